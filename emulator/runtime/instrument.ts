@@ -1,0 +1,58 @@
+/**
+ * The one wrapper every emulated Apps Script object goes through. It enforces the execution's auth mode,
+ * runs fault hooks, records the call in the ledger, and makes any member the emulator does not model throw
+ * `not emulated: Class.member` instead of silently returning undefined.
+ */
+import { NotEmulatedError } from './errors';
+import type { Execution } from './execution';
+
+/** Emulator-internal state hangs off this symbol so scripts cannot reach it by name. */
+export const INTERNAL: unique symbol = Symbol('casebook.emulator.internal');
+
+/** Properties probed by JavaScript machinery (promises, JSON, jest, util.inspect) that must not throw. */
+const PASSTHROUGH = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'constructor',
+  'toString',
+]);
+
+/** Members that are plain data (enums) rather than calls: read without counting. */
+function isCallable(value: unknown): value is (...args: unknown[]) => unknown {
+  return typeof value === 'function';
+}
+
+export function emulate<T extends object>(target: T, className: string, exec: Execution): T {
+  const proxy: T = new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (typeof prop === 'symbol' || PASSTHROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
+      const member = `${className}.${prop}`;
+      if (!(prop in obj)) {
+        return () => {
+          throw new NotEmulatedError(member);
+        };
+      }
+      const value = Reflect.get(obj, prop, obj);
+      if (!isCallable(value)) return value;
+      return (...args: unknown[]) => {
+        exec.beforeCall(member);
+        const result = value.apply(obj, args);
+        return result === obj ? proxy : result;
+      };
+    },
+    set(_obj, prop) {
+      throw new TypeError(`Cannot assign to ${className}.${String(prop)}: Apps Script objects are read-only`);
+    },
+  });
+  return proxy;
+}
+
+/** The model object behind a facade, for emulator code and tests (never for scripts). */
+export function internalOf<S>(facade: object): S {
+  const state = (facade as Record<symbol, unknown>)[INTERNAL];
+  if (state === undefined) throw new TypeError('not an emulated object');
+  return state as S;
+}

@@ -1,0 +1,257 @@
+/**
+ * The emulated Google Workspace: users, spreadsheets, documents, Drive, script state (properties, caches,
+ * locks, triggers), the UI log, the clock, the call ledger and fault hooks. Pure state: the Apps Script
+ * services in ./services read and write it through an Execution (who acts, in which auth mode).
+ */
+import { Clock } from './runtime/clock';
+import { FaultPlan } from './runtime/faults';
+import { CallLedger } from './runtime/ledger';
+import { newSpreadsheetModel, type SpreadsheetModel } from './services/spreadsheet/model';
+
+export interface UserRecord {
+  email: string;
+  name: string;
+  /** False until the user has granted the add-on's scopes (ScriptApp.getAuthorizationInfo reports REQUIRED). */
+  authorized: boolean;
+}
+
+export interface MenuItemRecord {
+  kind: 'item' | 'separator' | 'submenu';
+  caption?: string;
+  functionName?: string;
+  items?: MenuItemRecord[];
+}
+
+export interface MenuRecord {
+  /** "addon" for createAddonMenu (shown under Extensions > add-on name), "custom" for createMenu. */
+  kind: 'addon' | 'custom';
+  caption: string;
+  items: MenuItemRecord[];
+}
+
+export interface ShownHtmlRecord {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  html: string;
+  width: number | null;
+  height: number | null;
+  user: string;
+  documentId: string | null;
+}
+
+export interface DialogRecord {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+  answer: { button: string; text: string };
+  user: string;
+}
+
+/** Answer a test scripts for the next alert/prompt: the button pressed and, for prompts, the text typed. */
+export interface ScriptedAnswer {
+  button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+  text?: string;
+}
+
+export interface UiState {
+  /** Menus as last built by each user's onOpen, keyed `${documentId}|${email}`. */
+  menus: Map<string, MenuRecord[]>;
+  shown: ShownHtmlRecord[];
+  dialogs: DialogRecord[];
+  scriptedAnswers: ScriptedAnswer[];
+}
+
+export interface TriggerRecord {
+  uid: string;
+  handlerFunction: string;
+  /** ScriptApp.EventType name: CLOCK, ON_OPEN, ON_EDIT, ON_CHANGE, ON_FORM_SUBMIT. */
+  eventType: string;
+  /** ScriptApp.TriggerSource name: CLOCK, SPREADSHEETS, DOCUMENTS. */
+  triggerSource: string;
+  triggerSourceId: string | null;
+  owner: string;
+  /** For CLOCK triggers: repeat interval in ms (hourly = 3,600,000) or a one-off time. */
+  clock: {
+    everyMs: number | null;
+    atMs: number | null;
+    atHour: number | null;
+    onWeekDay: string | null;
+    timeZone: string | null;
+  } | null;
+  /** When a time-driven trigger is next due (ms since epoch). */
+  nextRunMs: number | null;
+}
+
+export interface CacheEntry {
+  value: string;
+  expiresAtMs: number;
+}
+
+export interface LockState {
+  holder: object | null;
+}
+
+export interface DocumentRecord {
+  id: string;
+  name: string;
+  owner: string;
+  /** Paragraph-level content; later issues grow this into a full body model. */
+  paragraphs: { text: string; heading: string }[];
+  parents: string[];
+  trashed: boolean;
+  createdMs: number;
+}
+
+export interface FolderRecord {
+  id: string;
+  name: string;
+  owner: string;
+  parents: string[];
+}
+
+export interface SentMail {
+  from: string;
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  sentMs: number;
+}
+
+export interface WorkspaceOptions {
+  /** Start time of the clock. Default 2026-11-23T09:00:00Z. */
+  now?: Date | number;
+  /** The script's (manifest) time zone. Default Europe/Dublin, as in appsscript.json. */
+  scriptTimeZone?: string;
+  users?: { email: string; name?: string; authorized?: boolean }[];
+  /** The built bundle loaded by run/call helpers. Default build/Code.js under the current directory. */
+  bundlePath?: string;
+}
+
+export class Workspace {
+  readonly clock: Clock;
+  readonly ledger = new CallLedger();
+  readonly faults = new FaultPlan();
+  readonly scriptTimeZone: string;
+  readonly bundlePath: string;
+  readonly scriptId = 'casebook-emulated-script';
+
+  readonly users = new Map<string, UserRecord>();
+  readonly spreadsheets = new Map<string, SpreadsheetModel>();
+  readonly documents = new Map<string, DocumentRecord>();
+  readonly folders = new Map<string, FolderRecord>();
+  readonly ui: UiState = { menus: new Map(), shown: [], dialogs: [], scriptedAnswers: [] };
+  /** Property stores keyed "script", "document:<id>", "user:<email>". */
+  readonly properties = new Map<string, Map<string, string>>();
+  /** Caches keyed "script", "document:<id>", "user:<email>". */
+  readonly caches = new Map<string, Map<string, CacheEntry>>();
+  /** Locks keyed "script", "document:<id>", "user:<email>". */
+  readonly locks = new Map<string, LockState>();
+  readonly triggers: TriggerRecord[] = [];
+  readonly mail: SentMail[] = [];
+  /** Script log lines (Logger.log and console.* from loaded scripts). */
+  readonly logs: { level: string; message: string }[] = [];
+  private idCounter = 0;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.clock = new Clock(options.now);
+    this.scriptTimeZone = options.scriptTimeZone ?? 'Europe/Dublin';
+    this.bundlePath = options.bundlePath ?? 'build/Code.js';
+    for (const u of options.users ?? []) this.addUser(u.email, u.name, u.authorized);
+  }
+
+  addUser(email: string, name = email.split('@')[0] ?? email, authorized = true): UserRecord {
+    const user = { email, name, authorized };
+    this.users.set(email, user);
+    return user;
+  }
+
+  getUser(email: string): UserRecord {
+    const user = this.users.get(email);
+    if (!user) throw new Error(`unknown user ${email}: add it with workspace.addUser first`);
+    return user;
+  }
+
+  /** A new opaque ID, like Drive's (stable order so tests are deterministic). */
+  newId(prefix: string): string {
+    this.idCounter += 1;
+    return `${prefix}${this.idCounter.toString(36).padStart(6, '0')}`;
+  }
+
+  createSpreadsheet(options: {
+    name: string;
+    owner: string;
+    id?: string;
+    timeZone?: string;
+  }): SpreadsheetModel {
+    this.getUser(options.owner);
+    const id = options.id ?? this.newId('ss_');
+    const model = newSpreadsheetModel(
+      id,
+      options.name,
+      options.owner,
+      options.timeZone ?? this.scriptTimeZone,
+    );
+    this.spreadsheets.set(id, model);
+    return model;
+  }
+
+  getSpreadsheet(id: string): SpreadsheetModel {
+    const model = this.spreadsheets.get(id);
+    if (!model) throw new Error(`no spreadsheet with id ${id}`);
+    return model;
+  }
+
+  /** Shares a spreadsheet with a user as editor (protections then decide what they may change). */
+  shareSpreadsheet(id: string, email: string, role: 'editor' | 'viewer' = 'editor'): void {
+    this.getUser(email);
+    const model = this.getSpreadsheet(id);
+    (role === 'editor' ? model.editors : model.viewers).add(email);
+  }
+
+  createDocument(options: { name: string; owner: string }): DocumentRecord {
+    this.getUser(options.owner);
+    const doc: DocumentRecord = {
+      id: this.newId('doc_'),
+      name: options.name,
+      owner: options.owner,
+      paragraphs: [],
+      parents: [],
+      trashed: false,
+      createdMs: this.clock.now(),
+    };
+    this.documents.set(doc.id, doc);
+    return doc;
+  }
+
+  createFolder(options: { name: string; owner: string; parent?: string }): FolderRecord {
+    this.getUser(options.owner);
+    const folder: FolderRecord = {
+      id: this.newId('fld_'),
+      name: options.name,
+      owner: options.owner,
+      parents: options.parent ? [options.parent] : [],
+    };
+    this.folders.set(folder.id, folder);
+    return folder;
+  }
+
+  /** Scripts the answer to the next alert or prompt a script shows (FIFO). Unscripted dialogs throw. */
+  answerNextDialog(answer: ScriptedAnswer): void {
+    this.ui.scriptedAnswers.push(answer);
+  }
+
+  propertyStore(key: string): Map<string, string> {
+    let store = this.properties.get(key);
+    if (!store) {
+      store = new Map();
+      this.properties.set(key, store);
+    }
+    return store;
+  }
+}
+
+export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
+  return new Workspace(options);
+}

@@ -1,0 +1,24 @@
+// Jest runs four layers as projects; @swc/jest strips types (tsc --noEmit is the type gate).
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+const layer = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform,
+  testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
+  ...extra,
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    layer('unit'),
+    layer('emulator'),
+    layer('integration'),
+    layer('browser', { slowTest: 20 }),
+  ],
+};
