@@ -19,6 +19,6 @@ module.exports = {
     layer('unit'),
     layer('emulator'),
     layer('integration'),
-    layer('browser', { slowTest: 20 }),
+    layer('browser', { slowTestThreshold: 20 }),
   ],
 };

@@ -1,0 +1,15 @@
+/**
+ * The emulator's public API (documented in README.md, "The emulator"). Tests, the playground and the
+ * benchmarks import from here only.
+ */
+export { callServerFunction, clientCallableFunctions, type BridgeReply, type PageSession } from './bridge/host';
+export { TransferError, toTransferable } from './bridge/transfer';
+export { clickMenuItem, installAddon, menusFor, openSpreadsheet, type DocumentSession } from './events/open';
+export { fireDueTimeTriggers, runTrigger } from './events/time';
+export { loadBundle, LoadedBundle, recordingConsole, runFunction, type LoadOptions } from './loader';
+export type { AuthModeName } from './runtime/auth';
+export { NotEmulatedError, ScriptException } from './runtime/errors';
+export { Execution } from './runtime/execution';
+export { FAULTS } from './runtime/faults';
+export { DEFAULT_LATENCY, type LatencyParameters } from './runtime/latency';
+export { createWorkspace, Workspace, type WorkspaceOptions } from './workspace';

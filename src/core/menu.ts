@@ -1,0 +1,7 @@
+/**
+ * The add-on menu as data: what onOpen shows under Extensions > Casebook. Each entry names the top-level
+ * function Apps Script calls when it is clicked (an export of src/main.ts; the integration tests check it).
+ */
+export type MenuEntry = { caption: string; functionName: string } | 'separator';
+
+export const ADDON_MENU: readonly MenuEntry[] = [{ caption: 'About Casebook', functionName: 'showAboutSidebar' }];

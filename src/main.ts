@@ -1,0 +1,6 @@
+/**
+ * The add-on's entry points. Every export becomes a top-level function in build/Code.js (see scripts/build):
+ * triggers, menu callbacks and google.script.run targets. Named re-exports only; logic lives in modules.
+ */
+export { getAboutInfo, showAboutSidebar } from './server/about';
+export { onInstall, onOpen } from './server/menu';

@@ -1,0 +1,17 @@
+/** The About sidebar: the menu item that opens it and the server call it makes. */
+import { type AboutInfo, describeAbout } from '../core/about';
+import { CASEBOOK_VERSION } from '../core/version';
+import { activeSpreadsheetName, activeUserEmail } from '../adapters/context';
+import { showSidebar } from '../adapters/ui';
+
+export function showAboutSidebar(): void {
+  showSidebar('about', 'About Casebook');
+}
+
+export function getAboutInfo(): AboutInfo {
+  return describeAbout({
+    version: CASEBOOK_VERSION,
+    spreadsheetName: activeSpreadsheetName(),
+    activeUserEmail: activeUserEmail(),
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * The server functions the sidebars may call through google.script.run. Their types are the client's
+ * contract: src/client/rpc.ts derives argument and result types from this object, so the two cannot drift.
+ * Each must also be exported from src/main.ts (the build makes it a top-level function).
+ */
+import { getAboutInfo } from './about';
+
+export const rpcHandlers = { getAboutInfo };
+
+export type ServerApi = typeof rpcHandlers;

@@ -1,0 +1,110 @@
+/**
+ * The built About sidebar in headless Chromium, its google.script.run bridged to the built bundle in the
+ * emulator under Apps Script's transfer rules. Screenshots go to test-output/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createWorkspace, type Workspace } from '../../emulator';
+import { launchChromium } from '../../emulator/browser/chromium';
+import { type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
+
+jest.setTimeout(30_000);
+const SCREENSHOTS = path.resolve('test-output/screenshots');
+const OPS = 'ana.ops@example.com';
+let browser: Browser;
+let opened: OpenedPage | null = null;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await opened?.close();
+  opened = null;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function tracker(): { ws: Workspace; spreadsheetId: string } {
+  const ws = createWorkspace({ users: [{ email: OPS }, { email: 'owner@example.com' }] });
+  const ss = ws.createSpreadsheet({ name: 'EU governance tracker', owner: 'owner@example.com' });
+  ws.shareSpreadsheet(ss.id, OPS);
+  return { ws, spreadsheetId: ss.id };
+}
+
+test('the About sidebar round-trips through the strict bridge and shows the answer', async () => {
+  const { ws, spreadsheetId } = tracker();
+  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const { page } = opened;
+  await page.getByText('Signed in as ana.ops@example.com').waitFor();
+  await expect(page.locator('#about-spreadsheet').textContent()).resolves.toBe('EU governance tracker');
+  await expect(page.locator('#about-version').textContent()).resolves.toMatch(/^\d+\.\d+\.\d+$/);
+  expect(opened.serverCalls).toEqual(['getAboutInfo']);
+  expect(opened.externalRequests).toEqual([]);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar.png') });
+});
+
+test('Refresh is disabled while its call is pending, and the page says it is loading', async () => {
+  const { ws, spreadsheetId } = tracker();
+  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId, replyDelayMs: 600 });
+  const { page } = opened;
+  await expect(page.locator('#refresh').isDisabled()).resolves.toBe(true);
+  await expect(page.locator('#state-loading').isVisible()).resolves.toBe(true);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar-loading.png') });
+  await page.locator('#state-ready').waitFor();
+  await expect(page.locator('#refresh').isDisabled()).resolves.toBe(false);
+});
+
+test('every control has an accessible name, and Close asks the host to close the sidebar', async () => {
+  const { ws, spreadsheetId } = tracker();
+  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const { page } = opened;
+  await page.locator('#state-ready').waitFor();
+  await expect(page.getByRole('button', { name: 'Refresh' }).count()).resolves.toBe(1);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Escape');
+  expect(opened.hostActions).toEqual(['close', 'close']);
+});
+
+test('a server failure shows an error state, not a blank page', async () => {
+  const { ws, spreadsheetId } = tracker();
+  ws.faults.failOn('Spreadsheet.getName', 1, new Error('Service Spreadsheets failed while accessing document'));
+  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const { page } = opened;
+  await page.locator('#state-error').waitFor();
+  await expect(page.locator('#error-message').textContent()).resolves.toContain('Service Spreadsheets failed');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar-error.png') });
+});
+
+test('passing a Date through google.script.run fails as in Apps Script, before reaching the server', async () => {
+  const { ws, spreadsheetId } = tracker();
+  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const { page } = opened;
+  await page.locator('#state-ready').waitFor();
+  const callsBefore = opened.serverCalls.length;
+  const outcome = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const run = (window as unknown as { google: { script: { run: google.script.Runner } } }).google.script.run;
+        run
+          .withSuccessHandler(() => resolve('succeeded'))
+          .withFailureHandler((error: Error) => resolve(`failed: ${error.message}`))
+          .getAboutInfo?.({ when: new Date() });
+      }),
+  );
+  expect(outcome).toBe('failed: Failed due to illegal value in property: when');
+  expect(opened.serverCalls.length).toBe(callsBefore);
+});
+
+test('google.script.run offers no private (_) functions and no internal helpers', async () => {
+  const { ws, spreadsheetId } = tracker();
+  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const names = await opened.page.evaluate(() =>
+    Object.keys((window as unknown as { google: { script: { run: object } } }).google.script.run).sort(),
+  );
+  expect(names).toEqual(
+    ['getAboutInfo', 'onInstall', 'onOpen', 'showAboutSidebar', 'withFailureHandler', 'withSuccessHandler', 'withUserObject'].sort(),
+  );
+});
