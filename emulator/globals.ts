@@ -17,7 +17,16 @@ import { createSession } from './services/session';
 import { createSpreadsheetApp } from './services/spreadsheet/index';
 import { createUtilities } from './services/utilities';
 
-const NOT_YET_EMULATED = ['MailApp', 'GmailApp', 'UrlFetchApp', 'CardService', 'Charts', 'Sheets', 'FormApp', 'CalendarApp'];
+const NOT_YET_EMULATED = [
+  'MailApp',
+  'GmailApp',
+  'UrlFetchApp',
+  'CardService',
+  'Charts',
+  'Sheets',
+  'FormApp',
+  'CalendarApp',
+];
 
 function notEmulatedService(name: string): object {
   return new Proxy(

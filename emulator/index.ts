@@ -2,11 +2,16 @@
  * The emulator's public API (documented in README.md, "The emulator"). Tests, the playground and the
  * benchmarks import from here only.
  */
-export { callServerFunction, clientCallableFunctions, type BridgeReply, type PageSession } from './bridge/host';
+export {
+  type BridgeReply,
+  callServerFunction,
+  clientCallableFunctions,
+  type PageSession,
+} from './bridge/host';
 export { TransferError, toTransferable } from './bridge/transfer';
-export { clickMenuItem, installAddon, menusFor, openSpreadsheet, type DocumentSession } from './events/open';
+export { clickMenuItem, type DocumentSession, installAddon, menusFor, openSpreadsheet } from './events/open';
 export { fireDueTimeTriggers, runTrigger } from './events/time';
-export { loadBundle, LoadedBundle, recordingConsole, runFunction, type LoadOptions } from './loader';
+export { LoadedBundle, type LoadOptions, loadBundle, recordingConsole, runFunction } from './loader';
 export type { AuthModeName } from './runtime/auth';
 export { NotEmulatedError, ScriptException } from './runtime/errors';
 export { Execution } from './runtime/execution';

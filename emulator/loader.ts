@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import gas from 'gas-local';
-import { Execution, type ExecutionOptions } from './runtime/execution';
 import { createServiceGlobals } from './globals';
+import { Execution, type ExecutionOptions } from './runtime/execution';
 import type { Workspace } from './workspace';
 
 export type ScriptConsole = Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
@@ -26,7 +26,10 @@ export function recordingConsole(ws: Workspace): ScriptConsole {
   const record =
     (level: string) =>
     (...parts: unknown[]) => {
-      ws.logs.push({ level, message: parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ') });
+      ws.logs.push({
+        level,
+        message: parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '),
+      });
     };
   return { log: record('log'), info: record('info'), warn: record('warn'), error: record('error') };
 }

@@ -4,13 +4,14 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkManifest } from './build/manifest';
 import { bundlePages } from './build/bundle-pages';
 import { bundleServer } from './build/bundle-server';
+import { checkManifest } from './build/manifest';
 
 export async function build(root = process.cwd()): Promise<{ functionNames: string[]; pages: string[] }> {
   const out = path.join(root, 'build');
-  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const manifest = checkManifest(readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
   const server = await bundleServer(path.join(root, 'src/main.ts'), version);
   const pages = await bundlePages(path.join(root, 'src/client/pages'));

@@ -26,7 +26,9 @@ function run(command: string, commandArgs: string[]): void {
 if (!existsSync(projectFile)) fail(`no clasp project file at ${projectFile}`);
 const project = JSON.parse(readFileSync(projectFile, 'utf8')) as { scriptId?: string; rootDir?: string };
 if (!project.scriptId || project.scriptId.startsWith('SET-')) {
-  fail(`${path.basename(projectFile)} has no real scriptId: put your Apps Script project's ID there (README, "Deploying")`);
+  fail(
+    `${path.basename(projectFile)} has no real scriptId: put your Apps Script project's ID there (README, "Deploying")`,
+  );
 }
 if (project.rootDir !== 'build') fail(`${path.basename(projectFile)} must have "rootDir": "build"`);
 

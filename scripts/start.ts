@@ -25,7 +25,12 @@ async function main(): Promise<void> {
 
   const owner = 'lead@governance.example';
   const ops = 'ana.ops@governance.example';
-  const ws = createWorkspace({ users: [{ email: owner, name: 'Team lead' }, { email: ops, name: 'Ana (ops)' }] });
+  const ws = createWorkspace({
+    users: [
+      { email: owner, name: 'Team lead' },
+      { email: ops, name: 'Ana (ops)' },
+    ],
+  });
   const tracker = ws.createSpreadsheet({ name: 'EU LIVE governance tracker', owner });
   ws.shareSpreadsheet(tracker.id, ops);
   const session = { user: ops, spreadsheetId: tracker.id };
@@ -46,7 +51,9 @@ async function main(): Promise<void> {
   console.log('3. Extensions > Casebook > About Casebook');
   clickMenuItem(ws, { ...session, caption: 'About Casebook' });
   const sidebar = ws.ui.shown.at(-1);
-  console.log(`   Sidebar "${sidebar?.title}" shown to ${sidebar?.user} (${sidebar?.html.length} bytes of self-contained HTML)`);
+  console.log(
+    `   Sidebar "${sidebar?.title}" shown to ${sidebar?.user} (${sidebar?.html.length} bytes of self-contained HTML)`,
+  );
   console.log(`   ${describeLedger(ws)}\n`);
 
   ws.ledger.reset();
@@ -55,8 +62,12 @@ async function main(): Promise<void> {
   console.log(`   ${JSON.stringify(reply)}`);
   console.log(`   ${describeLedger(ws)}\n`);
 
-  console.log('5. A page passing a Date breaks Apps Script\'s rules, and the bridge refuses it like Apps Script:');
-  console.log(`   ${JSON.stringify(callServerFunction(ws, session, 'getAboutInfo', [new Date(ws.clock.now())]))}`);
+  console.log(
+    "5. A page passing a Date breaks Apps Script's rules, and the bridge refuses it like Apps Script:",
+  );
+  console.log(
+    `   ${JSON.stringify(callServerFunction(ws, session, 'getAboutInfo', [new Date(ws.clock.now())]))}`,
+  );
 }
 
 main().catch((error: unknown) => {

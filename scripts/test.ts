@@ -54,7 +54,9 @@ try {
   passed += summary.numPassedTests;
   failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
   if (summary.numPendingTests + summary.numTodoTests > 0) {
-    console.log(`✘ ${summary.numPendingTests + summary.numTodoTests} skipped or todo tests: Casebook allows none`);
+    console.log(
+      `✘ ${summary.numPendingTests + summary.numTodoTests} skipped or todo tests: Casebook allows none`,
+    );
     failed += summary.numPendingTests + summary.numTodoTests;
   }
 } catch (error) {

@@ -40,7 +40,8 @@ function schedule(task: () => Promise<void>): void {
 /** A <form> may be passed as the only argument; the server receives its named fields. */
 function formToObject(form: HTMLFormElement): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [key, value] of new FormData(form).entries()) fields[key] = typeof value === 'string' ? value : value.name;
+  for (const [key, value] of new FormData(form).entries())
+    fields[key] = typeof value === 'string' ? value : value.name;
   return fields;
 }
 
@@ -63,7 +64,8 @@ function invoke(state: RunnerState, name: string, rawArgs: unknown[]): void {
   };
   let argsJson: string;
   try {
-    const args = rawArgs.length === 1 && rawArgs[0] instanceof HTMLFormElement ? [formToObject(rawArgs[0])] : rawArgs;
+    const args =
+      rawArgs.length === 1 && rawArgs[0] instanceof HTMLFormElement ? [formToObject(rawArgs[0])] : rawArgs;
     argsJson = JSON.stringify(argumentsToTransferable(args));
   } catch (error) {
     // Apps Script fails the request; handlers always run asynchronously.

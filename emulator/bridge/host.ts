@@ -12,14 +12,24 @@ export interface PageSession {
   spreadsheetId: string;
 }
 
-export type BridgeReply = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
+export type BridgeReply =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { name: string; message: string } };
 
 function failure(error: unknown): BridgeReply {
-  const e = error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? (error as Error) : null;
+  const e =
+    error instanceof Error || (error && typeof error === 'object' && 'message' in error)
+      ? (error as Error)
+      : null;
   return { ok: false, error: { name: e?.name ?? 'Error', message: e ? String(e.message) : String(error) } };
 }
 
-export function callServerFunction(ws: Workspace, session: PageSession, name: string, args: readonly unknown[]): BridgeReply {
+export function callServerFunction(
+  ws: Workspace,
+  session: PageSession,
+  name: string,
+  args: readonly unknown[],
+): BridgeReply {
   if (!isClientCallable(name)) return failure(new Error(`Script function not found: ${name}`));
   let safeArgs: unknown[];
   try {
@@ -27,7 +37,11 @@ export function callServerFunction(ws: Workspace, session: PageSession, name: st
   } catch (error) {
     return failure(error);
   }
-  const bundle = loadBundle(ws, { user: session.user, authMode: 'FULL', activeSpreadsheetId: session.spreadsheetId });
+  const bundle = loadBundle(ws, {
+    user: session.user,
+    authMode: 'FULL',
+    activeSpreadsheetId: session.spreadsheetId,
+  });
   try {
     if (!bundle.has(name)) return failure(new Error(`Script function not found: ${name}`));
     const result = bundle.call(name, ...safeArgs);
@@ -41,7 +55,11 @@ export function callServerFunction(ws: Workspace, session: PageSession, name: st
 
 /** The public (client-callable) functions of the bundle: the methods google.script.run offers a page. */
 export function clientCallableFunctions(ws: Workspace, session: PageSession): string[] {
-  const bundle = loadBundle(ws, { user: session.user, authMode: 'FULL', activeSpreadsheetId: session.spreadsheetId });
+  const bundle = loadBundle(ws, {
+    user: session.user,
+    authMode: 'FULL',
+    activeSpreadsheetId: session.spreadsheetId,
+  });
   try {
     return bundle.functionNames().filter(isClientCallable);
   } finally {

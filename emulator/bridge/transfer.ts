@@ -19,7 +19,10 @@ export class TransferError extends TypeError {
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as object | null;
   // Cross-realm safe: a plain object's prototype is some realm's Object.prototype, whose own prototype is null.
-  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
+  return (
+    proto === null ||
+    (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]')
+  );
 }
 
 /**
@@ -43,7 +46,9 @@ export function toTransferable(value: unknown, path = '0', seen: Set<object> = n
   seen.add(object);
   try {
     if (Array.isArray(object)) {
-      return object.map((item: unknown, i) => (item === undefined ? null : toTransferable(item, `${i}`, seen)));
+      return object.map((item: unknown, i) =>
+        item === undefined ? null : toTransferable(item, `${i}`, seen),
+      );
     }
     if (!isPlainObject(object)) throw new TransferError(path);
     const copy: Record<string, unknown> = {};

@@ -21,6 +21,8 @@ export interface OpenedPage {
   hostActions: string[];
   /** Server functions called through the bridge, in order. */
   serverCalls: string[];
+  /** The most bridge calls that were in flight at once. */
+  peakConcurrentCalls(): number;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,11 @@ export interface OpenPageOptions extends PageSession {
   replyDelayMs?: number;
 }
 
-export async function openBuiltPage(browser: Browser, ws: Workspace, options: OpenPageOptions): Promise<OpenedPage> {
+export async function openBuiltPage(
+  browser: Browser,
+  ws: Workspace,
+  options: OpenPageOptions,
+): Promise<OpenedPage> {
   const file = path.join(path.dirname(path.resolve(ws.bundlePath)), `${options.page}.html`);
   const html = readFileSync(file, 'utf8');
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 300, height: 640 } });
@@ -47,20 +53,38 @@ export async function openBuiltPage(browser: Browser, ws: Workspace, options: Op
 
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === pageUrl) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url === pageUrl)
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     externalRequests.push(url);
     return route.abort('blockedbyclient');
   });
+  let inFlight = 0;
+  let peak = 0;
   await page.exposeFunction('__casebookBridge', async (name: string, argsJson: string) => {
     serverCalls.push(name);
-    if (options.replyDelayMs) await new Promise((resolve) => setTimeout(resolve, options.replyDelayMs));
-    return JSON.stringify(callServerFunction(ws, session, name, JSON.parse(argsJson) as unknown[]));
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    try {
+      if (options.replyDelayMs) await new Promise((resolve) => setTimeout(resolve, options.replyDelayMs));
+      return JSON.stringify(callServerFunction(ws, session, name, JSON.parse(argsJson) as unknown[]));
+    } finally {
+      inFlight -= 1;
+    }
   });
   await page.exposeFunction('__casebookHost', (action: string, detail: string) => {
     hostActions.push(detail ? `${action}:${detail}` : action);
   });
   const functions = clientCallableFunctions(ws, session);
-  await page.addInitScript(`window.__casebookFunctions = ${JSON.stringify(functions)};\n${await bridgeClientScript()}`);
+  await page.addInitScript(
+    `window.__casebookFunctions = ${JSON.stringify(functions)};\n${await bridgeClientScript()}`,
+  );
   await page.goto(pageUrl);
-  return { page, externalRequests, hostActions, serverCalls, close: () => context.close() };
+  return {
+    page,
+    externalRequests,
+    hostActions,
+    serverCalls,
+    peakConcurrentCalls: () => peak,
+    close: () => context.close(),
+  };
 }

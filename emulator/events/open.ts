@@ -5,8 +5,9 @@
  * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle (onOpen runs in NONE until
  * the add-on is used in the document; onInstall and menu items run in FULL).
  */
+
+import { type LoadOptions, loadBundle } from '../loader';
 import type { AuthModeName } from '../runtime/auth';
-import { loadBundle, type LoadOptions } from '../loader';
 import { createSpreadsheet } from '../services/spreadsheet/spreadsheet';
 import type { MenuItemRecord, MenuRecord, Workspace } from '../workspace';
 
@@ -15,7 +16,12 @@ export interface DocumentSession {
   spreadsheetId: string;
 }
 
-function triggerEvent(authMode: AuthModeName, bundle: ReturnType<typeof loadBundle>, ws: Workspace, spreadsheetId: string) {
+function triggerEvent(
+  authMode: AuthModeName,
+  bundle: ReturnType<typeof loadBundle>,
+  ws: Workspace,
+  spreadsheetId: string,
+) {
   const event: Record<string, unknown> = { authMode };
   // In AuthMode.NONE the event carries no document or user: the add-on may not read them yet.
   if (authMode !== 'NONE') {
@@ -25,7 +31,12 @@ function triggerEvent(authMode: AuthModeName, bundle: ReturnType<typeof loadBund
   return event;
 }
 
-function runEntry(ws: Workspace, options: LoadOptions, name: string, event: (b: ReturnType<typeof loadBundle>) => unknown) {
+function runEntry(
+  ws: Workspace,
+  options: LoadOptions,
+  name: string,
+  event: (b: ReturnType<typeof loadBundle>) => unknown,
+) {
   const bundle = loadBundle(ws, options);
   try {
     if (!bundle.has(name)) return undefined;
@@ -41,7 +52,10 @@ export function menusFor(ws: Workspace, session: DocumentSession): MenuRecord[] 
 }
 
 /** Opens the spreadsheet as `user`: runs the bundle's onOpen simple trigger in the given auth mode. */
-export function openSpreadsheet(ws: Workspace, session: DocumentSession & { authMode?: AuthModeName }): MenuRecord[] {
+export function openSpreadsheet(
+  ws: Workspace,
+  session: DocumentSession & { authMode?: AuthModeName },
+): MenuRecord[] {
   const authMode = session.authMode ?? 'LIMITED';
   const options = { user: session.user, authMode, activeSpreadsheetId: session.spreadsheetId };
   runEntry(ws, options, 'onOpen', (bundle) => triggerEvent(authMode, bundle, ws, session.spreadsheetId));
@@ -50,7 +64,11 @@ export function openSpreadsheet(ws: Workspace, session: DocumentSession & { auth
 
 /** Installs the add-on from the Marketplace: onInstall runs in FULL. */
 export function installAddon(ws: Workspace, session: DocumentSession): MenuRecord[] {
-  const options = { user: session.user, authMode: 'FULL' as const, activeSpreadsheetId: session.spreadsheetId };
+  const options = {
+    user: session.user,
+    authMode: 'FULL' as const,
+    activeSpreadsheetId: session.spreadsheetId,
+  };
   runEntry(ws, options, 'onInstall', (bundle) => triggerEvent('FULL', bundle, ws, session.spreadsheetId));
   return menusFor(ws, session);
 }
@@ -70,9 +88,15 @@ export function clickMenuItem(ws: Workspace, session: DocumentSession & { captio
     .map((menu) => findItem(menu.items, session.caption))
     .find((found) => found !== undefined);
   if (!item?.functionName) {
-    throw new Error(`no menu item "${session.caption}" for ${session.user} in ${session.spreadsheetId}: run openSpreadsheet first`);
+    throw new Error(
+      `no menu item "${session.caption}" for ${session.user} in ${session.spreadsheetId}: run openSpreadsheet first`,
+    );
   }
-  const bundle = loadBundle(ws, { user: session.user, authMode: 'FULL', activeSpreadsheetId: session.spreadsheetId });
+  const bundle = loadBundle(ws, {
+    user: session.user,
+    authMode: 'FULL',
+    activeSpreadsheetId: session.spreadsheetId,
+  });
   try {
     return bundle.call(item.functionName);
   } finally {

@@ -13,7 +13,10 @@ function asError(reason: unknown): Error {
   return new Error(String(reason));
 }
 
-export function callServer<K extends ServerFunction>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ServerResult<K>> {
+export function callServer<K extends ServerFunction>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<ServerResult<K>> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ServerResult<K>))

@@ -4,4 +4,6 @@
  */
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
-export const ADDON_MENU: readonly MenuEntry[] = [{ caption: 'About Casebook', functionName: 'showAboutSidebar' }];
+export const ADDON_MENU: readonly MenuEntry[] = [
+  { caption: 'About Casebook', functionName: 'showAboutSidebar' },
+];

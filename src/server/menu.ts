@@ -3,8 +3,9 @@
  * used in the document, so it builds the menu and touches nothing else; onInstall runs in FULL and calls it.
  * Docs: https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
  */
-import { ADDON_MENU } from '../core/menu';
+
 import { addAddonMenu } from '../adapters/ui';
+import { ADDON_MENU } from '../core/menu';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addAddonMenu(ADDON_MENU);

@@ -70,11 +70,17 @@ test('every control has an accessible name, and Close asks the host to close the
 
 test('a server failure shows an error state, not a blank page', async () => {
   const { ws, spreadsheetId } = tracker();
-  ws.faults.failOn('Spreadsheet.getName', 1, new Error('Service Spreadsheets failed while accessing document'));
+  ws.faults.failOn(
+    'Spreadsheet.getName',
+    1,
+    new Error('Service Spreadsheets failed while accessing document'),
+  );
   opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
   const { page } = opened;
   await page.locator('#state-error').waitFor();
-  await expect(page.locator('#error-message').textContent()).resolves.toContain('Service Spreadsheets failed');
+  await expect(page.locator('#error-message').textContent()).resolves.toContain(
+    'Service Spreadsheets failed',
+  );
   await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar-error.png') });
 });
 
@@ -87,7 +93,8 @@ test('passing a Date through google.script.run fails as in Apps Script, before r
   const outcome = await page.evaluate(
     () =>
       new Promise<string>((resolve) => {
-        const run = (window as unknown as { google: { script: { run: google.script.Runner } } }).google.script.run;
+        const run = (window as unknown as { google: { script: { run: google.script.Runner } } }).google.script
+          .run;
         run
           .withSuccessHandler(() => resolve('succeeded'))
           .withFailureHandler((error: Error) => resolve(`failed: ${error.message}`))
@@ -105,6 +112,14 @@ test('google.script.run offers no private (_) functions and no internal helpers'
     Object.keys((window as unknown as { google: { script: { run: object } } }).google.script.run).sort(),
   );
   expect(names).toEqual(
-    ['getAboutInfo', 'onInstall', 'onOpen', 'showAboutSidebar', 'withFailureHandler', 'withSuccessHandler', 'withUserObject'].sort(),
+    [
+      'getAboutInfo',
+      'onInstall',
+      'onOpen',
+      'showAboutSidebar',
+      'withFailureHandler',
+      'withSuccessHandler',
+      'withUserObject',
+    ].sort(),
   );
 });

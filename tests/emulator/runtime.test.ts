@@ -1,6 +1,12 @@
 import { Clock } from '../../emulator/runtime/clock';
 import { CallLedger } from '../../emulator/runtime/ledger';
-import { deleteLines, insertLines, lastRowWithContent, newSpreadsheetModel, cellForWrite } from '../../emulator/services/spreadsheet/model';
+import {
+  cellForWrite,
+  deleteLines,
+  insertLines,
+  lastRowWithContent,
+  newSpreadsheetModel,
+} from '../../emulator/services/spreadsheet/model';
 
 describe('the workspace clock', () => {
   test('a loaded script sees the clock through new Date() and Date.now(); explicit dates are real dates', () => {

@@ -1,5 +1,10 @@
 import * as vm from 'node:vm';
-import { argumentsToTransferable, isClientCallable, TransferError, toTransferable } from '../../emulator/bridge/transfer';
+import {
+  argumentsToTransferable,
+  isClientCallable,
+  TransferError,
+  toTransferable,
+} from '../../emulator/bridge/transfer';
 
 // Docs: https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values
 describe('google.script.run transfer rules', () => {
@@ -19,7 +24,9 @@ describe('google.script.run transfer rules', () => {
     ['a bigint', BigInt(1)],
   ])('%s anywhere fails the call', (_label, bad) => {
     expect(() => toTransferable(bad)).toThrow(TransferError);
-    expect(() => toTransferable({ nested: [1, { deep: bad }] })).toThrow('Failed due to illegal value in property: deep');
+    expect(() => toTransferable({ nested: [1, { deep: bad }] })).toThrow(
+      'Failed due to illegal value in property: deep',
+    );
   });
 
   test('undefined inside an array becomes null; an undefined field is dropped', () => {
@@ -39,7 +46,9 @@ describe('google.script.run transfer rules', () => {
   });
 
   test('arguments are checked by position', () => {
-    expect(() => argumentsToTransferable(['ok', new Date()])).toThrow('Failed due to illegal value in property: 1');
+    expect(() => argumentsToTransferable(['ok', new Date()])).toThrow(
+      'Failed due to illegal value in property: 1',
+    );
   });
 
   test('functions ending in _ are private to the server', () => {

@@ -6,7 +6,7 @@ import {
   callServerFunction,
   clickMenuItem,
   createWorkspace,
-  Execution,
+  type Execution,
   installAddon,
   loadBundle,
   openSpreadsheet,
@@ -25,7 +25,11 @@ function tracker() {
 }
 
 const EXPECTED_MENU = [
-  { kind: 'addon', caption: 'Casebook', items: [{ kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' }] },
+  {
+    kind: 'addon',
+    caption: 'Casebook',
+    items: [{ kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' }],
+  },
 ];
 
 describe('onOpen', () => {
@@ -34,13 +38,20 @@ describe('onOpen', () => {
     const onlyGetUi = (exec: Execution) => ({
       SpreadsheetApp: emulate({ getUi: () => createUi(exec, session.spreadsheetId) }, 'SpreadsheetApp', exec),
     });
-    const bundle = loadBundle(ws, { user: OPS, authMode: 'NONE', activeSpreadsheetId: session.spreadsheetId, services: onlyGetUi });
+    const bundle = loadBundle(ws, {
+      user: OPS,
+      authMode: 'NONE',
+      activeSpreadsheetId: session.spreadsheetId,
+      services: onlyGetUi,
+    });
     bundle.call('onOpen', { authMode: 'NONE' });
     bundle.end();
     expect(ws.ui.menus.get(`${session.spreadsheetId}|${OPS}`)).toEqual(EXPECTED_MENU);
     const touched = new Set(ws.ledger.calls().map((member) => member.split('.')[0]));
     expect([...touched].sort()).toEqual(['Menu', 'SpreadsheetApp', 'Ui']);
-    expect(ws.ledger.calls().filter((m) => m.startsWith('SpreadsheetApp.'))).toEqual(['SpreadsheetApp.getUi']);
+    expect(ws.ledger.calls().filter((m) => m.startsWith('SpreadsheetApp.'))).toEqual([
+      'SpreadsheetApp.getUi',
+    ]);
   });
 
   test('with every service present in AuthMode.NONE, still calls only the UI', () => {
@@ -69,7 +80,12 @@ describe('About Casebook', () => {
     clickMenuItem(ws, { ...session, caption: 'About Casebook' });
     expect(ws.ui.shown).toHaveLength(1);
     const [sidebar] = ws.ui.shown;
-    expect(sidebar).toMatchObject({ kind: 'sidebar', title: 'About Casebook', user: OPS, documentId: session.spreadsheetId });
+    expect(sidebar).toMatchObject({
+      kind: 'sidebar',
+      title: 'About Casebook',
+      user: OPS,
+      documentId: session.spreadsheetId,
+    });
     expect(sidebar?.html).toContain('id="about-version"');
   });
 
@@ -79,7 +95,12 @@ describe('About Casebook', () => {
     const version = JSON.parse(require('node:fs').readFileSync('package.json', 'utf8')).version;
     expect(reply).toEqual({
       ok: true,
-      value: { version, spreadsheetName: 'EU governance tracker', userEmail: OPS, userLine: `Signed in as ${OPS}` },
+      value: {
+        version,
+        spreadsheetName: 'EU governance tracker',
+        userEmail: OPS,
+        userLine: `Signed in as ${OPS}`,
+      },
     });
   });
 
@@ -107,9 +128,9 @@ describe('About Casebook', () => {
 
   test('without an open spreadsheet (a time-driven run) it fails with a clear message', () => {
     const { ws } = tracker();
-    expect(() => runFunction(ws, { user: OPS, authMode: 'FULL', activeSpreadsheetId: null }, 'getAboutInfo')).toThrow(
-      'Casebook needs an open spreadsheet',
-    );
+    expect(() =>
+      runFunction(ws, { user: OPS, authMode: 'FULL', activeSpreadsheetId: null }, 'getAboutInfo'),
+    ).toThrow('Casebook needs an open spreadsheet');
   });
 });
 
@@ -117,21 +138,32 @@ describe('google.script.run rules at the server', () => {
   test('a Date argument fails the call before the server runs', () => {
     const { ws, session } = tracker();
     const reply = callServerFunction(ws, session, 'getAboutInfo', [new Date()]);
-    expect(reply).toEqual({ ok: false, error: { name: 'TypeError', message: 'Failed due to illegal value in property: 0' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { name: 'TypeError', message: 'Failed due to illegal value in property: 0' },
+    });
     expect(ws.ledger.count()).toBe(0);
   });
 
   test('private functions and unknown names are not callable', () => {
     const { ws, session } = tracker();
-    expect(callServerFunction(ws, session, 'secret_', [])).toMatchObject({ ok: false, error: { message: 'Script function not found: secret_' } });
-    expect(callServerFunction(ws, session, 'Casebook', [])).toMatchObject({ ok: false, error: { message: 'Script function not found: Casebook' } });
+    expect(callServerFunction(ws, session, 'secret_', [])).toMatchObject({
+      ok: false,
+      error: { message: 'Script function not found: secret_' },
+    });
+    expect(callServerFunction(ws, session, 'Casebook', [])).toMatchObject({
+      ok: false,
+      error: { message: 'Script function not found: Casebook' },
+    });
   });
 });
 
 describe('loading the bundle', () => {
   test('fails loudly when the bundle file is missing', () => {
     const ws = createWorkspace({ users: [{ email: OPS }], bundlePath: 'build/Missing.js' });
-    expect(() => loadBundle(ws, { user: OPS, authMode: 'FULL' })).toThrow(/bundle not found at .*Missing\.js: run `npm run build`/);
+    expect(() => loadBundle(ws, { user: OPS, authMode: 'FULL' })).toThrow(
+      /bundle not found at .*Missing\.js: run `npm run build`/,
+    );
   });
 
   test('each load gets a fresh global object: state never leaks between executions', () => {
@@ -150,7 +182,12 @@ describe('loading the bundle', () => {
     const bundle = loadBundle(ws, {
       user: OPS,
       authMode: 'FULL',
-      console: { log: (...p: unknown[]) => lines.push(p.join(' ')), info: () => {}, warn: () => {}, error: () => {} },
+      console: {
+        log: (...p: unknown[]) => lines.push(p.join(' ')),
+        info: () => {},
+        warn: () => {},
+        error: () => {},
+      },
     });
     const vm = require('node:vm');
     vm.runInContext('console.log("now", new Date().toISOString())', bundle.globals);

@@ -2,7 +2,7 @@
  * The build's contract with Apps Script: one classic script whose top-level function declarations are
  * exactly main.ts's exports, a V8 manifest with explicit scopes, and pages that load nothing external.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -92,12 +92,18 @@ describe('bundleServer refuses what Apps Script cannot run', () => {
   });
 
   test('a module whose top level touches an Apps Script service fails the build', async () => {
-    const file = entry('eager', 'const ui = SpreadsheetApp.getUi();\nexport function onOpen() { return ui; }\n');
+    const file = entry(
+      'eager',
+      'const ui = SpreadsheetApp.getUi();\nexport function onOpen() { return ui; }\n',
+    );
     await expect(bundleServer(file, '0.0.0')).rejects.toThrow(/SpreadsheetApp is not defined/);
   });
 
   test('the build is where the version comes from', async () => {
-    const file = entry('version', 'declare const __CASEBOOK_VERSION__: string;\nexport function v() { return __CASEBOOK_VERSION__; }\n');
+    const file = entry(
+      'version',
+      'declare const __CASEBOOK_VERSION__: string;\nexport function v() { return __CASEBOOK_VERSION__; }\n',
+    );
     const bundle = await bundleServer(file, '9.9.9');
     const context = vm.createContext({});
     vm.runInContext(bundle.code, context);

@@ -4,7 +4,11 @@ import { CASEBOOK_VERSION } from '../../src/core/version';
 
 describe('describeAbout', () => {
   test('names the signed-in user', () => {
-    const info = describeAbout({ version: '1.2.3', spreadsheetName: 'EU tracker', activeUserEmail: 'ana@example.com' });
+    const info = describeAbout({
+      version: '1.2.3',
+      spreadsheetName: 'EU tracker',
+      activeUserEmail: 'ana@example.com',
+    });
     expect(info).toEqual({
       version: '1.2.3',
       spreadsheetName: 'EU tracker',

@@ -1,0 +1,132 @@
+/**
+ * PropertiesService: script, document and user stores of string values, with Apps Script's size limits
+ * enforced atomically (a batch that would break a limit writes nothing).
+ * Docs: https://developers.google.com/apps-script/reference/properties/properties-service ,
+ * https://developers.google.com/apps-script/guides/services/quotas ("Properties value size 9 KB / val,
+ * Properties total storage 500 KB / property store").
+ */
+import { ScriptException } from '../runtime/errors';
+import type { Execution } from '../runtime/execution';
+import { emulate } from '../runtime/instrument';
+
+export const MAX_VALUE_BYTES = 9 * 1024;
+export const MAX_STORE_BYTES = 500 * 1024;
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+function storeSize(store: Map<string, string>): number {
+  let total = 0;
+  for (const [k, v] of store) total += bytes(k) + bytes(v);
+  return total;
+}
+
+type Properties = GoogleAppsScript.Properties.Properties;
+type Members =
+  | 'getProperty'
+  | 'getProperties'
+  | 'getKeys'
+  | 'setProperty'
+  | 'setProperties'
+  | 'deleteProperty'
+  | 'deleteAllProperties';
+
+class EmulatedProperties implements Pick<Properties, Members> {
+  constructor(private readonly store: Map<string, string>) {}
+
+  private self(): Properties {
+    return this as unknown as Properties;
+  }
+
+  /** Checks the whole change first, then applies it: nothing is half-written. */
+  private commit(next: Map<string, string>): void {
+    for (const [key, value] of next) {
+      if (bytes(value) > MAX_VALUE_BYTES)
+        throw new ScriptException(`Argument too large: value (property ${key})`);
+    }
+    if (storeSize(next) > MAX_STORE_BYTES) {
+      throw new ScriptException(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    }
+    this.store.clear();
+    for (const [k, v] of next) this.store.set(k, v);
+  }
+
+  getProperty(key: string): string | null {
+    return this.store.get(String(key)) ?? null;
+  }
+
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+
+  getKeys(): string[] {
+    return [...this.store.keys()];
+  }
+
+  setProperty(key: string, value: string): Properties {
+    const next = new Map(this.store);
+    next.set(String(key), String(value));
+    this.commit(next);
+    return this.self();
+  }
+
+  setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
+    if (!properties || typeof properties !== 'object')
+      throw new ScriptException('Invalid argument: properties');
+    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
+    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
+    this.commit(next);
+    return this.self();
+  }
+
+  deleteProperty(key: string): Properties {
+    this.store.delete(String(key));
+    return this.self();
+  }
+
+  deleteAllProperties(): Properties {
+    this.store.clear();
+    return this.self();
+  }
+}
+
+class EmulatedPropertiesService
+  implements
+    Pick<
+      GoogleAppsScript.Properties.PropertiesService,
+      'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'
+    >
+{
+  constructor(private readonly exec: Execution) {}
+
+  private open(key: string): Properties {
+    return emulate(
+      new EmulatedProperties(this.exec.workspace.propertyStore(key)),
+      'Properties',
+      this.exec,
+    ) as unknown as Properties;
+  }
+
+  getScriptProperties(): Properties {
+    return this.open('script');
+  }
+
+  /** Docs: "Returns null if the script is not contained in a document" (no active document). */
+  getDocumentProperties(): Properties {
+    const id = this.exec.activeSpreadsheetId ?? this.exec.activeDocumentId;
+    return (id === null ? null : this.open(`document:${id}`)) as Properties;
+  }
+
+  getUserProperties(): Properties {
+    return this.open(`user:${this.exec.user.email}`);
+  }
+}
+
+export function createPropertiesService(exec: Execution): GoogleAppsScript.Properties.PropertiesService {
+  return emulate(
+    new EmulatedPropertiesService(exec),
+    'PropertiesService',
+    exec,
+  ) as unknown as GoogleAppsScript.Properties.PropertiesService;
+}

@@ -1,0 +1,269 @@
+/**
+ * Protected ranges and sheets, enforced for the acting user: scripts edit with the effective user's rights
+ * (an installable trigger with its owner's), people in the UI with their own. Warning-only protections
+ * block nobody; the owner can always edit; a sheet protection's unprotected ranges stay editable.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection ,
+ * https://support.google.com/docs/answer/1218656 (protect, hide and edit sheets)
+ */
+import { ScriptException } from '../../runtime/errors';
+import type { Execution } from '../../runtime/execution';
+import { emulate, internalOf } from '../../runtime/instrument';
+import type { GridRect, ProtectionModel, RangeInternal, SheetModel, SpreadsheetModel } from './model';
+import { sheetById } from './model';
+import { createRange } from './range';
+
+export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+function overlaps(a: GridRect, b: GridRect): boolean {
+  return (
+    a.sheetId === b.sheetId &&
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
+}
+
+function covers(outer: GridRect, inner: GridRect): boolean {
+  return (
+    outer.sheetId === inner.sheetId &&
+    outer.row <= inner.row &&
+    outer.column <= inner.column &&
+    outer.row + outer.numRows >= inner.row + inner.numRows &&
+    outer.column + outer.numColumns >= inner.column + inner.numColumns
+  );
+}
+
+/** Whether a protection applies to any cell of rect (for sheet protections, cells outside its unprotected ranges). */
+function appliesTo(p: ProtectionModel, rect: GridRect): boolean {
+  if (p.type === 'RANGE') return p.rect !== null && overlaps(p.rect, rect);
+  if (p.sheetId !== rect.sheetId) return false;
+  return !p.unprotectedRanges.some((u) => covers(u, rect));
+}
+
+export function mayEdit(ss: SpreadsheetModel, p: ProtectionModel, email: string): boolean {
+  return email === ss.owner || p.editors.has(email);
+}
+
+/** What happens when `email` edits rect in the UI. */
+export function canEdit(ss: SpreadsheetModel, email: string, rect: GridRect): 'ok' | 'warn' | 'blocked' {
+  let result: 'ok' | 'warn' = 'ok';
+  for (const p of ss.protections) {
+    if (!appliesTo(p, rect)) continue;
+    if (p.warningOnly) result = 'warn';
+    else if (!mayEdit(ss, p, email)) return 'blocked';
+  }
+  return result;
+}
+
+/** Scripts are blocked by protections the effective user may not edit; warning-only ones do not stop them. */
+export function assertCanEdit(exec: Execution, ss: SpreadsheetModel, rect: GridRect): void {
+  if (canEdit(ss, exec.effectiveUser.email, rect) === 'blocked') throw new ScriptException(PROTECTED_MESSAGE);
+}
+
+type ProtectionMembers =
+  | 'getRange'
+  | 'getDescription'
+  | 'setDescription'
+  | 'isWarningOnly'
+  | 'setWarningOnly'
+  | 'addEditor'
+  | 'addEditors'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'getEditors'
+  | 'canEdit'
+  | 'canDomainEdit'
+  | 'setDomainEdit'
+  | 'remove'
+  | 'getProtectionType'
+  | 'getUnprotectedRanges'
+  | 'setUnprotectedRanges';
+
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+class EmulatedUser {
+  constructor(private readonly email: string) {}
+
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+class EmulatedProtection implements Pick<Protection, ProtectionMembers> {
+  constructor(
+    private readonly exec: Execution,
+    private readonly ss: SpreadsheetModel,
+    private readonly model: ProtectionModel,
+  ) {}
+
+  private self(): Protection {
+    return this as unknown as Protection;
+  }
+
+  /** Docs: only people who can edit the protected range may change its protection. */
+  private requireEditor(): void {
+    if (!mayEdit(this.ss, this.model, this.exec.effectiveUser.email))
+      throw new ScriptException(PROTECTED_MESSAGE);
+  }
+
+  private email(user: unknown): string {
+    if (typeof user === 'string') return user;
+    if (user && typeof (user as { getEmail?: unknown }).getEmail === 'function')
+      return (user as { getEmail(): string }).getEmail();
+    throw new ScriptException('Invalid argument: user');
+  }
+
+  getRange(): GoogleAppsScript.Spreadsheet.Range {
+    const sheet = sheetById(this.ss, this.model.sheetId);
+    const rect = this.model.rect ?? {
+      sheetId: sheet.sheetId,
+      row: 1,
+      column: 1,
+      numRows: sheet.maxRows,
+      numColumns: sheet.maxColumns,
+    };
+    return createRange(this.exec, this.ss, sheet, rect);
+  }
+
+  getDescription(): string {
+    return this.model.description;
+  }
+
+  setDescription(description: string): Protection {
+    this.requireEditor();
+    this.model.description = String(description);
+    return this.self();
+  }
+
+  isWarningOnly(): boolean {
+    return this.model.warningOnly;
+  }
+
+  setWarningOnly(warningOnly: boolean): Protection {
+    this.requireEditor();
+    this.model.warningOnly = Boolean(warningOnly);
+    return this.self();
+  }
+
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User): Protection {
+    return this.addEditors([this.email(emailAddress)]);
+  }
+
+  addEditors(emailAddresses: (string | GoogleAppsScript.Base.User)[]): Protection {
+    this.requireEditor();
+    for (const e of emailAddresses) this.model.editors.add(this.email(e));
+    return this.self();
+  }
+
+  /** Docs: the spreadsheet owner cannot be removed; the current user is not removed by removeEditors. */
+  removeEditor(emailAddress: string | GoogleAppsScript.Base.User): Protection {
+    return this.removeEditors([this.email(emailAddress)]);
+  }
+
+  removeEditors(emailAddresses: (string | GoogleAppsScript.Base.User)[]): Protection {
+    this.requireEditor();
+    for (const e of emailAddresses) {
+      const email = this.email(e);
+      if (email !== this.ss.owner && email !== this.exec.effectiveUser.email)
+        this.model.editors.delete(email);
+    }
+    return this.self();
+  }
+
+  getEditors(): GoogleAppsScript.Base.User[] {
+    const emails = new Set([this.ss.owner, ...this.model.editors]);
+    return [...emails].map(
+      (e) => emulate(new EmulatedUser(e), 'User', this.exec) as unknown as GoogleAppsScript.Base.User,
+    );
+  }
+
+  canEdit(): boolean {
+    return this.model.warningOnly || mayEdit(this.ss, this.model, this.exec.effectiveUser.email);
+  }
+
+  canDomainEdit(): boolean {
+    return this.model.domainEdit;
+  }
+
+  setDomainEdit(editable: boolean): Protection {
+    this.requireEditor();
+    this.model.domainEdit = Boolean(editable);
+    return this.self();
+  }
+
+  remove(): void {
+    this.requireEditor();
+    this.ss.protections = this.ss.protections.filter((p) => p !== this.model);
+  }
+
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return this.model.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+  }
+
+  getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    const sheet = sheetById(this.ss, this.model.sheetId);
+    return this.model.unprotectedRanges.map((r) => createRange(this.exec, this.ss, sheet, r));
+  }
+
+  /** Docs: "Unprotects the given array of ranges within a protected sheet"; ignored for range protections. */
+  setUnprotectedRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): Protection {
+    this.requireEditor();
+    if (this.model.type === 'SHEET') {
+      this.model.unprotectedRanges = ranges.map((r) => ({ ...internalOf<RangeInternal>(r).rect }));
+    }
+    return this.self();
+  }
+}
+
+function wrap(exec: Execution, ss: SpreadsheetModel, model: ProtectionModel): Protection {
+  return emulate(new EmulatedProtection(exec, ss, model), 'Protection', exec) as unknown as Protection;
+}
+
+/** Docs (Range.protect): the creator and the owner are the protection's editors; domain editing follows the creator. */
+function create(
+  exec: Execution,
+  ss: SpreadsheetModel,
+  model: Omit<
+    ProtectionModel,
+    'id' | 'editors' | 'description' | 'warningOnly' | 'domainEdit' | 'unprotectedRanges'
+  >,
+): Protection {
+  const protection: ProtectionModel = {
+    ...model,
+    id: exec.workspace.newId('prot_'),
+    description: '',
+    warningOnly: false,
+    editors: new Set([ss.owner, exec.effectiveUser.email]),
+    domainEdit: false,
+    unprotectedRanges: [],
+  };
+  ss.protections.push(protection);
+  return wrap(exec, ss, protection);
+}
+
+export function protectRange(exec: Execution, ss: SpreadsheetModel, rect: GridRect): Protection {
+  return create(exec, ss, { type: 'RANGE', sheetId: rect.sheetId, rect: { ...rect } });
+}
+
+/** Docs (Sheet.protect): "If the sheet is already protected, this method returns the existing protection." */
+export function protectSheet(exec: Execution, ss: SpreadsheetModel, sheet: SheetModel): Protection {
+  const existing = ss.protections.find((p) => p.type === 'SHEET' && p.sheetId === sheet.sheetId);
+  if (existing) return wrap(exec, ss, existing);
+  return create(exec, ss, { type: 'SHEET', sheetId: sheet.sheetId, rect: null });
+}
+
+export function getProtections(
+  exec: Execution,
+  ss: SpreadsheetModel,
+  sheet: SheetModel | null,
+  type: 'RANGE' | 'SHEET',
+): Protection[] {
+  if (type !== 'RANGE' && type !== 'SHEET') throw new ScriptException('Invalid argument: type');
+  return ss.protections
+    .filter((p) => p.type === type && (sheet === null || p.sheetId === sheet.sheetId))
+    .map((p) => wrap(exec, ss, p));
+}

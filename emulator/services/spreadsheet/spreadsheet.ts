@@ -1,0 +1,257 @@
+/**
+ * Spreadsheet: the file. Its tabs, ranges by A1 across tabs, named ranges and protections.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/named-range
+ */
+import { ScriptException } from '../../runtime/errors';
+import type { Execution } from '../../runtime/execution';
+import { emulate, INTERNAL, internalOf } from '../../runtime/instrument';
+import { parseA1, resolveA1 } from './a1';
+import {
+  type GridRect,
+  newSheetModel,
+  type RangeInternal,
+  type SpreadsheetInternal,
+  type SpreadsheetModel,
+  sheetById,
+} from './model';
+import { getProtections } from './protection';
+import { checkedRect, createRange } from './range';
+import { assertCellLimit, createSheet } from './sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type SpreadsheetMembers =
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'getSheetById'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'setNamedRange'
+  | 'getNamedRanges'
+  | 'removeNamedRange'
+  | 'getProtections'
+  | 'getActiveSheet'
+  | 'getActiveRange'
+  | 'getSheetName';
+
+/** Docs (setNamedRange): names contain letters, numbers and underscores, don't start with a number, and aren't A1 or R1C1 references. */
+function checkRangeName(name: string): void {
+  if (
+    !/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[Rr]\d*[Cc]\d*$/.test(name) ||
+    /^(true|false)$/i.test(name)
+  ) {
+    throw new ScriptException(`Invalid argument: name (${name})`);
+  }
+}
+
+class EmulatedNamedRange
+  implements
+    Pick<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'>
+{
+  constructor(
+    private readonly exec: Execution,
+    private readonly ss: SpreadsheetModel,
+    private name: string,
+  ) {}
+
+  getName(): string {
+    return this.name;
+  }
+
+  getRange(): Range {
+    const rect = this.ss.namedRanges.get(this.name);
+    if (!rect) throw new ScriptException(`The named range "${this.name}" no longer exists.`);
+    return createRange(this.exec, this.ss, sheetById(this.ss, rect.sheetId), rect);
+  }
+
+  remove(): void {
+    this.ss.namedRanges.delete(this.name);
+  }
+
+  setName(name: string): GoogleAppsScript.Spreadsheet.NamedRange {
+    checkRangeName(name);
+    const rect = this.ss.namedRanges.get(this.name);
+    if (!rect) throw new ScriptException(`The named range "${this.name}" no longer exists.`);
+    this.ss.namedRanges.delete(this.name);
+    this.ss.namedRanges.set(name, rect);
+    this.name = name;
+    return this as unknown as GoogleAppsScript.Spreadsheet.NamedRange;
+  }
+
+  setRange(range: Range): GoogleAppsScript.Spreadsheet.NamedRange {
+    this.ss.namedRanges.set(this.name, { ...internalOf<RangeInternal>(range).rect });
+    return this as unknown as GoogleAppsScript.Spreadsheet.NamedRange;
+  }
+}
+
+class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
+  readonly [INTERNAL]: SpreadsheetInternal;
+
+  constructor(
+    private readonly exec: Execution,
+    ss: SpreadsheetModel,
+  ) {
+    this[INTERNAL] = { ss };
+  }
+
+  private get ss(): SpreadsheetModel {
+    return this[INTERNAL].ss;
+  }
+
+  getId(): string {
+    return this.ss.id;
+  }
+
+  getName(): string {
+    return this.ss.name;
+  }
+
+  rename(newName: string): void {
+    this.ss.name = String(newName);
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.ss.id}/edit`;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this.ss.timeZone;
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: timezone });
+    } catch {
+      throw new ScriptException(`Invalid argument: timezone (${timezone})`);
+    }
+    this.ss.timeZone = timezone;
+  }
+
+  getSheets(): Sheet[] {
+    return this.ss.sheets.map((s) => createSheet(this.exec, this.ss, s));
+  }
+
+  /** Docs: "Returns null if there is no sheet with the given name." Sheet names are case-insensitive. */
+  getSheetByName(name: string): Sheet | null {
+    const sheet = this.ss.sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
+    return sheet ? createSheet(this.exec, this.ss, sheet) : null;
+  }
+
+  getSheetById(id: number): Sheet | null {
+    const sheet = this.ss.sheets.find((s) => s.sheetId === id);
+    return sheet ? createSheet(this.exec, this.ss, sheet) : null;
+  }
+
+  getSheetName(): string {
+    return sheetById(this.ss, this.ss.activeSheetId).name;
+  }
+
+  /** insertSheet() | insertSheet(index) | insertSheet(name) | insertSheet(name, index). */
+  insertSheet(...args: unknown[]): Sheet {
+    const name = typeof args[0] === 'string' ? args[0] : `Sheet${this.ss.sheets.length + 1}`;
+    const index =
+      typeof args[0] === 'number' ? args[0] : typeof args[1] === 'number' ? args[1] : this.ss.sheets.length;
+    if (this.ss.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new ScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    if (args.length > 0 && typeof args[0] !== 'string' && typeof args[0] !== 'number') {
+      throw new ScriptException(
+        "The parameters () don't match the method signature for SpreadsheetApp.Spreadsheet.insertSheet.",
+      );
+    }
+    const sheet = newSheetModel(this.ss.nextSheetId++, name);
+    assertCellLimit(this.ss, sheet.maxRows * sheet.maxColumns);
+    this.ss.sheets.splice(Math.max(0, Math.min(index, this.ss.sheets.length)), 0, sheet);
+    this.ss.activeSheetId = sheet.sheetId;
+    return createSheet(this.exec, this.ss, sheet);
+  }
+
+  deleteSheet(sheet: Sheet): void {
+    if (this.ss.sheets.length === 1) {
+      throw new ScriptException("You can't remove all the sheets in a document.");
+    }
+    const model = internalOf<{ sheet: { sheetId: number } }>(sheet).sheet;
+    this.ss.sheets = this.ss.sheets.filter((s) => s.sheetId !== model.sheetId);
+    this.ss.protections = this.ss.protections.filter((p) => p.sheetId !== model.sheetId);
+    for (const [name, rect] of this.ss.namedRanges)
+      if (rect.sheetId === model.sheetId) this.ss.namedRanges.delete(name);
+    if (this.ss.activeSheetId === model.sheetId) this.ss.activeSheetId = this.ss.sheets[0]?.sheetId ?? 0;
+  }
+
+  /** Docs: "Returns the range as specified in A1 notation or R1C1 notation"; without a sheet name, on the active sheet. */
+  getRange(a1Notation: string): Range {
+    const ref = parseA1(a1Notation);
+    const sheet =
+      ref.sheetName === null
+        ? sheetById(this.ss, this.ss.activeSheetId)
+        : this.ss.sheets.find((s) => s.name === ref.sheetName);
+    if (!sheet) throw new ScriptException('Range not found');
+    return createRange(this.exec, this.ss, sheet, checkedRect(sheet, resolveA1(ref, sheet)));
+  }
+
+  getRangeByName(name: string): Range | null {
+    const rect = this.ss.namedRanges.get(String(name));
+    return rect ? createRange(this.exec, this.ss, sheetById(this.ss, rect.sheetId), rect) : null;
+  }
+
+  /** Docs: setting an existing name moves it to the new range. */
+  setNamedRange(name: string, range: Range): void {
+    checkRangeName(String(name));
+    const rect: GridRect = { ...internalOf<RangeInternal>(range).rect };
+    this.ss.namedRanges.set(String(name), rect);
+  }
+
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return [...this.ss.namedRanges.keys()].map(
+      (name) =>
+        emulate(
+          new EmulatedNamedRange(this.exec, this.ss, name),
+          'NamedRange',
+          this.exec,
+        ) as unknown as GoogleAppsScript.Spreadsheet.NamedRange,
+    );
+  }
+
+  removeNamedRange(name: string): void {
+    if (!this.ss.namedRanges.delete(String(name)))
+      throw new ScriptException(`Named range ${name} not found.`);
+  }
+
+  getProtections(
+    type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  ): GoogleAppsScript.Spreadsheet.Protection[] {
+    return getProtections(this.exec, this.ss, null, String(type) as 'RANGE' | 'SHEET');
+  }
+
+  getActiveSheet(): Sheet {
+    return createSheet(this.exec, this.ss, sheetById(this.ss, this.ss.activeSheetId));
+  }
+
+  /** The user's selection; Sheets always has one: A1 of the active sheet when nothing was selected. */
+  getActiveRange(): Range | null {
+    const rect = this.ss.selections.get(this.exec.user.email) ?? {
+      sheetId: this.ss.activeSheetId,
+      row: 1,
+      column: 1,
+      numRows: 1,
+      numColumns: 1,
+    };
+    return createRange(this.exec, this.ss, sheetById(this.ss, rect.sheetId), rect);
+  }
+}
+
+export function createSpreadsheet(exec: Execution, ss: SpreadsheetModel): Spreadsheet {
+  return emulate(new EmulatedSpreadsheet(exec, ss), 'Spreadsheet', exec) as unknown as Spreadsheet;
+}

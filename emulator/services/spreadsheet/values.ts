@@ -1,0 +1,172 @@
+/**
+ * How Sheets turns written input into cell contents, and cell contents into what getValues and
+ * getDisplayValues return.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object) ("if the value
+ * starts with '=' it is interpreted as a formula"), https://support.google.com/docs/answer/3094038 (a
+ * leading apostrophe keeps text as text), ../shared/reference/apps-script-facts.md ("Numeric-looking strings
+ * become numbers ('007' -> 7) and date-like strings may become dates (verify) unless the number format is
+ * plain text '@'").
+ */
+import { ScriptException } from '../../runtime/errors';
+import type { CellModel, CellValue } from './model';
+
+/** Facts file: 50,000 characters per cell. */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+export interface ParsedInput {
+  value: CellValue;
+  formula: string;
+}
+
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** The UTC instant of a wall-clock time in an IANA time zone. */
+export function zonedTimeToUtc(
+  parts: [number, number, number, number, number, number],
+  timeZone: string,
+): number {
+  const [y, mo, d, h, mi, s] = parts;
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  const offset = (at: number) => {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(new Date(at));
+    const get = (t: string) => Number(f.find((p) => p.type === t)?.value);
+    return (
+      Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at
+    );
+  };
+  const first = guess - offset(guess);
+  return guess - offset(first);
+}
+
+function numericValue(text: string): number | null {
+  const t = text.trim();
+  if (t === '' || !NUMBER.test(t) || !/\d/.test(t)) return null;
+  const n = Number(t.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * What a cell holds after a script's setValue or a person's typing. Non-strings are stored as they are.
+ * A plain-text cell ('@') keeps strings verbatim, even "=..." and "007".
+ */
+export function userInputToCell(
+  input: unknown,
+  options: { plainText: boolean; timeZone: string },
+): ParsedInput {
+  if (input === null || input === undefined) return { value: '', formula: '' };
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new ScriptException('Invalid argument: value');
+    return { value: input, formula: '' };
+  }
+  if (typeof input === 'boolean') return { value: input, formula: '' };
+  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
+  if (typeof input !== 'string') return { value: String(input), formula: '' };
+  if (input.length > MAX_CELL_CHARACTERS) {
+    throw new ScriptException(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+    );
+  }
+  if (options.plainText) return { value: input, formula: '' };
+  if (input.startsWith("'")) return { value: input.slice(1), formula: '' };
+  if (input.startsWith('=') && input.length > 1) return { value: '', formula: input };
+  const n = numericValue(input);
+  if (n !== null) return { value: n, formula: '' };
+  if (/^(true|false)$/i.test(input.trim()))
+    return { value: input.trim().toLowerCase() === 'true', formula: '' };
+  const date = ISO_DATE.exec(input.trim());
+  if (date) {
+    const [y, mo, d, h, mi, s] = date.slice(1).map((p) => (p === undefined ? 0 : Number(p))) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 60) {
+      return { value: new Date(zonedTimeToUtc([y, mo, d, h, mi, s], options.timeZone)), formula: '' };
+    }
+  }
+  return { value: input, formula: '' };
+}
+
+/** What getValues returns for a cell: '' when empty, copies of dates. */
+export function readValue(cell: CellModel | undefined): CellValue {
+  if (!cell) return '';
+  if (cell.formula !== '') {
+    // The emulator has no formula engine: reading a computed value would be a guess, so it refuses.
+    throw new ScriptException(`not emulated: formula evaluation (${cell.formula})`);
+  }
+  return isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function zonedParts(date: Date, timeZone: string): Record<string, number> {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(date);
+  const out: Record<string, number> = {};
+  for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+}
+
+/**
+ * What getDisplayValues shows. Supports the default format and date formats built from yyyy, MM, dd, HH, mm,
+ * ss with literal separators; other number formats are not emulated.
+ */
+export function displayValue(cell: CellModel | undefined, timeZone: string): string {
+  if (!cell) return '';
+  if (cell.formula !== '') return readValue(cell) as string;
+  const { value, numberFormat } = cell;
+  if (isDate(value)) {
+    const p = zonedParts(value, timeZone);
+    const format = numberFormat ?? 'yyyy-MM-dd';
+    if (!/^[yMdHms\s\-/:.T]+$/.test(format))
+      throw new ScriptException(`not emulated: display of number format ${format}`);
+    return format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => {
+      switch (token) {
+        case 'yyyy':
+          return String(p.year);
+        case 'MM':
+          return pad(p.month ?? 0);
+        case 'dd':
+          return pad(p.day ?? 0);
+        case 'HH':
+          return pad(p.hour ?? 0);
+        case 'mm':
+          return pad(p.minute ?? 0);
+        default:
+          return pad(p.second ?? 0);
+      }
+    });
+  }
+  if (numberFormat !== null && numberFormat !== '@' && typeof value === 'number') {
+    throw new ScriptException(`not emulated: display of number format ${numberFormat}`);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
