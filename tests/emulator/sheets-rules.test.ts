@@ -1,0 +1,212 @@
+/**
+ * Data validation, protection, conditional formats and the basic filter.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/filter
+ */
+import { isValueValid, validationModelOf } from '../../emulator/services/spreadsheet/data-validation';
+import { canEdit } from '../../emulator/services/spreadsheet/protection';
+import { EDITOR, OWNER, servicesFor, tracker } from './support';
+
+describe('data validation', () => {
+  test('value in list, with help text and allowInvalid, round-trips through the builder', () => {
+    const { sheet, SpreadsheetApp, ws, spreadsheetId } = tracker();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(['P1', 'P2', 'P3', 'P4'])
+      .setAllowInvalid(false)
+      .setHelpText('Severity is P1 (worst) to P4.')
+      .build();
+    sheet.getRange('A2:A10').setDataValidation(rule);
+    const read = sheet.getRange('A5').getDataValidation()!;
+    expect(read.getCriteriaType()).toBe('VALUE_IN_LIST');
+    expect(read.getCriteriaValues()).toEqual([['P1', 'P2', 'P3', 'P4'], true]);
+    expect(read.getHelpText()).toBe('Severity is P1 (worst) to P4.');
+    expect(read.getAllowInvalid()).toBe(false);
+    const model = validationModelOf(read);
+    const ss = ws.getSpreadsheet(spreadsheetId);
+    expect(isValueValid(ss, model, 'p2')).toBe(true);
+    expect(isValueValid(ss, model, 'P5')).toBe(false);
+  });
+
+  test('a list-of-items rule allows at most 500 items', () => {
+    const { SpreadsheetApp } = tracker();
+    const items = Array.from({ length: 501 }, (_, i) => `item ${i}`);
+    expect(() => SpreadsheetApp.newDataValidation().requireValueInList(items)).toThrow('more than 500 items');
+    expect(() => SpreadsheetApp.newDataValidation().requireValueInList(items.slice(0, 500))).not.toThrow();
+  });
+
+  test('value in range reads the range as it is when checked (admins extend lists without code)', () => {
+    const { ss, sheet, SpreadsheetApp, ws, spreadsheetId } = tracker();
+    const lists = ss.insertSheet('Lists');
+    lists.getRange('A1:A2').setValues([['DE'], ['FR']]);
+    const rule = SpreadsheetApp.newDataValidation().requireValueInRange(lists.getRange('A1:A50')).build();
+    sheet.getRange('B2').setDataValidation(rule);
+    const model = validationModelOf(sheet.getRange('B2').getDataValidation()!);
+    const state = ws.getSpreadsheet(spreadsheetId);
+    expect(isValueValid(state, model, 'IT')).toBe(false);
+    lists.getRange('A3').setValue('IT');
+    expect(isValueValid(state, model, 'IT')).toBe(true);
+    const [range] = sheet.getRange('B2').getDataValidation()!.getCriteriaValues() as GoogleAppsScript.Spreadsheet.Range[];
+    expect(range!.getA1Notation()).toBe('A1:A50');
+  });
+
+  test('checkbox and date rules', () => {
+    const { SpreadsheetApp, ws, spreadsheetId } = tracker();
+    const state = ws.getSpreadsheet(spreadsheetId);
+    const checkbox = validationModelOf(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    expect(isValueValid(state, checkbox, true)).toBe(true);
+    expect(isValueValid(state, checkbox, 'yes')).toBe(false);
+    const date = validationModelOf(SpreadsheetApp.newDataValidation().requireDate().build());
+    expect(isValueValid(state, date, new Date())).toBe(true);
+    expect(isValueValid(state, date, 'next week')).toBe(false);
+    const after = validationModelOf(SpreadsheetApp.newDataValidation().requireDateAfter(new Date(Date.UTC(2026, 0, 1))).build());
+    expect(isValueValid(state, after, new Date(Date.UTC(2025, 11, 31)))).toBe(false);
+  });
+
+  test('scripts may write values a rule rejects (validation binds people, not setValue)', () => {
+    const { sheet, SpreadsheetApp } = tracker();
+    sheet.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['P1']).setAllowInvalid(false).build());
+    sheet.getRange('A1').setValue('P9');
+    expect(sheet.getRange('A1').getValue()).toBe('P9');
+  });
+
+  test('build() without criteria fails; setDataValidation(null) removes the rule', () => {
+    const { sheet, SpreadsheetApp } = tracker();
+    expect(() => SpreadsheetApp.newDataValidation().build()).toThrow('criteria');
+    sheet.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    sheet.getRange('A1').setDataValidation(null);
+    expect(sheet.getRange('A1').getDataValidation()).toBeNull();
+  });
+});
+
+describe('protection, enforced for the acting user', () => {
+  test("a protected header blocks another editor's script but not the owner's", () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    const protection = sheet.getRange('A1:Z1').protect().setDescription('Header: managed by Casebook');
+    protection.removeEditors([EDITOR]);
+    const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
+    const editorSheet = editor.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    expect(() => editorSheet.getRange('B1').setValue('x')).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => editorSheet.getRange('B2').setValue('x')).not.toThrow();
+    sheet.getRange('B1').setValue('Market');
+    expect(sheet.getRange('B1').getValue()).toBe('Market');
+    expect(editorSheet.getProtections(editor.SpreadsheetApp.ProtectionType.RANGE)[0]?.getDescription()).toBe(
+      'Header: managed by Casebook',
+    );
+  });
+
+  test('an installable trigger edits with its owner (the effective user) rights', () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    sheet.getRange('A1').protect();
+    const asTrigger = servicesFor(ws, { user: EDITOR, effectiveUser: OWNER, activeSpreadsheetId: spreadsheetId });
+    expect(() => asTrigger.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.getRange('A1').setValue('ok')).not.toThrow();
+  });
+
+  test('warning-only protection blocks nobody but warns people in the UI', () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    sheet.getRange('A1:A5').protect().setWarningOnly(true);
+    const state = ws.getSpreadsheet(spreadsheetId);
+    expect(canEdit(state, EDITOR, { sheetId: 0, row: 2, column: 1, numRows: 1, numColumns: 1 })).toBe('warn');
+    expect(canEdit(state, EDITOR, { sheetId: 0, row: 9, column: 1, numRows: 1, numColumns: 1 })).toBe('ok');
+  });
+
+  test('a sheet protection leaves its unprotected ranges editable', () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    const protection = sheet.protect();
+    protection.setUnprotectedRanges([sheet.getRange('A2:Z1000')]);
+    protection.removeEditors([EDITOR]);
+    const state = ws.getSpreadsheet(spreadsheetId);
+    expect(canEdit(state, EDITOR, { sheetId: 0, row: 5, column: 2, numRows: 1, numColumns: 1 })).toBe('ok');
+    expect(canEdit(state, EDITOR, { sheetId: 0, row: 1, column: 2, numRows: 1, numColumns: 1 })).toBe('blocked');
+    expect(sheet.protect().getProtectionType()).toBe('SHEET');
+    expect(sheet.getProtections(servicesFor(ws).SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+  });
+
+  test('editors: the owner and the creator by default; only editors may change the protection', () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    const protection = sheet.getRange('A1').protect();
+    expect(protection.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+    protection.addEditor(EDITOR);
+    expect(protection.getEditors().map((u) => u.getEmail()).sort()).toEqual([EDITOR, OWNER].sort());
+    protection.removeEditor(EDITOR);
+    const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
+    const seen = editor.SpreadsheetApp.getActiveSpreadsheet().getProtections(editor.SpreadsheetApp.ProtectionType.RANGE)[0]!;
+    expect(seen.canEdit()).toBe(false);
+    expect(() => seen.remove()).toThrow('protected');
+  });
+
+  test('a protection follows rows inserted above it', () => {
+    const { sheet, SpreadsheetApp } = tracker(OWNER);
+    sheet.getRange('A5:B6').protect();
+    sheet.insertRowsBefore(1, 3);
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0]!.getRange().getA1Notation()).toBe('A8:B9');
+  });
+});
+
+describe('conditional format rules', () => {
+  test('setting the same rules twice leaves the same count (setup runs must not duplicate)', () => {
+    const { sheet, SpreadsheetApp } = tracker();
+    const rules = () => [
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied('=$P2="Yes"')
+        .setBackground('#fce8e6')
+        .setRanges([sheet.getRange('A2:Z1000')])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('Overdue').setFontColor('#d93025').setRanges([sheet.getRange('R2:R1000')]).build(),
+    ];
+    sheet.setConditionalFormatRules(rules());
+    sheet.setConditionalFormatRules(rules());
+    const read = sheet.getConditionalFormatRules();
+    expect(read).toHaveLength(2);
+    expect(read[0]!.getRanges()[0]!.getA1Notation()).toBe('A2:Z1000');
+    expect(read[1]!.getBooleanCondition()!.getCriteriaType()).toBe('TEXT_EQUAL_TO');
+    expect(read[1]!.getBooleanCondition()!.getFontColor()).toBe('#d93025');
+    sheet.clearConditionalFormatRules();
+    expect(sheet.getConditionalFormatRules()).toHaveLength(0);
+  });
+
+  test('a rule needs a condition and a range', () => {
+    const { sheet, SpreadsheetApp } = tracker();
+    expect(() => SpreadsheetApp.newConditionalFormatRule().setRanges([sheet.getRange('A1')]).build()).toThrow('condition');
+    expect(() => SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().build()).toThrow('range');
+  });
+});
+
+describe('the basic filter', () => {
+  function withCases() {
+    const t = tracker();
+    t.sheet.getRange('A1:B4').setValues([
+      ['Case ID', 'Status'],
+      ['CB-1', 'Open'],
+      ['CB-2', 'Closed'],
+      ['CB-3', 'Open'],
+    ]);
+    return t;
+  }
+
+  test('criteria hide data rows; the header never hides; removing criteria shows them again', () => {
+    const { sheet, SpreadsheetApp } = withCases();
+    const filter = sheet.getRange('A1:B4').createFilter();
+    filter.setColumnFilterCriteria(2, SpreadsheetApp.newFilterCriteria().setHiddenValues(['Closed']).build());
+    expect([1, 2, 3, 4].map((r) => sheet.isRowHiddenByFilter(r))).toEqual([false, false, true, false]);
+    expect(filter.getColumnFilterCriteria(2)?.getHiddenValues()).toEqual(['Closed']);
+    filter.removeColumnFilterCriteria(2);
+    expect(sheet.isRowHiddenByFilter(3)).toBe(false);
+  });
+
+  test('one filter per sheet; columns outside it are refused; remove() deletes it', () => {
+    const { sheet, SpreadsheetApp } = withCases();
+    const filter = sheet.getRange('A1:B4').createFilter();
+    expect(() => sheet.getRange('A1:B4').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    expect(() => filter.setColumnFilterCriteria(5, SpreadsheetApp.newFilterCriteria().build())).toThrow('out of');
+    filter.remove();
+    expect(sheet.getFilter()).toBeNull();
+  });
+
+  test('sorting through the filter keeps the header and moves data rows', () => {
+    const { sheet } = withCases();
+    sheet.getRange('A1:B4').createFilter().sort(1, false);
+    expect(sheet.getRange('A1:A4').getValues()).toEqual([['Case ID'], ['CB-3'], ['CB-2'], ['CB-1']]);
+  });
+});

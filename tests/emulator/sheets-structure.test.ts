@@ -1,0 +1,144 @@
+/**
+ * Sheets, ranges and rows as Apps Script documents them.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/sheet ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
+ */
+import { columnToLetters, lettersToColumn, parseA1 } from '../../emulator/services/spreadsheet/a1';
+import { tracker } from './support';
+
+describe('A1 and row/column ranges', () => {
+  test('A1 notation, open ranges and sheet-qualified references resolve to the right cells', () => {
+    const { ss, sheet } = tracker();
+    expect(sheet.getRange('B2:D10').getA1Notation()).toBe('B2:D10');
+    expect(sheet.getRange('A:A').getNumRows()).toBe(1000);
+    expect(sheet.getRange('2:5').getNumColumns()).toBe(26);
+    expect(sheet.getRange(2, 3, 4, 5).getA1Notation()).toBe('C2:G5');
+    ss.insertSheet('My Cases');
+    expect(ss.getRange("'My Cases'!A1:B2").getSheet().getName()).toBe('My Cases');
+    expect(parseA1("'O''Brien'!A1")).toMatchObject({ sheetName: "O'Brien", row: 1, column: 1 });
+  });
+
+  test('column letters go both ways up to ZZZ (18,278 columns)', () => {
+    expect(columnToLetters(1)).toBe('A');
+    expect(columnToLetters(27)).toBe('AA');
+    expect(columnToLetters(18_278)).toBe('ZZZ');
+    expect(lettersToColumn('AZ')).toBe(52);
+  });
+
+  test("bad coordinates throw Apps Script's messages", () => {
+    const { sheet } = tracker();
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
+    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates or dimensions of the range are invalid.');
+    expect(() => sheet.getRange('not a range')).toThrow('Range not found');
+  });
+});
+
+describe('the extent of the data', () => {
+  test('getLastRow and getLastColumn count any content, even FALSE', () => {
+    const { sheet } = tracker();
+    expect(sheet.getLastRow()).toBe(0);
+    sheet.getRange('C7').setValue(false);
+    expect(sheet.getLastRow()).toBe(7);
+    expect(sheet.getLastColumn()).toBe(3);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:C7');
+  });
+
+  test('appendRow writes after the last row and grows the sheet when full', () => {
+    const { sheet } = tracker();
+    sheet.getRange('A1:B1').setValues([['Case ID', 'Market']]);
+    sheet.appendRow(['CB-2026-00001', 'DE']);
+    expect(sheet.getRange('A2:B2').getValues()).toEqual([['CB-2026-00001', 'DE']]);
+    sheet.getRange(1000, 1).setValue('last');
+    sheet.appendRow(['beyond']);
+    expect(sheet.getMaxRows()).toBe(1001);
+    expect(sheet.getRange(1001, 1).getValue()).toBe('beyond');
+  });
+});
+
+describe('inserting, deleting and sorting rows', () => {
+  function seeded() {
+    const t = tracker();
+    t.sheet.getRange('A1:B4').setValues([
+      ['Case ID', 'Severity'],
+      ['CB-3', 'P3'],
+      ['CB-1', 'P1'],
+      ['CB-2', 'P2'],
+    ]);
+    return t;
+  }
+
+  test('insertRowsBefore shifts cells down; deleteRows moves them up', () => {
+    const { sheet } = seeded();
+    sheet.insertRowsBefore(2, 2);
+    expect(sheet.getRange('A2:A5').getValues()).toEqual([[''], [''], ['CB-3'], ['CB-1']]);
+    expect(sheet.getMaxRows()).toBe(1002);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getRange('A2').getValue()).toBe('CB-3');
+    sheet.deleteRow(2);
+    expect(sheet.getRange('A2').getValue()).toBe('CB-1');
+    expect(() => sheet.deleteRows(1, 5000)).toThrow('out of bounds');
+  });
+
+  test('Sheet.sort moves whole rows below the frozen header, notes and validation included', () => {
+    const { sheet, SpreadsheetApp } = seeded();
+    sheet.setFrozenRows(1);
+    sheet.getRange('B2').setNote('needs review');
+    sheet.getRange('C2').setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    sheet.sort(1);
+    expect(sheet.getRange('A1:B4').getValues()).toEqual([
+      ['Case ID', 'Severity'],
+      ['CB-1', 'P1'],
+      ['CB-2', 'P2'],
+      ['CB-3', 'P3'],
+    ]);
+    expect(sheet.getRange('B4').getNote()).toBe('needs review');
+    expect(sheet.getRange('C4').getDataValidation()?.getCriteriaType()).toBe('CHECKBOX');
+    sheet.sort(2, false);
+    expect(sheet.getRange('A2:A4').getValues()).toEqual([['CB-3'], ['CB-2'], ['CB-1']]);
+  });
+
+  test('Range.sort sorts only the rows of the range', () => {
+    const { sheet } = seeded();
+    sheet.getRange('A2:B3').sort({ column: 1, ascending: true });
+    expect(sheet.getRange('A2:A4').getValues()).toEqual([['CB-1'], ['CB-3'], ['CB-2']]);
+  });
+
+  test('frozen rows are set and read back', () => {
+    const { sheet } = seeded();
+    sheet.setFrozenRows(1);
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(() => sheet.setFrozenRows(-1)).toThrow('Invalid argument');
+  });
+});
+
+describe('sheets and named ranges', () => {
+  test('insertSheet refuses a duplicate name; getSheetByName returns null when missing', () => {
+    const { ss } = tracker();
+    ss.insertSheet('Cases');
+    expect(() => ss.insertSheet('cases')).toThrow('A sheet with the name "cases" already exists. Please enter another name.');
+    expect(ss.getSheetByName('Lists')).toBeNull();
+    expect(ss.getSheetByName('Cases')?.getIndex()).toBe(2);
+  });
+
+  test('named ranges are set, listed, resolved, follow inserted rows, and removed', () => {
+    const { ss, sheet } = tracker();
+    ss.setNamedRange('CaseIds', sheet.getRange('A2:A100'));
+    expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(['CaseIds']);
+    sheet.insertRowsBefore(1, 1);
+    expect(ss.getRangeByName('CaseIds')?.getA1Notation()).toBe('A3:A101');
+    expect(() => ss.setNamedRange('A1', sheet.getRange('A1'))).toThrow('Invalid argument: name');
+    ss.removeNamedRange('CaseIds');
+    expect(ss.getRangeByName('CaseIds')).toBeNull();
+  });
+
+  test('openById refuses a spreadsheet the user cannot open; getActiveSpreadsheet is null without one', async () => {
+    const { ws, SpreadsheetApp, spreadsheetId } = tracker();
+    expect(SpreadsheetApp.openById(spreadsheetId).getName()).toBe('EU governance tracker');
+    ws.addUser('stranger@other.example');
+    const { servicesFor } = await import('./support');
+    const stranger = servicesFor(ws, { user: 'stranger@other.example' });
+    expect(() => stranger.SpreadsheetApp.openById(spreadsheetId)).toThrow();
+    expect(stranger.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+/** Shared setup for emulator tests: a workspace with an owner and an editor, one tracker, and its services. */
+import { Execution } from '../../emulator/runtime/execution';
+import type { AuthModeName } from '../../emulator/runtime/auth';
+import { createServiceGlobals } from '../../emulator/globals';
+import { createWorkspace, type Workspace, type WorkspaceOptions } from '../../emulator/workspace';
+
+export const OWNER = 'lead@governance.example';
+export const EDITOR = 'ana.ops@governance.example';
+
+export interface Services {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
+}
+
+export function workspace(options: WorkspaceOptions = {}): { ws: Workspace; spreadsheetId: string } {
+  const ws = createWorkspace({ users: [{ email: OWNER }, { email: EDITOR }], ...options });
+  const ss = ws.createSpreadsheet({ name: 'EU governance tracker', owner: OWNER });
+  ws.shareSpreadsheet(ss.id, EDITOR);
+  return { ws, spreadsheetId: ss.id };
+}
+
+/** The services one execution sees. */
+export function servicesFor(
+  ws: Workspace,
+  options: { user?: string; authMode?: AuthModeName; activeSpreadsheetId?: string | null; effectiveUser?: string } = {},
+): Services & { exec: Execution } {
+  const exec = new Execution(ws, {
+    user: options.user ?? OWNER,
+    authMode: options.authMode ?? 'FULL',
+    activeSpreadsheetId: options.activeSpreadsheetId ?? null,
+    ...(options.effectiveUser ? { effectiveUser: options.effectiveUser } : {}),
+  });
+  return { ...(createServiceGlobals(exec) as unknown as Services), exec };
+}
+
+/** A tracker open as `user`, with its first sheet. */
+export function tracker(user = OWNER) {
+  const { ws, spreadsheetId } = workspace();
+  const services = servicesFor(ws, { user, activeSpreadsheetId: spreadsheetId });
+  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheets()[0]!;
+  ws.ledger.reset();
+  return { ws, spreadsheetId, ss, sheet, ...services };
+}
