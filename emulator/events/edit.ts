@@ -123,7 +123,8 @@ export function simulateEdit(ws: Workspace, options: EditOptions): EditOutcome {
     try {
       run();
     } catch (error) {
-      const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+      // Errors thrown inside the script come from its own realm: read the message without instanceof.
+      const message = `${name}: ${error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error)}`;
       triggerErrors.push(message);
       ws.logs.push({ level: 'error', message: `Execution failed: ${message}` });
     }
