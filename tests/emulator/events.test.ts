@@ -54,8 +54,21 @@ describe('simulateEdit', () => {
   test('a single-cell edit writes the cell and fires onEdit (LIMITED, as the editor) with value and oldValue', () => {
     const { ws, spreadsheetId, recorded } = fixture();
     simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'B3', values: 'P2' });
-    expect(recorded('simple')).toMatchObject({ authMode: 'LIMITED', a1: 'B3', hasValue: true, value: 'P2', hasOldValue: false, user: EDITOR });
-    const outcome = simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'B3', values: 'P1' });
+    expect(recorded('simple')).toMatchObject({
+      authMode: 'LIMITED',
+      a1: 'B3',
+      hasValue: true,
+      value: 'P2',
+      hasOldValue: false,
+      user: EDITOR,
+    });
+    const outcome = simulateEdit(ws, {
+      user: EDITOR,
+      spreadsheetId,
+      sheet: 'Sheet1',
+      a1: 'B3',
+      values: 'P1',
+    });
     expect(recorded('simple')).toMatchObject({ value: 'P1', hasOldValue: true, oldValue: 'P2' });
     expect(outcome.triggersRun).toEqual(['onEdit']);
     const { SpreadsheetApp } = servicesFor(ws, { activeSpreadsheetId: spreadsheetId });
@@ -73,7 +86,16 @@ describe('simulateEdit', () => {
 
   test('a paste (several cells) gives a multi-cell range and no value or oldValue', () => {
     const { ws, spreadsheetId, recorded } = fixture();
-    simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'A2', values: [['x', 'y'], ['z', 'w']] });
+    simulateEdit(ws, {
+      user: EDITOR,
+      spreadsheetId,
+      sheet: 'Sheet1',
+      a1: 'A2',
+      values: [
+        ['x', 'y'],
+        ['z', 'w'],
+      ],
+    });
     expect(recorded('simple')).toMatchObject({ a1: 'A2:B3', hasValue: false, hasOldValue: false });
   });
 
@@ -86,8 +108,18 @@ describe('simulateEdit', () => {
 
   test('installed edit triggers run in FULL as their owner, after the simple trigger, with triggerUid', () => {
     const { ws, spreadsheetId, recorded } = fixture();
-    runFunction(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId }, 'installEditTrigger');
-    const outcome = simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'D4', values: 'DE' });
+    runFunction(
+      ws,
+      { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId },
+      'installEditTrigger',
+    );
+    const outcome = simulateEdit(ws, {
+      user: EDITOR,
+      spreadsheetId,
+      sheet: 'Sheet1',
+      a1: 'D4',
+      values: 'DE',
+    });
     expect(outcome.triggersRun).toEqual(['onEdit', 'onTrackerEdit']);
     expect(recorded('installed')).toMatchObject({
       authMode: 'FULL',
@@ -104,7 +136,9 @@ describe('simulateEdit', () => {
     const { SpreadsheetApp } = servicesFor(ws, { user: OWNER, activeSpreadsheetId: spreadsheetId });
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
     sheet.getRange('A1:Z1').protect().removeEditors([EDITOR]);
-    expect(() => simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'A1', values: 'hacked' })).toThrow(EditRefused);
+    expect(() =>
+      simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'A1', values: 'hacked' }),
+    ).toThrow(EditRefused);
     expect(sheet.getRange('A1').getValue()).toBe('');
     expect(recorded('simple')).toBeUndefined();
     simulateEdit(ws, { user: OWNER, spreadsheetId, sheet: 'Sheet1', a1: 'A1', values: 'Case ID' });
@@ -117,10 +151,16 @@ describe('simulateEdit', () => {
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
     sheet
       .getRange('B2:B10')
-      .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['P1', 'P2']).setAllowInvalid(false).setHelpText('Pick P1 or P2').build());
-    expect(() => simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'B2', values: [['P1'], ['P9']] })).toThrow(
-      'There was a problem: Pick P1 or P2',
-    );
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList(['P1', 'P2'])
+          .setAllowInvalid(false)
+          .setHelpText('Pick P1 or P2')
+          .build(),
+      );
+    expect(() =>
+      simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'B2', values: [['P1'], ['P9']] }),
+    ).toThrow('There was a problem: Pick P1 or P2');
     expect(sheet.getRange('B2:B3').getValues()).toEqual([[''], ['']]);
   });
 
@@ -128,7 +168,13 @@ describe('simulateEdit', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-fixture-'));
     writeFileSync(path.join(dir, 'Code.js'), 'function onEdit(e) { throw new Error("boom"); }');
     const { ws, spreadsheetId } = workspace({ bundlePath: path.join(dir, 'Code.js') });
-    const outcome = simulateEdit(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'A1', values: 'kept' });
+    const outcome = simulateEdit(ws, {
+      user: EDITOR,
+      spreadsheetId,
+      sheet: 'Sheet1',
+      a1: 'A1',
+      values: 'kept',
+    });
     expect(outcome.triggerErrors).toEqual(['onEdit: boom']);
     expect(ws.getSpreadsheet(spreadsheetId).sheets[0]!.cells[0]![0]!.value).toBe('kept');
   });
@@ -142,8 +188,16 @@ describe('time-driven triggers', () => {
     ws.clock.advance(3_600_000);
     expect(fireDueTimeTriggers(ws)).toHaveLength(1);
     expect(fireDueTimeTriggers(ws)).toEqual([]);
-    const runs = recorded('runs') as unknown as { hour: number; uid: string; active: null; as: string; now: string }[];
-    expect(runs).toEqual([{ hour: 10, uid: ws.triggers[0]!.uid, active: null, as: OWNER, now: '2026-11-23T10:00:00.000Z' }]);
+    const runs = recorded('runs') as unknown as {
+      hour: number;
+      uid: string;
+      active: null;
+      as: string;
+      now: string;
+    }[];
+    expect(runs).toEqual([
+      { hour: 10, uid: ws.triggers[0]!.uid, active: null, as: OWNER, now: '2026-11-23T10:00:00.000Z' },
+    ]);
   });
 
   test('a late dispatcher runs once for the missed hours, then waits for the next slot', () => {

@@ -63,3 +63,12 @@ describe('instrumentation', () => {
     expect(ws.ledger.modelledMs()).toBe(50);
   });
 });
+
+test('services Casebook does not use yet are present but throw "not emulated" on any member', () => {
+  const { createServiceGlobals } =
+    require('../../emulator/globals') as typeof import('../../emulator/globals');
+  const ws = createWorkspace({ users: [{ email: 'ops@example.com' }] });
+  const globals = createServiceGlobals(new Execution(ws, { user: 'ops@example.com', authMode: 'FULL' }));
+  const mail = globals.MailApp as Record<string, unknown>;
+  expect(() => mail.sendEmail).toThrow('not emulated: MailApp.sendEmail');
+});

@@ -16,9 +16,15 @@ describe('PropertiesService', () => {
   test('script, document and user stores are separate; values are strings; missing keys are null', () => {
     const { ws, spreadsheetId, PropertiesService } = open();
     PropertiesService.getScriptProperties().setProperty('schema', '1');
-    PropertiesService.getDocumentProperties().setProperties({ trackerId: spreadsheetId, lastRun: 5 as unknown as string });
+    PropertiesService.getDocumentProperties().setProperties({
+      trackerId: spreadsheetId,
+      lastRun: 5 as unknown as string,
+    });
     PropertiesService.getUserProperties().setProperty('market', 'DE');
-    expect(PropertiesService.getDocumentProperties().getProperties()).toEqual({ trackerId: spreadsheetId, lastRun: '5' });
+    expect(PropertiesService.getDocumentProperties().getProperties()).toEqual({
+      trackerId: spreadsheetId,
+      lastRun: '5',
+    });
     expect(PropertiesService.getScriptProperties().getProperty('market')).toBeNull();
     const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
     expect(editor.PropertiesService.getUserProperties().getProperty('market')).toBeNull();
@@ -27,7 +33,9 @@ describe('PropertiesService', () => {
 
   test('getDocumentProperties is null without a document', () => {
     const { ws } = open();
-    expect(servicesFor(ws, { activeSpreadsheetId: null }).PropertiesService.getDocumentProperties()).toBeNull();
+    expect(
+      servicesFor(ws, { activeSpreadsheetId: null }).PropertiesService.getDocumentProperties(),
+    ).toBeNull();
   });
 
   test('9 KB per value and 500 KB per store are enforced, and a refused batch writes nothing', () => {
@@ -125,8 +133,12 @@ describe('ScriptApp', () => {
   test('an add-on gets one trigger of each type per user per document, and nothing more often than hourly', () => {
     const { ScriptApp } = open();
     ScriptApp.newTrigger('a').timeBased().everyHours(1).create();
-    expect(() => ScriptApp.newTrigger('b').timeBased().everyHours(1).create()).toThrow('one trigger of each event type');
-    expect(() => ScriptApp.newTrigger('c').timeBased().everyMinutes(5)).toThrow('more frequently than once per hour');
+    expect(() => ScriptApp.newTrigger('b').timeBased().everyHours(1).create()).toThrow(
+      'one trigger of each event type',
+    );
+    expect(() => ScriptApp.newTrigger('c').timeBased().everyMinutes(5)).toThrow(
+      'more frequently than once per hour',
+    );
   });
 
   test('an hourly trigger is due an hour later; atHour uses the script time zone', () => {
@@ -134,7 +146,11 @@ describe('ScriptApp', () => {
     ScriptApp.newTrigger('hourly').timeBased().everyHours(1).create();
     expect(ws.triggers[0]!.nextRunMs).toBe(ws.clock.now() + 3_600_000);
     const other = servicesFor(ws, { user: EDITOR });
-    other.ScriptApp.newTrigger('weekly').timeBased().onWeekDay(other.ScriptApp.WeekDay.MONDAY).atHour(7).create();
+    other.ScriptApp.newTrigger('weekly')
+      .timeBased()
+      .onWeekDay(other.ScriptApp.WeekDay.MONDAY)
+      .atHour(7)
+      .create();
     // 2026-11-23 09:00Z is a Monday; the next Monday 07:00 in Europe/Dublin is 2026-11-30T07:00Z.
     expect(new Date(ws.triggers[1]!.nextRunMs!).toISOString()).toBe('2026-11-30T07:00:00.000Z');
   });
@@ -146,7 +162,9 @@ describe('ScriptApp', () => {
       ScriptApp.newTrigger('h').forSpreadsheet(id).onEdit().create();
     }
     const extra = ws.createSpreadsheet({ name: 'extra', owner: OWNER }).id;
-    expect(() => ScriptApp.newTrigger('h').forSpreadsheet(extra).onEdit().create()).toThrow('too many triggers');
+    expect(() => ScriptApp.newTrigger('h').forSpreadsheet(extra).onEdit().create()).toThrow(
+      'too many triggers',
+    );
   });
 
   test('authorization info reports REQUIRED for a user who has not granted the scopes', () => {
@@ -156,7 +174,9 @@ describe('ScriptApp', () => {
     );
     ws.addUser('new@governance.example', 'New', false);
     const fresh = servicesFor(ws, { user: 'new@governance.example' });
-    expect(fresh.ScriptApp.getAuthorizationInfo(fresh.ScriptApp.AuthMode.FULL).getAuthorizationStatus()).toBe('REQUIRED');
+    expect(fresh.ScriptApp.getAuthorizationInfo(fresh.ScriptApp.AuthMode.FULL).getAuthorizationStatus()).toBe(
+      'REQUIRED',
+    );
   });
 });
 
@@ -165,12 +185,20 @@ describe('Utilities', () => {
 
   test('formatDate uses Java pattern letters in the given time zone', () => {
     const { Utilities } = open();
-    expect(Utilities.formatDate(d('2026-11-23T14:05:09Z'), 'Europe/Berlin', "yyyy-MM-dd'T'HH:mm:ss")).toBe('2026-11-23T15:05:09');
-    expect(Utilities.formatDate(d('2026-11-23T14:05:09Z'), 'UTC', 'EEE, d MMM yyyy HH:mm:ss Z')).toBe('Mon, 23 Nov 2026 14:05:09 +0000');
-    expect(Utilities.formatDate(d('2026-07-01T12:00:00Z'), 'Europe/Dublin', 'HH:mm XXX')).toBe('13:00 +01:00');
+    expect(Utilities.formatDate(d('2026-11-23T14:05:09Z'), 'Europe/Berlin', "yyyy-MM-dd'T'HH:mm:ss")).toBe(
+      '2026-11-23T15:05:09',
+    );
+    expect(Utilities.formatDate(d('2026-11-23T14:05:09Z'), 'UTC', 'EEE, d MMM yyyy HH:mm:ss Z')).toBe(
+      'Mon, 23 Nov 2026 14:05:09 +0000',
+    );
+    expect(Utilities.formatDate(d('2026-07-01T12:00:00Z'), 'Europe/Dublin', 'HH:mm XXX')).toBe(
+      '13:00 +01:00',
+    );
     expect(Utilities.formatDate(d('2026-03-29T00:30:00Z'), 'Europe/Dublin', 'HH:mm')).toBe('00:30');
     expect(Utilities.formatDate(d('2026-03-29T01:30:00Z'), 'Europe/Dublin', 'HH:mm')).toBe('02:30');
-    expect(Utilities.formatDate(d('2026-11-23T14:05:09Z'), 'UTC', "h:mm a, 'week' w")).toBe("2:05 PM, week 48");
+    expect(Utilities.formatDate(d('2026-11-23T14:05:09Z'), 'UTC', "h:mm a, 'week' w")).toBe(
+      '2:05 PM, week 48',
+    );
   });
 
   test("'YYYY' is the week year: wrong on the last days of December (the documented pitfall); 'yyyy' is right", () => {

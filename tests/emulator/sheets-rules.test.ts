@@ -47,7 +47,10 @@ describe('data validation', () => {
     expect(isValueValid(state, model, 'IT')).toBe(false);
     lists.getRange('A3').setValue('IT');
     expect(isValueValid(state, model, 'IT')).toBe(true);
-    const [range] = sheet.getRange('B2').getDataValidation()!.getCriteriaValues() as GoogleAppsScript.Spreadsheet.Range[];
+    const [range] = sheet
+      .getRange('B2')
+      .getDataValidation()!
+      .getCriteriaValues() as GoogleAppsScript.Spreadsheet.Range[];
     expect(range!.getA1Notation()).toBe('A1:A50');
   });
 
@@ -60,13 +63,21 @@ describe('data validation', () => {
     const date = validationModelOf(SpreadsheetApp.newDataValidation().requireDate().build());
     expect(isValueValid(state, date, new Date())).toBe(true);
     expect(isValueValid(state, date, 'next week')).toBe(false);
-    const after = validationModelOf(SpreadsheetApp.newDataValidation().requireDateAfter(new Date(Date.UTC(2026, 0, 1))).build());
+    const after = validationModelOf(
+      SpreadsheetApp.newDataValidation()
+        .requireDateAfter(new Date(Date.UTC(2026, 0, 1)))
+        .build(),
+    );
     expect(isValueValid(state, after, new Date(Date.UTC(2025, 11, 31)))).toBe(false);
   });
 
   test('scripts may write values a rule rejects (validation binds people, not setValue)', () => {
     const { sheet, SpreadsheetApp } = tracker();
-    sheet.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['P1']).setAllowInvalid(false).build());
+    sheet
+      .getRange('A1')
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation().requireValueInList(['P1']).setAllowInvalid(false).build(),
+      );
     sheet.getRange('A1').setValue('P9');
     expect(sheet.getRange('A1').getValue()).toBe('P9');
   });
@@ -87,7 +98,9 @@ describe('protection, enforced for the acting user', () => {
     protection.removeEditors([EDITOR]);
     const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
     const editorSheet = editor.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
-    expect(() => editorSheet.getRange('B1').setValue('x')).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => editorSheet.getRange('B1').setValue('x')).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
     expect(() => editorSheet.getRange('B2').setValue('x')).not.toThrow();
     sheet.getRange('B1').setValue('Market');
     expect(sheet.getRange('B1').getValue()).toBe('Market');
@@ -99,8 +112,14 @@ describe('protection, enforced for the acting user', () => {
   test('an installable trigger edits with its owner (the effective user) rights', () => {
     const { sheet, ws, spreadsheetId } = tracker(OWNER);
     sheet.getRange('A1').protect();
-    const asTrigger = servicesFor(ws, { user: EDITOR, effectiveUser: OWNER, activeSpreadsheetId: spreadsheetId });
-    expect(() => asTrigger.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.getRange('A1').setValue('ok')).not.toThrow();
+    const asTrigger = servicesFor(ws, {
+      user: EDITOR,
+      effectiveUser: OWNER,
+      activeSpreadsheetId: spreadsheetId,
+    });
+    expect(() =>
+      asTrigger.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.getRange('A1').setValue('ok'),
+    ).not.toThrow();
   });
 
   test('warning-only protection blocks nobody but warns people in the UI', () => {
@@ -118,7 +137,9 @@ describe('protection, enforced for the acting user', () => {
     protection.removeEditors([EDITOR]);
     const state = ws.getSpreadsheet(spreadsheetId);
     expect(canEdit(state, EDITOR, { sheetId: 0, row: 5, column: 2, numRows: 1, numColumns: 1 })).toBe('ok');
-    expect(canEdit(state, EDITOR, { sheetId: 0, row: 1, column: 2, numRows: 1, numColumns: 1 })).toBe('blocked');
+    expect(canEdit(state, EDITOR, { sheetId: 0, row: 1, column: 2, numRows: 1, numColumns: 1 })).toBe(
+      'blocked',
+    );
     expect(sheet.protect().getProtectionType()).toBe('SHEET');
     expect(sheet.getProtections(servicesFor(ws).SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
   });
@@ -128,10 +149,17 @@ describe('protection, enforced for the acting user', () => {
     const protection = sheet.getRange('A1').protect();
     expect(protection.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
     protection.addEditor(EDITOR);
-    expect(protection.getEditors().map((u) => u.getEmail()).sort()).toEqual([EDITOR, OWNER].sort());
+    expect(
+      protection
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([EDITOR, OWNER].sort());
     protection.removeEditor(EDITOR);
     const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
-    const seen = editor.SpreadsheetApp.getActiveSpreadsheet().getProtections(editor.SpreadsheetApp.ProtectionType.RANGE)[0]!;
+    const seen = editor.SpreadsheetApp.getActiveSpreadsheet().getProtections(
+      editor.SpreadsheetApp.ProtectionType.RANGE,
+    )[0]!;
     expect(seen.canEdit()).toBe(false);
     expect(() => seen.remove()).toThrow('protected');
   });
@@ -140,7 +168,9 @@ describe('protection, enforced for the acting user', () => {
     const { sheet, SpreadsheetApp } = tracker(OWNER);
     sheet.getRange('A5:B6').protect();
     sheet.insertRowsBefore(1, 3);
-    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0]!.getRange().getA1Notation()).toBe('A8:B9');
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0]!.getRange().getA1Notation()).toBe(
+      'A8:B9',
+    );
   });
 });
 
@@ -153,7 +183,11 @@ describe('conditional format rules', () => {
         .setBackground('#fce8e6')
         .setRanges([sheet.getRange('A2:Z1000')])
         .build(),
-      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('Overdue').setFontColor('#d93025').setRanges([sheet.getRange('R2:R1000')]).build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo('Overdue')
+        .setFontColor('#d93025')
+        .setRanges([sheet.getRange('R2:R1000')])
+        .build(),
     ];
     sheet.setConditionalFormatRules(rules());
     sheet.setConditionalFormatRules(rules());
@@ -168,7 +202,11 @@ describe('conditional format rules', () => {
 
   test('a rule needs a condition and a range', () => {
     const { sheet, SpreadsheetApp } = tracker();
-    expect(() => SpreadsheetApp.newConditionalFormatRule().setRanges([sheet.getRange('A1')]).build()).toThrow('condition');
+    expect(() =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .setRanges([sheet.getRange('A1')])
+        .build(),
+    ).toThrow('condition');
     expect(() => SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().build()).toThrow('range');
   });
 });
@@ -198,8 +236,12 @@ describe('the basic filter', () => {
   test('one filter per sheet; columns outside it are refused; remove() deletes it', () => {
     const { sheet, SpreadsheetApp } = withCases();
     const filter = sheet.getRange('A1:B4').createFilter();
-    expect(() => sheet.getRange('A1:B4').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
-    expect(() => filter.setColumnFilterCriteria(5, SpreadsheetApp.newFilterCriteria().build())).toThrow('out of');
+    expect(() => sheet.getRange('A1:B4').createFilter()).toThrow(
+      "You can't create a filter in a sheet that already has a filter.",
+    );
+    expect(() => filter.setColumnFilterCriteria(5, SpreadsheetApp.newFilterCriteria().build())).toThrow(
+      'out of',
+    );
     filter.remove();
     expect(sheet.getFilter()).toBeNull();
   });

@@ -116,7 +116,9 @@ describe('sheets and named ranges', () => {
   test('insertSheet refuses a duplicate name; getSheetByName returns null when missing', () => {
     const { ss } = tracker();
     ss.insertSheet('Cases');
-    expect(() => ss.insertSheet('cases')).toThrow('A sheet with the name "cases" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('cases')).toThrow(
+      'A sheet with the name "cases" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName('Lists')).toBeNull();
     expect(ss.getSheetByName('Cases')?.getIndex()).toBe(2);
   });
@@ -140,5 +142,22 @@ describe('sheets and named ranges', () => {
     const stranger = servicesFor(ws, { user: 'stranger@other.example' });
     expect(() => stranger.SpreadsheetApp.openById(spreadsheetId)).toThrow();
     expect(stranger.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+  });
+});
+
+describe('interleaving another user mid-operation', () => {
+  test('a callback planted before the Nth call runs there: another user sorts between our read and our write', async () => {
+    const { servicesFor, EDITOR } = await import('./support');
+    const { sheet, ws, spreadsheetId } = tracker();
+    sheet.getRange('A1:A3').setValues([['id'], ['CB-2'], ['CB-1']]);
+    ws.faults.beforeCall('Range.setValue', 1, () => {
+      const other = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
+      other.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.getRange('A2:A3').sort(1);
+    });
+    const rows = sheet.getRange('A1:A3').getValues();
+    const rowOfCb2 = rows.findIndex((r) => r[0] === 'CB-2') + 1;
+    // Writing by a stale row number now hits the wrong case: what ID-based lookup inside the lock prevents.
+    sheet.getRange(rowOfCb2, 2).setValue('closed');
+    expect(sheet.getRange('A2:B2').getValues()).toEqual([['CB-1', 'closed']]);
   });
 });

@@ -56,7 +56,7 @@ describe('setValue / setValues coercion', () => {
 
   test('a leading apostrophe forces text and is not stored', () => {
     const { sheet } = tracker();
-    sheet.getRange('A1').setValue("'=HYPERLINK(\"x\")");
+    sheet.getRange('A1').setValue('\'=HYPERLINK("x")');
     expect(sheet.getRange('A1').getValue()).toBe('=HYPERLINK("x")');
     expect(sheet.getRange('A1').getFormula()).toBe('');
   });
@@ -81,7 +81,9 @@ describe('setValue / setValues coercion', () => {
 
   test('more than 50,000 characters in a cell is refused', () => {
     const { sheet } = tracker();
-    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow('more than the maximum of 50000 characters');
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow(
+      'more than the maximum of 50000 characters',
+    );
     expect(sheet.getRange('A1').getValue()).toBe('');
   });
 

@@ -1,7 +1,8 @@
 /** Shared setup for emulator tests: a workspace with an owner and an editor, one tracker, and its services. */
-import { Execution } from '../../emulator/runtime/execution';
-import type { AuthModeName } from '../../emulator/runtime/auth';
+
 import { createServiceGlobals } from '../../emulator/globals';
+import type { AuthModeName } from '../../emulator/runtime/auth';
+import { Execution } from '../../emulator/runtime/execution';
 import { createWorkspace, type Workspace, type WorkspaceOptions } from '../../emulator/workspace';
 
 export const OWNER = 'lead@governance.example';
@@ -31,7 +32,12 @@ export function workspace(options: WorkspaceOptions = {}): { ws: Workspace; spre
 /** The services one execution sees. */
 export function servicesFor(
   ws: Workspace,
-  options: { user?: string; authMode?: AuthModeName; activeSpreadsheetId?: string | null; effectiveUser?: string } = {},
+  options: {
+    user?: string;
+    authMode?: AuthModeName;
+    activeSpreadsheetId?: string | null;
+    effectiveUser?: string;
+  } = {},
 ): Services & { exec: Execution } {
   const exec = new Execution(ws, {
     user: options.user ?? OWNER,

@@ -32,7 +32,11 @@ describe('menus', () => {
         items: [
           { kind: 'item', caption: 'New case', functionName: 'showIntake' },
           { kind: 'separator' },
-          { kind: 'submenu', caption: 'Reports', items: [{ kind: 'item', caption: 'Weekly summary', functionName: 'generateWeekly' }] },
+          {
+            kind: 'submenu',
+            caption: 'Reports',
+            items: [{ kind: 'item', caption: 'Weekly summary', functionName: 'generateWeekly' }],
+          },
         ],
       },
     ]);
@@ -54,7 +58,9 @@ describe('menus', () => {
 
   test('a menu item must name a function', () => {
     const { SpreadsheetApp } = withPages({});
-    expect(() => SpreadsheetApp.getUi().createAddonMenu().addItem('Broken', '')).toThrow('Invalid argument: functionName');
+    expect(() => SpreadsheetApp.getUi().createAddonMenu().addItem('Broken', '')).toThrow(
+      'Invalid argument: functionName',
+    );
   });
 });
 
@@ -64,7 +70,12 @@ describe('alerts and prompts answered by the test', () => {
     const ui = SpreadsheetApp.getUi();
     ws.answerNextDialog({ button: 'YES' });
     expect(ui.alert('Set up tracker', 'Add the Cases tab?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
-    expect(ws.ui.dialogs[0]).toMatchObject({ kind: 'alert', title: 'Set up tracker', prompt: 'Add the Cases tab?', buttons: 'YES_NO' });
+    expect(ws.ui.dialogs[0]).toMatchObject({
+      kind: 'alert',
+      title: 'Set up tracker',
+      prompt: 'Add the Cases tab?',
+      buttons: 'YES_NO',
+    });
   });
 
   test('prompt returns the typed text and the button', () => {
@@ -91,13 +102,22 @@ describe('sidebars and dialogs', () => {
     const output = HtmlService.createHtmlOutputFromFile('intake').setTitle('New case').setWidth(500);
     SpreadsheetApp.getUi().showSidebar(output);
     expect(ws.ui.shown).toEqual([
-      expect.objectContaining({ kind: 'sidebar', title: 'New case', html: '<p>Intake</p>', width: 300, user: EDITOR }),
+      expect.objectContaining({
+        kind: 'sidebar',
+        title: 'New case',
+        html: '<p>Intake</p>',
+        width: 300,
+        user: EDITOR,
+      }),
     ]);
   });
 
   test('showModalDialog records its title and size', () => {
     const { ws, HtmlService, SpreadsheetApp } = withPages({});
-    SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput('<p>Hi</p>').setWidth(400).setHeight(200), 'Import');
+    SpreadsheetApp.getUi().showModalDialog(
+      HtmlService.createHtmlOutput('<p>Hi</p>').setWidth(400).setHeight(200),
+      'Import',
+    );
     expect(ws.ui.shown[0]).toMatchObject({ kind: 'modal', title: 'Import', width: 400, height: 200 });
   });
 
@@ -118,16 +138,22 @@ describe('sidebars and dialogs', () => {
 describe('HtmlService templates', () => {
   test('<?= ?> escapes, <?!= ?> does not, and template properties are variables', () => {
     const { HtmlService } = withPages({});
-    const template = HtmlService.createTemplate('<p><?= summary ?></p><div><?!= trusted ?></div>') as GoogleAppsScript.HTML.HtmlTemplate &
-      Record<string, unknown>;
+    const template = HtmlService.createTemplate(
+      '<p><?= summary ?></p><div><?!= trusted ?></div>',
+    ) as GoogleAppsScript.HTML.HtmlTemplate & Record<string, unknown>;
     template.summary = '<img src=x onerror=alert(1)>';
     template.trusted = '<b>bold</b>';
-    expect(template.evaluate().getContent()).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p><div><b>bold</b></div>');
+    expect(template.evaluate().getContent()).toBe(
+      '<p>&lt;img src=x onerror=alert(1)&gt;</p><div><b>bold</b></div>',
+    );
   });
 
   test('scriptlets run code, including loops across markup', () => {
-    const { HtmlService } = withPages({ 'list.html': '<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul>' });
-    const template = HtmlService.createTemplateFromFile('list') as GoogleAppsScript.HTML.HtmlTemplate & Record<string, unknown>;
+    const { HtmlService } = withPages({
+      'list.html': '<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul>',
+    });
+    const template = HtmlService.createTemplateFromFile('list') as GoogleAppsScript.HTML.HtmlTemplate &
+      Record<string, unknown>;
     template.items = ['DE', 'FR & BE'];
     expect(template.evaluate().getContent()).toBe('<ul><li>DE</li><li>FR &amp; BE</li></ul>');
   });
