@@ -4,9 +4,9 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { bundlePages } from './build/bundle-pages';
-import { bundleServer } from './build/bundle-server';
-import { checkManifest } from './build/manifest';
+import { bundlePages } from './bundle/bundle-pages';
+import { bundleServer } from './bundle/bundle-server';
+import { checkManifest } from './bundle/manifest';
 
 export async function build(root = process.cwd()): Promise<{ functionNames: string[]; pages: string[] }> {
   const out = path.join(root, 'build');

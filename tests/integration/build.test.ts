@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { bundleServer } from '../../scripts/build/bundle-server';
+import { bundleServer } from '../../scripts/bundle/bundle-server';
 
 const buildDir = path.resolve('build');
 const code = () => readFileSync(path.join(buildDir, 'Code.js'), 'utf8');
