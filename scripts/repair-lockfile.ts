@@ -28,4 +28,8 @@ for (const [location, meta] of Object.entries(lock.packages)) {
   }
 }
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(restored.length ? `restored ${restored.length} optional entries: ${restored.join(', ')}` : 'package-lock.json needed no repair');
+console.log(
+  restored.length
+    ? `restored ${restored.length} optional entries: ${restored.join(', ')}`
+    : 'package-lock.json needed no repair',
+);

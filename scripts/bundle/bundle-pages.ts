@@ -12,7 +12,8 @@ export interface BuiltPage {
   html: string;
 }
 
-const EXTERNAL_REFERENCE = /(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|@import\s+(?:url\()?["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\//i;
+const EXTERNAL_REFERENCE =
+  /(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|@import\s+(?:url\()?["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\//i;
 
 /** Text inside <script> must not close the element early. */
 function inlineScript(js: string): string {
@@ -44,7 +45,8 @@ export async function bundlePage(pagesDir: string, name: string): Promise<BuiltP
   const scriptPath = path.join(dir, `${name}.ts`);
   const stylePath = path.join(dir, `${name}.css`);
   for (const required of [shellPath, scriptPath, stylePath]) {
-    if (!existsSync(required)) throw new Error(`page ${name} is missing ${path.relative(process.cwd(), required)}`);
+    if (!existsSync(required))
+      throw new Error(`page ${name} is missing ${path.relative(process.cwd(), required)}`);
   }
   const shell = readFileSync(shellPath, 'utf8');
   if (!shell.includes('<!-- casebook:style -->') || !shell.includes('<!-- casebook:script -->')) {
@@ -56,7 +58,8 @@ export async function bundlePage(pagesDir: string, name: string): Promise<BuiltP
     .replace('<!-- casebook:style -->', () => `<style>${css}</style>`)
     .replace('<!-- casebook:script -->', () => `<script>${inlineScript(js)}</script>`);
   const external = EXTERNAL_REFERENCE.exec(html);
-  if (external) throw new Error(`page ${name} references something external (${external[0]}): inline it instead`);
+  if (external)
+    throw new Error(`page ${name} references something external (${external[0]}): inline it instead`);
   return { name, html };
 }
 

@@ -14,7 +14,8 @@ export function checkManifest(text: string): string {
   const manifest = JSON.parse(text) as Manifest;
   const problems: string[] = [];
   if (manifest.runtimeVersion !== 'V8') problems.push('runtimeVersion must be "V8"');
-  if (typeof manifest.timeZone !== 'string' || manifest.timeZone === '') problems.push('timeZone is required');
+  if (typeof manifest.timeZone !== 'string' || manifest.timeZone === '')
+    problems.push('timeZone is required');
   if (manifest.exceptionLogging !== 'STACKDRIVER') problems.push('exceptionLogging must be "STACKDRIVER"');
   const scopes = manifest.oauthScopes;
   if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((s) => typeof s === 'string')) {
