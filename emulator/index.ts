@@ -9,6 +9,9 @@ export {
   type PageSession,
 } from './bridge/host';
 export { TransferError, toTransferable } from './bridge/transfer';
+export { launchChromium } from './browser/chromium';
+export { eventually, type OpenedPage, openBuiltPage } from './browser/page-harness';
+export { type EditOptions, type EditOutcome, EditRefused, simulateEdit } from './events/edit';
 export { clickMenuItem, type DocumentSession, installAddon, menusFor, openSpreadsheet } from './events/open';
 export { fireDueTimeTriggers, runTrigger } from './events/time';
 export { LoadedBundle, type LoadOptions, loadBundle, recordingConsole, runFunction } from './loader';

@@ -88,3 +88,12 @@ export async function openBuiltPage(
     close: () => context.close(),
   };
 }
+
+/** Waits until a Node-side record (host actions, server calls) reaches the expected state; bridge calls arrive asynchronously. */
+export async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

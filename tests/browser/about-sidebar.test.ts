@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { launchChromium } from '../../emulator/browser/chromium';
-import { type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
+import { eventually, type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
 
 jest.setTimeout(30_000);
 const SCREENSHOTS = path.resolve('test-output/screenshots');
@@ -64,7 +64,9 @@ test('every control has an accessible name, and Close asks the host to close the
   await page.locator('#state-ready').waitFor();
   await expect(page.getByRole('button', { name: 'Refresh' }).count()).resolves.toBe(1);
   await page.getByRole('button', { name: 'Close' }).click();
+  await eventually(() => opened?.hostActions.length === 1);
   await page.keyboard.press('Escape');
+  await eventually(() => opened?.hostActions.length === 2);
   expect(opened.hostActions).toEqual(['close', 'close']);
 });
 
