@@ -6,34 +6,24 @@
  * user who created the trigger").
  */
 import { loadBundle } from '../loader';
+import { zonedParts } from '../runtime/time-zone';
 import { dueTimeTriggers, markTriggerRan } from '../services/script-app';
 import type { TriggerRecord, Workspace } from '../workspace';
 
 function timeEvent(trigger: TriggerRecord, ws: Workspace): Record<string, unknown> {
   const now = new Date(ws.clock.now());
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    weekday: 'long',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const p = zonedParts(now, 'UTC');
   return {
     authMode: 'FULL',
     triggerUid: trigger.uid,
-    year: Number(part('year')),
-    month: Number(part('month')),
-    'day-of-month': Number(part('day')),
-    'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
+    year: p.year,
+    month: p.month,
+    'day-of-month': p.day,
+    'day-of-week': p.weekday,
     'week-of-year': weekOfYear(now),
-    hour: Number(part('hour')),
-    minute: Number(part('minute')),
-    second: Number(part('second')),
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
     timezone: 'UTC',
   };
 }

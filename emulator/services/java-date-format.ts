@@ -5,18 +5,9 @@
  * Sunday, week 1 is the week containing 1 January). 'Y' is the WEEK year: on 28-31 December it can be next
  * year's (the pitfall apps-script-facts.md warns about); 'y' is the calendar year.
  */
+import { type ZonedParts, zonedParts } from '../runtime/time-zone';
 
-interface Parts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number; // 1 = Monday ... 7 = Sunday
-  offsetMinutes: number;
-}
+type Parts = ZonedParts;
 
 const MONTHS = [
   'January',
@@ -33,47 +24,6 @@ const MONTHS = [
   'December',
 ];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-function zoned(date: Date, timeZone: string): Parts {
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-  } catch {
-    throw new RangeError(`Invalid time zone: ${timeZone}`);
-  }
-  const p: Record<string, string> = {};
-  for (const part of fmt.formatToParts(date)) p[part.type] = part.value;
-  const year = Number(p.year);
-  const month = Number(p.month);
-  const day = Number(p.day);
-  const hour = Number(p.hour);
-  const minute = Number(p.minute);
-  const second = Number(p.second);
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offsetMinutes = Math.round((local - (date.getTime() - date.getUTCMilliseconds())) / 60000);
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday ?? '') + 1;
-  return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond: date.getUTCMilliseconds(),
-    weekday,
-    offsetMinutes,
-  };
-}
 
 function dayOfYear(p: Parts): number {
   return (Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86_400_000 + 1;
@@ -169,7 +119,7 @@ function shortZoneName(timeZone: string, p: Parts): string {
 }
 
 export function formatJavaDate(date: Date, timeZone: string, pattern: string): string {
-  const p = zoned(date, timeZone);
+  const p = zonedParts(date, timeZone);
   let out = '';
   let i = 0;
   while (i < pattern.length) {

@@ -10,8 +10,8 @@
 import { ScriptException } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate, internalOf } from '../runtime/instrument';
+import { zonedParts, zonedTimeToUtc } from '../runtime/time-zone';
 import type { TriggerRecord, Workspace } from '../workspace';
-import { zonedTimeToUtc } from './spreadsheet/values';
 
 export const MAX_TRIGGERS_PER_USER = 20;
 const HOUR_MS = 3_600_000;
@@ -89,24 +89,9 @@ function install(exec: Execution, record: Omit<TriggerRecord, 'uid' | 'owner'>):
 function nextAt(now: number, hour: number, weekDay: string | null, timeZone: string): number {
   const days = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
   for (let add = 0; add <= 8; add++) {
-    const probe = new Date(now + add * 86_400_000);
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'long',
-    }).formatToParts(probe);
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-    const at = zonedTimeToUtc(
-      [Number(get('year')), Number(get('month')), Number(get('day')), hour, 0, 0],
-      timeZone,
-    );
-    if (
-      at > now &&
-      (weekDay === null || days.indexOf(weekDay) === days.indexOf(get('weekday').toUpperCase()))
-    )
-      return at;
+    const p = zonedParts(now + add * 86_400_000, timeZone);
+    const at = zonedTimeToUtc([p.year, p.month, p.day, hour, 0, 0], timeZone);
+    if (at > now && (weekDay === null || days.indexOf(weekDay) === p.weekday % 7)) return at;
   }
   throw new Error('no next run found');
 }

@@ -252,3 +252,24 @@ describe('the basic filter', () => {
     expect(sheet.getRange('A1:A4').getValues()).toEqual([['Case ID'], ['CB-3'], ['CB-2'], ['CB-1']]);
   });
 });
+
+test('rule ranges stay in their own spreadsheet, though sheet IDs repeat across files', () => {
+  const { ws } = tracker();
+  const second = ws.createSpreadsheet({ name: 'Second tracker', owner: OWNER });
+  const services = servicesFor(ws, { activeSpreadsheetId: second.id });
+  const sheet = services.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+  const rule = services.SpreadsheetApp.newDataValidation()
+    .requireValueInRange(sheet.getRange('Z1:Z9'))
+    .build();
+  const [range] = rule.getCriteriaValues() as GoogleAppsScript.Spreadsheet.Range[];
+  expect(range!.getSheet().getParent().getId()).toBe(second.id);
+  sheet.setConditionalFormatRules([
+    services.SpreadsheetApp.newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([sheet.getRange('A1:A2')])
+      .build(),
+  ]);
+  expect(sheet.getConditionalFormatRules()[0]!.getRanges()[0]!.getSheet().getParent().getName()).toBe(
+    'Second tracker',
+  );
+});

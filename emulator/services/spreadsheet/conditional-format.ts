@@ -9,7 +9,7 @@ import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL, internalOf } from '../../runtime/instrument';
 import type { ConditionalFormatRuleModel, RangeInternal, SheetModel, SpreadsheetModel } from './model';
 import { cellAt } from './model';
-import { createRange } from './range';
+import { rangeFromRef } from './range';
 import { isDate } from './values';
 
 export const BooleanCriteria = Object.fromEntries(
@@ -55,11 +55,12 @@ type BuilderMembers =
   | 'getRanges';
 
 function emptyRule(): ConditionalFormatRuleModel {
-  return { ranges: [], criteriaType: '', criteriaValues: [], format: {} };
+  return { spreadsheetId: null, ranges: [], criteriaType: '', criteriaValues: [], format: {} };
 }
 
 function cloneRule(rule: ConditionalFormatRuleModel): ConditionalFormatRuleModel {
   return {
+    spreadsheetId: rule.spreadsheetId,
     ranges: rule.ranges.map((r) => ({ ...r })),
     criteriaType: rule.criteriaType,
     criteriaValues: [...rule.criteriaValues],
@@ -68,14 +69,9 @@ function cloneRule(rule: ConditionalFormatRuleModel): ConditionalFormatRuleModel
 }
 
 function rangesOf(exec: Execution, rule: ConditionalFormatRuleModel): GoogleAppsScript.Spreadsheet.Range[] {
-  return rule.ranges.map((rect) => {
-    const ss = [...exec.workspace.spreadsheets.values()].find((s) =>
-      s.sheets.some((sh) => sh.sheetId === rect.sheetId),
-    );
-    const sheet = ss?.sheets.find((sh) => sh.sheetId === rect.sheetId);
-    if (!ss || !sheet) throw new ScriptException('The range of this rule no longer exists.');
-    return createRange(exec, ss, sheet, rect);
-  });
+  const spreadsheetId = rule.spreadsheetId;
+  if (spreadsheetId === null) return [];
+  return rule.ranges.map((rect) => rangeFromRef(exec, { ...rect, spreadsheetId }));
 }
 
 class EmulatedRuleBuilder implements Pick<Builder, BuilderMembers> {
@@ -161,7 +157,12 @@ class EmulatedRuleBuilder implements Pick<Builder, BuilderMembers> {
   }
 
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): Builder {
-    this[INTERNAL].ranges = ranges.map((r) => ({ ...internalOf<RangeInternal>(r).rect }));
+    const internals = ranges.map((r) => internalOf<RangeInternal>(r));
+    if (new Set(internals.map((i) => i.ss.id)).size > 1) {
+      throw new ScriptException('All ranges of a rule must be in one spreadsheet.');
+    }
+    this[INTERNAL].spreadsheetId = internals[0]?.ss.id ?? null;
+    this[INTERNAL].ranges = internals.map((i) => ({ ...i.rect }));
     return this as unknown as Builder;
   }
 

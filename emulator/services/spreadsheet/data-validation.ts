@@ -15,10 +15,11 @@ import {
   type DataValidationModel,
   type GridRect,
   type RangeInternal,
+  type SheetRef,
   type SpreadsheetModel,
   sheetById,
 } from './model';
-import { createRange } from './range';
+import { rangeFromRef } from './range';
 import { isDate } from './values';
 
 export const MAX_LIST_ITEMS = 500;
@@ -89,8 +90,13 @@ type BuilderMembers =
   | 'getHelpText'
   | 'getAllowInvalid';
 
-function rangeRect(range: unknown): GridRect {
-  return { ...internalOf<RangeInternal>(range as object).rect };
+function rangeRef(range: unknown): SheetRef {
+  const { ss, rect } = internalOf<RangeInternal>(range as object);
+  return { ...rect, spreadsheetId: ss.id };
+}
+
+function isSheetRef(value: unknown): value is SheetRef {
+  return typeof value === 'object' && value !== null && 'spreadsheetId' in value && 'numRows' in value;
 }
 
 class EmulatedDataValidationBuilder implements Pick<Builder, BuilderMembers> {
@@ -127,7 +133,7 @@ class EmulatedDataValidationBuilder implements Pick<Builder, BuilderMembers> {
   }
 
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): Builder {
-    return this.set('VALUE_IN_RANGE', [rangeRect(range), Boolean(showDropdown)]);
+    return this.set('VALUE_IN_RANGE', [rangeRef(range), Boolean(showDropdown)]);
   }
 
   /** requireCheckbox() stores TRUE/FALSE; requireCheckbox(checked[, unchecked]) custom values. */
@@ -225,7 +231,7 @@ class EmulatedDataValidationBuilder implements Pick<Builder, BuilderMembers> {
       throw new ScriptException('Invalid argument: criteria');
     return this.set(
       type,
-      args.map((a) => (a && typeof a === 'object' && INTERNAL in a ? rangeRect(a) : a)),
+      args.map((a) => (a && typeof a === 'object' && INTERNAL in a ? rangeRef(a) : a)),
     );
   }
 
@@ -262,17 +268,7 @@ class EmulatedDataValidationBuilder implements Pick<Builder, BuilderMembers> {
 
 /** Ranges come back as Range objects, as in Apps Script. */
 function criteriaValuesFor(exec: Execution, model: DataValidationModel): unknown[] {
-  return model.criteriaValues.map((v) => {
-    if (v && typeof v === 'object' && 'sheetId' in v && 'numRows' in v) {
-      const rect = v as GridRect;
-      const ss = [...exec.workspace.spreadsheets.values()].find((s) =>
-        s.sheets.some((sh) => sh.sheetId === rect.sheetId),
-      );
-      if (!ss) return null;
-      return createRange(exec, ss, sheetById(ss, rect.sheetId), rect);
-    }
-    return v;
-  });
+  return model.criteriaValues.map((v) => (isSheetRef(v) ? rangeFromRef(exec, v) : v));
 }
 
 class EmulatedDataValidation

@@ -53,7 +53,14 @@ export interface ProtectionModel {
   unprotectedRanges: GridRect[];
 }
 
+/** A rectangle with its spreadsheet: sheet IDs repeat across files (every first sheet is 0). */
+export interface SheetRef extends GridRect {
+  spreadsheetId: string;
+}
+
 export interface ConditionalFormatRuleModel {
+  /** The file the ranges belong to (null until setRanges). */
+  spreadsheetId: string | null;
   ranges: GridRect[];
   /** A SpreadsheetApp.BooleanCriteria name, e.g. "CUSTOM_FORMULA", "TEXT_EQUAL_TO", "DATE_BEFORE". */
   criteriaType: string;

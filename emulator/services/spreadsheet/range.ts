@@ -16,7 +16,9 @@ import {
   type GridRect,
   type RangeInternal,
   type SheetModel,
+  type SheetRef,
   type SpreadsheetModel,
+  sheetById,
 } from './model';
 import { assertCanEdit, protectRange } from './protection';
 import { createSheet } from './sheet';
@@ -499,6 +501,13 @@ export function checkedRect(sheet: SheetModel, rect: GridRect): GridRect {
     throw new ScriptException('The coordinates or dimensions of the range are invalid.');
   }
   return rect;
+}
+
+/** The Range a stored reference points at, in its own spreadsheet. */
+export function rangeFromRef(exec: Execution, ref: SheetRef): Range {
+  const ss = exec.workspace.getSpreadsheet(ref.spreadsheetId);
+  const { spreadsheetId: _file, ...rect } = ref;
+  return createRange(exec, ss, sheetById(ss, rect.sheetId), rect);
 }
 
 export function createRange(exec: Execution, ss: SpreadsheetModel, sheet: SheetModel, rect: GridRect): Range {

@@ -6,6 +6,7 @@
 import { ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL, internalOf } from '../../runtime/instrument';
+import { isValidTimeZone } from '../../runtime/time-zone';
 import { parseA1, resolveA1 } from './a1';
 import {
   type GridRect,
@@ -131,11 +132,7 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
   }
 
   setSpreadsheetTimeZone(timezone: string): void {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: timezone });
-    } catch {
-      throw new ScriptException(`Invalid argument: timezone (${timezone})`);
-    }
+    if (!isValidTimeZone(timezone)) throw new ScriptException(`Invalid argument: timezone (${timezone})`);
     this.ss.timeZone = timezone;
   }
 

@@ -8,6 +8,7 @@
  * plain text '@'").
  */
 import { ScriptException } from '../../runtime/errors';
+import { zonedParts, zonedTimeToUtc } from '../../runtime/time-zone';
 import type { CellModel, CellValue } from './model';
 
 /** Facts file: 50,000 characters per cell. */
@@ -24,33 +25,6 @@ export function isDate(value: unknown): value is Date {
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/** The UTC instant of a wall-clock time in an IANA time zone. */
-export function zonedTimeToUtc(
-  parts: [number, number, number, number, number, number],
-  timeZone: string,
-): number {
-  const [y, mo, d, h, mi, s] = parts;
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offset = (at: number) => {
-    const f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(at));
-    const get = (t: string) => Number(f.find((p) => p.type === t)?.value);
-    return (
-      Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at
-    );
-  };
-  const first = guess - offset(guess);
-  return guess - offset(first);
-}
 
 function numericValue(text: string): number | null {
   const t = text.trim();
@@ -116,22 +90,6 @@ export function readValue(cell: CellModel | undefined): CellValue {
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-function zonedParts(date: Date, timeZone: string): Record<string, number> {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
-  const out: Record<string, number> = {};
-  for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
 }
 
 /**
