@@ -48,6 +48,19 @@ export class Execution {
     this.triggerUid = options.triggerUid ?? null;
   }
 
+  /**
+   * Where script state of a scope lives: Properties, Cache and Lock services each keep one store per
+   * script, per document and per user. null for the document scope when no document is open.
+   */
+  storeKey(scope: 'script' | 'user'): string;
+  storeKey(scope: 'document'): string | null;
+  storeKey(scope: 'script' | 'document' | 'user'): string | null {
+    if (scope === 'script') return 'script';
+    if (scope === 'user') return `user:${this.user.email}`;
+    const id = this.activeSpreadsheetId ?? this.activeDocumentId;
+    return id === null ? null : `document:${id}`;
+  }
+
   /** Every emulated member call passes here first (see instrument.ts). */
   beforeCall(member: string): void {
     if (this.ended) throw new Error(`${member} called after the execution ended`);

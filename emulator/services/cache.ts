@@ -110,12 +110,12 @@ class EmulatedCacheService
 
   /** Docs: null when the script is not bound to a document. */
   getDocumentCache(): Cache | null {
-    const id = this.exec.activeSpreadsheetId ?? this.exec.activeDocumentId;
-    return id === null ? null : this.open(`document:${id}`);
+    const key = this.exec.storeKey('document');
+    return key === null ? null : this.open(key);
   }
 
   getUserCache(): Cache {
-    return this.open(`user:${this.exec.user.email}`);
+    return this.open(this.exec.storeKey('user'));
   }
 }
 

@@ -68,8 +68,8 @@ class EmulatedLockService
   }
 
   getDocumentLock(): Lock {
-    const id = this.exec.activeSpreadsheetId ?? this.exec.activeDocumentId;
-    return (id === null ? null : this.open(`document:${id}`)) as Lock;
+    const key = this.exec.storeKey('document');
+    return (key === null ? null : this.open(key)) as Lock;
   }
 
   getScriptLock(): Lock {
@@ -77,7 +77,7 @@ class EmulatedLockService
   }
 
   getUserLock(): Lock {
-    return this.open(`user:${this.exec.user.email}`);
+    return this.open(this.exec.storeKey('user'));
   }
 }
 

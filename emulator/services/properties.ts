@@ -114,12 +114,12 @@ class EmulatedPropertiesService
 
   /** Docs: "Returns null if the script is not contained in a document" (no active document). */
   getDocumentProperties(): Properties {
-    const id = this.exec.activeSpreadsheetId ?? this.exec.activeDocumentId;
-    return (id === null ? null : this.open(`document:${id}`)) as Properties;
+    const key = this.exec.storeKey('document');
+    return (key === null ? null : this.open(key)) as Properties;
   }
 
   getUserProperties(): Properties {
-    return this.open(`user:${this.exec.user.email}`);
+    return this.open(this.exec.storeKey('user'));
   }
 }
 

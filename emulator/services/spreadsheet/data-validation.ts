@@ -99,16 +99,51 @@ function isSheetRef(value: unknown): value is SheetRef {
   return typeof value === 'object' && value !== null && 'spreadsheetId' in value && 'numRows' in value;
 }
 
-class EmulatedDataValidationBuilder implements Pick<Builder, BuilderMembers> {
+/** Ranges come back as Range objects, as in Apps Script. */
+function criteriaValuesFor(exec: Execution, model: DataValidationModel): unknown[] {
+  return model.criteriaValues.map((v) => (isSheetRef(v) ? rangeFromRef(exec, v) : v));
+}
+
+/** What a built rule and its builder both report (DataValidation and DataValidationBuilder share these getters). */
+class RuleView {
   readonly [INTERNAL]: DataValidationModel;
 
   constructor(
-    private readonly exec: Execution,
-    from?: DataValidationModel,
+    protected readonly exec: Execution,
+    model: DataValidationModel,
   ) {
-    this[INTERNAL] = from
-      ? { ...from, criteriaValues: [...from.criteriaValues] }
-      : { criteriaType: '', criteriaValues: [], allowInvalid: true, helpText: null };
+    this[INTERNAL] = model;
+  }
+
+  copy(): Builder {
+    return newDataValidation(this.exec, this[INTERNAL]);
+  }
+
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
+    return this[INTERNAL].criteriaType as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+  }
+
+  getCriteriaValues(): unknown[] {
+    return criteriaValuesFor(this.exec, this[INTERNAL]);
+  }
+
+  getHelpText(): string {
+    return this[INTERNAL].helpText ?? '';
+  }
+
+  getAllowInvalid(): boolean {
+    return this[INTERNAL].allowInvalid;
+  }
+}
+
+class EmulatedDataValidationBuilder extends RuleView implements Pick<Builder, BuilderMembers> {
+  constructor(exec: Execution, from?: DataValidationModel) {
+    super(
+      exec,
+      from
+        ? { ...from, criteriaValues: [...from.criteriaValues] }
+        : { criteriaType: '', criteriaValues: [], allowInvalid: true, helpText: null },
+    );
   }
 
   private set(type: string, values: unknown[]): Builder {
@@ -244,65 +279,12 @@ class EmulatedDataValidationBuilder implements Pick<Builder, BuilderMembers> {
       criteriaValues: [...this[INTERNAL].criteriaValues],
     });
   }
-
-  copy(): Builder {
-    return newDataValidation(this.exec, this[INTERNAL]);
-  }
-
-  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return this[INTERNAL].criteriaType as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
-  }
-
-  getCriteriaValues(): unknown[] {
-    return criteriaValuesFor(this.exec, this[INTERNAL]);
-  }
-
-  getHelpText(): string {
-    return this[INTERNAL].helpText ?? '';
-  }
-
-  getAllowInvalid(): boolean {
-    return this[INTERNAL].allowInvalid;
-  }
-}
-
-/** Ranges come back as Range objects, as in Apps Script. */
-function criteriaValuesFor(exec: Execution, model: DataValidationModel): unknown[] {
-  return model.criteriaValues.map((v) => (isSheetRef(v) ? rangeFromRef(exec, v) : v));
 }
 
 class EmulatedDataValidation
-  implements Pick<Rule, 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'getAllowInvalid' | 'copy'>
-{
-  readonly [INTERNAL]: DataValidationModel;
-
-  constructor(
-    private readonly exec: Execution,
-    model: DataValidationModel,
-  ) {
-    this[INTERNAL] = model;
-  }
-
-  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return this[INTERNAL].criteriaType as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
-  }
-
-  getCriteriaValues(): unknown[] {
-    return criteriaValuesFor(this.exec, this[INTERNAL]);
-  }
-
-  getHelpText(): string {
-    return this[INTERNAL].helpText ?? '';
-  }
-
-  getAllowInvalid(): boolean {
-    return this[INTERNAL].allowInvalid;
-  }
-
-  copy(): Builder {
-    return newDataValidation(this.exec, this[INTERNAL]);
-  }
-}
+  extends RuleView
+  implements
+    Pick<Rule, 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'getAllowInvalid' | 'copy'> {}
 
 export function newDataValidation(exec: Execution, from?: DataValidationModel): Builder {
   return emulate(
