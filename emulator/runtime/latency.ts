@@ -12,6 +12,13 @@ export interface LatencyParameters {
   memberMs: Record<string, number>;
   /** Per cell read or written by a batched call (facts: setValues of 4,000 cells under 50 ms -> about 0.0125 ms). */
   perCellMs: number;
+  /**
+   * Builders and page outputs (Menu, *Builder, HtmlOutput) are assembled inside the script; the round trip
+   * is the call that hands them to a service (addToUi, build() consumers, showSidebar). An assumption the
+   * facts file does not measure (verify), so they cost almost nothing here.
+   */
+  localMember: RegExp;
+  localCallMs: number;
 }
 
 export const DEFAULT_LATENCY: LatencyParameters = {
@@ -32,9 +39,13 @@ export const DEFAULT_LATENCY: LatencyParameters = {
     'Logger.log': 1,
   },
   perCellMs: 0.0125,
+  localMember:
+    /^(Menu|DataValidationBuilder|ConditionalFormatRuleBuilder|FilterCriteriaBuilder|TriggerBuilder|ClockTriggerBuilder|SpreadsheetTriggerBuilder|HtmlOutput|HtmlTemplate)\.(?!addToUi$|create$)/,
+  localCallMs: 0.1,
 };
 
 export function modelledCallMs(params: LatencyParameters, member: string, cells: number): number {
-  const base = params.memberMs[member] ?? params.defaultCallMs;
+  const base =
+    params.memberMs[member] ?? (params.localMember.test(member) ? params.localCallMs : params.defaultCallMs);
   return base + cells * params.perCellMs;
 }

@@ -86,26 +86,35 @@ test('a server failure shows an error state, not a blank page', async () => {
   await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar-error.png') });
 });
 
-test('passing a Date through google.script.run fails as in Apps Script, before reaching the server', async () => {
-  const { ws, spreadsheetId } = tracker();
-  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
-  const { page } = opened;
-  await page.locator('#state-ready').waitFor();
-  const callsBefore = opened.serverCalls.length;
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const run = (window as unknown as { google: { script: { run: google.script.Runner } } }).google.script
-          .run;
-        run
-          .withSuccessHandler(() => resolve('succeeded'))
-          .withFailureHandler((error: Error) => resolve(`failed: ${error.message}`))
-          .getAboutInfo?.({ when: new Date() });
-      }),
-  );
-  expect(outcome).toBe('failed: Failed due to illegal value in property: when');
-  expect(opened.serverCalls.length).toBe(callsBefore);
-});
+test.each([
+  ['a Date', 'date', 'when'],
+  ['a function', 'function', 'callback'],
+  ['a DOM node', 'node', 'element'],
+])(
+  'passing %s through google.script.run fails as in Apps Script, before reaching the server',
+  async (_label, kind, key) => {
+    const { ws, spreadsheetId } = tracker();
+    opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+    const { page } = opened;
+    await page.locator('#state-ready').waitFor();
+    const callsBefore = opened.serverCalls.length;
+    const outcome = await page.evaluate(
+      ({ kind, key }) =>
+        new Promise<string>((resolve) => {
+          const run = (window as unknown as { google: { script: { run: google.script.Runner } } }).google
+            .script.run;
+          const value = kind === 'date' ? new Date() : kind === 'function' ? () => 1 : document.body;
+          run
+            .withSuccessHandler(() => resolve('succeeded'))
+            .withFailureHandler((error: Error) => resolve(`failed: ${error.message}`))
+            .getAboutInfo?.({ [key]: value });
+        }),
+      { kind, key },
+    );
+    expect(outcome).toBe(`failed: Failed due to illegal value in property: ${key}`);
+    expect(opened.serverCalls.length).toBe(callsBefore);
+  },
+);
 
 test('google.script.run offers no private (_) functions and no internal helpers', async () => {
   const { ws, spreadsheetId } = tracker();

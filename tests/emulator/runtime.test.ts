@@ -39,6 +39,15 @@ describe('the call ledger', () => {
   });
 });
 
+test('builders cost almost nothing; the call that hands them to a service pays the round trip', () => {
+  const ledger = new CallLedger();
+  ledger.record('Menu.addItem');
+  ledger.record('Menu.addItem');
+  expect(ledger.modelledMs()).toBeCloseTo(0.2);
+  ledger.record('Menu.addToUi');
+  expect(ledger.modelledMs()).toBeCloseTo(50.2);
+});
+
 describe('spreadsheet model: ranges follow inserted and deleted rows as in Sheets', () => {
   function modelWithProtection() {
     const ss = newSpreadsheetModel('ss1', 'T', 'owner@x.eu', 'Europe/Dublin');
