@@ -25,6 +25,13 @@ describe('A1 and row/column ranges', () => {
     expect(lettersToColumn('AZ')).toBe(52);
   });
 
+  test('a Range member the emulator does not model throws "not emulated", never no-ops', () => {
+    const { sheet } = tracker();
+    const range = sheet.getRange('A1:B2');
+    expect(() => range.merge()).toThrow('not emulated: Range.merge');
+    expect(() => range.setFontFamily('Roboto')).toThrow('not emulated: Range.setFontFamily');
+  });
+
   test("bad coordinates throw Apps Script's messages", () => {
     const { sheet } = tracker();
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
