@@ -1,0 +1,410 @@
+/**
+ * The case schema: the one description of a case that drives the Cases tab's headers, formats and
+ * validation rules, the validator, the sidebar fields and the documentation. Add or change a field here
+ * and everything else follows.
+ */
+
+/** Lists on the Lists tab that enum fields draw their values from. */
+export type ListName =
+  | 'markets'
+  | 'policies'
+  | 'actions'
+  | 'teams'
+  | 'rootCauses'
+  | 'detectionSources'
+  | 'automatedDecisions'
+  | 'severities'
+  | 'statuses'
+  | 'appealStatuses'
+  | 'yesNo';
+
+export type FieldType =
+  | 'caseId'
+  | 'text'
+  | 'longText'
+  | 'identifier'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'email'
+  | 'urls'
+  | 'tags'
+  | 'caseRefs';
+
+/** When a field is required, beyond always/never. `field` names another field (the schema test checks it exists). */
+export type Requirement =
+  | { kind: 'always' }
+  | { kind: 'never' }
+  | { kind: 'whenEquals'; field: string; values: readonly string[] }
+  | { kind: 'whenFilled'; field: string }
+  /** Required when the chosen list entry of `field` has a flag, e.g. a temporary action needs an end date. */
+  | { kind: 'whenListFlag'; field: string; flag: 'temporary' };
+
+export interface FieldDefinition {
+  key: string;
+  header: string;
+  type: FieldType;
+  list?: ListName;
+  required: Requirement;
+  /** Written by Casebook, never by people (read-only in the sidebar, protected in the sheet). */
+  system: boolean;
+  /** Stored as plain text so "0071" stays "0071" and nothing typed becomes a formula or number. */
+  plainText: boolean;
+  maxLength?: number;
+  /** Shown beside the field in the sidebar and as the header note in the sheet. */
+  help: string;
+  section: 'Case' | 'Seller and LIVE' | 'Enforcement' | 'Follow-up' | 'Record';
+}
+
+const always = { kind: 'always' } as const;
+const never = { kind: 'never' } as const;
+
+/** Facts file: 50,000 characters per cell; DSA decision facts: at most 5,000. */
+const CELL_LIMIT = 50_000;
+
+export const CASE_FIELDS = [
+  {
+    key: 'caseId',
+    header: 'Case ID',
+    type: 'caseId',
+    required: always,
+    system: true,
+    plainText: true,
+    help: 'Given by Casebook, e.g. CB-2026-00042. Never reused or changed.',
+    section: 'Record',
+  },
+  {
+    key: 'createdAt',
+    header: 'Created at',
+    type: 'datetime',
+    required: always,
+    system: true,
+    plainText: false,
+    help: 'When the case was logged.',
+    section: 'Record',
+  },
+  {
+    key: 'createdBy',
+    header: 'Created by',
+    type: 'email',
+    required: never,
+    system: true,
+    plainText: true,
+    help: 'Who logged the case (blank when Google hides the email).',
+    section: 'Record',
+  },
+  {
+    key: 'market',
+    header: 'Market',
+    type: 'enum',
+    list: 'markets',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'Country of the LIVE: EU/EEA code or GB.',
+    section: 'Case',
+  },
+  {
+    key: 'sellerId',
+    header: 'Seller ID',
+    type: 'identifier',
+    required: always,
+    system: false,
+    plainText: true,
+    maxLength: 64,
+    help: 'The seller account ID (letters, digits, - and _).',
+    section: 'Seller and LIVE',
+  },
+  {
+    key: 'shopName',
+    header: 'Shop name',
+    type: 'text',
+    required: never,
+    system: false,
+    plainText: true,
+    maxLength: 200,
+    help: 'As shown on the shop page.',
+    section: 'Seller and LIVE',
+  },
+  {
+    key: 'liveSessionId',
+    header: 'LIVE session ID',
+    type: 'identifier',
+    required: never,
+    system: false,
+    plainText: true,
+    maxLength: 64,
+    help: 'The LIVE session the case is about, if any.',
+    section: 'Seller and LIVE',
+  },
+  {
+    key: 'liveDate',
+    header: 'LIVE date',
+    type: 'date',
+    required: always,
+    system: false,
+    plainText: false,
+    help: 'Date of the LIVE or of the violation.',
+    section: 'Seller and LIVE',
+  },
+  {
+    key: 'policy',
+    header: 'Policy',
+    type: 'enum',
+    list: 'policies',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'Internal policy breached (Lists tab maps it to the DSA category).',
+    section: 'Case',
+  },
+  {
+    key: 'action',
+    header: 'Enforcement action',
+    type: 'enum',
+    list: 'actions',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'What was done (Lists tab maps it to the DSA restriction).',
+    section: 'Enforcement',
+  },
+  {
+    key: 'restrictionEnd',
+    header: 'Restriction end date',
+    type: 'date',
+    required: { kind: 'whenListFlag', field: 'action', flag: 'temporary' },
+    system: false,
+    plainText: false,
+    help: 'When a temporary restriction ends.',
+    section: 'Enforcement',
+  },
+  {
+    key: 'detectionSource',
+    header: 'Detection source',
+    type: 'enum',
+    list: 'detectionSources',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'Automated, human review, user report or trusted flagger.',
+    section: 'Enforcement',
+  },
+  {
+    key: 'automatedDecision',
+    header: 'Automated decision',
+    type: 'enum',
+    list: 'automatedDecisions',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'Was the decision fully, partially or not automated (DSA Art. 17).',
+    section: 'Enforcement',
+  },
+  {
+    key: 'severity',
+    header: 'Severity',
+    type: 'enum',
+    list: 'severities',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'P1 (worst) to P4.',
+    section: 'Case',
+  },
+  {
+    key: 'summary',
+    header: 'Summary',
+    type: 'longText',
+    required: always,
+    system: false,
+    plainText: true,
+    maxLength: 5000,
+    help: 'Facts of the case, as for a statement of reasons (at most 5,000 characters).',
+    section: 'Case',
+  },
+  {
+    key: 'evidenceLinks',
+    header: 'Evidence links',
+    type: 'urls',
+    required: never,
+    system: false,
+    plainText: true,
+    maxLength: CELL_LIMIT,
+    help: 'One https link per line.',
+    section: 'Case',
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    type: 'enum',
+    list: 'statuses',
+    required: always,
+    system: false,
+    plainText: true,
+    help: 'Where the case is in its lifecycle.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'owner',
+    header: 'Owner',
+    type: 'email',
+    required: never,
+    system: false,
+    plainText: true,
+    help: 'Who works the case.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'escalatedTo',
+    header: 'Escalated to',
+    type: 'enum',
+    list: 'teams',
+    required: { kind: 'whenEquals', field: 'status', values: ['Escalated'] },
+    system: false,
+    plainText: true,
+    help: 'Team the case waits on.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'escalationDue',
+    header: 'Escalation due',
+    type: 'date',
+    required: { kind: 'whenFilled', field: 'escalatedTo' },
+    system: false,
+    plainText: false,
+    help: 'When the team owes an answer.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'appealStatus',
+    header: 'Appeal status',
+    type: 'enum',
+    list: 'appealStatuses',
+    required: never,
+    system: false,
+    plainText: true,
+    help: 'None, pending, upheld or overturned.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'misjudgement',
+    header: 'Misjudgement',
+    type: 'enum',
+    list: 'yesNo',
+    required: { kind: 'whenEquals', field: 'appealStatus', values: ['Overturned'] },
+    system: false,
+    plainText: true,
+    help: 'Was the enforcement wrong? Yes when an appeal overturned it.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'rootCause',
+    header: 'Root cause',
+    type: 'enum',
+    list: 'rootCauses',
+    required: { kind: 'whenEquals', field: 'misjudgement', values: ['Yes'] },
+    system: false,
+    plainText: true,
+    help: 'Why a misjudgement happened: governance, product, algorithm or not reproduced.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'resolution',
+    header: 'Resolution',
+    type: 'longText',
+    required: { kind: 'whenEquals', field: 'status', values: ['Closed'] },
+    system: false,
+    plainText: true,
+    maxLength: CELL_LIMIT,
+    help: 'How the case ended.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'resolvedAt',
+    header: 'Resolved at',
+    type: 'datetime',
+    required: { kind: 'whenEquals', field: 'status', values: ['Closed'] },
+    system: false,
+    plainText: false,
+    help: 'When the case was closed.',
+    section: 'Follow-up',
+  },
+  {
+    key: 'tags',
+    header: 'Tags',
+    type: 'tags',
+    required: never,
+    system: false,
+    plainText: true,
+    maxLength: 1000,
+    help: 'Comma-separated labels, e.g. traffic-anomaly.',
+    section: 'Case',
+  },
+  {
+    key: 'relatedCases',
+    header: 'Related cases',
+    type: 'caseRefs',
+    required: never,
+    system: false,
+    plainText: true,
+    maxLength: 2000,
+    help: 'Other case IDs, comma-separated.',
+    section: 'Case',
+  },
+  {
+    key: 'lastUpdatedAt',
+    header: 'Last updated at',
+    type: 'datetime',
+    required: always,
+    system: true,
+    plainText: false,
+    help: 'Set by Casebook on every change.',
+    section: 'Record',
+  },
+  {
+    key: 'lastUpdatedBy',
+    header: 'Last updated by',
+    type: 'email',
+    required: never,
+    system: true,
+    plainText: true,
+    help: 'Who changed the case last.',
+    section: 'Record',
+  },
+  {
+    key: 'legacyId',
+    header: 'Legacy ID',
+    type: 'identifier',
+    required: never,
+    system: true,
+    plainText: true,
+    maxLength: 200,
+    help: 'ID in the old tracker, for imported cases.',
+    section: 'Record',
+  },
+] as const satisfies readonly FieldDefinition[];
+
+export type FieldKey = (typeof CASE_FIELDS)[number]['key'];
+
+/** The fixed lists (not admin-editable): severities, statuses, appeal states and the DSA automation levels. */
+export const FIXED_LISTS = {
+  severities: ['P1', 'P2', 'P3', 'P4'],
+  statuses: ['New', 'Open', 'In progress', 'Escalated', 'Closed'],
+  appealStatuses: ['None', 'Pending', 'Upheld', 'Overturned'],
+  automatedDecisions: ['Fully automated', 'Partially automated', 'Not automated'],
+  detectionSources: ['Automated', 'Human review', 'User report', 'Trusted flagger'],
+  yesNo: ['Yes', 'No'],
+} as const satisfies Partial<Record<ListName, readonly string[]>>;
+
+export const CASE_ID_PATTERN = /^CB-(\d{4})-(\d{5,})$/;
+
+export function fieldByKey(key: FieldKey): FieldDefinition {
+  const field = CASE_FIELDS.find((f) => f.key === key);
+  if (!field) throw new Error(`unknown field ${key}`);
+  return field;
+}
+
+export function formatCaseId(year: number, sequence: number): string {
+  return `CB-${year}-${String(sequence).padStart(5, '0')}`;
+}

@@ -1,0 +1,74 @@
+/** The case schema is internally consistent: it is the single source for headers, rules and fields. */
+import { CASE_FIELDS, CASE_ID_PATTERN, FIXED_LISTS, formatCaseId } from '../../src/core/schema/case-schema';
+
+const keys: string[] = CASE_FIELDS.map((f) => f.key);
+
+test('keys and headers are unique', () => {
+  expect(new Set(keys).size).toBe(CASE_FIELDS.length);
+  expect(new Set(CASE_FIELDS.map((f) => f.header.toLowerCase())).size).toBe(CASE_FIELDS.length);
+});
+
+test('the case holds every field the team needs', () => {
+  for (const key of [
+    'caseId',
+    'createdAt',
+    'createdBy',
+    'market',
+    'sellerId',
+    'shopName',
+    'liveSessionId',
+    'liveDate',
+    'policy',
+    'action',
+    'restrictionEnd',
+    'detectionSource',
+    'automatedDecision',
+    'severity',
+    'summary',
+    'evidenceLinks',
+    'status',
+    'owner',
+    'escalatedTo',
+    'escalationDue',
+    'appealStatus',
+    'misjudgement',
+    'rootCause',
+    'resolution',
+    'resolvedAt',
+    'tags',
+    'relatedCases',
+    'lastUpdatedAt',
+    'lastUpdatedBy',
+    'legacyId',
+  ]) {
+    expect(keys).toContain(key);
+  }
+});
+
+test('conditional requirements name real fields, and values those fields can take', () => {
+  for (const field of CASE_FIELDS) {
+    const rule = field.required;
+    if (rule.kind === 'always' || rule.kind === 'never') continue;
+    expect(keys).toContain(rule.field);
+    if (rule.kind === 'whenEquals') {
+      const other = CASE_FIELDS.find((f) => f.key === rule.field)!;
+      const list =
+        'list' in other ? (FIXED_LISTS as Record<string, readonly string[]>)[other.list] : undefined;
+      if (list) for (const value of rule.values) expect(list).toContain(value);
+    }
+  }
+});
+
+test('enum fields name a list; ID columns are plain text', () => {
+  for (const field of CASE_FIELDS) {
+    if (field.type === 'enum') expect('list' in field && field.list).toBeTruthy();
+    if (field.type === 'caseId' || field.type === 'identifier') expect(field.plainText).toBe(true);
+  }
+});
+
+test('case IDs look like CB-2026-00042 and parse back', () => {
+  expect(formatCaseId(2026, 42)).toBe('CB-2026-00042');
+  expect(formatCaseId(2026, 123456)).toBe('CB-2026-123456');
+  expect(CASE_ID_PATTERN.exec('CB-2026-00042')?.slice(1)).toEqual(['2026', '00042']);
+  expect(CASE_ID_PATTERN.test('CB-26-42')).toBe(false);
+});
