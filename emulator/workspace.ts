@@ -60,6 +60,8 @@ export interface UiState {
   shown: ShownHtmlRecord[];
   dialogs: DialogRecord[];
   scriptedAnswers: ScriptedAnswer[];
+  /** Spreadsheet.toast messages, newest last. */
+  toasts: { documentId: string; user: string; title: string; message: string }[];
 }
 
 export interface TriggerRecord {
@@ -141,7 +143,7 @@ export class Workspace {
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
   readonly documents = new Map<string, DocumentRecord>();
   readonly folders = new Map<string, FolderRecord>();
-  readonly ui: UiState = { menus: new Map(), shown: [], dialogs: [], scriptedAnswers: [] };
+  readonly ui: UiState = { menus: new Map(), shown: [], dialogs: [], scriptedAnswers: [], toasts: [] };
   /** Property stores keyed "script", "document:<id>", "user:<email>". */
   readonly properties = new Map<string, Map<string, string>>();
   /** Caches keyed "script", "document:<id>", "user:<email>". */

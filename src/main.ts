@@ -4,3 +4,4 @@
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
 export { onInstall, onOpen } from './server/menu';
+export { setUpTracker } from './server/setup';

@@ -5,5 +5,7 @@
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
 export const ADDON_MENU: readonly MenuEntry[] = [
+  { caption: 'Set up tracker', functionName: 'setUpTracker' },
+  'separator',
   { caption: 'About Casebook', functionName: 'showAboutSidebar' },
 ];

@@ -127,6 +127,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'getAboutInfo',
       'onInstall',
       'onOpen',
+      'setUpTracker',
       'showAboutSidebar',
       'withFailureHandler',
       'withSuccessHandler',

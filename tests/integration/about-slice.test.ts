@@ -28,7 +28,11 @@ const EXPECTED_MENU = [
   {
     kind: 'addon',
     caption: 'Casebook',
-    items: [{ kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' }],
+    items: [
+      { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
+      { kind: 'separator' },
+      { kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' },
+    ],
   },
 ];
 

@@ -43,7 +43,8 @@ type SpreadsheetMembers =
   | 'getProtections'
   | 'getActiveSheet'
   | 'getActiveRange'
-  | 'getSheetName';
+  | 'getSheetName'
+  | 'toast';
 
 /** Docs (setNamedRange): names contain letters, numbers and underscores, don't start with a number, and aren't A1 or R1C1 references. */
 function checkRangeName(name: string): void {
@@ -230,6 +231,16 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
     type: GoogleAppsScript.Spreadsheet.ProtectionType,
   ): GoogleAppsScript.Spreadsheet.Protection[] {
     return getProtections(this.exec, this.ss, null, String(type) as 'RANGE' | 'SHEET');
+  }
+
+  /** Docs (Spreadsheet.toast): a small pop-up in the lower right corner; recorded in workspace.ui.toasts. */
+  toast(msg: string, title?: string, _timeoutSeconds?: number | null): void {
+    this.exec.workspace.ui.toasts.push({
+      documentId: this.ss.id,
+      user: this.exec.user.email,
+      title: title === undefined ? '' : String(title),
+      message: String(msg),
+    });
   }
 
   getActiveSheet(): Sheet {

@@ -1,0 +1,180 @@
+/**
+ * Creates or migrates the tracker's tabs in Sheets. Safe on a tracker people already use: it finds
+ * columns by header, appends missing ones after the last used column, seeds only empty list blocks and
+ * never deletes or rewrites user data. Its service calls do not depend on how many cases there are.
+ */
+import { CASE_FIELDS } from '../core/schema/case-schema';
+import { caseFormatRules, isCasebookRule, numberFormatFor } from '../core/tracker/formats';
+import {
+  AUDIT_HEADERS,
+  CASE_HEADERS,
+  DEFAULT_SETTINGS,
+  LIST_BLOCKS,
+  listBlockColumns,
+  planColumns,
+  SETTINGS_HEADERS,
+  TABS,
+} from '../core/tracker/layout';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SetupReport {
+  createdTabs: string[];
+  addedColumns: string[];
+  seededLists: string[];
+  addedSettings: string[];
+}
+
+const HEADER_PROTECTION = 'Casebook: header row';
+
+function tab(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  report.createdTabs.push(name);
+  return ss.insertSheet(name);
+}
+
+/** Makes sure the header row holds `wanted`, wherever users moved them; returns header -> column. */
+function ensureHeaders(
+  sheet: Sheet,
+  wanted: readonly string[],
+  report: SetupReport | null,
+): Map<string, number> {
+  const width = sheet.getMaxColumns();
+  const existing = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const plan = planColumns(existing, wanted);
+  const first = plan.append[0];
+  if (first) {
+    const last = first.column + plan.append.length - 1;
+    if (last > width) sheet.insertColumnsAfter(width, last - width);
+    sheet.getRange(1, first.column, 1, plan.append.length).setValues([plan.append.map((a) => a.header)]);
+    report?.addedColumns.push(...plan.append.map((a) => a.header));
+  }
+  return plan.columnOf;
+}
+
+/** The header row: frozen, bold, and protected so only the owner and whoever runs setup can rename it. */
+function protectHeader(sheet: Sheet): void {
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, sheet.getMaxColumns()).setFontWeight('bold');
+  const already = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .some((p) => p.getDescription() === HEADER_PROTECTION);
+  if (!already) sheet.getRange('1:1').protect().setDescription(HEADER_PROTECTION);
+}
+
+function setUpLists(ss: Spreadsheet, report: SetupReport): void {
+  const sheet = tab(ss, TABS.lists, report);
+  const columns = listBlockColumns();
+  const width = Math.max(...LIST_BLOCKS.map((b) => (columns.get(b.list) ?? 1) + b.headers.length - 1));
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const longest = Math.max(...LIST_BLOCKS.map((b) => b.seed.length)) + 1;
+  if (sheet.getMaxRows() < longest) sheet.insertRowsAfter(sheet.getMaxRows(), longest - sheet.getMaxRows());
+  const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat('@');
+  for (const block of LIST_BLOCKS) {
+    const column = columns.get(block.list) as number;
+    if (String(headerRow[column - 1] ?? '').trim() === '') {
+      const rows = [block.headers, ...block.seed].map((r) => [...r]);
+      sheet.getRange(1, column, rows.length, block.headers.length).setValues(rows);
+      report.seededLists.push(block.list);
+    }
+    ss.setNamedRange(block.namedRange, sheet.getRange(2, column, sheet.getMaxRows() - 1, 1));
+  }
+  protectHeader(sheet);
+}
+
+function setUpSettings(ss: Spreadsheet, report: SetupReport): void {
+  const sheet = tab(ss, TABS.settings, report);
+  ensureHeaders(sheet, SETTINGS_HEADERS, null);
+  const keys = sheet
+    .getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), 1)
+    .getValues()
+    .map((r) => String(r[0] ?? '').trim());
+  const missing = DEFAULT_SETTINGS.filter(([key]) => !keys.includes(key));
+  if (missing.length > 0) {
+    let lastRow = 1;
+    keys.forEach((key, i) => {
+      if (key !== '') lastRow = i + 2;
+    });
+    sheet
+      .getRange(lastRow + 1, 1, missing.length, 3)
+      .setNumberFormat('@')
+      .setValues(missing.map((r) => [...r]));
+    report.addedSettings.push(...missing.map(([key]) => key));
+  }
+  protectHeader(sheet);
+}
+
+function setUpCases(ss: Spreadsheet, report: SetupReport): void {
+  const sheet = tab(ss, TABS.cases, report);
+  const columnOf = ensureHeaders(sheet, CASE_HEADERS, report);
+  const rows = sheet.getMaxRows() - 1;
+  const notes = sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getNotes();
+  for (const field of CASE_FIELDS) {
+    const column = columnOf.get(field.header) as number;
+    (notes[0] as string[])[column - 1] = field.help;
+    const body = sheet.getRange(2, column, rows, 1);
+    const format = numberFormatFor(field);
+    if (format) body.setNumberFormat(format);
+    const list = 'list' in field ? LIST_BLOCKS.find((b) => b.list === field.list) : undefined;
+    if (list) {
+      const source = ss.getRangeByName(list.namedRange);
+      if (source) {
+        body.setDataValidation(
+          SpreadsheetApp.newDataValidation()
+            .requireValueInRange(source, true)
+            .setAllowInvalid(false)
+            .setHelpText(field.help)
+            .build(),
+        );
+      }
+    } else if (field.type === 'date' && !field.system) {
+      body.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireDate()
+          .setAllowInvalid(false)
+          .setHelpText(field.help)
+          .build(),
+      );
+    }
+  }
+  sheet.getRange(1, 1, 1, sheet.getMaxColumns()).setNotes(notes);
+  const idColumn = columnOf.get('Case ID') as number;
+  ss.setNamedRange('CB_CaseIds', sheet.getRange(2, idColumn, rows, 1));
+
+  const everything = sheet.getRange(2, 1, rows, sheet.getMaxColumns());
+  const ours = caseFormatRules(columnOf).map((rule) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(rule.formula)
+      .setBackground(rule.background)
+      .setRanges([everything])
+      .build(),
+  );
+  const theirs = sheet.getConditionalFormatRules().filter((rule) => {
+    const condition = rule.getBooleanCondition();
+    const formula = condition ? String(condition.getCriteriaValues()[0] ?? '') : '';
+    return !isCasebookRule(formula);
+  });
+  sheet.setConditionalFormatRules([...theirs, ...ours]);
+  protectHeader(sheet);
+}
+
+function setUpAuditLog(ss: Spreadsheet, report: SetupReport): Sheet {
+  const sheet = tab(ss, TABS.audit, report);
+  ensureHeaders(sheet, AUDIT_HEADERS, null);
+  protectHeader(sheet);
+  return sheet;
+}
+
+/** Creates or migrates every tab; Lists first, because the Cases validation rules read its named ranges. */
+export function setUpTrackerTabs(ss: Spreadsheet): { report: SetupReport; auditLog: Sheet } {
+  const report: SetupReport = { createdTabs: [], addedColumns: [], seededLists: [], addedSettings: [] };
+  setUpLists(ss, report);
+  setUpSettings(ss, report);
+  setUpCases(ss, report);
+  const auditLog = setUpAuditLog(ss, report);
+  return { report, auditLog };
+}

@@ -1,0 +1,46 @@
+/** Menu "Set up tracker": creates or migrates the tabs under the document lock, audits it, and says what changed. */
+import { appendAudit } from '../adapters/audit-log';
+import { setUpTrackerTabs } from '../adapters/tracker-setup';
+
+const LOCK_WAIT_MS = 10_000;
+
+function describe(report: ReturnType<typeof setUpTrackerTabs>['report']): string {
+  const parts = [
+    report.createdTabs.length ? `created ${report.createdTabs.join(', ')}` : '',
+    report.addedColumns.length ? `added ${report.addedColumns.length} column(s)` : '',
+    report.seededLists.length ? `seeded ${report.seededLists.length} list(s)` : '',
+    report.addedSettings.length ? `added ${report.addedSettings.length} setting(s)` : '',
+  ].filter(Boolean);
+  return parts.length
+    ? `Tracker ready: ${parts.join('; ')}.`
+    : 'Tracker already up to date: nothing changed.';
+}
+
+export function setUpTracker(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet, then run Set up tracker.');
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error('Casebook is busy with another change to this tracker. Try again in a minute.');
+  }
+  try {
+    const { report, auditLog } = setUpTrackerTabs(ss);
+    const summary = describe(report);
+    const changed = summary.startsWith('Tracker ready');
+    if (changed) {
+      appendAudit(auditLog, [
+        {
+          at: new Date(),
+          user: Session.getActiveUser().getEmail(),
+          action: 'Set up tracker',
+          details: summary,
+        },
+      ]);
+    }
+    SpreadsheetApp.flush();
+    ss.toast(summary, 'Casebook');
+    return summary;
+  } finally {
+    lock.releaseLock();
+  }
+}
