@@ -115,8 +115,9 @@ describe('on an empty spreadsheet', () => {
     const rules = cases
       .getConditionalFormatRules()
       .map((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]));
-    expect(rules).toHaveLength(2);
-    expect(rules[0]).toMatch(/Misjudgement|\$[A-Z]+2="Yes"/);
+    expect(rules).toHaveLength(3);
+    expect(rules[0]).toMatch(/SEARCH\("\|"&A\$1&"\|"/);
+    expect(rules[1]).toMatch(/\$[A-Z]+2="Yes"/);
     expect(sheet('Lists').getRange('A1:C2').getValues()).toEqual([
       ['Market', 'Name', 'In DSA scope'],
       ['AT', 'Austria', 'Yes'],
@@ -152,7 +153,7 @@ test('a second run changes nothing: no duplicated rules, protections, ranges, ro
   const first = inspect(ws, spreadsheetId).counts();
   expect(setUp(ws, spreadsheetId)).toBe('Tracker already up to date: nothing changed.');
   expect(inspect(ws, spreadsheetId).counts()).toEqual(first);
-  expect(first).toMatchObject({ protections: 4, conditionalFormats: 2, auditRows: 2 });
+  expect(first).toMatchObject({ protections: 4, conditionalFormats: 3, auditRows: 2 });
 });
 
 test('on a tracker people reordered and extended: columns found by header, missing ones appended, data untouched', () => {
@@ -179,7 +180,7 @@ test('on a tracker people reordered and extended: columns found by header, missi
   ]);
   expect(headers[6]).toBe('Created at');
   expect(headers).not.toContain('Case ID');
-  expect(headers.length).toBe(6 + 30 - 4);
+  expect(headers.length).toBe(6 + 31 - 4);
   expect(after.sheet('Cases').getRange('A2:E3').getValues()).toEqual([
     ['DE', 'call back Tuesday', 'CB-2026-00001', 'S-1', 'Counterfeit goods'],
     ['FR', '', 'CB-2026-00002', 'S-2', 'Fake engagement'],

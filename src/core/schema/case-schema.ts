@@ -373,6 +373,17 @@ export const CASE_FIELDS = [
     section: 'Record',
   },
   {
+    key: 'validationIssues',
+    header: 'Validation issues',
+    type: 'text',
+    required: never,
+    system: true,
+    plainText: true,
+    maxLength: 2000,
+    help: 'Headers of the fields that break a rule, separated by |. Written by Validate library.',
+    section: 'Record',
+  },
+  {
     key: 'legacyId',
     header: 'Legacy ID',
     type: 'identifier',

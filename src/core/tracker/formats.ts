@@ -34,14 +34,21 @@ export interface FormatRule {
   background: string;
 }
 
-/** Casebook's row highlights, from where the Misjudgement, Escalation due and Status columns are. */
+/** Casebook's highlights: invalid cells, misjudged and overdue rows, from where their columns are. */
 export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRule[] {
   const col = (header: string) => {
     const column = columnOf.get(header);
     if (column === undefined) throw new Error(`the Cases tab has no ${header} column`);
     return `$${columnLetter(column)}2`;
   };
+  const issues = col('Validation issues');
   return [
+    {
+      // One rule marks exactly the invalid cells: A$1 is each cell's own header, found in its row's issue list.
+      name: 'invalid',
+      formula: `=AND(${issues}<>"",ISNUMBER(SEARCH("|"&A$1&"|","|"&${issues}&"|")),${RULE_MARKER})`,
+      background: '#f4c7c3',
+    },
     {
       name: 'misjudgement',
       formula: `=AND(${col('Misjudgement')}="Yes",${RULE_MARKER})`,

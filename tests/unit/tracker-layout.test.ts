@@ -1,0 +1,74 @@
+import { CellTooLongError, safeCellText } from '../../src/core/normalise/cell-text';
+import { caseFormatRules, columnLetter, isCasebookRule } from '../../src/core/tracker/formats';
+import { LIST_BLOCKS, listBlockColumns, planColumns } from '../../src/core/tracker/layout';
+
+describe('planColumns', () => {
+  test('finds headers wherever they are, ignoring case, spacing and accents', () => {
+    const plan = planColumns(['  case ID ', 'Markét', 'My notes'], ['Case ID', 'Market', 'Seller ID']);
+    expect([...plan.columnOf]).toEqual([
+      ['Case ID', 1],
+      ['Market', 2],
+      ['Seller ID', 4],
+    ]);
+    expect(plan.append).toEqual([{ header: 'Seller ID', column: 4 }]);
+  });
+
+  test('appends after the last used column, skipping gaps and keeping user columns', () => {
+    const plan = planColumns(['Market', '', 'Notes', ''], ['Market', 'Policy', 'Status']);
+    expect(plan.append).toEqual([
+      { header: 'Policy', column: 4 },
+      { header: 'Status', column: 5 },
+    ]);
+  });
+
+  test('an empty sheet gets every header from column A', () => {
+    expect(planColumns([], ['A', 'B']).append).toEqual([
+      { header: 'A', column: 1 },
+      { header: 'B', column: 2 },
+    ]);
+  });
+});
+
+test('list blocks sit side by side with a gap, each with a named range', () => {
+  const columns = listBlockColumns();
+  expect(columns.get('markets')).toBe(1);
+  expect(columns.get('policies')).toBe(5);
+  expect(new Set(LIST_BLOCKS.map((b) => b.namedRange)).size).toBe(LIST_BLOCKS.length);
+});
+
+test('format rules point at the right columns and carry the Casebook marker', () => {
+  const columnOf = new Map([
+    ['Validation issues', 31],
+    ['Misjudgement', 22],
+    ['Escalation due', 20],
+    ['Status', 17],
+  ]);
+  const rules = caseFormatRules(columnOf);
+  expect(rules.map((r) => r.name)).toEqual(['invalid', 'misjudgement', 'overdue']);
+  expect(rules[1]!.formula).toBe('=AND($V2="Yes",N("casebook")=0)');
+  expect(rules.every((r) => isCasebookRule(r.formula))).toBe(true);
+  expect(isCasebookRule('=$A2="x"')).toBe(false);
+  expect(columnLetter(31)).toBe('AE');
+  expect(() => caseFormatRules(new Map())).toThrow('no Validation issues column');
+});
+
+describe('safeCellText', () => {
+  test.each([
+    ['=IMPORTDATA("https://evil.example")', '\'=IMPORTDATA("https://evil.example")'],
+    ['+49 30 1234', "'+49 30 1234"],
+    ['-5% discount', "'-5% discount"],
+    ['@handle', "'@handle"],
+    ['\tindented', "'\tindented"],
+    ['\rcarriage', "'\rcarriage"],
+    ['plain text', 'plain text'],
+    ['', ''],
+  ])('%p is stored as %p', (input, expected) => {
+    expect(safeCellText(input)).toBe(expected);
+  });
+
+  test('more than 50,000 characters is a clear error, not a truncated cell', () => {
+    expect(() => safeCellText('x'.repeat(50_001))).toThrow(CellTooLongError);
+    expect(() => safeCellText('x'.repeat(50_001))).toThrow('a cell holds at most 50,000');
+    expect(safeCellText('x'.repeat(50_000))).toHaveLength(50_000);
+  });
+});
