@@ -5,3 +5,4 @@
 export { getAboutInfo, showAboutSidebar } from './server/about';
 export { onInstall, onOpen } from './server/menu';
 export { setUpTracker } from './server/setup';
+export { validateLibrary } from './server/validate';

@@ -129,6 +129,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'onOpen',
       'setUpTracker',
       'showAboutSidebar',
+      'validateLibrary',
       'withFailureHandler',
       'withSuccessHandler',
       'withUserObject',

@@ -30,6 +30,7 @@ const EXPECTED_MENU = [
     caption: 'Casebook',
     items: [
       { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
+      { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
       { kind: 'separator' },
       { kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' },
     ],

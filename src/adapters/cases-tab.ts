@@ -1,0 +1,81 @@
+/**
+ * The Cases tab as rows of fields: columns found by header, read in one batch, marks written back in one
+ * batch per kind (the issues column, the notes). Notes Casebook did not write are kept.
+ */
+
+import { matchKey } from '../core/normalise/text';
+import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
+import type { CaseRow } from '../core/validation/validate-case';
+
+/** Casebook's notes start with this, so a later run can replace its own and leave people's. */
+export const NOTE_PREFIX = 'Casebook: ';
+
+export interface CasesTable {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  columnOf: Map<FieldKey, number>;
+  /** Rows 2..lastRow as read; rowNumbers[i] is the sheet row of rows[i]. */
+  rows: CaseRow[];
+  rowNumbers: number[];
+  width: number;
+}
+
+export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTable {
+  const sheet = ss.getSheetByName(TABS.cases);
+  if (!sheet)
+    throw new Error('This tracker has no Cases tab yet: run Extensions > Casebook > Set up tracker.');
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => matchKey(String(h)));
+  const columnOf = new Map<FieldKey, number>();
+  for (const field of CASE_FIELDS) {
+    const index = header.indexOf(matchKey(field.header));
+    if (index < 0)
+      throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
+    columnOf.set(field.key, index + 1);
+  }
+  const rows: CaseRow[] = [];
+  const rowNumbers: number[] = [];
+  values.slice(1).forEach((line, i) => {
+    if (!line.some((v) => v !== '' && v !== null)) return;
+    const row: CaseRow = {};
+    for (const [key, column] of columnOf) row[key] = line[column - 1];
+    rows.push(row);
+    rowNumbers.push(i + 2);
+  });
+  return { sheet, columnOf, rows, rowNumbers, width: header.length };
+}
+
+/** A cell's note without the lines Casebook wrote (people's own lines stay). */
+export function withoutCasebookLines(note: string): string {
+  return note
+    .split('\n')
+    .filter((line) => !line.startsWith(NOTE_PREFIX))
+    .join('\n');
+}
+
+/** Writes each row's issue headers and Casebook's cell notes; clears marks of rows that are now valid. */
+export function writeMarks(
+  table: CasesTable,
+  issuesByRow: Map<number, { field: FieldKey; message: string }[]>,
+): void {
+  const last = table.sheet.getLastRow();
+  if (last < 2) return;
+  const issuesColumn = table.columnOf.get('validationIssues') as number;
+  const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
+  const body = table.sheet.getRange(2, 1, last - 1, table.width);
+  const notes = body.getNotes();
+  const issueCells: string[][] = [];
+  for (let r = 0; r < last - 1; r++) {
+    const issues = issuesByRow.get(r + 2) ?? [];
+    const noteRow = notes[r] as string[];
+    for (let c = 0; c < noteRow.length; c++) noteRow[c] = withoutCasebookLines(noteRow[c] ?? '');
+    for (const issue of issues) {
+      const c = (table.columnOf.get(issue.field) as number) - 1;
+      const line = `${NOTE_PREFIX}${issue.message}`;
+      noteRow[c] = noteRow[c] ? `${noteRow[c]}\n${line}` : line;
+    }
+    issueCells.push([[...new Set(issues.map((i) => headerOf.get(i.field)))].join('|')]);
+  }
+  body.setNotes(notes);
+  table.sheet.getRange(2, issuesColumn, last - 1, 1).setValues(issueCells);
+}

@@ -1,0 +1,186 @@
+/**
+ * Checks one case against the schema and the DSA statement-of-reasons rules that apply to it. Pure: the
+ * caller reads rows and the Lists tab, this says which fields break which rule and why, in words a
+ * reviewer can act on.
+ */
+import { DSA_LIMITS, restrictionTypeOf } from '../dsa/statement-of-reasons';
+import { compactKey } from '../normalise/text';
+import {
+  CASE_FIELDS,
+  CASE_ID_PATTERN,
+  FIXED_LISTS,
+  type FieldDefinition,
+  type FieldKey,
+  type ListName,
+} from '../schema/case-schema';
+
+export interface ActionEntry {
+  name: string;
+  restrictionType: string;
+  dsaDecision: string;
+  temporary: boolean;
+}
+
+/** The lists as the Lists tab holds them right now. */
+export interface TaxonomyLists {
+  markets: readonly string[];
+  policies: readonly string[];
+  actions: readonly ActionEntry[];
+  teams: readonly string[];
+  rootCauses: readonly string[];
+}
+
+export type CaseRow = Partial<Record<FieldKey, unknown>>;
+
+export type RuleId =
+  | 'required'
+  | 'allowedValue'
+  | 'format'
+  | 'tooLong'
+  | 'dsaRestriction'
+  | 'restrictionEnd'
+  | 'overturnedIsMisjudgement'
+  | 'dsaDateLimit';
+
+export const RULE_LABELS: Record<RuleId, string> = {
+  required: 'Required field missing',
+  allowedValue: 'Value not in the Lists tab',
+  format: 'Wrong format',
+  tooLong: 'Too long',
+  dsaRestriction: 'Action without a DSA restriction type',
+  restrictionEnd: 'Temporary restriction without a valid end date',
+  overturnedIsMisjudgement: 'Overturned appeal not marked as a misjudgement',
+  dsaDateLimit: 'Date beyond the DSA database limit',
+};
+
+export interface Issue {
+  field: FieldKey;
+  rule: RuleId;
+  message: string;
+}
+
+const isDate = (v: unknown): v is Date =>
+  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const text = (v: unknown) => (isDate(v) ? v.toISOString() : String(v ?? '').trim());
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const IDENTIFIER = /^[A-Za-z0-9_-]+$/;
+const LINK = /^https?:\/\/[^\s]+$/i;
+
+function listValues(list: ListName, lists: TaxonomyLists): readonly string[] {
+  switch (list) {
+    case 'markets':
+      return lists.markets;
+    case 'policies':
+      return lists.policies;
+    case 'actions':
+      return lists.actions.map((a) => a.name);
+    case 'teams':
+      return lists.teams;
+    case 'rootCauses':
+      return lists.rootCauses;
+    default:
+      return FIXED_LISTS[list];
+  }
+}
+
+function isRequired(field: FieldDefinition, row: CaseRow, lists: TaxonomyLists): boolean {
+  const rule = field.required;
+  switch (rule.kind) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'whenEquals':
+      return rule.values.includes(text(row[rule.field as FieldKey]));
+    case 'whenFilled':
+      return !isBlank(row[rule.field as FieldKey]);
+    case 'whenListFlag': {
+      const chosen = text(row[rule.field as FieldKey]);
+      return lists.actions.some((a) => a.name === chosen && a.temporary);
+    }
+  }
+}
+
+function formatProblem(field: FieldDefinition, value: unknown): string | null {
+  const t = text(value);
+  switch (field.type) {
+    case 'caseId':
+      return CASE_ID_PATTERN.test(t) ? null : `"${t}" is not a case ID like CB-2026-00042`;
+    case 'identifier':
+      return IDENTIFIER.test(t) ? null : `"${t}" may only hold letters, digits, - and _`;
+    case 'date':
+    case 'datetime':
+      return isDate(value) ? null : `"${t}" is not a date`;
+    case 'email':
+      return EMAIL.test(t) ? null : `"${t}" is not an email address`;
+    case 'urls':
+      return t.split(/[\s,]+/).every((link) => LINK.test(link))
+        ? null
+        : 'Each evidence link must start with http:// or https://';
+    case 'caseRefs':
+      return t.split(/[\s,]+/).every((id) => CASE_ID_PATTERN.test(id))
+        ? null
+        : 'Related cases must be case IDs like CB-2026-00042';
+    default:
+      return null;
+  }
+}
+
+export function validateCase(row: CaseRow, lists: TaxonomyLists): Issue[] {
+  const issues: Issue[] = [];
+  const add = (field: FieldKey, rule: RuleId, message: string) => issues.push({ field, rule, message });
+
+  for (const field of CASE_FIELDS as readonly FieldDefinition[]) {
+    const key = field.key as FieldKey;
+    const value = row[key];
+    if (isBlank(value)) {
+      if (isRequired(field, row, lists))
+        add(key, 'required', `${field.header} is required${field.required.kind === 'always' ? '' : ' here'}`);
+      continue;
+    }
+    if (field.list) {
+      const allowed = listValues(field.list, lists);
+      if (!allowed.some((v) => compactKey(v) === compactKey(text(value)))) {
+        add(key, 'allowedValue', `"${text(value)}" is not in the ${field.header} list`);
+        continue;
+      }
+    }
+    const problem = formatProblem(field, value);
+    if (problem) add(key, 'format', problem);
+    if (field.maxLength !== undefined && text(value).length > field.maxLength) {
+      add(key, 'tooLong', `${field.header} has ${text(value).length} characters; at most ${field.maxLength}`);
+    }
+  }
+
+  const action = lists.actions.find((a) => a.name === text(row.action));
+  if (action && restrictionTypeOf(action.dsaDecision) !== action.restrictionType) {
+    add(
+      'action',
+      'dsaRestriction',
+      `"${action.name}" has no valid DSA restriction on the Lists tab (${action.restrictionType} / ${action.dsaDecision})`,
+    );
+  }
+  const end = row.restrictionEnd;
+  if (action?.temporary && isDate(end)) {
+    const decided = isDate(row.createdAt) ? row.createdAt : isDate(row.liveDate) ? row.liveDate : null;
+    if (decided && end.getTime() <= decided.getTime()) {
+      add('restrictionEnd', 'restrictionEnd', 'The restriction must end after the decision');
+    }
+  }
+  if (isDate(end) && end.toISOString().slice(0, 10) > DSA_LIMITS.latestDate) {
+    add(
+      'restrictionEnd',
+      'dsaDateLimit',
+      `The DSA database accepts end dates up to ${DSA_LIMITS.latestDate}`,
+    );
+  }
+  if (text(row.appealStatus) === 'Overturned' && text(row.misjudgement) === 'No') {
+    add(
+      'misjudgement',
+      'overturnedIsMisjudgement',
+      'An overturned appeal means the enforcement was a misjudgement: set Yes',
+    );
+  }
+  return issues;
+}

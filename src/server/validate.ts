@@ -1,0 +1,53 @@
+/** Menu "Validate library": checks every case, marks invalid cells, clears fixed ones, and summarises. */
+import { readCases, writeMarks } from '../adapters/cases-tab';
+import { readLists } from '../adapters/lists-tab';
+import { type Issue, RULE_LABELS, type RuleId, validateCase } from '../core/validation/validate-case';
+
+export interface ValidationSummary {
+  rowsChecked: number;
+  invalidRows: number;
+  byRule: Partial<Record<RuleId, number>>;
+  message: string;
+}
+
+const LOCK_WAIT_MS = 10_000;
+
+export function summarise(rowsChecked: number, issuesByRow: Map<number, Issue[]>): ValidationSummary {
+  const byRule: Partial<Record<RuleId, number>> = {};
+  for (const issues of issuesByRow.values()) {
+    for (const rule of new Set(issues.map((i) => i.rule))) byRule[rule] = (byRule[rule] ?? 0) + 1;
+  }
+  const invalidRows = issuesByRow.size;
+  const details = Object.entries(byRule)
+    .map(([rule, count]) => `${RULE_LABELS[rule as RuleId]}: ${count}`)
+    .join('; ');
+  const message =
+    invalidRows === 0
+      ? `Checked ${rowsChecked} cases: all valid.`
+      : `Checked ${rowsChecked} cases: ${invalidRows} need fixing (${details}). Invalid cells are marked red with a note.`;
+  return { rowsChecked, invalidRows, byRule, message };
+}
+
+export function validateLibrary(): ValidationSummary {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet, then run Validate library.');
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new Error('Casebook is busy with another change to this tracker. Try again in a minute.');
+  try {
+    const lists = readLists(ss);
+    const table = readCases(ss);
+    const issuesByRow = new Map<number, Issue[]>();
+    table.rows.forEach((row, i) => {
+      const issues = validateCase(row, lists);
+      if (issues.length > 0) issuesByRow.set(table.rowNumbers[i] as number, issues);
+    });
+    writeMarks(table, issuesByRow);
+    SpreadsheetApp.flush();
+    const summary = summarise(table.rows.length, issuesByRow);
+    ss.toast(summary.message, 'Casebook');
+    return summary;
+  } finally {
+    lock.releaseLock();
+  }
+}

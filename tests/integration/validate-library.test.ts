@@ -1,0 +1,207 @@
+/**
+ * Menu "Validate library", through the built bundle: one planted error of each rule, exact marks, then
+ * fixed and validated again; a fixed service-call budget at 100 and 10,000 cases.
+ */
+import { clickMenuItem, createWorkspace, Execution, openSpreadsheet } from '../../emulator';
+import { createServiceGlobals } from '../../emulator/globals';
+
+const OWNER = 'lead@governance.example';
+const OPS = 'ana.ops@governance.example';
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 2, 10);
+
+function trackerWithSetup() {
+  const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }] });
+  const spreadsheetId = ws.createSpreadsheet({ name: 'Tracker', owner: OWNER }).id;
+  ws.shareSpreadsheet(spreadsheetId, OPS);
+  openSpreadsheet(ws, { user: OWNER, spreadsheetId });
+  clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
+  openSpreadsheet(ws, { user: OPS, spreadsheetId });
+  const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+  const { SpreadsheetApp } = createServiceGlobals(exec) as {
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const cases = ss.getSheetByName('Cases')!;
+  const headers = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[];
+  return { ws, spreadsheetId, ss, cases, headers };
+}
+
+type Case = Record<string, unknown>;
+
+function validCase(i: number): Case {
+  return {
+    'Case ID': `CB-2026-${String(i).padStart(5, '0')}`,
+    'Created at': new Date(T0 + i * 60_000),
+    'Created by': OPS,
+    Market: 'DE',
+    'Seller ID': `S-${1000 + i}`,
+    'Shop name': `Shop ${i}`,
+    'LIVE session ID': `L-${i}`,
+    'LIVE date': new Date(T0 - DAY),
+    Policy: 'Counterfeit goods',
+    'Enforcement action': 'Product removed',
+    'Detection source': 'Automated',
+    'Automated decision': 'Partially automated',
+    Severity: 'P2',
+    Summary: 'Replica sneakers sold as originals during the LIVE.',
+    'Evidence links': `https://evidence.example/${i}`,
+    Status: 'Open',
+    Owner: OPS,
+    'Appeal status': 'None',
+    Misjudgement: 'No',
+    Tags: 'sneakers',
+    'Last updated at': new Date(T0 + i * 60_000),
+    'Last updated by': OPS,
+  };
+}
+
+function writeCases(ctx: ReturnType<typeof trackerWithSetup>, rows: Case[]) {
+  const { cases, headers } = ctx;
+  if (cases.getMaxRows() < rows.length + 1)
+    cases.insertRowsAfter(cases.getMaxRows(), rows.length + 1 - cases.getMaxRows());
+  cases
+    .getRange(2, 1, rows.length, headers.length)
+    .setValues(rows.map((row) => headers.map((h) => row[h] ?? '')));
+}
+
+const validate = (ctx: ReturnType<typeof trackerWithSetup>) =>
+  clickMenuItem(ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId, caption: 'Validate library' }) as {
+    rowsChecked: number;
+    invalidRows: number;
+    byRule: Record<string, number>;
+    message: string;
+  };
+
+const PLANTED: [string, (c: Case) => void][] = [
+  ['required', (c) => Object.assign(c, { Summary: '' })],
+  ['required (conditional)', (c) => Object.assign(c, { Status: 'Escalated' })],
+  ['allowedValue', (c) => Object.assign(c, { Market: 'Atlantis' })],
+  ['format', (c) => Object.assign(c, { 'Seller ID': 'seller #9' })],
+  ['tooLong', (c) => Object.assign(c, { Summary: 'x'.repeat(5001) })],
+  ['dsaRestriction', (c) => Object.assign(c, { 'Enforcement action': 'Mystery action' })],
+  [
+    'restrictionEnd',
+    (c) =>
+      Object.assign(c, {
+        'Enforcement action': 'Account suspended',
+        'Restriction end date': new Date(T0 - 5 * DAY),
+      }),
+  ],
+  [
+    'overturnedIsMisjudgement',
+    (c) => Object.assign(c, { 'Appeal status': 'Overturned', Misjudgement: 'No' }),
+  ],
+  [
+    'dsaDateLimit',
+    (c) =>
+      Object.assign(c, {
+        'Enforcement action': 'Traffic restricted',
+        'Restriction end date': new Date(Date.UTC(2040, 0, 1)),
+      }),
+  ],
+];
+
+test('one planted error of each rule gives exactly the expected marks; fixing them clears the marks', () => {
+  const ctx = trackerWithSetup();
+  // An admin adds an action whose DSA mapping is wrong (visibility type, account decision).
+  const lists = ctx.ss.getSheetByName('Lists')!;
+  const actionColumn =
+    (lists.getRange(1, 1, 1, lists.getLastColumn()).getValues()[0] as string[]).indexOf(
+      'Enforcement action',
+    ) + 1;
+  lists
+    .getRange(16, actionColumn, 1, 4)
+    .setValues([['Mystery action', 'visibility', 'DECISION_ACCOUNT_SUSPENDED', 'No']]);
+
+  const rows = [
+    validCase(1),
+    ...PLANTED.map(([, plant], i) => {
+      const c = validCase(i + 2);
+      plant(c);
+      return c;
+    }),
+    validCase(20),
+  ];
+  writeCases(ctx, rows);
+  const column = (header: string) => ctx.headers.indexOf(header) + 1;
+  ctx.cases.getRange(2, column('Summary')).setNote('Checked with legal');
+
+  const summary = validate(ctx);
+  expect(summary).toMatchObject({ rowsChecked: 11, invalidRows: 9 });
+  expect(summary.byRule).toEqual({
+    required: 2,
+    allowedValue: 1,
+    format: 1,
+    tooLong: 1,
+    dsaRestriction: 1,
+    restrictionEnd: 1,
+    overturnedIsMisjudgement: 1,
+    dsaDateLimit: 1,
+  });
+  const issues = ctx.cases
+    .getRange(2, column('Validation issues'), rows.length, 1)
+    .getValues()
+    .map((r) => r[0]);
+  expect(issues).toEqual([
+    '',
+    'Summary',
+    'Escalated to',
+    'Market',
+    'Seller ID',
+    'Summary',
+    'Enforcement action',
+    'Restriction end date',
+    'Misjudgement',
+    'Restriction end date',
+    '',
+  ]);
+  expect(ctx.cases.getRange(3, column('Summary')).getNote()).toBe('Casebook: Summary is required');
+  expect(ctx.cases.getRange(5, column('Market')).getNote()).toBe(
+    'Casebook: "Atlantis" is not in the Market list',
+  );
+  expect(ctx.cases.getRange(9, column('Restriction end date')).getNote()).toBe(
+    'Casebook: The restriction must end after the decision',
+  );
+  expect(ctx.cases.getRange(2, column('Summary')).getNote()).toBe('Checked with legal');
+  expect(ctx.ws.ui.toasts.at(-1)?.message).toMatch(
+    /^Checked 11 cases: 9 need fixing \(Required field missing: 2;/,
+  );
+
+  // Fix every row and run again: marks go, the person's note stays.
+  writeCases(
+    ctx,
+    rows.map((_, i) => validCase(i + 1)),
+  );
+  expect(validate(ctx)).toMatchObject({
+    rowsChecked: 11,
+    invalidRows: 0,
+    message: 'Checked 11 cases: all valid.',
+  });
+  expect(
+    ctx.cases
+      .getRange(2, column('Validation issues'), rows.length, 1)
+      .getValues()
+      .flat()
+      .every((v) => v === ''),
+  ).toBe(true);
+  expect(ctx.cases.getRange(5, column('Market')).getNote()).toBe('');
+  expect(ctx.cases.getRange(2, column('Summary')).getNote()).toBe('Checked with legal');
+});
+
+test('validating costs the same number of service calls at 100 and 10,000 cases', () => {
+  const callsAt = (n: number) => {
+    const ctx = trackerWithSetup();
+    writeCases(
+      ctx,
+      Array.from({ length: n }, (_, i) => validCase(i + 1)),
+    );
+    ctx.ws.ledger.reset();
+    const summary = validate(ctx);
+    expect(summary.rowsChecked).toBe(n);
+    return ctx.ws.ledger.byMember();
+  };
+  const small = callsAt(100);
+  expect(callsAt(10_000)).toEqual(small);
+  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(40);
+});
