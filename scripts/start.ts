@@ -66,8 +66,22 @@ async function main(): Promise<void> {
     "5. A page passing a Date breaks Apps Script's rules, and the bridge refuses it like Apps Script:",
   );
   console.log(
-    `   ${JSON.stringify(callServerFunction(ws, session, 'getAboutInfo', [new Date(ws.clock.now())]))}`,
+    `   ${JSON.stringify(callServerFunction(ws, session, 'getAboutInfo', [new Date(ws.clock.now())]))}\n`,
   );
+
+  console.log(
+    '6. The team lead sets the tracker up (twice: the second run changes nothing), then validates it',
+  );
+  const lead = { user: owner, spreadsheetId: tracker.id };
+  openSpreadsheet(ws, lead);
+  for (const caption of ['Set up tracker', 'Set up tracker', 'Validate library']) {
+    ws.ledger.reset();
+    const answer = clickMenuItem(ws, { ...lead, caption });
+    const said = typeof answer === 'string' ? answer : (answer as { message: string }).message;
+    console.log(`   ${caption}: ${said}`);
+    console.log(`   ${describeLedger(ws).replace(/ \(.*\)/, '')}`);
+  }
+  console.log(`   Tabs now: ${tracker.sheets.map((s) => s.name).join(', ')}`);
 }
 
 main().catch((error: unknown) => {
