@@ -2,16 +2,13 @@
  * Casebook's DSA vocabulary and default taxonomy, checked against the official enumerations in
  * shared/reference/dsa-statement-of-reasons.json (read independently here, never by the code under test).
  */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import * as sor from '../../src/core/dsa/statement-of-reasons';
 import { DEFAULT_ACTIONS, DEFAULT_POLICIES, DEFAULT_SYNONYMS } from '../../src/core/taxonomy/defaults';
 import { MARKETS } from '../../src/core/taxonomy/markets';
+import { readSharedReference } from '../support/shared-reference';
 
 type Reference = Record<string, { key: string; label: string }[] | string[] | unknown>;
-const reference = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../shared/reference/dsa-statement-of-reasons.json'), 'utf8'),
-) as Reference;
+const reference = JSON.parse(readSharedReference('dsa-statement-of-reasons.json')) as Reference;
 const keysOf = (field: string) => (reference[field] as { key: string }[]).map((o) => o.key);
 
 test.each([
