@@ -2,7 +2,8 @@
  * LockService: document, script and user locks shared by every execution in the workspace. The emulator
  * runs one execution at a time, so a lock held by another execution cannot be released while this one
  * waits: on contention the clock advances by the timeout, then tryLock returns false / waitLock throws.
- * Locks are released when their execution ends.
+ * Locks are released when their execution ends. A lock belongs to an execution, not to one Lock object:
+ * the holder's tryLock succeeds again at once (re-entrant), and hasLock/releaseLock act for the execution.
  * Docs: https://developers.google.com/apps-script/reference/lock/lock ,
  * https://developers.google.com/apps-script/reference/lock/lock-service ("getDocumentLock ... null if
  * the script is not bound to a document"; waitLock "throws an exception if the lock cannot be acquired").
@@ -14,6 +15,13 @@ import type { LockState } from '../workspace';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
+/** Lock.waitLock's failure, as Apps Script words it. */
+export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+function isEndedExecution(holder: object): boolean {
+  return (holder as { isEnded?: unknown }).isEnded === true;
+}
+
 class EmulatedLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'> {
   private readonly release = () => {
     if (this.state.holder === this.exec) this.state.holder = null;
@@ -24,10 +32,17 @@ class EmulatedLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'r
     private readonly state: LockState,
   ) {}
 
+  /**
+   * Docs: "Attempts to acquire the lock, timing out after the provided number of milliseconds ... true if
+   * the lock was acquired, false otherwise". No other execution runs while this one waits, so contention
+   * costs the whole timeout on the workspace clock.
+   */
   tryLock(timeoutInMillis: number): boolean {
     const timeout = Number(timeoutInMillis);
     if (!Number.isFinite(timeout) || timeout < 0)
       throw new ScriptException('Invalid argument: timeoutInMillis');
+    // A holder that ended without running its release (never expected) no longer holds anything.
+    if (this.state.holder !== null && isEndedExecution(this.state.holder)) this.state.holder = null;
     if (this.state.holder === null || this.state.holder === this.exec) {
       this.state.holder = this.exec;
       this.exec.atEnd(this.release);
@@ -37,16 +52,17 @@ class EmulatedLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'r
     return false;
   }
 
+  /** Docs: "throws an exception if the lock cannot be acquired" within the timeout. */
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) {
-      throw new ScriptException('Lock timeout: another process was holding the lock for too long.');
-    }
+    if (!this.tryLock(timeoutInMillis)) throw new ScriptException(LOCK_TIMEOUT);
   }
 
+  /** Docs: "true if the lock was acquired" and not released since. */
   hasLock(): boolean {
     return this.state.holder === this.exec;
   }
 
+  /** Docs: "Releases the lock, allowing other processes waiting on the lock to continue." */
   releaseLock(): void {
     this.release();
     this.exec.cancelAtEnd(this.release);

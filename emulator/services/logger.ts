@@ -1,44 +1,65 @@
 /**
- * Logger: log lines go to workspace.logs (what the Executions page would show).
- * Docs: https://developers.google.com/apps-script/reference/base/logger ("log(format, values...)" uses
- * %s-style placeholders).
+ * Logger: log lines go to workspace.logs (what the Executions page would show) and to this execution's own
+ * log, which getLog returns and clear empties.
+ * Docs: https://developers.google.com/apps-script/reference/base/logger ("log(format, values)": "The string
+ * can include multiple %s placeholders, which are replaced with corresponding values from the list of
+ * arguments, converted to strings"; getLog "Returns a complete list of messages in the current log";
+ * clear "Clears the log").
+ * Not modelled: Apps Script converts logged values through Java, so it may print a number 1 as "1.0" and an
+ * object as "{a=1.0}"; here a value is printed as JavaScript would (strings as they are, Dates in ISO 8601,
+ * other objects as JSON), and getLog lines carry no timestamp prefix.
  */
 import type { Execution } from '../runtime/execution';
 import { emulate } from '../runtime/instrument';
 
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return 'undefined';
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const ms = (value as Date).getTime();
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : 'Invalid Date';
+  }
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+/** %s (and %d) placeholders take the values in order; placeholders without a value stay as written. */
 function format(data: unknown, values: unknown[]): string {
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  if (values.length === 0 || typeof data !== 'string') return text(data);
   let i = 0;
-  return text.replace(/%[sd]/g, (token) => {
+  return data.replace(/%[sd]/g, (token) => {
     if (i >= values.length) return token;
     const v = values[i++];
-    return token === '%d' ? String(Math.trunc(Number(v))) : typeof v === 'string' ? v : JSON.stringify(v);
+    return token === '%d' ? String(Math.trunc(Number(v))) : text(v);
   });
 }
 
 class EmulatedLogger implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'getLog' | 'clear'> {
-  private readonly start: number;
+  /** This execution's log since the last clear(). */
+  private readonly lines: string[] = [];
 
-  constructor(private readonly exec: Execution) {
-    this.start = exec.workspace.logs.length;
-  }
+  constructor(private readonly exec: Execution) {}
 
   log(data: unknown, ...values: unknown[]): GoogleAppsScript.Base.Logger {
-    this.exec.workspace.logs.push({ level: 'info', message: format(data, values) });
+    const message = format(data, values);
+    this.lines.push(message);
+    this.exec.workspace.logs.push({ level: 'info', message });
     return this as unknown as GoogleAppsScript.Base.Logger;
   }
 
-  /** Docs: "Returns a complete list of messages in the current log." (this execution's). */
   getLog(): string {
-    return this.exec.workspace.logs
-      .slice(this.start)
-      .filter((l) => l.level === 'info')
-      .map((l) => l.message)
-      .join('\n');
+    return this.lines.join('\n');
   }
 
+  /** Empties what getLog returns; lines already recorded for the Executions page stay there. */
   clear(): void {
-    this.exec.workspace.logs.splice(this.start);
+    this.lines.length = 0;
   }
 }
 

@@ -2,8 +2,12 @@
  * PropertiesService: script, document and user stores of string values, with Apps Script's size limits
  * enforced atomically (a batch that would break a limit writes nothing).
  * Docs: https://developers.google.com/apps-script/reference/properties/properties-service ,
+ * https://developers.google.com/apps-script/reference/properties/properties ,
  * https://developers.google.com/apps-script/guides/services/quotas ("Properties value size 9 KB / val,
  * Properties total storage 500 KB / property store").
+ * Sizes are counted in UTF-8 bytes: the 9 KB limit applies to each value alone, the 500 KB limit to the sum
+ * of every key and value in the store (the quota page names no finer rule; keys count there because the
+ * store holds them too).
  */
 import { ScriptException } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
@@ -18,6 +22,12 @@ function storeSize(store: Map<string, string>): number {
   let total = 0;
   for (const [k, v] of store) total += bytes(k) + bytes(v);
   return total;
+}
+
+/** A key must be given; anything else is converted to a string as Apps Script does. */
+function keyOf(key: unknown): string {
+  if (key === null || key === undefined) throw new ScriptException('Invalid argument: key');
+  return String(key);
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -39,9 +49,8 @@ class EmulatedProperties implements Pick<Properties, Members> {
 
   /** Checks the whole change first, then applies it: nothing is half-written. */
   private commit(next: Map<string, string>): void {
-    for (const [key, value] of next) {
-      if (bytes(value) > MAX_VALUE_BYTES)
-        throw new ScriptException(`Argument too large: value (property ${key})`);
+    for (const value of next.values()) {
+      if (bytes(value) > MAX_VALUE_BYTES) throw new ScriptException('Argument too large: value');
     }
     if (storeSize(next) > MAX_STORE_BYTES) {
       throw new ScriptException(
@@ -52,10 +61,12 @@ class EmulatedProperties implements Pick<Properties, Members> {
     for (const [k, v] of next) this.store.set(k, v);
   }
 
+  /** Docs: "the value associated with the specified key in the store, or null". */
   getProperty(key: string): string | null {
-    return this.store.get(String(key)) ?? null;
+    return this.store.get(keyOf(key)) ?? null;
   }
 
+  /** Docs: "a copy of the properties" - changing the object does not change the store. */
   getProperties(): Record<string, string> {
     return Object.fromEntries(this.store);
   }
@@ -64,15 +75,17 @@ class EmulatedProperties implements Pick<Properties, Members> {
     return [...this.store.keys()];
   }
 
+  /** Values are stored as strings: a number or boolean is converted with String(). */
   setProperty(key: string, value: string): Properties {
     const next = new Map(this.store);
-    next.set(String(key), String(value));
+    next.set(keyOf(key), String(value));
     this.commit(next);
     return this.self();
   }
 
+  /** Docs: "deleteAllOthers - true to delete all other key-value pairs in the property object". */
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
-    if (!properties || typeof properties !== 'object')
+    if (!properties || typeof properties !== 'object' || Array.isArray(properties))
       throw new ScriptException('Invalid argument: properties');
     const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
     for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
@@ -81,7 +94,7 @@ class EmulatedProperties implements Pick<Properties, Members> {
   }
 
   deleteProperty(key: string): Properties {
-    this.store.delete(String(key));
+    this.store.delete(keyOf(key));
     return this.self();
   }
 

@@ -29,7 +29,7 @@ export function matchKey(input: string): string {
     .replace(/ß/g, 'ss')
     .replace(/ł/g, 'l')
     .toLowerCase()
-    .replace(/[.,;:!?'"`´’‘“”()[\]{}/\\_\-–—]+/g, ' ')
+    .replace(/[.,;:!?'"`´’‘“”()[\]{}/\\_\-–—#*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
