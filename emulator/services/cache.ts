@@ -99,7 +99,8 @@ class EmulatedCache implements Pick<Cache, 'get' | 'getAll' | 'put' | 'putAll' |
     const expiresAtMs = this.expiry(expirationInSeconds);
     const values = batch.map(([k, v]) => [k, String(v)] as const);
     for (const [, v] of values)
-      if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw new ScriptException('Argument too large: value');
+      if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES)
+        throw new ScriptException('Argument too large: value');
     for (const [k, v] of values) {
       // A rewrite counts as a new entry for FIFO eviction: it moves to the end of the insertion order.
       this.entries.delete(k);

@@ -1,21 +1,89 @@
 /**
- * DriveApp, the part Casebook needs: folders by ID, files (Docs and Sheets) by ID and by name in a folder,
- * moving and trashing files. Access follows ownership (and sharing for spreadsheets).
+ * DriveApp, the part Casebook needs: folders by ID, files (Docs and Sheets) by ID and by name, moving,
+ * renaming and trashing files. Access follows ownership (and sharing for spreadsheets): an item the
+ * effective user cannot open is reported as missing, as Drive does.
  * Docs: https://developers.google.com/apps-script/reference/drive/drive-app ,
- * https://developers.google.com/apps-script/reference/drive/folder , .../drive/file
+ * https://developers.google.com/apps-script/reference/drive/folder ,
+ * https://developers.google.com/apps-script/reference/drive/file ,
+ * https://developers.google.com/apps-script/reference/drive/file-iterator
+ * Folders are never trashed here (FolderRecord has no such state); there is no root folder object.
  */
 import { ScriptException } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate, INTERNAL } from '../runtime/instrument';
-import type { DocumentRecord, FolderRecord } from '../workspace';
+import type { DocumentRecord, FolderRecord, Workspace } from '../workspace';
+import type { SpreadsheetModel } from './spreadsheet/model';
 
-const NOT_FOUND =
+export const NOT_FOUND =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
-const DOC_MIME = 'application/vnd.google-apps.document';
+export const ACCESS_DENIED = 'Access denied: DriveApp.';
+export const MIME_DOCUMENT = 'application/vnd.google-apps.document';
+export const MIME_SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
 
 type File = GoogleAppsScript.Drive.File;
 type Folder = GoogleAppsScript.Drive.Folder;
+type FileIterator = GoogleAppsScript.Drive.FileIterator;
+type FolderIterator = GoogleAppsScript.Drive.FolderIterator;
 
+/** Drive state of a spreadsheet (SpreadsheetModel keeps only the grid): its folders and trash flag. */
+export interface SpreadsheetDriveState {
+  parents: string[];
+  trashed: boolean;
+}
+
+const spreadsheetDrive = new WeakMap<SpreadsheetModel, SpreadsheetDriveState>();
+
+/** The Drive state of a spreadsheet (created on first use: in My Drive's root, not trashed). */
+export function spreadsheetDriveState(model: SpreadsheetModel): SpreadsheetDriveState {
+  let state = spreadsheetDrive.get(model);
+  if (!state) {
+    state = { parents: [], trashed: false };
+    spreadsheetDrive.set(model, state);
+  }
+  return state;
+}
+
+/** A Drive file: a Google Doc or a Google Sheet, with the Drive state of either. */
+type FileModel =
+  | { kind: 'document'; id: string; doc: DocumentRecord; drive: DocumentRecord }
+  | { kind: 'spreadsheet'; id: string; sheet: SpreadsheetModel; drive: SpreadsheetDriveState };
+
+function fileModels(ws: Workspace): FileModel[] {
+  const docs: FileModel[] = [...ws.documents.values()].map((doc) => ({
+    kind: 'document',
+    id: doc.id,
+    doc,
+    drive: doc,
+  }));
+  const sheets: FileModel[] = [...ws.spreadsheets.values()].map((sheet) => ({
+    kind: 'spreadsheet',
+    id: sheet.id,
+    sheet,
+    drive: spreadsheetDriveState(sheet),
+  }));
+  return [...docs, ...sheets];
+}
+
+function ownerOf(file: FileModel): string {
+  return file.kind === 'document' ? file.doc.owner : file.sheet.owner;
+}
+
+function canRead(exec: Execution, file: FileModel): boolean {
+  const email = exec.effectiveUser.email;
+  if (ownerOf(file) === email) return true;
+  return file.kind === 'spreadsheet' && (file.sheet.editors.has(email) || file.sheet.viewers.has(email));
+}
+
+function canEdit(exec: Execution, file: FileModel): boolean {
+  const email = exec.effectiveUser.email;
+  return ownerOf(file) === email || (file.kind === 'spreadsheet' && file.sheet.editors.has(email));
+}
+
+function canOpenFolder(exec: Execution, folder: FolderRecord): boolean {
+  return folder.owner === exec.effectiveUser.email;
+}
+
+/** Docs (FileIterator / FolderIterator): hasNext, then next; next past the end throws. */
 class EmulatedIterator<T> {
   private index = 0;
 
@@ -26,15 +94,28 @@ class EmulatedIterator<T> {
   }
 
   next(): T {
-    const item = this.items[this.index++];
+    const item = this.items[this.index];
     if (item === undefined)
       throw new ScriptException('Cannot retrieve the next object: iterator has reached the end.');
+    this.index += 1;
     return item;
   }
 }
 
-function iterator<T>(exec: Execution, name: string, items: T[]) {
-  return emulate(new EmulatedIterator(items), name, exec);
+function fileIterator(exec: Execution, files: FileModel[]): FileIterator {
+  return emulate(
+    new EmulatedIterator(files.map((f) => wrapFileModel(exec, f))),
+    'FileIterator',
+    exec,
+  ) as unknown as FileIterator;
+}
+
+function folderIterator(exec: Execution, folders: FolderRecord[]): FolderIterator {
+  return emulate(
+    new EmulatedIterator(folders.map((f) => wrapFolder(exec, f))),
+    'FolderIterator',
+    exec,
+  ) as unknown as FolderIterator;
 }
 
 class EmulatedFile
@@ -52,13 +133,17 @@ class EmulatedFile
       | 'getParents'
     >
 {
-  readonly [INTERNAL]: DocumentRecord;
+  readonly [INTERNAL]: FileModel;
 
   constructor(
     private readonly exec: Execution,
-    doc: DocumentRecord,
+    file: FileModel,
   ) {
-    this[INTERNAL] = doc;
+    this[INTERNAL] = file;
+  }
+
+  private self(): File {
+    return this as unknown as File;
   }
 
   getId(): string {
@@ -66,50 +151,80 @@ class EmulatedFile
   }
 
   getName(): string {
-    return this[INTERNAL].name;
+    const f = this[INTERNAL];
+    return f.kind === 'document' ? f.doc.name : f.sheet.name;
   }
 
+  /** Renaming needs edit access. */
   setName(name: string): File {
-    this[INTERNAL].name = String(name);
-    return this as unknown as File;
+    const f = this[INTERNAL];
+    if (!canEdit(this.exec, f)) throw new ScriptException(ACCESS_DENIED);
+    if (f.kind === 'document') f.doc.name = String(name);
+    else f.sheet.name = String(name);
+    return this.self();
   }
 
   getUrl(): string {
-    return `https://docs.google.com/document/d/${this[INTERNAL].id}/edit`;
+    const f = this[INTERNAL];
+    return f.kind === 'document'
+      ? `https://docs.google.com/document/d/${f.id}/edit`
+      : `https://docs.google.com/spreadsheets/d/${f.id}/edit`;
   }
 
   getMimeType(): string {
-    return DOC_MIME;
+    return this[INTERNAL].kind === 'document' ? MIME_DOCUMENT : MIME_SPREADSHEET;
   }
 
-  /** Docs (File.moveTo): the file leaves its current parents for the destination. */
+  /**
+   * Docs (File.moveTo): "Moves this item to the provided destination folder. The current user must be the
+   * owner of the file or have at least edit access to the item's current parent folder". The file leaves
+   * all its current parents.
+   */
   moveTo(destination: Folder): File {
     const folder = (destination as unknown as Record<symbol, FolderRecord | undefined>)[INTERNAL];
-    if (!folder) throw new ScriptException('Invalid argument: destination');
-    this[INTERNAL].parents = [folder.id];
-    return this as unknown as File;
+    if (!folder || !this.exec.workspace.folders.has(folder.id))
+      throw new ScriptException('Invalid argument: destination');
+    const f = this[INTERNAL];
+    if (!canEdit(this.exec, f) || !canOpenFolder(this.exec, folder)) throw new ScriptException(ACCESS_DENIED);
+    f.drive.parents = [folder.id];
+    return this.self();
   }
 
+  /** Docs (File.setTrashed): "Only the owner may trash the File." */
   setTrashed(trashed: boolean): File {
-    this[INTERNAL].trashed = Boolean(trashed);
-    return this as unknown as File;
+    const f = this[INTERNAL];
+    if (ownerOf(f) !== this.exec.effectiveUser.email) throw new ScriptException(ACCESS_DENIED);
+    f.drive.trashed = Boolean(trashed);
+    return this.self();
   }
 
   isTrashed(): boolean {
-    return this[INTERNAL].trashed;
+    return this[INTERNAL].drive.trashed;
   }
 
-  getParents(): GoogleAppsScript.Drive.FolderIterator {
-    const folders = this[INTERNAL].parents
+  /** The folders holding the file that the user can open (none for a file in My Drive's root). */
+  getParents(): FolderIterator {
+    const folders = this[INTERNAL].drive.parents
       .map((id) => this.exec.workspace.folders.get(id))
-      .filter((f): f is FolderRecord => f !== undefined)
-      .map((f) => wrapFolder(this.exec, f));
-    return iterator(this.exec, 'FolderIterator', folders) as unknown as GoogleAppsScript.Drive.FolderIterator;
+      .filter((f): f is FolderRecord => f !== undefined && canOpenFolder(this.exec, f));
+    return folderIterator(this.exec, folders);
   }
 }
 
 class EmulatedFolder
-  implements Pick<Folder, 'getId' | 'getName' | 'getUrl' | 'createFolder' | 'getFilesByName' | 'getFiles'>
+  implements
+    Pick<
+      Folder,
+      | 'getId'
+      | 'getName'
+      | 'setName'
+      | 'getUrl'
+      | 'createFolder'
+      | 'getFiles'
+      | 'getFilesByName'
+      | 'getFolders'
+      | 'getParents'
+    >
 {
   readonly [INTERNAL]: FolderRecord;
 
@@ -128,10 +243,16 @@ class EmulatedFolder
     return this[INTERNAL].name;
   }
 
+  setName(name: string): Folder {
+    this[INTERNAL].name = String(name);
+    return this as unknown as Folder;
+  }
+
   getUrl(): string {
     return `https://drive.google.com/drive/folders/${this[INTERNAL].id}`;
   }
 
+  /** Docs: "Creates a folder in the current folder with the given name." Owned by the effective user. */
   createFolder(name: string): Folder {
     const folder = this.exec.workspace.createFolder({
       name: String(name),
@@ -141,32 +262,55 @@ class EmulatedFolder
     return wrapFolder(this.exec, folder);
   }
 
-  private files(): DocumentRecord[] {
-    return [...this.exec.workspace.documents.values()].filter(
-      (d) => !d.trashed && d.parents.includes(this[INTERNAL].id),
+  /**
+   * Children the user can open (Docs, then Sheets). Trashed files are included, as in Drive: a script
+   * that must skip them checks File.isTrashed().
+   */
+  private files(): FileModel[] {
+    return fileModels(this.exec.workspace).filter(
+      (f) => f.drive.parents.includes(this[INTERNAL].id) && canRead(this.exec, f),
     );
   }
 
-  getFiles(): GoogleAppsScript.Drive.FileIterator {
-    return iterator(
-      this.exec,
-      'FileIterator',
-      this.files().map((d) => wrapFile(this.exec, d)),
-    ) as unknown as GoogleAppsScript.Drive.FileIterator;
+  /** Docs: "Gets a collection of all files that are children of the current folder." */
+  getFiles(): FileIterator {
+    return fileIterator(this.exec, this.files());
   }
 
-  getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
-    const matches = this.files().filter((d) => d.name === String(name));
-    return iterator(
+  /** Docs: "Gets a collection of all files that are children of the current folder and have the given name." */
+  getFilesByName(name: string): FileIterator {
+    const wanted = String(name);
+    return fileIterator(
       this.exec,
-      'FileIterator',
-      matches.map((d) => wrapFile(this.exec, d)),
-    ) as unknown as GoogleAppsScript.Drive.FileIterator;
+      this.files().filter((f) => (f.kind === 'document' ? f.doc.name : f.sheet.name) === wanted),
+    );
+  }
+
+  getFolders(): FolderIterator {
+    const id = this[INTERNAL].id;
+    return folderIterator(
+      this.exec,
+      [...this.exec.workspace.folders.values()].filter(
+        (f) => f.parents.includes(id) && canOpenFolder(this.exec, f),
+      ),
+    );
+  }
+
+  getParents(): FolderIterator {
+    const folders = this[INTERNAL].parents
+      .map((id) => this.exec.workspace.folders.get(id))
+      .filter((f): f is FolderRecord => f !== undefined && canOpenFolder(this.exec, f));
+    return folderIterator(this.exec, folders);
   }
 }
 
+function wrapFileModel(exec: Execution, file: FileModel): File {
+  return emulate(new EmulatedFile(exec, file), 'File', exec) as unknown as File;
+}
+
+/** A File facade over a Google Doc (for DocumentApp and tests). */
 export function wrapFile(exec: Execution, doc: DocumentRecord): File {
-  return emulate(new EmulatedFile(exec, doc), 'File', exec) as unknown as File;
+  return wrapFileModel(exec, { kind: 'document', id: doc.id, doc, drive: doc });
 }
 
 function wrapFolder(exec: Execution, folder: FolderRecord): Folder {
@@ -174,26 +318,42 @@ function wrapFolder(exec: Execution, folder: FolderRecord): Folder {
 }
 
 class EmulatedDriveApp
-  implements Pick<GoogleAppsScript.Drive.DriveApp, 'getFolderById' | 'getFileById' | 'createFolder'>
+  implements
+    Pick<GoogleAppsScript.Drive.DriveApp, 'getFolderById' | 'getFileById' | 'getFilesByName' | 'createFolder'>
 {
   constructor(private readonly exec: Execution) {}
 
+  /** Docs: "Gets the folder with the given ID." Someone else's folder is reported as missing. */
   getFolderById(id: string): Folder {
     const folder = this.exec.workspace.folders.get(String(id));
-    if (!folder || folder.owner !== this.exec.effectiveUser.email) throw new ScriptException(NOT_FOUND);
+    if (!folder || !canOpenFolder(this.exec, folder)) throw new ScriptException(NOT_FOUND);
     return wrapFolder(this.exec, folder);
   }
 
+  /** Docs: "Gets the file with the given ID." Docs and Sheets are files; trashed files can still be opened. */
   getFileById(id: string): File {
-    const doc = this.exec.workspace.documents.get(String(id));
-    if (!doc || doc.owner !== this.exec.effectiveUser.email) throw new ScriptException(NOT_FOUND);
-    return wrapFile(this.exec, doc);
+    const file = fileModels(this.exec.workspace).find((f) => f.id === String(id));
+    if (!file || !canRead(this.exec, file)) throw new ScriptException(NOT_FOUND);
+    return wrapFileModel(this.exec, file);
   }
 
+  /** Docs: "Gets a collection of all files in the user's Drive that have the given name." */
+  getFilesByName(name: string): FileIterator {
+    const wanted = String(name);
+    return fileIterator(
+      this.exec,
+      fileModels(this.exec.workspace).filter(
+        (f) => (f.kind === 'document' ? f.doc.name : f.sheet.name) === wanted && canRead(this.exec, f),
+      ),
+    );
+  }
+
+  /** Docs: "Creates a folder in the root of the user's Drive with the given name." */
   createFolder(name: string): Folder {
+    if (typeof name !== 'string' || name === '') throw new ScriptException('Invalid argument: name');
     return wrapFolder(
       this.exec,
-      this.exec.workspace.createFolder({ name: String(name), owner: this.exec.effectiveUser.email }),
+      this.exec.workspace.createFolder({ name, owner: this.exec.effectiveUser.email }),
     );
   }
 }

@@ -40,8 +40,26 @@ const DAY_MS = 86_400_000;
 /** The pattern letters SimpleDateFormat defines; every other ASCII letter is reserved and throws. */
 const PATTERN_LETTERS = new Set('GyYMLwWDdFEuaHkKhmsSzZX'.split(''));
 
-const UTC_IDS = new Set(['UTC', 'Etc/UTC', 'UCT', 'Etc/UCT', 'Universal', 'Etc/Universal', 'Zulu', 'Etc/Zulu']);
-const GMT_IDS = new Set(['GMT', 'Etc/GMT', 'GMT0', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Greenwich', 'Etc/Greenwich']);
+const UTC_IDS = new Set([
+  'UTC',
+  'Etc/UTC',
+  'UCT',
+  'Etc/UCT',
+  'Universal',
+  'Etc/Universal',
+  'Zulu',
+  'Etc/Zulu',
+]);
+const GMT_IDS = new Set([
+  'GMT',
+  'Etc/GMT',
+  'GMT0',
+  'Etc/GMT0',
+  'Etc/GMT+0',
+  'Etc/GMT-0',
+  'Greenwich',
+  'Etc/Greenwich',
+]);
 
 /** A time zone as Java resolved it: an IANA zone, or a fixed offset (custom IDs and the GMT fallback). */
 export interface JavaTimeZone {

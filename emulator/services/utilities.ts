@@ -101,7 +101,13 @@ function decodeBase64(encoded: unknown, webSafe: boolean): number[] {
 }
 
 /** One %[flags][width][.precision]conversion of formatString (a C sprintf subset). */
-function formatOne(flags: string, width: string, precision: string, conversion: string, arg: unknown): string {
+function formatOne(
+  flags: string,
+  width: string,
+  precision: string,
+  conversion: string,
+  arg: unknown,
+): string {
   const prec = precision === '' ? null : Number(precision);
   let body: string;
   let sign = '';
@@ -219,7 +225,8 @@ class EmulatedUtilities implements Pick<U, Members> {
 
   /** Docs: "Signs the provided value using HMAC-SHA256 with the given key" - signed bytes. */
   computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: Charset): number[] {
-    if (typeof value !== typeof key) throw signatureError('Utilities.computeHmacSha256Signature', [value, key]);
+    if (typeof value !== typeof key)
+      throw signatureError('Utilities.computeHmacSha256Signature', [value, key]);
     return toSignedBytes(
       createHmac('sha256', dataBytes(key, charset)).update(dataBytes(value, charset)).digest(),
     );
