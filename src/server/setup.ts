@@ -4,14 +4,20 @@ import { setUpTrackerTabs } from '../adapters/tracker-setup';
 
 const LOCK_WAIT_MS = 10_000;
 
-function describe(report: ReturnType<typeof setUpTrackerTabs>['report']): string {
+type SetupReport = ReturnType<typeof setUpTrackerTabs>['report'];
+
+function hasChanges(report: SetupReport): boolean {
+  return Object.values(report).some((changes) => changes.length > 0);
+}
+
+function describe(report: SetupReport): string {
   const parts = [
     report.createdTabs.length ? `created ${report.createdTabs.join(', ')}` : '',
     report.addedColumns.length ? `added ${report.addedColumns.length} column(s)` : '',
     report.seededLists.length ? `seeded ${report.seededLists.length} list(s)` : '',
     report.addedSettings.length ? `added ${report.addedSettings.length} setting(s)` : '',
   ].filter(Boolean);
-  return parts.length
+  return hasChanges(report)
     ? `Tracker ready: ${parts.join('; ')}.`
     : 'Tracker already up to date: nothing changed.';
 }
@@ -26,8 +32,7 @@ export function setUpTracker(): string {
   try {
     const { report, auditLog } = setUpTrackerTabs(ss);
     const summary = describe(report);
-    const changed = summary.startsWith('Tracker ready');
-    if (changed) {
+    if (hasChanges(report)) {
       appendAudit(auditLog, [
         {
           at: new Date(),

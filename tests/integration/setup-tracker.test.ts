@@ -205,3 +205,17 @@ test('setup costs the same number of service calls at 100 and at 20,000 cases', 
   expect(callsAt(20_000)).toEqual(small);
   expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(400);
 });
+
+test('while another execution holds the document lock, setup says Casebook is busy and changes nothing', () => {
+  const { ws, spreadsheetId } = tracker();
+  const other = new Execution(ws, { user: OPS, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+  const { LockService } = createServiceGlobals(other) as { LockService: GoogleAppsScript.Lock.LockService };
+  expect(LockService.getDocumentLock().tryLock(0)).toBe(true);
+  const sheetsBefore = ws.getSpreadsheet(spreadsheetId).sheets.length;
+  expect(() => setUp(ws, spreadsheetId)).toThrow(
+    'Casebook is busy with another change to this tracker. Try again in a minute.',
+  );
+  expect(ws.getSpreadsheet(spreadsheetId).sheets.length).toBe(sheetsBefore);
+  other.end();
+  expect(setUp(ws, spreadsheetId)).toMatch(/^Tracker ready/);
+});
