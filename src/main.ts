@@ -3,6 +3,12 @@
  * triggers, menu callbacks and google.script.run targets. Named re-exports only; logic lives in modules.
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
+export {
+  listLegacyTabs,
+  proposeLegacyImport,
+  runLegacyImport,
+  showLegacyImport,
+} from './server/legacy-import';
 export { onInstall, onOpen } from './server/menu';
 export { setUpTracker } from './server/setup';
 export { validateLibrary } from './server/validate';

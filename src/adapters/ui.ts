@@ -2,7 +2,7 @@
 import type { MenuEntry } from '../core/menu';
 
 /** Page file names in build/ (src/client/pages/<name>). */
-export type PageName = 'about';
+export type PageName = 'about' | 'import';
 
 export function addAddonMenu(entries: readonly MenuEntry[]): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
@@ -16,4 +16,9 @@ export function addAddonMenu(entries: readonly MenuEntry[]): void {
 export function showSidebar(page: PageName, title: string): void {
   const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
   SpreadsheetApp.getUi().showSidebar(output);
+}
+
+export function showDialog(page: PageName, title: string, width: number, height: number): void {
+  const output = HtmlService.createHtmlOutputFromFile(page).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
 }

@@ -7,6 +7,7 @@ export type MenuEntry = { caption: string; functionName: string } | 'separator';
 export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Set up tracker', functionName: 'setUpTracker' },
   { caption: 'Validate library', functionName: 'validateLibrary' },
+  { caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
   'separator',
   { caption: 'About Casebook', functionName: 'showAboutSidebar' },
 ];

@@ -4,7 +4,8 @@
  * Each must also be exported from src/main.ts (the build makes it a top-level function).
  */
 import { getAboutInfo } from './about';
+import { listLegacyTabs, proposeLegacyImport, runLegacyImport } from './legacy-import';
 
-export const rpcHandlers = { getAboutInfo };
+export const rpcHandlers = { getAboutInfo, listLegacyTabs, proposeLegacyImport, runLegacyImport };
 
 export type ServerApi = typeof rpcHandlers;

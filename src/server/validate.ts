@@ -1,6 +1,6 @@
 /** Menu "Validate library": checks every case, marks invalid cells, clears fixed ones, and summarises. */
 import { readCases, writeMarks } from '../adapters/cases-tab';
-import { readLists } from '../adapters/lists-tab';
+import { readListsTab } from '../adapters/lists-tab';
 import { type Issue, RULE_LABELS, type RuleId, validateCase } from '../core/validation/validate-case';
 
 export interface ValidationSummary {
@@ -35,7 +35,7 @@ export function validateLibrary(): ValidationSummary {
   if (!lock.tryLock(LOCK_WAIT_MS))
     throw new Error('Casebook is busy with another change to this tracker. Try again in a minute.');
   try {
-    const lists = readLists(ss);
+    const { lists } = readListsTab(ss);
     const table = readCases(ss);
     const issuesByRow = new Map<number, Issue[]>();
     table.rows.forEach((row, i) => {

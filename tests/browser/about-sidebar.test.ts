@@ -125,10 +125,14 @@ test('google.script.run offers no private (_) functions and no internal helpers'
   expect(names).toEqual(
     [
       'getAboutInfo',
+      'listLegacyTabs',
       'onInstall',
       'onOpen',
+      'proposeLegacyImport',
+      'runLegacyImport',
       'setUpTracker',
       'showAboutSidebar',
+      'showLegacyImport',
       'validateLibrary',
       'withFailureHandler',
       'withSuccessHandler',

@@ -164,6 +164,21 @@ describe('protection, enforced for the acting user', () => {
     expect(() => seen.remove()).toThrow('protected');
   });
 
+  test('an editor may add rows below a protected header, but not split a protected block', () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    sheet.getRange('1:1').protect().removeEditors([EDITOR]);
+    sheet.getRange('A10:B12').protect().removeEditors([EDITOR]);
+    const editorSheet = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId })
+      .SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()[0]!;
+    expect(() => editorSheet.insertRowsAfter(editorSheet.getMaxRows(), 5)).not.toThrow();
+    expect(() => editorSheet.insertRowsBefore(2, 1)).not.toThrow();
+    // The block moved down to A11:B13 with that insertion; inserting inside it is refused.
+    expect(() => editorSheet.insertRowsBefore(12, 1)).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
+  });
+
   test('a protection follows rows inserted above it', () => {
     const { sheet, SpreadsheetApp } = tracker(OWNER);
     sheet.getRange('A5:B6').protect();

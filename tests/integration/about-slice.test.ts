@@ -31,6 +31,7 @@ const EXPECTED_MENU = [
     items: [
       { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
+      { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
       { kind: 'separator' },
       { kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' },
     ],

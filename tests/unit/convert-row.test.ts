@@ -19,6 +19,7 @@ const CTX: ImportContext = {
   },
   synonyms: DEFAULT_SYNONYMS,
   dateOrder: 'DMY',
+  timeZone: 'Europe/Dublin',
 };
 
 const MAPPING = new Map<number, FieldKey>([

@@ -264,6 +264,13 @@ describe.each([
   });
 });
 
+test('a date cell is read as a day in the spreadsheet time zone, not in UTC', () => {
+  // Sheets stores 20 Oct 2026 in Berlin as local midnight, 22:00 UTC the day before.
+  const berlinMidnight = new Date(Date.UTC(2026, 9, 19, 22));
+  check(normaliseDate(berlinMidnight, 'DMY', 'Europe/Berlin'), '2026-10-20');
+  check(normaliseDate(berlinMidnight, 'DMY', 'UTC'), '2026-10-19');
+});
+
 describe('dates whose order the tracker does not fix are flagged, not guessed', () => {
   test('03/11/2026 without a configured order names both readings', () => {
     check(normaliseDate('03/11/2026', null), /ambiguous: 3 November 2026 or 11 March 2026\?/);

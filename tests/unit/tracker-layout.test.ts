@@ -72,3 +72,8 @@ describe('safeCellText', () => {
     expect(safeCellText('x'.repeat(50_000))).toHaveLength(50_000);
   });
 });
+
+test('a plain-text cell takes text verbatim (no apostrophe), still within the cell limit', () => {
+  expect(safeCellText('=1+1', { plainTextCell: true })).toBe('=1+1');
+  expect(() => safeCellText('x'.repeat(50_001), { plainTextCell: true })).toThrow(CellTooLongError);
+});

@@ -64,6 +64,28 @@ export function assertCanEdit(exec: Execution, ss: SpreadsheetModel, rect: GridR
   if (canEdit(ss, exec.effectiveUser.email, rect) === 'blocked') throw new ScriptException(PROTECTED_MESSAGE);
 }
 
+/**
+ * Inserting lines is refused only where it would split a protected range the effective user may not edit,
+ * or anywhere on a protected sheet: rows can be added below a protected header.
+ */
+export function assertCanInsert(
+  exec: Execution,
+  ss: SpreadsheetModel,
+  sheetId: number,
+  axis: 'row' | 'column',
+  before: number,
+): void {
+  const email = exec.effectiveUser.email;
+  for (const p of ss.protections) {
+    if (p.sheetId !== sheetId || p.warningOnly || mayEdit(ss, p, email)) continue;
+    if (p.type === 'SHEET') throw new ScriptException(PROTECTED_MESSAGE);
+    if (!p.rect) continue;
+    const start = axis === 'row' ? p.rect.row : p.rect.column;
+    const end = start + (axis === 'row' ? p.rect.numRows : p.rect.numColumns) - 1;
+    if (before > start && before <= end) throw new ScriptException(PROTECTED_MESSAGE);
+  }
+}
+
 type ProtectionMembers =
   | 'getRange'
   | 'getDescription'

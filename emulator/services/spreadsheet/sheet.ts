@@ -19,7 +19,7 @@ import {
   type SheetModel,
   type SpreadsheetModel,
 } from './model';
-import { assertCanEdit, getProtections, protectSheet } from './protection';
+import { assertCanEdit, assertCanInsert, getProtections, protectSheet } from './protection';
 import { checkedRect, createRange, sortRows } from './range';
 import { createSpreadsheet } from './spreadsheet';
 import { userInputToCell } from './values';
@@ -232,7 +232,7 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
     }
     if (!Number.isInteger(count) || count < 1)
       throw new ScriptException(`The number of ${axis}s to insert must be at least 1.`);
-    assertCanEdit(this.exec, this.ss, this.wholeSheet());
+    assertCanInsert(this.exec, this.ss, this.model.sheetId, axis, before);
     assertCellLimit(this.ss, count * (axis === 'row' ? this.model.maxColumns : this.model.maxRows));
     insertLines(this.ss, this.model, axis, before, count);
     return this.self();

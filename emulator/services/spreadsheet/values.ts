@@ -93,6 +93,37 @@ function pad(n: number, width = 2): string {
 }
 
 /**
+ * A date shown through a Sheets date-time format. Tokens are case-insensitive; "m"/"mm" mean minutes right
+ * after an hour or before seconds, and months otherwise.
+ * Docs: https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns
+ */
+export function formatSheetsDate(date: Date, format: string, timeZone: string): string {
+  if (!/^(?:yyyy|yy|mm|m|dd|d|hh|h|ss|s|[\s\-/:.,T])+$/i.test(format)) {
+    throw new ScriptException(`not emulated: display of number format ${format}`);
+  }
+  const p = zonedParts(date, timeZone);
+  const tokens = format.match(/yyyy|yy|mm|m|dd|d|hh|h|ss|s|[^a-z]+/gi) ?? [];
+
+  const letters = tokens.filter((t) => /^[a-z]/i.test(t));
+  let index = -1;
+  return tokens
+    .map((token) => {
+      if (!/^[a-z]/i.test(token)) return token;
+      index += 1;
+      const t = token.toLowerCase();
+      if (t === 'yyyy') return String(p.year);
+      if (t === 'yy') return pad(p.year % 100);
+      if (t === 'dd' || t === 'd') return t === 'dd' ? pad(p.day) : String(p.day);
+      if (t === 'hh' || t === 'h') return t === 'hh' ? pad(p.hour) : String(p.hour);
+      if (t === 'ss' || t === 's') return t === 'ss' ? pad(p.second) : String(p.second);
+      const minute = /^h/i.test(letters[index - 1] ?? '') || /^s/i.test(letters[index + 1] ?? '');
+      const n = minute ? p.minute : p.month;
+      return t === 'mm' ? pad(n) : String(n);
+    })
+    .join('');
+}
+
+/**
  * What getDisplayValues shows. Supports the default format and date formats built from yyyy, MM, dd, HH, mm,
  * ss with literal separators; other number formats are not emulated.
  */
@@ -100,28 +131,7 @@ export function displayValue(cell: CellModel | undefined, timeZone: string): str
   if (!cell) return '';
   if (cell.formula !== '') return readValue(cell) as string;
   const { value, numberFormat } = cell;
-  if (isDate(value)) {
-    const p = zonedParts(value, timeZone);
-    const format = numberFormat ?? 'yyyy-MM-dd';
-    if (!/^[yMdHms\s\-/:.T]+$/.test(format))
-      throw new ScriptException(`not emulated: display of number format ${format}`);
-    return format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => {
-      switch (token) {
-        case 'yyyy':
-          return String(p.year);
-        case 'MM':
-          return pad(p.month ?? 0);
-        case 'dd':
-          return pad(p.day ?? 0);
-        case 'HH':
-          return pad(p.hour ?? 0);
-        case 'mm':
-          return pad(p.minute ?? 0);
-        default:
-          return pad(p.second ?? 0);
-      }
-    });
-  }
+  if (isDate(value)) return formatSheetsDate(value, numberFormat ?? 'yyyy-mm-dd', timeZone);
   if (numberFormat !== null && numberFormat !== '@' && typeof value === 'number') {
     throw new ScriptException(`not emulated: display of number format ${numberFormat}`);
   }

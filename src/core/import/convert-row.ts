@@ -18,6 +18,8 @@ export interface ImportContext {
   /** Synonym list name ("action", "policy", ...) -> synonym -> canonical value, from the Lists tab. */
   synonyms: Readonly<Record<string, Readonly<Record<string, string>>>>;
   dateOrder: DateOrder;
+  /** The spreadsheet's time zone: date cells are read as days there. */
+  timeZone: string;
 }
 
 export interface ConvertedRow {
@@ -72,7 +74,7 @@ function normaliseField(field: FieldKey, value: unknown, ctx: ImportContext): No
   const list = choiceList(field, ctx);
   if (list) return normaliseChoice(value, list);
   if (definition?.type === 'date' || definition?.type === 'datetime')
-    return normaliseDate(value, ctx.dateOrder);
+    return normaliseDate(value, ctx.dateOrder, ctx.timeZone);
   const text = definition?.type === 'longText' ? cleanMultiline(String(value)) : cleanText(String(value));
   return { ok: true, value: text, confidence: 'exact' };
 }

@@ -70,6 +70,7 @@ export const HEADER_SYNONYMS: Partial<Record<FieldKey, readonly string[]>> = {
   ],
   restrictionEnd: ['end date', 'until', 'restriction end', 'ban until', 'expires'],
   detectionSource: ['source', 'detection', 'detected by', 'detection source', 'found by'],
+  automatedDecision: ['automated', 'automated decision', 'automation', 'auto decision', 'decided by'],
   severity: ['severity', 'priority', 'prio', 'sev'],
   summary: ['summary', 'description', 'details', 'notes', 'comment', 'comments', 'what happened'],
   evidenceLinks: ['evidence', 'links', 'link', 'screenshot', 'screenshots', 'url', 'proof'],

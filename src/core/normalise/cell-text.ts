@@ -15,7 +15,12 @@ export class CellTooLongError extends Error {
   }
 }
 
-export function safeCellText(text: string): string {
+/**
+ * A cell formatted as plain text ('@') already stores text verbatim (Sheets would keep an added apostrophe
+ * as part of the value), so only other cells get the prefix.
+ */
+export function safeCellText(text: string, options: { plainTextCell?: boolean } = {}): string {
   if (text.length > MAX_CELL_CHARACTERS) throw new CellTooLongError(text.length);
+  if (options.plainTextCell) return text;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -100,12 +100,32 @@ function numericDate(
   return accept(only, confidence);
 }
 
-export function normaliseDate(input: unknown, order: DateOrder = 'DMY'): Normalised<string> {
+/**
+ * The calendar day of an instant in a time zone. Dates read from Sheets are instants at the cell's local
+ * midnight in the spreadsheet's time zone, so their day must be read there, not in UTC. Relies on
+ * Intl.DateTimeFormat with a timeZone, which Apps Script's V8 runtime provides (verify on a live tracker).
+ */
+export function dayInZone(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return iso(get('year'), get('month'), get('day')) as string;
+}
+
+export function normaliseDate(
+  input: unknown,
+  order: DateOrder = 'DMY',
+  timeZone = 'UTC',
+): Normalised<string> {
   if (input === null || input === undefined || input === '') return reject('No date given');
   if (Object.prototype.toString.call(input) === '[object Date]') {
     const date = input as Date;
     if (Number.isNaN(date.getTime())) return reject('Invalid date');
-    return accept(iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) as string, 'exact');
+    return accept(dayInZone(date, timeZone), 'exact');
   }
   if (typeof input === 'number') {
     if (input >= MIN_SERIAL && input <= MAX_SERIAL) return accept(fromSerial(input) as string, 'inferred');

@@ -1,0 +1,108 @@
+/**
+ * Reads an old tracker tab and writes what an import plan decided: new cases appended in one batch, legacy
+ * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported.
+ */
+import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
+import { safeCellText } from '../core/normalise/cell-text';
+import { CASE_FIELDS } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
+import type { CasesTable } from './cases-tab';
+
+const CASEBOOK_TABS = new Set<string>(Object.values(TABS));
+export const REPORT_PREFIX = 'Import report - ';
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isLegacyCandidate(name: string): boolean {
+  return !CASEBOOK_TABS.has(name) && !name.startsWith(REPORT_PREFIX);
+}
+
+export function readLegacyTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+): { headers: unknown[]; rows: unknown[][] } {
+  if (!isLegacyCandidate(tab))
+    throw new Error(`"${tab}" is one of Casebook's own tabs: choose the old tracker's tab.`);
+  const sheet = ss.getSheetByName(tab);
+  if (!sheet) throw new Error(`There is no tab named "${tab}" in this spreadsheet.`);
+  const [headers = [], ...rows] = sheet.getDataRange().getValues();
+  return { headers, rows };
+}
+
+/** The library's cases as the planner needs them; LIVE dates as the sheet shows them (one batched read). */
+export function existingCases(table: CasesTable): ExistingCase[] {
+  if (table.rows.length === 0) return [];
+  const dateColumn = table.columnOf.get('liveDate') as number;
+  const first = table.rowNumbers[0] as number;
+  const last = table.rowNumbers[table.rowNumbers.length - 1] as number;
+  const shown = table.sheet.getRange(first, dateColumn, last - first + 1, 1).getDisplayValues();
+  return table.rows.map((row, i) => ({
+    caseId: String(row.caseId ?? ''),
+    legacyId: String(row.legacyId ?? ''),
+    sellerId: String(row.sellerId ?? ''),
+    policy: String(row.policy ?? ''),
+    liveDate: String(shown[(table.rowNumbers[i] as number) - first]?.[0] ?? ''),
+  }));
+}
+
+function cellValue(value: unknown, plainTextCell: boolean): unknown {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') return value;
+  // Date text goes into date-formatted cells, where Sheets reads it as a date; everything else stays text.
+  return DATE_TEXT.test(value) && !plainTextCell ? value : safeCellText(value, { plainTextCell });
+}
+
+export function writeNewCases(table: CasesTable, plan: ImportPlan): void {
+  if (plan.newCases.length === 0) return;
+  const sheet = table.sheet;
+  const start = sheet.getLastRow() + 1;
+  const end = start + plan.newCases.length - 1;
+  if (end > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), end - sheet.getMaxRows());
+  const matrix = plan.newCases.map((row) => {
+    const line: unknown[] = new Array(table.width).fill('');
+    for (const field of CASE_FIELDS)
+      line[(table.columnOf.get(field.key) as number) - 1] = cellValue(row[field.key], field.plainText);
+    return line;
+  });
+  sheet.getRange(start, 1, matrix.length, table.width).setValues(matrix);
+}
+
+/** Writes legacy IDs onto linked cases, locating each by its case ID in the batch just read. */
+export function writeLinks(table: CasesTable, plan: ImportPlan): void {
+  if (plan.links.length === 0) return;
+  const column = table.columnOf.get('legacyId') as number;
+  const first = table.rowNumbers[0] as number;
+  const last = table.rowNumbers[table.rowNumbers.length - 1] as number;
+  const cells = table.sheet.getRange(first, column, last - first + 1, 1).getValues();
+  const rowOf = new Map(
+    table.rows.map((row, i) => [String(row.caseId ?? ''), table.rowNumbers[i] as number]),
+  );
+  for (const link of plan.links) {
+    const row = rowOf.get(link.caseId);
+    if (row !== undefined)
+      (cells[row - first] as unknown[])[0] = safeCellText(link.legacyId, { plainTextCell: true });
+  }
+  table.sheet.getRange(first, column, cells.length, 1).setValues(cells);
+}
+
+export function writeReport(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+  plan: ImportPlan,
+): string {
+  const name = `${REPORT_PREFIX}${tab}`.slice(0, 100);
+  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+  sheet.clearContents();
+  const rows = plan.outcomes
+    .filter((o) => o.outcome !== 'imported')
+    .map((o) =>
+      [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')].map((v) =>
+        typeof v === 'string' ? safeCellText(v) : v,
+      ),
+    );
+  const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
+  if (table.length > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, table.length, 5).setValues(table);
+  sheet.setFrozenRows(1);
+  return name;
+}
