@@ -256,6 +256,11 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
     'T-0199',
   ]);
 
+  const audit = ctx.ss.getSheetByName('Audit log')!;
+  const lastAudit = audit.getRange(audit.getLastRow(), 1, 1, 8).getValues()[0]!;
+  expect(lastAudit.slice(1, 3)).toEqual([OPS, 'Import legacy tracker']);
+  expect(String(lastAudit[7])).toMatch(/^Old tracker: Imported 182, linked 3/);
+
   const second = ok<{ counts: Record<string, number> }>(
     callServerFunction(ctx.ws, ctx.session, 'runLegacyImport', [{ tab: 'Old tracker', mapping }]),
   );
@@ -335,4 +340,31 @@ test('importing costs the same number of service calls for 218 and 2,180 legacy 
   };
   const small = callsFor(1);
   expect(callsFor(10)).toEqual(small);
+});
+
+test('importing costs the same number of service calls with 100 and 10,000 cases already in the library', () => {
+  const callsWithLibrary = (size: number) => {
+    const ctx = setUpWithLegacyTab();
+    const width = ctx.headers.length;
+    const caseIdColumn = ctx.headers.indexOf('Case ID');
+    const sellerColumn = ctx.headers.indexOf('Seller ID');
+    ctx.cases.insertRowsAfter(ctx.cases.getMaxRows(), 11_000);
+    const library = Array.from({ length: size }, (_, i) => {
+      const row: unknown[] = new Array(width).fill('');
+      row[caseIdColumn] = `CB-2025-${String(i + 1).padStart(5, '0')}`;
+      row[sellerColumn] = `OLD-${i}`;
+      return row;
+    });
+    ctx.cases.getRange(5, 1, size, width).setValues(library);
+    const mapping = ok<Proposal>(
+      callServerFunction(ctx.ws, ctx.session, 'proposeLegacyImport', ['Old tracker']),
+    ).columns.map((c) => ({
+      column: c.column,
+      field: c.field,
+    }));
+    ctx.ws.ledger.reset();
+    ok(callServerFunction(ctx.ws, ctx.session, 'runLegacyImport', [{ tab: 'Old tracker', mapping }]));
+    return ctx.ws.ledger.byMember();
+  };
+  expect(callsWithLibrary(10_000)).toEqual(callsWithLibrary(100));
 });

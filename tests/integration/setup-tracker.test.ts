@@ -51,10 +51,12 @@ const setUp = (ws: Workspace, spreadsheetId: string, user = OWNER) => {
   return clickMenuItem(ws, { user, spreadsheetId, caption: 'Set up tracker' });
 };
 
-test('the menu offers "Set up tracker"', () => {
+test('the menu offers "Set up tracker", "Validate library" and "Import legacy tracker"', () => {
   const { ws, spreadsheetId } = tracker();
   const [menu] = openSpreadsheet(ws, { user: OPS, spreadsheetId });
-  expect(menu?.items.map((i) => i.caption)).toContain('Set up tracker');
+  expect(menu?.items.map((i) => i.caption)).toEqual(
+    expect.arrayContaining(['Set up tracker', 'Validate library', 'Import legacy tracker']),
+  );
 });
 
 describe('on an empty spreadsheet', () => {
