@@ -1,5 +1,11 @@
 /** The case schema is internally consistent: it is the single source for headers, rules and fields. */
-import { CASE_FIELDS, CASE_ID_PATTERN, FIXED_LISTS, formatCaseId } from '../../src/core/schema/case-schema';
+import {
+  CASE_FIELDS,
+  CASE_ID_PATTERN,
+  FIXED_LISTS,
+  formatCaseId,
+  nextCaseSequence,
+} from '../../src/core/schema/case-schema';
 
 const keys: string[] = CASE_FIELDS.map((f) => f.key);
 
@@ -71,4 +77,10 @@ test('case IDs look like CB-2026-00042 and parse back', () => {
   expect(formatCaseId(2026, 123456)).toBe('CB-2026-123456');
   expect(CASE_ID_PATTERN.exec('CB-2026-00042')?.slice(1)).toEqual(['2026', '00042']);
   expect(CASE_ID_PATTERN.test('CB-26-42')).toBe(false);
+});
+
+test('the next sequence is one past the highest of the year, whatever the order or gaps; other years do not count', () => {
+  expect(nextCaseSequence([], 2026)).toBe(1);
+  expect(nextCaseSequence(['CB-2026-00007', 'CB-2026-00003', 'CB-2025-00999', 'legacy-9', ''], 2026)).toBe(8);
+  expect(nextCaseSequence(['CB-2025-00999'], 2026)).toBe(1);
 });

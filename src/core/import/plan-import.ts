@@ -6,7 +6,7 @@
  */
 
 import { cleanText } from '../normalise/text';
-import { CASE_ID_PATTERN, type FieldKey, formatCaseId } from '../schema/case-schema';
+import { type FieldKey, formatCaseId, nextCaseSequence } from '../schema/case-schema';
 import { type CaseRow, validateCase } from '../validation/validate-case';
 import { convertRow, type ImportContext } from './convert-row';
 
@@ -59,15 +59,6 @@ export function fingerprint(cells: readonly unknown[]): string {
   return hash.toString(36).padStart(7, '0');
 }
 
-function nextSequence(existing: readonly ExistingCase[], year: number): number {
-  let max = 0;
-  for (const c of existing) {
-    const match = CASE_ID_PATTERN.exec(c.caseId);
-    if (match && Number(match[1]) === year) max = Math.max(max, Number(match[2]));
-  }
-  return max + 1;
-}
-
 /** The same row, with date text turned into dates, as the validator reads a case from the sheet. */
 function asStored(row: CaseRow): CaseRow {
   const stored: CaseRow = { ...row };
@@ -81,7 +72,10 @@ function asStored(row: CaseRow): CaseRow {
 
 export function planImport(input: ImportInput): ImportPlan {
   const year = input.now.getUTCFullYear();
-  let sequence = nextSequence(input.existing, year);
+  let sequence = nextCaseSequence(
+    input.existing.map((c) => c.caseId),
+    year,
+  );
   const byLegacyId = new Map(input.existing.filter((c) => c.legacyId !== '').map((c) => [c.legacyId, c]));
   const bySubject = new Map(
     input.existing

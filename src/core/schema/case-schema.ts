@@ -416,6 +416,16 @@ export function fieldByKey(key: FieldKey): FieldDefinition {
   return field;
 }
 
+/** The next free sequence number of a year: one past the highest ID of that year, so IDs are never reused. */
+export function nextCaseSequence(existingIds: readonly string[], year: number): number {
+  let max = 0;
+  for (const id of existingIds) {
+    const match = CASE_ID_PATTERN.exec(id);
+    if (match && Number(match[1]) === year) max = Math.max(max, Number(match[2]));
+  }
+  return max + 1;
+}
+
 export function formatCaseId(year: number, sequence: number): string {
   return `CB-${year}-${String(sequence).padStart(5, '0')}`;
 }
