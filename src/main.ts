@@ -3,6 +3,7 @@
  * triggers, menu callbacks and google.script.run targets. Named re-exports only; logic lives in modules.
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
+export { submitCase } from './server/intake';
 export {
   listLegacyTabs,
   proposeLegacyImport,

@@ -3,6 +3,7 @@
  * batch per kind (the issues column, the notes). Notes Casebook did not write are kept.
  */
 
+import { safeCellText } from '../core/normalise/cell-text';
 import { matchKey } from '../core/normalise/text';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
@@ -78,4 +79,21 @@ export function writeMarks(
   }
   body.setNotes(notes);
   table.sheet.getRange(2, issuesColumn, last - 1, 1).setValues(issueCells);
+}
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+function cellValue(value: unknown, plainTextCell: boolean): unknown {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') return value;
+  // Date text goes into date-formatted cells, where Sheets reads it as a date; everything else stays text.
+  return DATE_TEXT.test(value) && !plainTextCell ? value : safeCellText(value, { plainTextCell });
+}
+
+/** One case as the cells of a Cases row, in the tab's own column order (user columns left blank). */
+export function caseToCells(table: Pick<CasesTable, 'columnOf' | 'width'>, row: CaseRow): unknown[] {
+  const line: unknown[] = new Array(table.width).fill('');
+  for (const field of CASE_FIELDS)
+    line[(table.columnOf.get(field.key) as number) - 1] = cellValue(row[field.key], field.plainText);
+  return line;
 }

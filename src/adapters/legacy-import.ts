@@ -4,13 +4,11 @@
  */
 import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
 import { safeCellText } from '../core/normalise/cell-text';
-import { CASE_FIELDS } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
-import type { CasesTable } from './cases-tab';
+import { type CasesTable, caseToCells } from './cases-tab';
 
 const CASEBOOK_TABS = new Set<string>(Object.values(TABS));
 export const REPORT_PREFIX = 'Import report - ';
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isLegacyCandidate(name: string): boolean {
   return !CASEBOOK_TABS.has(name) && !name.startsWith(REPORT_PREFIX);
@@ -44,25 +42,13 @@ export function existingCases(table: CasesTable): ExistingCase[] {
   }));
 }
 
-function cellValue(value: unknown, plainTextCell: boolean): unknown {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') return value;
-  // Date text goes into date-formatted cells, where Sheets reads it as a date; everything else stays text.
-  return DATE_TEXT.test(value) && !plainTextCell ? value : safeCellText(value, { plainTextCell });
-}
-
 export function writeNewCases(table: CasesTable, plan: ImportPlan): void {
   if (plan.newCases.length === 0) return;
   const sheet = table.sheet;
   const start = sheet.getLastRow() + 1;
   const end = start + plan.newCases.length - 1;
   if (end > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), end - sheet.getMaxRows());
-  const matrix = plan.newCases.map((row) => {
-    const line: unknown[] = new Array(table.width).fill('');
-    for (const field of CASE_FIELDS)
-      line[(table.columnOf.get(field.key) as number) - 1] = cellValue(row[field.key], field.plainText);
-    return line;
-  });
+  const matrix = plan.newCases.map((row) => caseToCells(table, row));
   sheet.getRange(start, 1, matrix.length, table.width).setValues(matrix);
 }
 

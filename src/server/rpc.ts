@@ -4,8 +4,9 @@
  * Each must also be exported from src/main.ts (the build makes it a top-level function).
  */
 import { getAboutInfo } from './about';
+import { submitCase } from './intake';
 import { listLegacyTabs, proposeLegacyImport, runLegacyImport } from './legacy-import';
 
-export const rpcHandlers = { getAboutInfo, listLegacyTabs, proposeLegacyImport, runLegacyImport };
+export const rpcHandlers = { getAboutInfo, listLegacyTabs, proposeLegacyImport, runLegacyImport, submitCase };
 
 export type ServerApi = typeof rpcHandlers;

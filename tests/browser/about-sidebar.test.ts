@@ -133,6 +133,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'setUpTracker',
       'showAboutSidebar',
       'showLegacyImport',
+      'submitCase',
       'validateLibrary',
       'withFailureHandler',
       'withSuccessHandler',

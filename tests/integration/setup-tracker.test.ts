@@ -181,7 +181,7 @@ test('on a tracker people reordered and extended: columns found by header, missi
   ]);
   expect(headers[6]).toBe('Created at');
   expect(headers).not.toContain('Case ID');
-  expect(headers.length).toBe(6 + 31 - 4);
+  expect(headers.length).toBe(6 + 32 - 4);
   expect(after.sheet('Cases').getRange('A2:E3').getValues()).toEqual([
     ['DE', 'call back Tuesday', 'CB-2026-00001', 'S-1', 'Counterfeit goods'],
     ['FR', '', 'CB-2026-00002', 'S-2', 'Fake engagement'],

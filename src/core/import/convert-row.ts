@@ -63,7 +63,8 @@ function choiceList(field: FieldKey, ctx: ImportContext): ChoiceList | null {
   }
 }
 
-function normaliseField(field: FieldKey, value: unknown, ctx: ImportContext): Normalised<unknown> {
+/** One field's value, as typed or pasted, to its canonical form (or the reason it cannot be read). */
+export function normaliseField(field: FieldKey, value: unknown, ctx: ImportContext): Normalised<unknown> {
   const definition = CASE_FIELDS.find((f) => f.key === field);
   if (field === 'market') return normaliseMarket(value);
   if (field === 'sellerId') return normaliseSellerId(value);

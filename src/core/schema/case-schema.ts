@@ -394,6 +394,17 @@ export const CASE_FIELDS = [
     help: 'ID in the old tracker, for imported cases.',
     section: 'Record',
   },
+  {
+    key: 'submissionId',
+    header: 'Submission ID',
+    type: 'identifier',
+    required: never,
+    system: true,
+    plainText: true,
+    maxLength: 64,
+    help: 'Set by the intake form so a repeated submission creates one case, not two.',
+    section: 'Record',
+  },
 ] as const satisfies readonly FieldDefinition[];
 
 export type FieldKey = (typeof CASE_FIELDS)[number]['key'];

@@ -1,0 +1,49 @@
+/**
+ * A case submitted from the intake form, checked the way the library checks every case: each value is
+ * normalised (the form sends text), then the whole case is validated, and every problem is reported
+ * against its own field so the form can show it beside that field. Pure: the page runs the same check
+ * before sending, and the server runs it again, trusting nothing from the page.
+ */
+import { type ImportContext, normaliseField } from '../import/convert-row';
+import { CASE_FIELDS, type FieldKey } from '../schema/case-schema';
+import { type CaseRow, validateCase } from '../validation/validate-case';
+
+/** What people fill in: every field that is not set by Casebook. */
+export const FORM_FIELDS = CASE_FIELDS.filter((f) => !f.system).map((f) => f.key as FieldKey);
+
+export interface CheckedSubmission {
+  /** Canonical values (dates as YYYY-MM-DD text), ready to write once errors is empty. */
+  row: CaseRow;
+  errors: Partial<Record<FieldKey, string>>;
+}
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+export function checkSubmission(
+  fields: Readonly<Record<string, string>>,
+  ctx: ImportContext,
+): CheckedSubmission {
+  const errors: Partial<Record<FieldKey, string>> = {};
+  const row: CaseRow = {};
+  for (const key of FORM_FIELDS) {
+    const raw = fields[key];
+    if (raw === undefined || raw.trim() === '') continue;
+    const result = normaliseField(key, raw, ctx);
+    if (result.ok) row[key] = result.value;
+    else errors[key] = result.reason;
+  }
+  // Validate as the sheet will hold it: dates as dates, system fields as Casebook will set them.
+  const stored: CaseRow = {
+    ...row,
+    caseId: 'CB-2000-00001',
+    createdAt: new Date(0),
+    lastUpdatedAt: new Date(0),
+  };
+  for (const [key, value] of Object.entries(row) as [FieldKey, unknown][]) {
+    if (typeof value === 'string' && DATE_TEXT.test(value)) stored[key] = new Date(`${value}T00:00:00Z`);
+  }
+  for (const issue of validateCase(stored, ctx.lists)) {
+    if (errors[issue.field] === undefined) errors[issue.field] = issue.message;
+  }
+  return { row, errors };
+}
