@@ -2,30 +2,13 @@
  * The built About sidebar in headless Chromium, its google.script.run bridged to the built bundle in the
  * emulator under Apps Script's transfer rules. Screenshots go to test-output/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
-import { launchChromium } from '../../emulator/browser/chromium';
-import { eventually, type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
+import { eventually } from '../../emulator/browser/page-harness';
+import { screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(30_000);
-const SCREENSHOTS = path.resolve('test-output/screenshots');
 const OPS = 'ana.ops@example.com';
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function tracker(): { ws: Workspace; spreadsheetId: string } {
   const ws = createWorkspace({ users: [{ email: OPS }, { email: 'owner@example.com' }] });
@@ -36,37 +19,37 @@ function tracker(): { ws: Workspace; spreadsheetId: string } {
 
 test('the About sidebar round-trips through the strict bridge and shows the answer', async () => {
   const { ws, spreadsheetId } = tracker();
-  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const opened = await browser.open(ws, { page: 'about', user: OPS, spreadsheetId });
   const { page } = opened;
   await page.getByText('Signed in as ana.ops@example.com').waitFor();
   await expect(page.locator('#about-spreadsheet').textContent()).resolves.toBe('EU governance tracker');
   await expect(page.locator('#about-version').textContent()).resolves.toMatch(/^\d+\.\d+\.\d+$/);
   expect(opened.serverCalls).toEqual(['getAboutInfo']);
   expect(opened.externalRequests).toEqual([]);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar.png') });
+  await page.screenshot({ path: screenshotPath('about-sidebar') });
 });
 
 test('Refresh is disabled while its call is pending, and the page says it is loading', async () => {
   const { ws, spreadsheetId } = tracker();
-  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId, replyDelayMs: 600 });
+  const opened = await browser.open(ws, { page: 'about', user: OPS, spreadsheetId, replyDelayMs: 600 });
   const { page } = opened;
   await expect(page.locator('#refresh').isDisabled()).resolves.toBe(true);
   await expect(page.locator('#state-loading').isVisible()).resolves.toBe(true);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar-loading.png') });
+  await page.screenshot({ path: screenshotPath('about-sidebar-loading') });
   await page.locator('#state-ready').waitFor();
   await expect(page.locator('#refresh').isDisabled()).resolves.toBe(false);
 });
 
 test('every control has an accessible name, and Close asks the host to close the sidebar', async () => {
   const { ws, spreadsheetId } = tracker();
-  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const opened = await browser.open(ws, { page: 'about', user: OPS, spreadsheetId });
   const { page } = opened;
   await page.locator('#state-ready').waitFor();
   await expect(page.getByRole('button', { name: 'Refresh' }).count()).resolves.toBe(1);
   await page.getByRole('button', { name: 'Close' }).click();
-  await eventually(() => opened?.hostActions.length === 1);
+  await eventually(() => opened.hostActions.length === 1);
   await page.keyboard.press('Escape');
-  await eventually(() => opened?.hostActions.length === 2);
+  await eventually(() => opened.hostActions.length === 2);
   expect(opened.hostActions).toEqual(['close', 'close']);
 });
 
@@ -77,13 +60,13 @@ test('a server failure shows an error state, not a blank page', async () => {
     1,
     new Error('Service Spreadsheets failed while accessing document'),
   );
-  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const opened = await browser.open(ws, { page: 'about', user: OPS, spreadsheetId });
   const { page } = opened;
   await page.locator('#state-error').waitFor();
   await expect(page.locator('#error-message').textContent()).resolves.toContain(
     'Service Spreadsheets failed',
   );
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'about-sidebar-error.png') });
+  await page.screenshot({ path: screenshotPath('about-sidebar-error') });
 });
 
 test.each([
@@ -94,7 +77,7 @@ test.each([
   'passing %s through google.script.run fails as in Apps Script, before reaching the server',
   async (_label, kind, key) => {
     const { ws, spreadsheetId } = tracker();
-    opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+    const opened = await browser.open(ws, { page: 'about', user: OPS, spreadsheetId });
     const { page } = opened;
     await page.locator('#state-ready').waitFor();
     const callsBefore = opened.serverCalls.length;
@@ -118,7 +101,7 @@ test.each([
 
 test('google.script.run offers no private (_) functions and no internal helpers', async () => {
   const { ws, spreadsheetId } = tracker();
-  opened = await openBuiltPage(browser, ws, { page: 'about', user: OPS, spreadsheetId });
+  const opened = await browser.open(ws, { page: 'about', user: OPS, spreadsheetId });
   const names = await opened.page.evaluate(() =>
     Object.keys((window as unknown as { google: { script: { run: object } } }).google.script.run).sort(),
   );

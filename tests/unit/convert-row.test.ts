@@ -1,26 +1,8 @@
-import { convertRow, type ImportContext } from '../../src/core/import/convert-row';
+import { convertRow } from '../../src/core/import/convert-row';
 import type { FieldKey } from '../../src/core/schema/case-schema';
-import {
-  DEFAULT_ACTIONS,
-  DEFAULT_POLICIES,
-  DEFAULT_ROOT_CAUSES,
-  DEFAULT_SYNONYMS,
-  DEFAULT_TEAMS,
-} from '../../src/core/taxonomy/defaults';
-import { MARKETS } from '../../src/core/taxonomy/markets';
+import { DEFAULT_CONTEXT } from '../support/default-lists';
 
-const CTX: ImportContext = {
-  lists: {
-    markets: MARKETS.map((m) => m.code),
-    policies: DEFAULT_POLICIES.map((p) => p.name),
-    actions: DEFAULT_ACTIONS.map((a) => ({ ...a })),
-    teams: [...DEFAULT_TEAMS],
-    rootCauses: [...DEFAULT_ROOT_CAUSES],
-  },
-  synonyms: DEFAULT_SYNONYMS,
-  dateOrder: 'DMY',
-  timeZone: 'Europe/Dublin',
-};
+const CTX = DEFAULT_CONTEXT;
 
 const MAPPING = new Map<number, FieldKey>([
   [1, 'legacyId'],

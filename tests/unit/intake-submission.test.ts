@@ -1,25 +1,7 @@
 import { checkSubmission, FORM_FIELDS } from '../../src/core/intake/submission';
-import {
-  DEFAULT_ACTIONS,
-  DEFAULT_POLICIES,
-  DEFAULT_ROOT_CAUSES,
-  DEFAULT_SYNONYMS,
-  DEFAULT_TEAMS,
-} from '../../src/core/taxonomy/defaults';
-import { MARKETS } from '../../src/core/taxonomy/markets';
+import { DEFAULT_CONTEXT } from '../support/default-lists';
 
-const CTX = {
-  lists: {
-    markets: MARKETS.map((m) => m.code),
-    policies: DEFAULT_POLICIES.map((p) => p.name),
-    actions: DEFAULT_ACTIONS.map((a) => ({ ...a })),
-    teams: [...DEFAULT_TEAMS],
-    rootCauses: [...DEFAULT_ROOT_CAUSES],
-  },
-  synonyms: DEFAULT_SYNONYMS,
-  dateOrder: 'DMY' as const,
-  timeZone: 'Europe/Dublin',
-};
+const CTX = DEFAULT_CONTEXT;
 
 const VALID = {
   market: 'FR',

@@ -1,19 +1,7 @@
-import {
-  DEFAULT_ACTIONS,
-  DEFAULT_POLICIES,
-  DEFAULT_ROOT_CAUSES,
-  DEFAULT_TEAMS,
-} from '../../src/core/taxonomy/defaults';
-import { MARKETS } from '../../src/core/taxonomy/markets';
-import { type CaseRow, type TaxonomyLists, validateCase } from '../../src/core/validation/validate-case';
+import { type CaseRow, validateCase } from '../../src/core/validation/validate-case';
+import { DEFAULT_LISTS } from '../support/default-lists';
 
-const LISTS: TaxonomyLists = {
-  markets: MARKETS.map((m) => m.code),
-  policies: DEFAULT_POLICIES.map((p) => p.name),
-  actions: DEFAULT_ACTIONS.map((a) => ({ ...a })),
-  teams: [...DEFAULT_TEAMS],
-  rootCauses: [...DEFAULT_ROOT_CAUSES],
-};
+const LISTS = DEFAULT_LISTS;
 const at = (iso: string) => new Date(iso);
 
 function valid(): CaseRow {
