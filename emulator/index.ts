@@ -13,6 +13,7 @@ export { launchChromium } from './browser/chromium';
 export { eventually, type OpenedPage, openBuiltPage } from './browser/page-harness';
 export { type EditOptions, type EditOutcome, EditRefused, simulateEdit } from './events/edit';
 export { clickMenuItem, type DocumentSession, installAddon, menusFor, openSpreadsheet } from './events/open';
+export { type SelectOptions, simulateSelect } from './events/select';
 export { fireDueTimeTriggers, runTrigger } from './events/time';
 export { LoadedBundle, type LoadOptions, loadBundle, recordingConsole, runFunction } from './loader';
 export type { AuthModeName } from './runtime/auth';

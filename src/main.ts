@@ -3,6 +3,8 @@
  * triggers, menu callbacks and google.script.run targets. Named re-exports only; logic lives in modules.
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
+export { getCaseView, showCaseSidebar, updateCase } from './server/case-view';
+export { findDuplicates } from './server/duplicates';
 export { submitCase } from './server/intake';
 export { getIntakeOptions, showIntakeSidebar } from './server/intake-options';
 export {

@@ -6,6 +6,7 @@
 import { safeCellText } from '../core/normalise/cell-text';
 import { matchKey } from '../core/normalise/text';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 
@@ -96,4 +97,59 @@ export function caseToCells(table: Pick<CasesTable, 'columnOf' | 'width'>, row: 
   for (const field of CASE_FIELDS)
     line[(table.columnOf.get(field.key) as number) - 1] = cellValue(row[field.key], field.plainText);
   return line;
+}
+
+/**
+ * Writes some fields of one case row, one setValues per run of adjacent columns (one call when the schema's
+ * columns sit together, as setup lays them out). Other cells, including people's own columns and their
+ * formulas, are not touched.
+ */
+export function writeCaseFields(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  sheetRow: number,
+  values: Partial<Record<FieldKey, unknown>>,
+): void {
+  const plainText = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.plainText]));
+  const cells = (Object.entries(values) as [FieldKey, unknown][])
+    .map(([key, value]) => ({
+      column: table.columnOf.get(key) as number,
+      value: cellValue(value, plainText.get(key) ?? true),
+    }))
+    .sort((a, b) => a.column - b.column);
+  let start = 0;
+  while (start < cells.length) {
+    let end = start;
+    while (
+      end + 1 < cells.length &&
+      (cells[end + 1] as { column: number }).column === (cells[end] as { column: number }).column + 1
+    )
+      end += 1;
+    const run = cells.slice(start, end + 1);
+    table.sheet
+      .getRange(sheetRow, (run[0] as { column: number }).column, 1, run.length)
+      .setValues([run.map((c) => c.value)]);
+    start = end + 1;
+  }
+}
+
+/** Rows added at a time when the Cases tab runs out, so growth costs calls once per this many cases. */
+const GROWTH_ROWS = 500;
+
+/**
+ * Makes room for `count` more cases below the last one, formatting any rows it adds as setup formats the
+ * columns: a case written into an unformatted row could turn "=..." text into a formula, so Casebook does
+ * not rely on how Sheets formats rows it adds by itself.
+ */
+export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>, count: number): void {
+  const { sheet } = table;
+  const maxRows = sheet.getMaxRows();
+  const missing = sheet.getLastRow() + count - maxRows;
+  if (missing <= 0) return;
+  const added = Math.max(missing, GROWTH_ROWS);
+  sheet.insertRowsAfter(maxRows, added);
+  for (const field of CASE_FIELDS) {
+    const format = numberFormatFor(field);
+    if (format)
+      sheet.getRange(maxRows + 1, table.columnOf.get(field.key) as number, added, 1).setNumberFormat(format);
+  }
 }

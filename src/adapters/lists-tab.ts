@@ -1,4 +1,4 @@
-/** Reads the taxonomy from the Lists tab in one batched read, finding each list by its header. */
+/** Reads the taxonomy from the Lists tab in one batched read, finding each column by its header. */
 import { matchKey } from '../core/normalise/text';
 import { LIST_BLOCKS, TABS } from '../core/tracker/layout';
 import type { TaxonomyLists } from '../core/validation/validate-case';
@@ -15,18 +15,19 @@ export function readListsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): List
     throw new Error('This tracker has no Lists tab yet: run Extensions > Casebook > Set up tracker.');
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
-  const read = (title: string, width = 1): string[][] => {
-    const start = header.indexOf(matchKey(title));
-    if (start < 0) return [];
+  /** Rows of a block whose first column is filled, as the named columns' texts ('' for a missing column). */
+  const read = (titles: readonly string[]): string[][] => {
+    const indexes = titles.map((title) => header.indexOf(matchKey(title)));
+    if ((indexes[0] ?? -1) < 0) return [];
     return values
       .slice(1)
-      .map((row) => row.slice(start, start + width).map((v) => String(v ?? '').trim()))
+      .map((row) => indexes.map((i) => (i < 0 ? '' : String(row[i] ?? '').trim())))
       .filter((row) => row[0] !== '');
   };
-  const firstHeader = (list: string) => LIST_BLOCKS.find((b) => b.list === list)?.headers[0] ?? list;
-  const first = (list: string) => read(firstHeader(list)).map((r) => r[0] as string);
+  const headersOf = (list: string) => LIST_BLOCKS.find((b) => b.list === list)?.headers ?? [list];
+  const first = (list: string) => read(headersOf(list).slice(0, 1)).map((r) => r[0] as string);
   const synonyms: Record<string, Record<string, string>> = {};
-  for (const [list, from, to] of read(firstHeader('synonyms'), 3)) {
+  for (const [list, from, to] of read(headersOf('synonyms'))) {
     if (!list || !from || !to) continue;
     synonyms[list] ??= {};
     (synonyms[list] as Record<string, string>)[from] = to;
@@ -34,8 +35,15 @@ export function readListsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): List
   return {
     lists: {
       markets: first('markets'),
-      policies: first('policies'),
-      actions: read(firstHeader('actions'), 4).map(([name, restrictionType, dsaDecision, temporary]) => ({
+      policies: read(['Policy', 'Decision ground', 'Legal ground', 'Illegality explanation']).map(
+        ([name, ground, legalGround, illegalityExplanation]) => ({
+          name: name ?? '',
+          ground: ground ?? '',
+          legalGround: legalGround ?? '',
+          illegalityExplanation: illegalityExplanation ?? '',
+        }),
+      ),
+      actions: read(headersOf('actions')).map(([name, restrictionType, dsaDecision, temporary]) => ({
         name: name ?? '',
         restrictionType: restrictionType ?? '',
         dsaDecision: dsaDecision ?? '',

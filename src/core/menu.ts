@@ -6,6 +6,7 @@ export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
 export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'New case', functionName: 'showIntakeSidebar' },
+  { caption: 'Open selected case', functionName: 'showCaseSidebar' },
   'separator',
   { caption: 'Set up tracker', functionName: 'setUpTracker' },
   { caption: 'Validate library', functionName: 'validateLibrary' },

@@ -4,26 +4,60 @@
  * case ID is allocated inside the document lock, and the row is appended in one call (Sheets' appendRow
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
-import { appendAudit } from '../adapters/audit-log';
-import { caseToCells, readCases } from '../adapters/cases-tab';
-import { readListsTab } from '../adapters/lists-tab';
-import { readSettings } from '../adapters/settings-tab';
-import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
-import { type FieldKey, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
-import { TABS } from '../core/tracker/layout';
-import { BadArgument, expectObject, expectText } from './arguments';
 
-const LOCK_WAIT_MS = 10_000;
+import { appendAudit } from '../adapters/audit-log';
+import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
+import { withDocumentLock } from '../adapters/document-lock';
+import { readIntakeContext } from '../adapters/intake-context';
+import {
+  applyDuplicateChoice,
+  DISTINCT_REASON_MAX,
+  type DuplicateChoice,
+  MAX_DUPLICATES_SHOWN,
+} from '../core/intake/duplicates';
+import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
+import { CASE_ID_PATTERN, type FieldKey, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
+import { BadArgument, expectArray, expectObject, expectText } from './arguments';
+import { type DuplicateView, duplicatesIn } from './duplicates';
+import { rowLink } from './links';
+
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_FIELD_LENGTH = 50_000;
 /** Rows to look back through after appending, to find ours among rows others may have appended too. */
 const LOOK_BACK_ROWS = 50;
 
 export type SubmitResult =
-  | { ok: true; caseId: string; row: number; url: string; repeated: boolean }
-  | { ok: false; errors: Partial<Record<FieldKey, string>> };
+  /** `duplicateCheck` is what was decided about possible duplicates ('' when there were none). */
+  | { ok: true; caseId: string; row: number; url: string; repeated: boolean; duplicateCheck: string }
+  /** Field errors to show beside fields, or possible duplicates the person has not decided about yet. */
+  | { ok: false; errors: Partial<Record<FieldKey, string>>; duplicates?: DuplicateView[] };
 
-function readRequest(request: unknown): { submissionId: string; fields: Record<string, string> } {
+const CHOICE_KINDS = ['related', 'duplicate', 'distinct'] as const;
+
+function readChoice(value: unknown): DuplicateChoice | null {
+  if (value === undefined || value === null) return null;
+  const body = expectObject('duplicateChoice', value);
+  const kind = body.kind;
+  if (!CHOICE_KINDS.includes(kind as (typeof CHOICE_KINDS)[number]))
+    throw new BadArgument('duplicateChoice.kind must be related, duplicate or distinct');
+  const caseIds = expectArray('duplicateChoice.caseIds', body.caseIds, MAX_DUPLICATES_SHOWN).map((id) => {
+    if (typeof id !== 'string' || !CASE_ID_PATTERN.test(id))
+      throw new BadArgument('duplicateChoice.caseIds must be case IDs like CB-2026-00042');
+    return id;
+  });
+  if (kind === 'distinct') {
+    const reason = expectText('duplicateChoice.reason', body.reason, DISTINCT_REASON_MAX);
+    return { kind, caseIds, reason };
+  }
+  return { kind: kind as 'related' | 'duplicate', caseIds };
+}
+
+function readRequest(request: unknown): {
+  submissionId: string;
+  fields: Record<string, string>;
+  choice: DuplicateChoice | null;
+} {
   const body = expectObject('request', request);
   const submissionId = expectText('submissionId', body.submissionId, 64);
   if (!SUBMISSION_ID.test(submissionId))
@@ -38,34 +72,18 @@ function readRequest(request: unknown): { submissionId: string; fields: Record<s
       throw new BadArgument(`${key} is longer than ${MAX_FIELD_LENGTH} characters`);
     fields[key] = value;
   }
-  return { submissionId, fields };
-}
-
-function rowLink(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number, row: number): string {
-  return `${ss.getUrl()}#gid=${sheetId}&range=A${row}`;
+  return { submissionId, fields, choice: readChoice(body.duplicateChoice) };
 }
 
 export function submitCase(request: unknown): SubmitResult {
-  const { submissionId, fields } = readRequest(request);
+  const { submissionId, fields, choice } = readRequest(request);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { lists, synonyms } = readListsTab(ss);
-  const dateOrder = readSettings(ss).get('Date order') === 'MDY' ? 'MDY' : 'DMY';
-  const checked = checkSubmission(fields, {
-    lists,
-    synonyms,
-    dateOrder,
-    timeZone: ss.getSpreadsheetTimeZone(),
-  });
+  const ctx = readIntakeContext(ss);
+  const checked = checkSubmission(fields, ctx);
   if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'Casebook is busy saving another change to this tracker. Nothing was saved: try again in a moment.',
-    );
-  }
-  try {
+  return withDocumentLock(() => {
     const table = readCases(ss);
     const sheetId = table.sheet.getSheetId();
     const earlier = table.rows.findIndex((row) => row.submissionId === submissionId);
@@ -75,10 +93,32 @@ export function submitCase(request: unknown): SubmitResult {
         ok: true,
         caseId: String(table.rows[earlier]?.caseId),
         row,
-        url: rowLink(ss, sheetId, row),
+        url: rowLink(ss.getUrl(), sheetId, row),
         repeated: true,
+        duplicateCheck: String(table.rows[earlier]?.duplicateCheck ?? ''),
       };
     }
+    // Asked again here, inside the lock: a case someone logged since the form last asked is caught too.
+    const duplicates = duplicatesIn(
+      ss,
+      table,
+      {
+        sellerId: String(checked.row.sellerId ?? ''),
+        policy: String(checked.row.policy ?? ''),
+        liveDay: String(checked.row.liveDate ?? ''),
+        liveSessionId: String(checked.row.liveSessionId ?? ''),
+      },
+      ctx,
+    );
+    const undecided = duplicates.filter((d) => !choice?.caseIds.includes(d.caseId));
+    if (undecided.length > 0) return { ok: false, errors: {}, duplicates };
+    const decision =
+      choice && duplicates.length > 0
+        ? applyDuplicateChoice(
+            { ...choice, caseIds: duplicates.map((d) => d.caseId) },
+            String(checked.row.relatedCases ?? ''),
+          )
+        : null;
     const now = new Date();
     const user = Session.getActiveUser().getEmail();
     const caseId = formatCaseId(
@@ -90,6 +130,7 @@ export function submitCase(request: unknown): SubmitResult {
     );
     const record = {
       ...checked.row,
+      ...(decision ?? {}),
       caseId,
       submissionId,
       createdAt: now,
@@ -97,6 +138,7 @@ export function submitCase(request: unknown): SubmitResult {
       lastUpdatedAt: now,
       lastUpdatedBy: user,
     };
+    ensureRoomForCases(table, 1);
     table.sheet.appendRow(caseToCells(table, record));
 
     const last = table.sheet.getLastRow();
@@ -118,10 +160,18 @@ export function submitCase(request: unknown): SubmitResult {
           caseId,
           details: `Submitted from the intake form (${submissionId})`,
         },
+        ...(decision
+          ? [{ at: now, user, action: 'Duplicate check', caseId, details: decision.duplicateCheck }]
+          : []),
       ]);
     SpreadsheetApp.flush();
-    return { ok: true, caseId, row, url: rowLink(ss, sheetId, row), repeated: false };
-  } finally {
-    lock.releaseLock();
-  }
+    return {
+      ok: true,
+      caseId,
+      row,
+      url: rowLink(ss.getUrl(), sheetId, row),
+      repeated: false,
+      duplicateCheck: decision?.duplicateCheck ?? '',
+    };
+  });
 }

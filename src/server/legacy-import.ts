@@ -2,8 +2,11 @@
  * Menu "Import legacy tracker": a dialog lists the spreadsheet's other tabs, proposes a column mapping for
  * the chosen one, and imports it once the user confirms. Each step is a server call that checks its input.
  */
+
 import { appendAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
+import { withDocumentLock } from '../adapters/document-lock';
+import { readIntakeContext } from '../adapters/intake-context';
 import {
   existingCases,
   isLegacyCandidate,
@@ -12,8 +15,6 @@ import {
   writeNewCases,
   writeReport,
 } from '../adapters/legacy-import';
-import { readListsTab } from '../adapters/lists-tab';
-import { readSettings } from '../adapters/settings-tab';
 import { showDialog } from '../adapters/ui';
 import { type Outcome, planImport } from '../core/import/plan-import';
 import { type ColumnProposal, proposeMapping } from '../core/import/propose-mapping';
@@ -21,7 +22,6 @@ import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import { BadArgument, expectArray, expectInteger, expectObject, expectText } from './arguments';
 
-const LOCK_WAIT_MS = 10_000;
 const SAMPLE_ROWS = 50;
 const MAX_COLUMNS = 200;
 
@@ -108,21 +108,17 @@ export function runLegacyImport(request: unknown): ImportSummary {
   const body = expectObject('request', request);
   const tab = expectText('tab', body.tab, 100);
   const ss = activeTracker();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    throw new Error('Casebook is busy with another change to this tracker. Try again in a minute.');
-  try {
+  return withDocumentLock(() => {
     const { headers, rows } = readLegacyTab(ss, tab);
     const mapping = readMapping(body.mapping, headers.length);
-    const { lists, synonyms } = readListsTab(ss);
-    const dateOrder = readSettings(ss).get('Date order') === 'MDY' ? 'MDY' : 'DMY';
+    const ctx = readIntakeContext(ss);
     const table = readCases(ss);
     const user = Session.getActiveUser().getEmail();
     const plan = planImport({
       tab,
       rows,
       mapping,
-      ctx: { lists, synonyms, dateOrder, timeZone: ss.getSpreadsheetTimeZone() },
+      ctx,
       existing: existingCases(table),
       now: new Date(),
       user,
@@ -148,7 +144,5 @@ export function runLegacyImport(request: unknown): ImportSummary {
     SpreadsheetApp.flush();
     ss.toast(message, 'Casebook');
     return { counts, reportTab, message };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }

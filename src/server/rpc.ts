@@ -4,17 +4,22 @@
  * Each must also be exported from src/main.ts (the build makes it a top-level function).
  */
 import { getAboutInfo } from './about';
+import { getCaseView, updateCase } from './case-view';
+import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
 import { listLegacyTabs, proposeLegacyImport, runLegacyImport } from './legacy-import';
 
 export const rpcHandlers = {
+  findDuplicates,
   getAboutInfo,
+  getCaseView,
   getIntakeOptions,
   listLegacyTabs,
   proposeLegacyImport,
   runLegacyImport,
   submitCase,
+  updateCase,
 };
 
 export type ServerApi = typeof rpcHandlers;

@@ -1,8 +1,8 @@
 /** Menu "Set up tracker": creates or migrates the tabs under the document lock, audits it, and says what changed. */
-import { appendAudit } from '../adapters/audit-log';
-import { setUpTrackerTabs } from '../adapters/tracker-setup';
 
-const LOCK_WAIT_MS = 10_000;
+import { appendAudit } from '../adapters/audit-log';
+import { withDocumentLock } from '../adapters/document-lock';
+import { setUpTrackerTabs } from '../adapters/tracker-setup';
 
 type SetupReport = ReturnType<typeof setUpTrackerTabs>['report'];
 
@@ -25,11 +25,7 @@ function describe(report: SetupReport): string {
 export function setUpTracker(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Set up tracker.');
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error('Casebook is busy with another change to this tracker. Try again in a minute.');
-  }
-  try {
+  return withDocumentLock(() => {
     const { report, auditLog } = setUpTrackerTabs(ss);
     const summary = describe(report);
     if (hasChanges(report)) {
@@ -45,7 +41,5 @@ export function setUpTracker(): string {
     SpreadsheetApp.flush();
     ss.toast(summary, 'Casebook');
     return summary;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }

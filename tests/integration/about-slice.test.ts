@@ -30,6 +30,7 @@ const EXPECTED_MENU = [
     caption: 'Casebook',
     items: [
       { kind: 'item', caption: 'New case', functionName: 'showIntakeSidebar' },
+      { kind: 'item', caption: 'Open selected case', functionName: 'showCaseSidebar' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },

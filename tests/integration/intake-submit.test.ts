@@ -3,58 +3,14 @@
  * errors, garbage refused, a busy lock writing nothing, and other people's edits interleaved between this
  * submission's read and its write.
  */
-import {
-  callServerFunction,
-  clickMenuItem,
-  createWorkspace,
-  Execution,
-  openSpreadsheet,
-  simulateEdit,
-} from '../../emulator';
+import { callServerFunction, Execution, simulateEdit } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
-
-const OWNER = 'lead@governance.example';
-const OPS = 'ana.ops@governance.example';
-
-function tracker() {
-  const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }], now: Date.UTC(2026, 10, 23, 9) });
-  const spreadsheetId = ws.createSpreadsheet({ name: 'Tracker', owner: OWNER }).id;
-  ws.shareSpreadsheet(spreadsheetId, OPS);
-  openSpreadsheet(ws, { user: OWNER, spreadsheetId });
-  clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
-  const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
-  const services = createServiceGlobals(exec) as {
-    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    LockService: GoogleAppsScript.Lock.LockService;
-  };
-  const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-  const cases = ss.getSheetByName('Cases')!;
-  const headers = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[];
-  const column = (header: string) => headers.indexOf(header) + 1;
-  return { ws, spreadsheetId, ss, cases, headers, column, session: { user: OPS, spreadsheetId } };
-}
-
-const FIELDS = {
-  market: 'Deutschland',
-  sellerId: 'S-4711',
-  liveDate: '20/11/2026',
-  policy: 'counterfeit',
-  action: 'product takedown',
-  detectionSource: 'manual',
-  automatedDecision: 'Not automated',
-  severity: 'p2',
-  summary: '=IMPORTDATA("https://evil.example") <img src=x onerror=alert(1)>',
-  status: 'New',
-};
+import { FIELDS, fillLibrary, OPS, OWNER, type Tracker, tracker } from '../support/intake-tracker';
 
 type Reply =
-  | { ok: true; caseId: string; row: number; url: string; repeated: boolean }
+  | { ok: true; caseId: string; row: number; url: string; repeated: boolean; duplicateCheck: string }
   | { ok: false; errors: Record<string, string> };
-const submit = (
-  ctx: ReturnType<typeof tracker>,
-  submissionId: string,
-  fields: Record<string, string> = FIELDS,
-) => {
+const submit = (ctx: Tracker, submissionId: string, fields: Record<string, string> = FIELDS) => {
   const reply = callServerFunction(ctx.ws, ctx.session, 'submitCase', [{ submissionId, fields }]);
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.value as Reply;
@@ -69,6 +25,7 @@ test('a valid submission becomes one normalised row, text kept literal, with an 
     row: 2,
     url: expect.stringMatching(/\/spreadsheets\/d\/.+\/edit#gid=\d+&range=A2$/),
     repeated: false,
+    duplicateCheck: '',
   });
   const value = (header: string) => ctx.cases.getRange(2, ctx.column(header)).getValue();
   expect([
@@ -96,7 +53,10 @@ test('a retried submission ID returns the first result and creates nothing more'
   const again = submit(ctx, 'sub-0000001');
   expect(again).toEqual({ ...first, repeated: true });
   expect(ctx.cases.getLastRow()).toBe(2);
-  expect(submit(ctx, 'sub-0000002')).toMatchObject({ caseId: 'CB-2026-00002', row: 3 });
+  expect(submit(ctx, 'sub-0000002', { ...FIELDS, sellerId: 'S-4712' })).toMatchObject({
+    caseId: 'CB-2026-00002',
+    row: 3,
+  });
 });
 
 test('invalid values come back per field, and nothing is written', () => {
@@ -107,10 +67,18 @@ test('invalid values come back per field, and nothing is written', () => {
     liveDate: 'next week',
     summary: '',
     action: 'Account suspended',
+    legalGround: '',
   });
   expect(reply.ok).toBe(false);
   if (!reply.ok) {
-    expect(Object.keys(reply.errors).sort()).toEqual(['liveDate', 'market', 'restrictionEnd', 'summary']);
+    expect(Object.keys(reply.errors).sort()).toEqual([
+      'legalGround',
+      'liveDate',
+      'market',
+      'restrictionEnd',
+      'summary',
+    ]);
+    expect(reply.errors.legalGround).toBe('Legal ground is required here');
     expect(reply.errors.market).toMatch(/"Atlantis" is not a known market/);
     expect(reply.errors.restrictionEnd).toBe('Restriction end date is required here');
   }
@@ -169,7 +137,7 @@ test('someone adding a row by hand between the read and the append: no row overw
       values: 'CB-2026-00777',
     });
   });
-  const reply = submit(ctx, 'sub-0000007');
+  const reply = submit(ctx, 'sub-0000007', { ...FIELDS, sellerId: 'S-4712' });
   expect(reply).toMatchObject({ ok: true, caseId: 'CB-2026-00002', row: 4 });
   expect(ctx.cases.getRange('A2:A4').getValues().flat()).toEqual([
     'CB-2026-00001',
@@ -202,13 +170,7 @@ test('someone sorting the sheet between the read and the append: IDs stay unique
 test('submitting costs the same number of service calls at 100 and at 20,000 cases', () => {
   const callsAt = (size: number) => {
     const ctx = tracker();
-    ctx.cases.insertRowsAfter(ctx.cases.getMaxRows(), 20_000);
-    const rows = Array.from({ length: size }, (_, i) => {
-      const row: unknown[] = new Array(ctx.headers.length).fill('');
-      row[ctx.column('Case ID') - 1] = `CB-2026-${String(i + 1).padStart(5, '0')}`;
-      return row;
-    });
-    ctx.cases.getRange(2, 1, size, ctx.headers.length).setValues(rows);
+    fillLibrary(ctx, size);
     ctx.ws.ledger.reset();
     expect(submit(ctx, 'sub-budget-1')).toMatchObject({
       caseId: `CB-2026-${String(size + 1).padStart(5, '0')}`,
@@ -216,4 +178,19 @@ test('submitting costs the same number of service calls at 100 and at 20,000 cas
     return ctx.ws.ledger.byMember();
   };
   expect(callsAt(20_000)).toEqual(callsAt(100));
+});
+
+test('when the Cases tab is full, rows are added formatted first, so "=..." text stays text in the new row', () => {
+  const ctx = tracker();
+  submit(ctx, 'sub-0000300');
+  ctx.cases.deleteRows(3, ctx.cases.getMaxRows() - 2);
+  expect(ctx.cases.getMaxRows()).toBe(2);
+  const reply = submit(ctx, 'sub-0000301', { ...FIELDS, sellerId: 'S-4712' });
+  expect(reply).toMatchObject({ ok: true, caseId: 'CB-2026-00002', row: 3 });
+  expect(ctx.cases.getMaxRows()).toBe(502);
+  const summary = ctx.cases.getRange(3, ctx.column('Summary'));
+  expect(summary.getValue()).toBe(FIELDS.summary);
+  expect(summary.getFormula()).toBe('');
+  expect(ctx.cases.getRange(502, ctx.column('Summary')).getNumberFormat()).toBe('@');
+  expect(ctx.cases.getRange(3, ctx.column('LIVE date')).getNumberFormat()).toBe('yyyy-mm-dd');
 });

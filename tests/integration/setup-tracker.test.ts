@@ -12,6 +12,7 @@ import {
   type Workspace,
 } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
+import { CASE_HEADERS } from '../../src/core/tracker/layout';
 
 const OWNER = 'lead@governance.example';
 const OPS = 'ana.ops@governance.example';
@@ -181,7 +182,8 @@ test('on a tracker people reordered and extended: columns found by header, missi
   ]);
   expect(headers[6]).toBe('Created at');
   expect(headers).not.toContain('Case ID');
-  expect(headers.length).toBe(6 + 32 - 4);
+  // The six existing columns, then every schema column but the four that were already there.
+  expect(headers.length).toBe(6 + CASE_HEADERS.length - 4);
   expect(after.sheet('Cases').getRange('A2:E3').getValues()).toEqual([
     ['DE', 'call back Tuesday', 'CB-2026-00001', 'S-1', 'Counterfeit goods'],
     ['FR', '', 'CB-2026-00002', 'S-2', 'Fake engagement'],
@@ -215,7 +217,7 @@ test('while another execution holds the document lock, setup says Casebook is bu
   expect(LockService.getDocumentLock().tryLock(0)).toBe(true);
   const sheetsBefore = ws.getSpreadsheet(spreadsheetId).sheets.length;
   expect(() => setUp(ws, spreadsheetId)).toThrow(
-    'Casebook is busy with another change to this tracker. Try again in a minute.',
+    'Casebook is busy saving another change to this tracker. Nothing was saved: try again in a moment.',
   );
   expect(ws.getSpreadsheet(spreadsheetId).sheets.length).toBe(sheetsBefore);
   other.end();

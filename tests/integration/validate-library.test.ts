@@ -45,6 +45,8 @@ function validCase(i: number): Case {
     'Automated decision': 'Partially automated',
     Severity: 'P2',
     Summary: 'Replica sneakers sold as originals during the LIVE.',
+    'Legal ground': 'Regulation (EU) 2017/1001, Art. 9',
+    'Illegality explanation': "A registered mark used without the owner's consent.",
     'Evidence links': `https://evidence.example/${i}`,
     Status: 'Open',
     Owner: OPS,
@@ -110,8 +112,13 @@ test('one planted error of each rule gives exactly the expected marks; fixing th
     (lists.getRange(1, 1, 1, lists.getLastColumn()).getValues()[0] as string[]).indexOf(
       'Enforcement action',
     ) + 1;
+  const firstFreeRow =
+    lists
+      .getRange(1, actionColumn, lists.getMaxRows(), 1)
+      .getValues()
+      .findIndex((row) => row[0] === '') + 1;
   lists
-    .getRange(16, actionColumn, 1, 4)
+    .getRange(firstFreeRow, actionColumn, 1, 4)
     .setValues([['Mystery action', 'visibility', 'DECISION_ACCOUNT_SUSPENDED', 'No']]);
 
   const rows = [

@@ -12,7 +12,12 @@ import type { TaxonomyLists } from '../../src/core/validation/validate-case';
 
 export const DEFAULT_LISTS: TaxonomyLists = {
   markets: MARKETS.map((m) => m.code),
-  policies: DEFAULT_POLICIES.map((p) => p.name),
+  policies: DEFAULT_POLICIES.map((p) => ({
+    name: p.name,
+    ground: p.ground,
+    legalGround: p.legalGround ?? '',
+    illegalityExplanation: p.illegalityExplanation ?? '',
+  })),
   actions: DEFAULT_ACTIONS.map((a) => ({ ...a })),
   teams: [...DEFAULT_TEAMS],
   rootCauses: [...DEFAULT_ROOT_CAUSES],

@@ -15,7 +15,8 @@ const MAPPING = new Map<number, FieldKey>([
   [8, 'evidenceLinks'],
 ]);
 
-test('a messy legacy row becomes canonical values', () => {
+test('a messy legacy row becomes canonical values; an illegal-content policy brings its Lists tab grounds', () => {
+  const counterfeit = CTX.lists.policies.find((p) => p.name === 'Counterfeit goods');
   const { row, problems } = convertRow(
     [
       'T-0071',
@@ -40,7 +41,10 @@ test('a messy legacy row becomes canonical values', () => {
     action: 'Account suspended',
     summary: 'Fake sneakers',
     evidenceLinks: 'https://a.example/1',
+    legalGround: counterfeit?.legalGround,
+    illegalityExplanation: counterfeit?.illegalityExplanation,
   });
+  expect(counterfeit?.legalGround).toMatch(/2017\/1001/);
 });
 
 test('what cannot be read is reported with its reason, and left out', () => {

@@ -17,6 +17,8 @@ function valid(): CaseRow {
     automatedDecision: 'Not automated',
     severity: 'P3',
     summary: 'Replica handbags shown as genuine.',
+    legalGround: 'Regulation (EU) 2017/1001, Art. 9',
+    illegalityExplanation: 'Use of a registered mark without consent.',
     status: 'Open',
     lastUpdatedAt: at('2026-11-02T10:00:00Z'),
   };
@@ -30,6 +32,27 @@ test('a complete case is valid', () => {
 
 test('list values match regardless of case and spacing', () => {
   expect(rules({ ...valid(), market: ' de ', status: 'open' })).toEqual([]);
+});
+
+test('the DSA asks for a legal ground and explanation on illegal-content policies, and text for "other" restrictions', () => {
+  const bare = { ...valid(), legalGround: '', illegalityExplanation: '' };
+  expect(rules(bare)).toEqual(['legalGround:required', 'illegalityExplanation:required']);
+  // A terms-and-conditions policy needs neither.
+  expect(rules({ ...bare, policy: 'Misleading pricing' })).toEqual([]);
+  expect(rules({ ...valid(), action: 'Other visibility restriction' })).toEqual([
+    'otherRestriction:required',
+  ]);
+  expect(
+    rules({
+      ...valid(),
+      action: 'Other visibility restriction',
+      otherRestriction: 'Hidden from the LIVE feed',
+    }),
+  ).toEqual([]);
+  expect(rules({ ...valid(), legalGround: 'x'.repeat(501) })).toEqual(['legalGround:tooLong']);
+  expect(rules({ ...valid(), illegalityExplanation: 'x'.repeat(2001) })).toEqual([
+    'illegalityExplanation:tooLong',
+  ]);
 });
 
 test('requirements that depend on other fields', () => {

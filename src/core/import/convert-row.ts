@@ -11,7 +11,8 @@ import { normaliseMarket } from '../normalise/market';
 import type { Normalised } from '../normalise/result';
 import { cleanMultiline, cleanText } from '../normalise/text';
 import { CASE_FIELDS, FIXED_LISTS, type FieldKey } from '../schema/case-schema';
-import type { CaseRow, TaxonomyLists } from '../validation/validate-case';
+import { withPolicyGrounds } from '../taxonomy/policy-grounds';
+import { type CaseRow, listValues, type TaxonomyLists } from '../validation/validate-case';
 
 export interface ImportContext {
   lists: TaxonomyLists;
@@ -36,12 +37,9 @@ function choiceList(field: FieldKey, ctx: ImportContext): ChoiceList | null {
   });
   switch (field) {
     case 'policy':
-      return withSynonyms(ctx.lists.policies, 'policy');
+      return withSynonyms(listValues('policies', ctx.lists), 'policy');
     case 'action':
-      return withSynonyms(
-        ctx.lists.actions.map((a) => a.name),
-        'action',
-      );
+      return withSynonyms(listValues('actions', ctx.lists), 'action');
     case 'detectionSource':
       return withSynonyms(FIXED_LISTS.detectionSources, 'detectionSource');
     case 'status':
@@ -95,5 +93,5 @@ export function convertRow(
     if (result.ok) row[field] = result.value;
     else problems.push({ field, reason: result.reason });
   }
-  return { row, problems };
+  return { row: withPolicyGrounds(row, ctx.lists), problems };
 }

@@ -7,7 +7,7 @@
 
 import { cleanText } from '../normalise/text';
 import { type FieldKey, formatCaseId, nextCaseSequence } from '../schema/case-schema';
-import { type CaseRow, validateCase } from '../validation/validate-case';
+import { type CaseRow, validateCase, withStoredDates } from '../validation/validate-case';
 import { convertRow, type ImportContext } from './convert-row';
 
 export interface ExistingCase {
@@ -48,8 +48,6 @@ export interface ImportInput {
   user: string;
 }
 
-const DATE_FIELDS = new Set<FieldKey>(['liveDate', 'restrictionEnd', 'escalationDue', 'resolvedAt']);
-
 /** A short stable fingerprint of a row's content, for legacy tabs without their own IDs (FNV-1a). */
 export function fingerprint(cells: readonly unknown[]): string {
   let hash = 0x811c9dc5;
@@ -60,16 +58,6 @@ export function fingerprint(cells: readonly unknown[]): string {
 }
 
 /** The same row, with date text turned into dates, as the validator reads a case from the sheet. */
-function asStored(row: CaseRow): CaseRow {
-  const stored: CaseRow = { ...row };
-  for (const field of DATE_FIELDS) {
-    const value = row[field];
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
-      stored[field] = new Date(`${value}T00:00:00Z`);
-  }
-  return stored;
-}
-
 export function planImport(input: ImportInput): ImportPlan {
   const year = input.now.getUTCFullYear();
   let sequence = nextCaseSequence(
@@ -141,7 +129,7 @@ export function planImport(input: ImportInput): ImportPlan {
       lastUpdatedAt: input.now,
       lastUpdatedBy: input.user,
     };
-    const issues = validateCase(asStored(candidate), input.ctx.lists);
+    const issues = validateCase(withStoredDates(candidate), input.ctx.lists);
     if (issues.length > 0) {
       record(
         'not imported',

@@ -6,7 +6,7 @@
  */
 import { type ImportContext, normaliseField } from '../import/convert-row';
 import { CASE_FIELDS, type FieldKey } from '../schema/case-schema';
-import { type CaseRow, validateCase } from '../validation/validate-case';
+import { type CaseRow, validateCase, withStoredDates } from '../validation/validate-case';
 
 /** What people fill in: every field that is not set by Casebook. */
 export const FORM_FIELDS = CASE_FIELDS.filter((f) => !f.system).map((f) => f.key as FieldKey);
@@ -16,8 +16,6 @@ export interface CheckedSubmission {
   row: CaseRow;
   errors: Partial<Record<FieldKey, string>>;
 }
-
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 
 export function checkSubmission(
   fields: Readonly<Record<string, string>>,
@@ -33,15 +31,12 @@ export function checkSubmission(
     else errors[key] = result.reason;
   }
   // Validate as the sheet will hold it: dates as dates, system fields as Casebook will set them.
-  const stored: CaseRow = {
+  const stored = withStoredDates({
     ...row,
     caseId: 'CB-2000-00001',
     createdAt: new Date(0),
     lastUpdatedAt: new Date(0),
-  };
-  for (const [key, value] of Object.entries(row) as [FieldKey, unknown][]) {
-    if (typeof value === 'string' && DATE_TEXT.test(value)) stored[key] = new Date(`${value}T00:00:00Z`);
-  }
+  });
   for (const issue of validateCase(stored, ctx.lists)) {
     if (errors[issue.field] === undefined) errors[issue.field] = issue.message;
   }

@@ -100,18 +100,31 @@ function numericDate(
   return accept(only, confidence);
 }
 
+/** Building a formatter costs far more than using one, and a library read converts thousands of dates. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string, parts: 'day' | 'minute'): Intl.DateTimeFormat {
+  const key = `${parts}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      'en-US',
+      parts === 'day'
+        ? { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }
+        : { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' },
+    );
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /**
  * The calendar day of an instant in a time zone. Dates read from Sheets are instants at the cell's local
  * midnight in the spreadsheet's time zone, so their day must be read there, not in UTC. Relies on
  * Intl.DateTimeFormat with a timeZone, which Apps Script's V8 runtime provides (verify on a live tracker).
  */
 export function dayInZone(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(date);
+  const parts = formatterFor(timeZone, 'day').formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return iso(get('year'), get('month'), get('day')) as string;
 }
@@ -169,4 +182,11 @@ export function normaliseDate(
     }
   }
   return reject(`"${original}" is not a date Casebook can read: write it as YYYY-MM-DD`);
+}
+
+/** "YYYY-MM-DD HH:mm" of an instant in a time zone, as people read a timestamp cell. */
+export function minuteInZone(date: Date, timeZone: string): string {
+  const parts = formatterFor(timeZone, 'minute').formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${dayInZone(date, timeZone)} ${get('hour')}:${get('minute')}`;
 }

@@ -3,6 +3,7 @@
  * validation rules, the validator, the sidebar fields and the documentation. Add or change a field here
  * and everything else follows.
  */
+import { DSA_LIMITS } from '../dsa/statement-of-reasons';
 
 /** Lists on the Lists tab that enum fields draw their values from. */
 export type ListName =
@@ -38,7 +39,14 @@ export type Requirement =
   | { kind: 'whenEquals'; field: string; values: readonly string[] }
   | { kind: 'whenFilled'; field: string }
   /** Required when the chosen list entry of `field` has a flag, e.g. a temporary action needs an end date. */
-  | { kind: 'whenListFlag'; field: string; flag: 'temporary' };
+  | { kind: 'whenListFlag'; field: string; flag: ListFlag };
+
+/**
+ * Facts the Lists tab records about an entry: a temporary action, an action whose DSA decision is an
+ * "other restriction" (the DSA then asks for a description), a policy whose DSA ground is illegal content
+ * (the DSA then asks for the legal ground and an explanation).
+ */
+export type ListFlag = 'temporary' | 'otherRestriction' | 'illegalContent';
 
 export interface FieldDefinition {
   key: string;
@@ -177,6 +185,39 @@ export const CASE_FIELDS = [
     system: false,
     plainText: false,
     help: 'When a temporary restriction ends.',
+    section: 'Enforcement',
+  },
+  {
+    key: 'otherRestriction',
+    header: 'Other restriction',
+    type: 'text',
+    required: { kind: 'whenListFlag', field: 'action', flag: 'otherRestriction' },
+    system: false,
+    plainText: true,
+    maxLength: DSA_LIMITS.otherText,
+    help: 'What the restriction was, when the action is an "other" restriction (DSA: at most 500 characters).',
+    section: 'Enforcement',
+  },
+  {
+    key: 'legalGround',
+    header: 'Legal ground',
+    type: 'text',
+    required: { kind: 'whenListFlag', field: 'policy', flag: 'illegalContent' },
+    system: false,
+    plainText: true,
+    maxLength: DSA_LIMITS.legalGround,
+    help: 'The law the content breaks, for illegal-content policies (filled from the Lists tab; at most 500 characters).',
+    section: 'Enforcement',
+  },
+  {
+    key: 'illegalityExplanation',
+    header: 'Illegality explanation',
+    type: 'longText',
+    required: { kind: 'whenListFlag', field: 'policy', flag: 'illegalContent' },
+    system: false,
+    plainText: true,
+    maxLength: DSA_LIMITS.explanation,
+    help: 'Why the content is illegal under that law (DSA: at most 2,000 characters).',
     section: 'Enforcement',
   },
   {
@@ -351,6 +392,28 @@ export const CASE_FIELDS = [
     maxLength: 2000,
     help: 'Other case IDs, comma-separated.',
     section: 'Case',
+  },
+  {
+    key: 'duplicateOf',
+    header: 'Duplicate of',
+    type: 'caseRefs',
+    required: never,
+    system: true,
+    plainText: true,
+    maxLength: 200,
+    help: 'The earlier case this one repeats, when the person logging it marked it a duplicate.',
+    section: 'Record',
+  },
+  {
+    key: 'duplicateCheck',
+    header: 'Duplicate check',
+    type: 'text',
+    required: never,
+    system: true,
+    plainText: true,
+    maxLength: 1000,
+    help: 'What the person logging the case decided about a possible duplicate, and why.',
+    section: 'Record',
   },
   {
     key: 'lastUpdatedAt',

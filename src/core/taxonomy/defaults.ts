@@ -14,6 +14,9 @@ export interface PolicyDefinition {
   dsaKeywords: readonly string[];
   /** Usually illegal content (IP, unsafe products) or a terms-and-conditions breach. */
   ground: 'DECISION_GROUND_ILLEGAL_CONTENT' | 'DECISION_GROUND_INCOMPATIBLE_CONTENT';
+  /** For illegal-content policies: the usual legal ground and explanation, proposed for each case. */
+  legalGround?: string;
+  illegalityExplanation?: string;
   description: string;
 }
 
@@ -35,6 +38,9 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
     dsaKeywords: ['KEYWORD_TRADEMARK_INFRINGEMENT'],
     ground: illegal,
+    legalGround: 'Regulation (EU) 2017/1001 on the EU trade mark, Art. 9; national trade mark law',
+    illegalityExplanation:
+      "Offering goods bearing a sign identical to a registered trade mark without the owner's consent infringes the owner's exclusive right.",
     description: 'Replicas or fakes of branded products shown or sold during a LIVE.',
   },
   {
@@ -42,6 +48,9 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
     dsaKeywords: ['KEYWORD_COPYRIGHT_INFRINGEMENT'],
     ground: illegal,
+    legalGround: 'Directive 2001/29/EC (InfoSoc), Art. 3; national copyright law',
+    illegalityExplanation:
+      'Streaming protected works to the public without a licence infringes the right of communication to the public.',
     description: 'Unlicensed music, broadcasts or other protected works streamed in a LIVE.',
   },
   {
@@ -49,6 +58,8 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
     dsaKeywords: ['KEYWORD_PROHIBITED_PRODUCTS'],
     ground: illegal,
+    legalGround: 'Member-state law restricting the sale of the product (e.g. weapons, medicines, tobacco)',
+    illegalityExplanation: 'The product may not lawfully be offered to consumers in the market of the LIVE.',
     description:
       'Weapons, drugs, tobacco and vapes, prescription medicines and other items that may not be sold.',
   },
@@ -57,6 +68,9 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
     dsaKeywords: ['KEYWORD_UNSAFE_PRODUCTS'],
     ground: illegal,
+    legalGround: 'Regulation (EU) 2023/988 on general product safety (GPSR), Art. 5',
+    illegalityExplanation:
+      'Products placed on the EU market must be safe; recalled items and products without required conformity marking are not.',
     description: 'Recalled items, products without CE marking, unsafe toys and cosmetics.',
   },
   {
@@ -93,6 +107,10 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
     dsaKeywords: ['KEYWORD_PYRAMID_SCHEMES', 'KEYWORD_INAUTHENTIC_LISTINGS'],
     ground: illegal,
+    legalGround:
+      'Directive 2005/29/EC on unfair commercial practices, Art. 5-7; national criminal law on fraud',
+    illegalityExplanation:
+      'The offer deceives buyers into paying for goods that are not delivered as described.',
     description: 'Non-delivery schemes, mystery-box fraud, pyramid schemes and fake listings.',
   },
   {
@@ -149,6 +167,8 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_ANIMAL_WELFARE',
     dsaKeywords: ['KEYWORD_UNLAWFUL_SALE_ANIMALS', 'KEYWORD_ANIMAL_HARM'],
     ground: illegal,
+    legalGround: 'Regulation (EU) 2016/429 on animal health; national animal protection law',
+    illegalityExplanation: 'The sale or treatment of animals shown breaches animal health and welfare law.',
     description: 'Selling live animals unlawfully or harming animals on stream.',
   },
   {
@@ -156,6 +176,8 @@ export const DEFAULT_POLICIES: readonly PolicyDefinition[] = [
     dsaCategory: 'STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS',
     dsaKeywords: ['KEYWORD_MISSING_PROCESSING_GROUND'],
     ground: illegal,
+    legalGround: 'Regulation (EU) 2016/679 (GDPR), Art. 6',
+    illegalityExplanation: 'Personal data of a third party was disclosed in the LIVE without a lawful basis.',
     description: "Showing buyers' addresses, order data or other personal data during a LIVE.",
   },
   {
@@ -215,6 +237,12 @@ export const DEFAULT_ACTIONS: readonly ActionDefinition[] = [
     name: 'Warning label',
     restrictionType: 'visibility',
     dsaDecision: 'DECISION_VISIBILITY_CONTENT_LABELLED',
+    temporary: false,
+  },
+  {
+    name: 'Other visibility restriction',
+    restrictionType: 'visibility',
+    dsaDecision: 'DECISION_VISIBILITY_OTHER',
     temporary: false,
   },
   {

@@ -71,12 +71,22 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   },
   {
     list: 'policies',
-    headers: ['Policy', 'DSA category', 'DSA keywords', 'Decision ground', 'Description'],
+    headers: [
+      'Policy',
+      'DSA category',
+      'DSA keywords',
+      'Decision ground',
+      'Legal ground',
+      'Illegality explanation',
+      'Description',
+    ],
     seed: DEFAULT_POLICIES.map((p) => [
       p.name,
       p.dsaCategory,
       p.dsaKeywords.join(', '),
       p.ground,
+      p.legalGround ?? '',
+      p.illegalityExplanation ?? '',
       p.description,
     ]),
     namedRange: 'CB_Policies',

@@ -3,7 +3,7 @@
  * caller reads rows and the Lists tab, this says which fields break which rule and why, in words a
  * reviewer can act on.
  */
-import { DSA_LIMITS, restrictionTypeOf } from '../dsa/statement-of-reasons';
+import { DSA_LIMITS, needsOtherText, restrictionTypeOf } from '../dsa/statement-of-reasons';
 import { compactKey } from '../normalise/text';
 import {
   CASE_FIELDS,
@@ -11,6 +11,7 @@ import {
   FIXED_LISTS,
   type FieldDefinition,
   type FieldKey,
+  type ListFlag,
   type ListName,
 } from '../schema/case-schema';
 
@@ -21,10 +22,19 @@ export interface ActionEntry {
   temporary: boolean;
 }
 
+export interface PolicyEntry {
+  name: string;
+  /** DECISION_GROUND_* key. */
+  ground: string;
+  /** Defaults the intake form and the import fill in for illegal-content policies. */
+  legalGround: string;
+  illegalityExplanation: string;
+}
+
 /** The lists as the Lists tab holds them right now. */
 export interface TaxonomyLists {
   markets: readonly string[];
-  policies: readonly string[];
+  policies: readonly PolicyEntry[];
   actions: readonly ActionEntry[];
   teams: readonly string[];
   rootCauses: readonly string[];
@@ -67,12 +77,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IDENTIFIER = /^[A-Za-z0-9_-]+$/;
 const LINK = /^https?:\/\/[^\s]+$/i;
 
-function listValues(list: ListName, lists: TaxonomyLists): readonly string[] {
+/** The values a list field may hold, as the Lists tab (or the schema, for fixed lists) says. */
+export function listValues(list: ListName, lists: TaxonomyLists): readonly string[] {
   switch (list) {
     case 'markets':
       return lists.markets;
     case 'policies':
-      return lists.policies;
+      return lists.policies.map((p) => p.name);
     case 'actions':
       return lists.actions.map((a) => a.name);
     case 'teams':
@@ -84,7 +95,19 @@ function listValues(list: ListName, lists: TaxonomyLists): readonly string[] {
   }
 }
 
-function isRequired(field: FieldDefinition, row: CaseRow, lists: TaxonomyLists): boolean {
+function hasFlag(flag: ListFlag, chosen: string, lists: TaxonomyLists): boolean {
+  switch (flag) {
+    case 'temporary':
+      return lists.actions.some((a) => a.name === chosen && a.temporary);
+    case 'otherRestriction':
+      return lists.actions.some((a) => a.name === chosen && needsOtherText(a.dsaDecision));
+    case 'illegalContent':
+      return lists.policies.some((p) => p.name === chosen && p.ground === 'DECISION_GROUND_ILLEGAL_CONTENT');
+  }
+}
+
+/** Whether a field must be filled for this case, by the schema's rule (the form shows or hides it by this too). */
+export function isRequired(field: FieldDefinition, row: CaseRow, lists: TaxonomyLists): boolean {
   const rule = field.required;
   switch (rule.kind) {
     case 'always':
@@ -95,10 +118,8 @@ function isRequired(field: FieldDefinition, row: CaseRow, lists: TaxonomyLists):
       return rule.values.includes(text(row[rule.field as FieldKey]));
     case 'whenFilled':
       return !isBlank(row[rule.field as FieldKey]);
-    case 'whenListFlag': {
-      const chosen = text(row[rule.field as FieldKey]);
-      return lists.actions.some((a) => a.name === chosen && a.temporary);
-    }
+    case 'whenListFlag':
+      return hasFlag(rule.flag, text(row[rule.field as FieldKey]), lists);
   }
 }
 
@@ -183,4 +204,18 @@ export function validateCase(row: CaseRow, lists: TaxonomyLists): Issue[] {
     );
   }
   return issues;
+}
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A row whose dates are still YYYY-MM-DD text (as normalised) with them as the dates the sheet will hold. */
+export function withStoredDates(row: CaseRow): CaseRow {
+  const stored: CaseRow = { ...row };
+  for (const field of CASE_FIELDS as readonly FieldDefinition[]) {
+    if (field.type !== 'date' && field.type !== 'datetime') continue;
+    const value = row[field.key as FieldKey];
+    if (typeof value === 'string' && DATE_TEXT.test(value))
+      stored[field.key as FieldKey] = new Date(`${value}T00:00:00Z`);
+  }
+  return stored;
 }

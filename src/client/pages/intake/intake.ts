@@ -1,207 +1,212 @@
 /**
  * The intake sidebar. Its fields are the schema's form fields; its lists come from the Lists tab in one
  * call when it opens; the same core check as the server runs before sending, and the server's answer is
- * shown beside each field. A submission ID makes a double click or a retry save one case.
+ * shown beside each field. While people type, it asks the server for possible duplicates and, when there
+ * are some, asks what to do about them. A submission ID makes a double click or a retry save one case.
  */
-import { checkSubmission, FORM_FIELDS } from '../../../core/intake/submission';
 import {
-  CASE_FIELDS,
-  FIXED_LISTS,
-  type FieldDefinition,
-  type FieldKey,
-  type ListName,
-} from '../../../core/schema/case-schema';
+  canCheckDuplicates,
+  DISTINCT_REASON_MAX,
+  type DuplicateChoice,
+} from '../../../core/intake/duplicates';
+import { checkSubmission, FORM_FIELDS } from '../../../core/intake/submission';
+import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
+import { policyGroundDefaults } from '../../../core/taxonomy/policy-grounds';
+import type { DuplicateView } from '../../../server/duplicates';
 import type { IntakeOptions } from '../../../server/intake-options';
+import {
+  collectFields,
+  fieldValue,
+  renderCaseFields,
+  rowAnchor,
+  setFieldValue,
+  showFieldErrors,
+  updateConditionalFields,
+} from '../../case-fields';
 import { byId, setText, showState, whilePending } from '../../dom';
 import { callServer } from '../../rpc';
 
-/** Values kept for the next case: people log several cases for one market in a row. */
-const STICKY: readonly FieldKey[] = ['market', 'detectionSource'];
+/** Values kept for the next case: people log several cases for one market, source and owner in a row. */
+const STICKY: readonly FieldKey[] = ['market', 'detectionSource', 'owner'];
+/** Fields the duplicate check compares; a pause of DEBOUNCE_MS after typing in one asks the server. */
+const PROBE_FIELDS: readonly FieldKey[] = ['sellerId', 'policy', 'liveDate', 'liveSessionId'];
+const DEBOUNCE_MS = 400;
 
 const states = { loading: byId('state-loading'), error: byId('state-error'), form: byId('intake-form') };
 const form = byId<HTMLFormElement>('intake-form');
 const submitButton = byId<HTMLButtonElement>('submit');
+const duplicatePanel = byId('duplicates');
+const reasonBox = byId<HTMLTextAreaElement>('duplicate-reason');
 const fieldDefs = CASE_FIELDS.filter((f) =>
   (FORM_FIELDS as readonly string[]).includes(f.key),
 ) as readonly FieldDefinition[];
 let options: IntakeOptions | null = null;
 let submissionId = newSubmissionId();
+let shownDuplicates: DuplicateView[] = [];
+let duplicateTimer: ReturnType<typeof setTimeout> | undefined;
+/** Answers to older checks are dropped: only the latest question's answer is shown. */
+let duplicateQuestion = 0;
+let previousPolicy = '';
 
 function newSubmissionId(): string {
   return `sub-${crypto.randomUUID()}`;
 }
 
-function listValues(list: ListName, o: IntakeOptions): readonly string[] {
-  switch (list) {
-    case 'markets':
-      return o.lists.markets;
-    case 'policies':
-      return o.lists.policies;
-    case 'actions':
-      return o.lists.actions.map((a) => a.name);
-    case 'teams':
-      return o.lists.teams;
-    case 'rootCauses':
-      return o.lists.rootCauses;
-    default:
-      return FIXED_LISTS[list];
-  }
-}
-
-function control(
-  field: FieldDefinition,
-  o: IntakeOptions,
-): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
-  const id = `field-${field.key}`;
-  let element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-  if (field.list) {
-    const select = document.createElement('select');
-    const empty = document.createElement('option');
-    empty.value = '';
-    empty.textContent = 'Choose…';
-    select.append(empty);
-    for (const value of listValues(field.list, o)) {
-      const option = document.createElement('option');
-      option.value = value;
-      option.textContent = value;
-      select.append(option);
-    }
-    element = select;
-  } else if (field.type === 'longText' || field.type === 'urls') {
-    element = document.createElement('textarea');
-  } else {
-    const input = document.createElement('input');
-    input.type = field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : 'text';
-    element = input;
-  }
-  element.id = id;
-  element.name = field.key;
-  element.setAttribute('aria-describedby', `${id}-help ${id}-error`);
-  if (field.maxLength && !(element instanceof HTMLSelectElement)) element.maxLength = field.maxLength;
-  return element;
-}
-
-function renderFields(o: IntakeOptions): void {
-  const container = byId('fields');
-  container.replaceChildren();
-  const sections = new Map<string, HTMLFieldSetElement>();
-  for (const field of fieldDefs) {
-    let fieldset = sections.get(field.section);
-    if (!fieldset) {
-      fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = field.section;
-      fieldset.append(legend);
-      sections.set(field.section, fieldset);
-      container.append(fieldset);
-    }
-    const group = document.createElement('div');
-    group.className = 'form-group';
-    group.dataset.field = field.key;
-    const label = document.createElement('label');
-    label.htmlFor = `field-${field.key}`;
-    label.textContent = field.header;
-    const star = document.createElement('span');
-    star.className = 'required';
-    star.textContent = '*';
-    star.setAttribute('aria-hidden', 'true');
-    star.hidden = field.required.kind !== 'always';
-    label.append(star);
-    const help = document.createElement('span');
-    help.className = 'help';
-    help.id = `field-${field.key}-help`;
-    help.textContent = field.help;
-    const error = document.createElement('span');
-    error.className = 'field-error';
-    error.id = `field-${field.key}-error`;
-    group.append(label, control(field, o), help, error);
-    fieldset.append(group);
-  }
-  updateConditionalFields();
-}
-
-function fieldValue(key: FieldKey): string {
-  const element = form.elements.namedItem(key) as HTMLInputElement | null;
-  return element ? element.value : '';
-}
-
-/** Shows a conditional field only while its rule makes it required (or it already holds a value). */
-function updateConditionalFields(): void {
-  if (!options) return;
-  for (const field of fieldDefs) {
-    const rule = field.required;
-    if (rule.kind === 'always' || rule.kind === 'never') continue;
-    const other = fieldValue(rule.field as FieldKey);
-    const needed =
-      rule.kind === 'whenEquals'
-        ? rule.values.includes(other)
-        : rule.kind === 'whenFilled'
-          ? other !== ''
-          : (options.lists.actions.find((a) => a.name === other)?.temporary ?? false);
-    const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
-    if (group) group.hidden = !needed && fieldValue(field.key as FieldKey) === '';
-  }
-}
-
-function collect(): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const field of fieldDefs) {
-    const value = fieldValue(field.key as FieldKey);
-    if (value.trim() !== '') fields[field.key] = value;
-  }
-  return fields;
-}
-
-function showErrors(errors: Partial<Record<FieldKey, string>>): void {
-  let first: HTMLElement | null = null;
-  for (const field of fieldDefs) {
-    const message = errors[field.key as FieldKey] ?? '';
-    const element = byId(`field-${field.key}`);
-    setText(byId(`field-${field.key}-error`), message);
-    element.setAttribute('aria-invalid', message ? 'true' : 'false');
-    if (message) {
-      const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
-      if (group) group.hidden = false;
-      first ??= element;
-    }
-  }
-  const count = Object.keys(errors).length;
+function showErrors(errors: Partial<Record<FieldKey, string>>, extraCount = 0): void {
+  const first = showFieldErrors(form, fieldDefs, errors);
+  const count = Object.keys(errors).length + extraCount;
   const summary = byId('form-errors');
   summary.hidden = count === 0;
   setText(summary, count === 1 ? 'One field needs fixing.' : `${count} fields need fixing.`);
   first?.focus();
 }
 
+/** Proposes the policy's usual legal ground and explanation, replacing only what the last policy proposed. */
+function proposePolicyGrounds(): void {
+  if (!options) return;
+  const policy = fieldValue(form, 'policy');
+  if (policy === previousPolicy) return;
+  const before = policyGroundDefaults(previousPolicy, options.lists);
+  const after = policyGroundDefaults(policy, options.lists);
+  for (const key of ['legalGround', 'illegalityExplanation'] as const) {
+    const current = fieldValue(form, key);
+    if (current === '' || current === (before?.[key] ?? '')) setFieldValue(form, key, after?.[key] ?? '');
+  }
+  previousPolicy = policy;
+}
+
+function chosenDuplicateKind(): DuplicateChoice['kind'] | null {
+  const checked = form.querySelector<HTMLInputElement>('input[name="duplicateChoice"]:checked');
+  return checked ? (checked.value as DuplicateChoice['kind']) : null;
+}
+
+function updateReasonBox(): void {
+  byId('duplicate-reason-group').hidden = chosenDuplicateKind() !== 'distinct';
+}
+
+function clearDuplicateChoice(): void {
+  for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="duplicateChoice"]'))
+    radio.checked = false;
+  reasonBox.value = '';
+  setText(byId('duplicate-choice-error'), '');
+  setText(byId('duplicate-reason-error'), '');
+  updateReasonBox();
+}
+
+function showDuplicates(matches: DuplicateView[], message = ''): void {
+  const sameAsShown = matches.map((m) => m.caseId).join() === shownDuplicates.map((m) => m.caseId).join();
+  shownDuplicates = matches;
+  duplicatePanel.hidden = matches.length === 0;
+  if (!sameAsShown) clearDuplicateChoice();
+  if (matches.length === 0) return;
+  const first = matches[0] as DuplicateView;
+  const title = byId('duplicate-title');
+  title.replaceChildren('Possible duplicate of ', rowAnchor(first.url, first.caseId));
+  if (matches.length > 1) title.append(` and ${matches.length - 1} more`);
+  const list = byId('duplicate-list');
+  list.replaceChildren(
+    ...matches.map((match) => {
+      const item = document.createElement('li');
+      item.append(rowAnchor(match.url, match.caseId), `: ${match.description}`);
+      return item;
+    }),
+  );
+  setText(byId('duplicate-message'), message);
+  byId('duplicate-message').hidden = message === '';
+  setText(byId('duplicate-mark-label'), `Mark this case as a duplicate of ${first.caseId}`);
+}
+
+async function checkDuplicates(): Promise<void> {
+  const probe = Object.fromEntries(PROBE_FIELDS.map((key) => [key, fieldValue(form, key)]));
+  const ready = canCheckDuplicates({
+    sellerId: probe.sellerId ?? '',
+    policy: probe.policy ?? '',
+    liveDay: probe.liveDate ?? '',
+    liveSessionId: probe.liveSessionId ?? '',
+  });
+  const question = ++duplicateQuestion;
+  if (!ready) {
+    showDuplicates([]);
+    return;
+  }
+  try {
+    const answer = await callServer('findDuplicates', probe);
+    if (question === duplicateQuestion) showDuplicates(answer.matches);
+  } catch {
+    // The check is advice; the server checks again when the case is saved.
+  }
+}
+
+function scheduleDuplicateCheck(event: Event): void {
+  const name = (event.target as HTMLInputElement | null)?.name ?? '';
+  if (!(PROBE_FIELDS as readonly string[]).includes(name)) return;
+  clearTimeout(duplicateTimer);
+  duplicateTimer = setTimeout(() => void checkDuplicates(), DEBOUNCE_MS);
+}
+
+/** The decision about shown duplicates, or the reason none can be sent yet (shown beside the choice). */
+function duplicateDecision(): { choice?: DuplicateChoice; problem?: string } {
+  if (shownDuplicates.length === 0) return {};
+  const kind = chosenDuplicateKind();
+  const caseIds = shownDuplicates.map((m) => m.caseId);
+  if (!kind) return { problem: 'Choose what to do about the possible duplicate.' };
+  if (kind !== 'distinct') return { choice: { kind, caseIds } };
+  const reason = reasonBox.value.trim();
+  if (reason === '') return { problem: 'Say why this is not a duplicate.' };
+  return { choice: { kind, caseIds, reason } };
+}
+
 function resetForm(): void {
-  const sticky = new Map(STICKY.map((key) => [key, fieldValue(key)]));
+  const sticky = new Map(STICKY.map((key) => [key, fieldValue(form, key)]));
   form.reset();
-  for (const [key, value] of sticky) (form.elements.namedItem(key) as HTMLInputElement).value = value;
+  for (const [key, value] of sticky) setFieldValue(form, key, value);
+  previousPolicy = '';
   showErrors({});
-  updateConditionalFields();
+  showDuplicates([]);
+  if (options) updateConditionalFields(form, fieldDefs, options.lists);
 }
 
 async function submit(): Promise<void> {
   if (!options || submitButton.disabled) return;
   byId('state-success').hidden = true;
-  const fields = collect();
+  const fields = collectFields(form, fieldDefs);
   const local = checkSubmission(fields, options);
-  if (Object.keys(local.errors).length > 0) {
-    showErrors(local.errors);
+  const decision = duplicateDecision();
+  const reasonProblem = decision.problem === 'Say why this is not a duplicate.';
+  setText(byId('duplicate-choice-error'), decision.problem && !reasonProblem ? decision.problem : '');
+  setText(byId('duplicate-reason-error'), reasonProblem ? (decision.problem as string) : '');
+  if (Object.keys(local.errors).length > 0 || decision.problem) {
+    showErrors(local.errors, decision.problem ? 1 : 0);
+    if (Object.keys(local.errors).length === 0 && decision.problem) {
+      (reasonProblem
+        ? reasonBox
+        : form.querySelector<HTMLInputElement>('input[name="duplicateChoice"]')
+      )?.focus();
+    }
     return;
   }
   try {
-    const reply = await whilePending(submitButton, () => callServer('submitCase', { submissionId, fields }));
+    const reply = await whilePending(submitButton, () =>
+      callServer('submitCase', {
+        submissionId,
+        fields,
+        ...(decision.choice ? { duplicateChoice: decision.choice } : {}),
+      }),
+    );
     if (!reply.ok) {
-      showErrors(reply.errors);
+      if (reply.duplicates && reply.duplicates.length > 0) {
+        showDuplicates(
+          reply.duplicates,
+          'A similar case was logged meanwhile: choose what to do, then save again.',
+        );
+        showErrors({}, 1);
+        form.querySelector<HTMLInputElement>('input[name="duplicateChoice"]')?.focus();
+      } else showErrors(reply.errors);
       return;
     }
     setText(byId('success-case'), reply.caseId);
-    const link = document.createElement('a');
-    link.href = reply.url;
-    link.target = '_blank';
-    link.rel = 'noopener';
-    link.textContent = 'Open its row';
-    byId('success-link').replaceChildren(link);
+    byId('success-link').replaceChildren(rowAnchor(reply.url, 'Open its row'));
+    setText(byId('success-note'), reply.duplicateCheck.replace(/([^.!?])$/, '$1.'));
     byId('state-success').hidden = false;
     submissionId = newSubmissionId();
     resetForm();
@@ -217,7 +222,9 @@ async function submit(): Promise<void> {
 async function load(): Promise<void> {
   try {
     options = await callServer('getIntakeOptions');
-    renderFields(options);
+    renderCaseFields(byId('fields'), fieldDefs, options.lists);
+    updateConditionalFields(form, fieldDefs, options.lists);
+    reasonBox.maxLength = DISTINCT_REASON_MAX;
     showState(states, 'form');
     byId(`field-${fieldDefs[0]?.key}`).focus();
   } catch (error) {
@@ -230,7 +237,18 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   void submit();
 });
-form.addEventListener('change', updateConditionalFields);
+form.addEventListener('change', (event) => {
+  if ((event.target as HTMLInputElement).name === 'duplicateChoice') {
+    updateReasonBox();
+    setText(byId('duplicate-choice-error'), '');
+    return;
+  }
+  proposePolicyGrounds();
+  if (options) updateConditionalFields(form, fieldDefs, options.lists);
+});
+form.addEventListener('input', scheduleDuplicateCheck);
+form.addEventListener('change', scheduleDuplicateCheck);
+reasonBox.addEventListener('input', () => setText(byId('duplicate-reason-error'), ''));
 byId('clear').addEventListener('click', () => resetForm());
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') google.script.host.close();

@@ -1,0 +1,156 @@
+/**
+ * The case form controls both sidebars use (New case and the case view): one control per schema field,
+ * labelled, with its help and an error line; conditional fields shown only while the schema's rule asks
+ * for them; errors placed beside their fields. Built with the DOM API and textContent only.
+ */
+import type { FieldDefinition, FieldKey } from '../core/schema/case-schema';
+import { isRequired, listValues, type TaxonomyLists } from '../core/validation/validate-case';
+import { byId, setText } from './dom';
+
+export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function control(field: FieldDefinition, lists: TaxonomyLists): FieldControl {
+  const id = `field-${field.key}`;
+  let element: FieldControl;
+  if (field.list) {
+    const select = document.createElement('select');
+    const empty = document.createElement('option');
+    empty.value = '';
+    empty.textContent = 'Choose…';
+    select.append(empty);
+    for (const value of listValues(field.list, lists)) {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = value;
+      select.append(option);
+    }
+    element = select;
+  } else if (field.type === 'longText' || field.type === 'urls') {
+    element = document.createElement('textarea');
+  } else {
+    const input = document.createElement('input');
+    input.type = field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : 'text';
+    element = input;
+  }
+  element.id = id;
+  element.name = field.key;
+  element.setAttribute('aria-describedby', `${id}-help ${id}-error`);
+  if (field.maxLength && !(element instanceof HTMLSelectElement)) element.maxLength = field.maxLength;
+  return element;
+}
+
+/** One fieldset per schema section, in schema order. */
+export function renderCaseFields(
+  container: HTMLElement,
+  fields: readonly FieldDefinition[],
+  lists: TaxonomyLists,
+): void {
+  container.replaceChildren();
+  const sections = new Map<string, HTMLFieldSetElement>();
+  for (const field of fields) {
+    let fieldset = sections.get(field.section);
+    if (!fieldset) {
+      fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = field.section;
+      fieldset.append(legend);
+      sections.set(field.section, fieldset);
+      container.append(fieldset);
+    }
+    const group = document.createElement('div');
+    group.className = 'form-group';
+    group.dataset.field = field.key;
+    const label = document.createElement('label');
+    label.htmlFor = `field-${field.key}`;
+    label.textContent = field.header;
+    const star = document.createElement('span');
+    star.className = 'required';
+    star.textContent = '*';
+    star.setAttribute('aria-hidden', 'true');
+    star.hidden = field.required.kind !== 'always';
+    label.append(star);
+    const help = document.createElement('span');
+    help.className = 'help';
+    help.id = `field-${field.key}-help`;
+    help.textContent = field.help;
+    const error = document.createElement('span');
+    error.className = 'field-error';
+    error.id = `field-${field.key}-error`;
+    group.append(label, control(field, lists), help, error);
+    fieldset.append(group);
+  }
+}
+
+export function fieldValue(form: HTMLFormElement, key: string): string {
+  const element = form.elements.namedItem(key) as FieldControl | null;
+  return element ? element.value : '';
+}
+
+export function setFieldValue(form: HTMLFormElement, key: string, value: string): void {
+  const element = form.elements.namedItem(key) as FieldControl | null;
+  if (element) element.value = value;
+}
+
+/** The filled fields, as the form holds them (text, as the server expects). */
+export function collectFields(
+  form: HTMLFormElement,
+  fields: readonly FieldDefinition[],
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = fieldValue(form, field.key);
+    if (value.trim() !== '') values[field.key] = value;
+  }
+  return values;
+}
+
+/** Shows a conditional field only while the schema's rule requires it (or it already holds a value). */
+export function updateConditionalFields(
+  form: HTMLFormElement,
+  fields: readonly FieldDefinition[],
+  lists: TaxonomyLists,
+): void {
+  const row = collectFields(form, fields);
+  for (const field of fields) {
+    const kind = field.required.kind;
+    if (kind === 'always' || kind === 'never') continue;
+    const needed = isRequired(field, row, lists);
+    const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
+    if (group) {
+      group.hidden = !needed && fieldValue(form, field.key) === '';
+      const star = group.querySelector<HTMLElement>('.required');
+      if (star) star.hidden = !needed;
+    }
+  }
+}
+
+/** Puts each message beside its field; returns the first field with an error, to focus. */
+export function showFieldErrors(
+  form: HTMLFormElement,
+  fields: readonly FieldDefinition[],
+  errors: Partial<Record<FieldKey, string>>,
+): HTMLElement | null {
+  let first: HTMLElement | null = null;
+  for (const field of fields) {
+    const message = errors[field.key as FieldKey] ?? '';
+    const element = byId(`field-${field.key}`);
+    setText(byId(`field-${field.key}-error`), message);
+    element.setAttribute('aria-invalid', message ? 'true' : 'false');
+    if (message) {
+      const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
+      if (group) group.hidden = false;
+      first ??= element;
+    }
+  }
+  return first;
+}
+
+/** A link that opens a tracker row in the spreadsheet's own tab. */
+export function rowAnchor(url: string, text: string): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = text;
+  return link;
+}

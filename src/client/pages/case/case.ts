@@ -1,0 +1,207 @@
+/**
+ * The case sidebar: the case on the selected row (or found by ID) with all its fields, editable under the
+ * same checks as a new case, its Casebook record, the cases linked to it and its audit history. Only the
+ * fields changed here are sent, with the version read, so a change made meanwhile is never overwritten.
+ */
+
+import { FORM_FIELDS } from '../../../core/intake/submission';
+import { minuteInZone } from '../../../core/normalise/date';
+import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
+import type { CaseView } from '../../../server/case-view';
+import {
+  fieldValue,
+  renderCaseFields,
+  rowAnchor,
+  setFieldValue,
+  showFieldErrors,
+  updateConditionalFields,
+} from '../../case-fields';
+import { byId, setText, showState, whilePending } from '../../dom';
+import { callServer } from '../../rpc';
+
+const states = {
+  loading: byId('state-loading'),
+  error: byId('state-error'),
+  empty: byId('state-empty'),
+  case: byId('state-case'),
+};
+const form = byId<HTMLFormElement>('case-form');
+const saveButton = byId<HTMLButtonElement>('save');
+const revertButton = byId<HTMLButtonElement>('revert');
+const findButton = byId<HTMLButtonElement>('find');
+const editable = CASE_FIELDS.filter((f) =>
+  (FORM_FIELDS as readonly string[]).includes(f.key),
+) as readonly FieldDefinition[];
+const recordFields = CASE_FIELDS.filter(
+  (f) => !(FORM_FIELDS as readonly string[]).includes(f.key),
+) as readonly FieldDefinition[];
+let view: CaseView | null = null;
+
+/** Fields whose value in the form differs from the case as read ('' when cleared). */
+function changes(): Record<string, string> {
+  if (!view) return {};
+  const changed: Record<string, string> = {};
+  for (const field of editable) {
+    const now = fieldValue(form, field.key).trim();
+    if (now !== (view.fields[field.key as FieldKey] ?? '').trim()) changed[field.key] = now;
+  }
+  return changed;
+}
+
+function updateButtons(): void {
+  const dirty = Object.keys(changes()).length > 0;
+  saveButton.disabled = !dirty;
+  revertButton.disabled = !dirty;
+}
+
+function showErrors(errors: Partial<Record<FieldKey, string>>, summaryText?: string): void {
+  const first = showFieldErrors(form, editable, errors);
+  const count = Object.keys(errors).length;
+  const summary = byId('form-errors');
+  const text = summaryText ?? (count === 1 ? 'One field needs fixing.' : `${count} fields need fixing.`);
+  summary.hidden = count === 0 && !summaryText;
+  setText(summary, text);
+  first?.focus();
+}
+
+function fillForm(current: CaseView): void {
+  for (const field of editable) setFieldValue(form, field.key, current.fields[field.key as FieldKey] ?? '');
+  updateConditionalFields(form, editable, current.options.lists);
+  showErrors({});
+  updateButtons();
+}
+
+function renderRecord(current: CaseView): void {
+  const list = byId('record');
+  list.replaceChildren();
+  for (const field of recordFields) {
+    const value = current.fields[field.key as FieldKey] ?? '';
+    if (value === '') continue;
+    const term = document.createElement('dt');
+    term.textContent = field.header;
+    const detail = document.createElement('dd');
+    detail.textContent = value;
+    list.append(term, detail);
+  }
+}
+
+function renderLinked(current: CaseView): void {
+  const list = byId('linked');
+  list.replaceChildren(
+    ...current.linked.map((link) => {
+      const item = document.createElement('li');
+      item.append(link.url ? rowAnchor(link.url, link.caseId) : link.caseId);
+      item.append(` · ${link.relation} · ${[link.policy, link.status].filter(Boolean).join(', ')}`);
+      return item;
+    }),
+  );
+  byId('linked-empty').hidden = current.linked.length > 0;
+}
+
+function renderHistory(current: CaseView): void {
+  const list = byId('history');
+  list.replaceChildren(
+    ...current.history.map((entry) => {
+      const item = document.createElement('li');
+      const when = document.createElement('span');
+      when.className = 'when';
+      const at = new Date(entry.at);
+      const stamp = Number.isNaN(at.getTime()) ? entry.at : minuteInZone(at, current.options.timeZone);
+      when.textContent = `${stamp} · ${entry.user || 'unknown user'}`;
+      const what = entry.field
+        ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
+        : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
+      item.append(when, what);
+      return item;
+    }),
+  );
+  const more = byId('history-more');
+  more.hidden = current.olderHistoryCount === 0 && current.history.length > 0;
+  setText(
+    more,
+    current.history.length === 0
+      ? 'No history yet.'
+      : `${current.olderHistoryCount} older entries are on the Audit log tab.`,
+  );
+}
+
+function render(current: CaseView): void {
+  view = current;
+  setText(byId('view-id'), current.caseId);
+  setText(byId('view-status'), current.fields.status || 'No status');
+  byId('view-link').replaceChildren(rowAnchor(current.url, 'Open its row'));
+  renderCaseFields(byId('fields'), editable, current.options.lists);
+  fillForm(current);
+  renderRecord(current);
+  renderLinked(current);
+  renderHistory(current);
+  showState(states, 'case');
+}
+
+async function open(caseId: string | null): Promise<void> {
+  byId('state-saved').hidden = true;
+  showState(states, 'loading');
+  try {
+    const result = await whilePending(findButton, () => callServer('getCaseView', caseId ? { caseId } : {}));
+    if (!result.found) {
+      view = null;
+      setText(byId('empty-message'), result.message);
+      showState(states, 'empty');
+      byId('find-id').focus();
+      return;
+    }
+    render(result.view);
+  } catch (error) {
+    setText(byId('error-message'), `Could not open the case: ${(error as Error).message}`);
+    showState(states, 'error');
+  }
+}
+
+async function save(): Promise<void> {
+  if (!view || saveButton.disabled) return;
+  const changed = changes();
+  if (Object.keys(changed).length === 0) return;
+  const current = view;
+  try {
+    const reply = await whilePending(saveButton, () =>
+      callServer('updateCase', { caseId: current.caseId, version: current.version, changes: changed }),
+    );
+    if (!reply.ok) {
+      showErrors(reply.errors, reply.conflict);
+      updateButtons();
+      return;
+    }
+    await open(current.caseId);
+    setText(
+      byId('saved-message'),
+      reply.changed.length === 0 ? 'Nothing changed.' : `Saved: ${reply.changed.join(', ')}.`,
+    );
+    byId('state-saved').hidden = false;
+  } catch (error) {
+    showErrors({}, `Not saved: ${(error as Error).message}`);
+    updateButtons();
+  }
+}
+
+byId<HTMLFormElement>('find-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const wanted = byId<HTMLInputElement>('find-id').value.trim();
+  void open(wanted === '' ? null : wanted);
+});
+byId('use-selection').addEventListener('click', () => void open(null));
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void save();
+});
+form.addEventListener('input', updateButtons);
+form.addEventListener('change', () => {
+  if (view) updateConditionalFields(form, editable, view.options.lists);
+  updateButtons();
+});
+revertButton.addEventListener('click', () => {
+  if (view) fillForm(view);
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') google.script.host.close();
+});
+void open(null);

@@ -1,0 +1,177 @@
+/**
+ * The case sidebar: one case with all its fields, its audit history and its linked cases, opened from the
+ * selected row or by ID, and edited under the same checks as a new case. An edit is saved inside the
+ * document lock, the row found again by its case ID, and refused when someone changed the case since the
+ * sidebar read it (the sidebar's version is the case's "Last updated at").
+ */
+
+import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
+import { appendAudit } from '../adapters/audit-log';
+import { type CasesTable, readCases, writeCaseFields } from '../adapters/cases-tab';
+import { withDocumentLock } from '../adapters/document-lock';
+import { type IntakeContext, readIntakeContext } from '../adapters/intake-context';
+import { showSidebar } from '../adapters/ui';
+import { checkEdit } from '../core/cases/edit';
+import { fieldText } from '../core/cases/field-text';
+import { type LinkedCase, linkedCases } from '../core/cases/linked-cases';
+import { caseVersion } from '../core/cases/version';
+import { FORM_FIELDS } from '../core/intake/submission';
+import { CASE_FIELDS, CASE_ID_PATTERN, type FieldKey } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
+import { BadArgument, expectObject, expectText } from './arguments';
+import { rowLink } from './links';
+
+const HISTORY_LIMIT = 100;
+const MAX_FIELD_LENGTH = 50_000;
+
+export interface CaseView {
+  caseId: string;
+  row: number;
+  url: string;
+  /** The case's version as read; an edit sends it back so a change made meanwhile is not overwritten. */
+  version: string;
+  fields: Partial<Record<FieldKey, string>>;
+  history: HistoryEntry[];
+  olderHistoryCount: number;
+  linked: (LinkedCase & { url: string })[];
+  options: IntakeContext;
+}
+
+export type CaseViewResult = { found: true; view: CaseView } | { found: false; message: string };
+
+export type UpdateResult =
+  | { ok: true; changed: string[] }
+  | { ok: false; errors: Partial<Record<FieldKey, string>>; conflict?: string };
+
+export function showCaseSidebar(): void {
+  showSidebar('case', 'Case');
+}
+
+function caseIndex(table: CasesTable, caseId: string): number {
+  return table.rows.findIndex((row) => String(row.caseId ?? '').trim() === caseId);
+}
+
+function readCaseId(value: unknown): string {
+  const caseId = expectText('caseId', value, 40).trim().toUpperCase();
+  if (!CASE_ID_PATTERN.test(caseId)) throw new BadArgument(`"${caseId}" is not a case ID like CB-2026-00042`);
+  return caseId;
+}
+
+/** The case on the user's selected row, when the selection is on the Cases tab. */
+function selectedCaseId(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CasesTable): string | null {
+  const range = ss.getActiveRange();
+  if (!range || range.getSheet().getSheetId() !== table.sheet.getSheetId()) return null;
+  const index = table.rowNumbers.indexOf(range.getRow());
+  return index < 0 ? null : String(table.rows[index]?.caseId ?? '').trim() || null;
+}
+
+export function getCaseView(request: unknown): CaseViewResult {
+  const body = request === undefined || request === null ? {} : expectObject('request', request);
+  const wanted = body.caseId === undefined || body.caseId === '' ? null : readCaseId(body.caseId);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet first.');
+  const table = readCases(ss);
+  const caseId = wanted ?? selectedCaseId(ss, table);
+  if (!caseId)
+    return { found: false, message: "Select a case's row on the Cases tab, or enter its case ID." };
+  const index = caseIndex(table, caseId);
+  if (index < 0) return { found: false, message: `No case ${caseId} in this tracker.` };
+  const options = readIntakeContext(ss);
+  const stored = table.rows[index] ?? {};
+  const fields: Partial<Record<FieldKey, string>> = {};
+  for (const field of CASE_FIELDS) fields[field.key] = fieldText(field, stored[field.key], options.timeZone);
+  const url = ss.getUrl();
+  const sheetId = table.sheet.getSheetId();
+  const library = table.rows.map((row, i) => ({
+    caseId: String(row.caseId ?? '').trim(),
+    relatedCases: String(row.relatedCases ?? ''),
+    duplicateOf: String(row.duplicateOf ?? ''),
+    status: String(row.status ?? ''),
+    policy: String(row.policy ?? ''),
+    row: table.rowNumbers[i] as number,
+  }));
+  const history = readCaseHistory(ss, caseId, HISTORY_LIMIT);
+  const row = table.rowNumbers[index] as number;
+  return {
+    found: true,
+    view: {
+      caseId,
+      row,
+      url: rowLink(url, sheetId, row),
+      version: caseVersion(stored, options.timeZone),
+      fields,
+      history: history.entries,
+      olderHistoryCount: history.olderCount,
+      linked: linkedCases(caseId, library).map((link) => ({
+        ...link,
+        url: link.row > 0 ? rowLink(url, sheetId, link.row) : '',
+      })),
+      options,
+    },
+  };
+}
+
+function readUpdate(request: unknown) {
+  const body = expectObject('request', request);
+  const caseId = readCaseId(body.caseId);
+  const version = typeof body.version === 'string' && body.version.length <= 64 ? body.version : null;
+  if (version === null) throw new BadArgument('version must be the text the case view gave');
+  const raw = expectObject('changes', body.changes);
+  const allowed = new Set<string>(FORM_FIELDS);
+  const changes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!allowed.has(key)) throw new BadArgument(`"${key}" is not a field people can edit`);
+    if (typeof value !== 'string') throw new BadArgument(`${key} must be text`);
+    if (value.length > MAX_FIELD_LENGTH)
+      throw new BadArgument(`${key} is longer than ${MAX_FIELD_LENGTH} characters`);
+    changes[key] = value;
+  }
+  if (Object.keys(changes).length === 0) throw new BadArgument('changes must name at least one field');
+  return { caseId, version, changes };
+}
+
+export function updateCase(request: unknown): UpdateResult {
+  const { caseId, version, changes } = readUpdate(request);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet first.');
+  const ctx = readIntakeContext(ss);
+  return withDocumentLock(() => {
+    const table = readCases(ss);
+    const index = caseIndex(table, caseId);
+    if (index < 0) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
+    const stored = table.rows[index] ?? {};
+    if (caseVersion(stored, ctx.timeZone) !== version) {
+      return {
+        ok: false,
+        errors: {},
+        conflict: `${caseId} was changed since you opened it (last saved by ${String(stored.lastUpdatedBy || 'someone else')}). Nothing was saved: reload the case and make your change again.`,
+      };
+    }
+    const checked = checkEdit(stored, changes, ctx);
+    if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
+    const changedKeys = Object.keys(checked.changes) as FieldKey[];
+    if (changedKeys.length === 0) return { ok: true, changed: [] };
+    const now = new Date();
+    const user = Session.getActiveUser().getEmail();
+    const row = table.rowNumbers[index] as number;
+    writeCaseFields(table, row, { ...checked.changes, lastUpdatedAt: now, lastUpdatedBy: user });
+    const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
+    const audit = ss.getSheetByName(TABS.audit);
+    if (audit)
+      appendAudit(
+        audit,
+        changedKeys.map((key) => ({
+          at: now,
+          user,
+          action: 'Edit',
+          caseId,
+          field: headerOf.get(key) ?? key,
+          oldValue: checked.before[key] ?? '',
+          newValue: String(checked.changes[key] ?? ''),
+          details: 'Case sidebar',
+        })),
+      );
+    SpreadsheetApp.flush();
+    return { ok: true, changed: changedKeys.map((key) => headerOf.get(key) ?? key) };
+  });
+}
