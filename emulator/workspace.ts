@@ -129,6 +129,8 @@ export interface WorkspaceOptions {
   users?: { email: string; name?: string; authorized?: boolean }[];
   /** The built bundle loaded by run/call helpers. Default build/Code.js under the current directory. */
   bundlePath?: string;
+  /** IDs newId has already issued. Set by restoreWorkspace (snapshot.ts) so new IDs do not collide with restored ones. */
+  idsIssued?: number;
 }
 
 export class Workspace {
@@ -160,6 +162,7 @@ export class Workspace {
     this.clock = new Clock(options.now);
     this.scriptTimeZone = options.scriptTimeZone ?? 'Europe/Dublin';
     this.bundlePath = options.bundlePath ?? 'build/Code.js';
+    this.idCounter = options.idsIssued ?? 0;
     for (const u of options.users ?? []) this.addUser(u.email, u.name, u.authorized);
   }
 
@@ -173,6 +176,11 @@ export class Workspace {
     const user = this.users.get(email);
     if (!user) throw new Error(`unknown user ${email}: add it with workspace.addUser first`);
     return user;
+  }
+
+  /** How many IDs newId has issued (read by snapshotWorkspace in snapshot.ts, which must save the private counter). */
+  get idsIssued(): number {
+    return this.idCounter;
   }
 
   /** A new opaque ID, like Drive's (stable order so tests are deterministic). */

@@ -1,90 +1,38 @@
 /**
- * `npm start`: builds Casebook and runs it on this machine against the emulator, printing what a person
- * would see in Sheets. (The playground issue turns this into a browser playground; until then it walks
- * through the slice: open the tracker, read the add-on menu, open About, and answer its server call.)
+ * `npm start`: builds Casebook and serves the playground on loopback: the built add-on running in the
+ * emulator against a demo tracker, in a browser window that looks like Sheets. State is kept in
+ * .playground/ between runs; `npm start -- --reset` starts over. The port is 8080 unless PORT says otherwise.
  */
-import {
-  callServerFunction,
-  clickMenuItem,
-  createWorkspace,
-  installAddon,
-  openSpreadsheet,
-} from '../emulator';
+import * as path from 'node:path';
+import { createPlaygroundServer } from '../emulator/playground/server';
+import { openPlayground } from '../emulator/playground/store';
 import { build } from './build';
 
-function describeLedger(ws: ReturnType<typeof createWorkspace>): string {
-  const calls = Object.entries(ws.ledger.byMember())
-    .map(([member, count]) => `${member} x${count}`)
-    .join(', ');
-  return `${ws.ledger.count()} service calls (${calls}), modelled Apps Script time ${Math.round(ws.ledger.modelledMs())} ms`;
-}
-
 async function main(): Promise<void> {
+  const reset = process.argv.includes('--reset');
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const { functionNames, pages } = await build();
-  console.log(`Built build/Code.js (${functionNames.join(', ')}) and pages: ${pages.join(', ')}\n`);
-
-  const owner = 'lead@governance.example';
-  const ops = 'ana.ops@governance.example';
-  const ws = createWorkspace({
-    users: [
-      { email: owner, name: 'Team lead' },
-      { email: ops, name: 'Ana (ops)' },
-    ],
+  console.log(`Built build/Code.js (${functionNames.length} entry points) and pages: ${pages.join(', ')}`);
+  const { session } = openPlayground({
+    stateDir: path.resolve(process.env.CASEBOOK_PLAYGROUND_DIR ?? '.playground'),
+    reset,
+    bundlePath: path.resolve('build/Code.js'),
+    log: (line) => console.log(line),
   });
-  const tracker = ws.createSpreadsheet({ name: 'EU LIVE governance tracker', owner });
-  ws.shareSpreadsheet(tracker.id, ops);
-  const session = { user: ops, spreadsheetId: tracker.id };
-
-  console.log(`1. ${ops} opens "${tracker.name}" before using the add-on (onOpen in AuthMode.NONE)`);
-  const menus = openSpreadsheet(ws, { ...session, authMode: 'NONE' });
-  for (const menu of menus) {
-    console.log(`   Extensions > ${menu.caption}: ${menu.items.map((i) => i.caption ?? '---').join(' | ')}`);
-  }
-  console.log(`   ${describeLedger(ws)}\n`);
-
-  ws.ledger.reset();
-  console.log('2. The add-on is installed (onInstall in FULL calls onOpen)');
-  installAddon(ws, session);
-  console.log(`   ${describeLedger(ws)}\n`);
-
-  ws.ledger.reset();
-  console.log('3. Extensions > Casebook > About Casebook');
-  clickMenuItem(ws, { ...session, caption: 'About Casebook' });
-  const sidebar = ws.ui.shown.at(-1);
-  console.log(
-    `   Sidebar "${sidebar?.title}" shown to ${sidebar?.user} (${sidebar?.html.length} bytes of self-contained HTML)`,
-  );
-  console.log(`   ${describeLedger(ws)}\n`);
-
-  ws.ledger.reset();
-  console.log('4. The sidebar calls google.script.run.getAboutInfo()');
-  const reply = callServerFunction(ws, session, 'getAboutInfo', []);
-  console.log(`   ${JSON.stringify(reply)}`);
-  console.log(`   ${describeLedger(ws)}\n`);
-
-  console.log(
-    "5. A page passing a Date breaks Apps Script's rules, and the bridge refuses it like Apps Script:",
-  );
-  console.log(
-    `   ${JSON.stringify(callServerFunction(ws, session, 'getAboutInfo', [new Date(ws.clock.now())]))}\n`,
-  );
-
-  console.log(
-    '6. The team lead sets the tracker up (twice: the second run changes nothing), then validates it',
-  );
-  const lead = { user: owner, spreadsheetId: tracker.id };
-  openSpreadsheet(ws, lead);
-  for (const caption of ['Set up tracker', 'Set up tracker', 'Validate library']) {
-    ws.ledger.reset();
-    const answer = clickMenuItem(ws, { ...lead, caption });
-    const said = typeof answer === 'string' ? answer : (answer as { message: string }).message;
-    console.log(`   ${caption}: ${said}`);
-    console.log(`   ${describeLedger(ws).replace(/ \(.*\)/, '')}`);
-  }
-  console.log(`   Tabs now: ${tracker.sheets.map((s) => s.name).join(', ')}`);
+  const server = createPlaygroundServer(session);
+  server.listen(port, '127.0.0.1', () => {
+    console.log(
+      `\nCasebook playground: http://127.0.0.1:${port}/  (Ctrl+C stops it; state is kept in .playground/)`,
+    );
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack : error);
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -5,6 +5,7 @@
 export { getAboutInfo, showAboutSidebar } from './server/about';
 export { getCaseView, showCaseSidebar, updateCase } from './server/case-view';
 export { findDuplicates } from './server/duplicates';
+export { onEdit } from './server/edit-trigger';
 export { submitCase } from './server/intake';
 export { getIntakeOptions, showIntakeSidebar } from './server/intake-options';
 export {

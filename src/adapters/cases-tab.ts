@@ -22,12 +22,8 @@ export interface CasesTable {
   width: number;
 }
 
-export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTable {
-  const sheet = ss.getSheetByName(TABS.cases);
-  if (!sheet)
-    throw new Error('This tracker has no Cases tab yet: run Extensions > Casebook > Set up tracker.');
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => matchKey(String(h)));
+/** Each schema field's 1-based column, found by header (case, spacing and accents ignored). */
+function schemaColumns(header: readonly string[]): Map<FieldKey, number> {
   const columnOf = new Map<FieldKey, number>();
   for (const field of CASE_FIELDS) {
     const index = header.indexOf(matchKey(field.header));
@@ -35,6 +31,16 @@ export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTa
       throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
     columnOf.set(field.key, index + 1);
   }
+  return columnOf;
+}
+
+export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTable {
+  const sheet = ss.getSheetByName(TABS.cases);
+  if (!sheet)
+    throw new Error('This tracker has no Cases tab yet: run Extensions > Casebook > Set up tracker.');
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => matchKey(String(h)));
+  const columnOf = schemaColumns(header);
   const rows: CaseRow[] = [];
   const rowNumbers: number[] = [];
   values.slice(1).forEach((line, i) => {
@@ -55,20 +61,26 @@ export function withoutCasebookLines(note: string): string {
     .join('\n');
 }
 
-/** Writes each row's issue headers and Casebook's cell notes; clears marks of rows that are now valid. */
+/**
+ * Writes each row's issue headers and Casebook's cell notes; clears marks of rows that are now valid.
+ * Every data row by default, or only rows `first`..`last` (an edit marks just the rows it touched).
+ */
 export function writeMarks(
-  table: CasesTable,
+  table: Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>,
   issuesByRow: Map<number, { field: FieldKey; message: string }[]>,
+  span?: { first: number; last: number },
 ): void {
-  const last = table.sheet.getLastRow();
-  if (last < 2) return;
+  const first = Math.max(2, span?.first ?? 2);
+  const last = Math.min(span?.last ?? table.sheet.getLastRow(), table.sheet.getMaxRows());
+  if (last < first) return;
+  const count = last - first + 1;
   const issuesColumn = table.columnOf.get('validationIssues') as number;
   const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
-  const body = table.sheet.getRange(2, 1, last - 1, table.width);
+  const body = table.sheet.getRange(first, 1, count, table.width);
   const notes = body.getNotes();
   const issueCells: string[][] = [];
-  for (let r = 0; r < last - 1; r++) {
-    const issues = issuesByRow.get(r + 2) ?? [];
+  for (let r = 0; r < count; r++) {
+    const issues = issuesByRow.get(first + r) ?? [];
     const noteRow = notes[r] as string[];
     for (let c = 0; c < noteRow.length; c++) noteRow[c] = withoutCasebookLines(noteRow[c] ?? '');
     for (const issue of issues) {
@@ -79,7 +91,32 @@ export function writeMarks(
     issueCells.push([[...new Set(issues.map((i) => headerOf.get(i.field)))].join('|')]);
   }
   body.setNotes(notes);
-  table.sheet.getRange(2, issuesColumn, last - 1, 1).setValues(issueCells);
+  table.sheet.getRange(first, issuesColumn, count, 1).setValues(issueCells);
+}
+
+/**
+ * Some rows of the Cases tab, as read by an edit trigger: the header row and the rows themselves in two
+ * reads, whatever the size of the library.
+ */
+export function readCaseRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  last: number,
+): Pick<CasesTable, 'sheet' | 'columnOf' | 'width' | 'rows' | 'rowNumbers'> {
+  const width = sheet.getLastColumn();
+  const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
+  const columnOf = schemaColumns(header);
+  const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
+  const rows: CaseRow[] = [];
+  const rowNumbers: number[] = [];
+  values.forEach((line, i) => {
+    if (!line.some((v) => v !== '' && v !== null)) return;
+    const row: CaseRow = {};
+    for (const [key, column] of columnOf) row[key] = line[column - 1];
+    rows.push(row);
+    rowNumbers.push(first + i);
+  });
+  return { sheet, columnOf, width, rows, rowNumbers };
 }
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;

@@ -112,6 +112,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'getCaseView',
       'getIntakeOptions',
       'listLegacyTabs',
+      'onEdit',
       'onInstall',
       'onOpen',
       'proposeLegacyImport',

@@ -75,6 +75,17 @@ test('the form is built from the schema with labelled controls; fill and submit 
   await expect(page.getByLabel('Market').inputValue()).resolves.toBe('DE');
 });
 
+test('a duplicate check still pending when the case is saved does not call the new case its own duplicate', async () => {
+  const ctx = tracker();
+  const { ws, spreadsheetId } = ctx;
+  const page = await open(ws, spreadsheetId, 300);
+  await fillValid(page);
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('#state-success').waitFor();
+  await page.waitForTimeout(1200);
+  await expect(page.locator('#duplicates').isHidden()).resolves.toBe(true);
+});
+
 test('every kind of invalid input shows its message beside its field, and nothing is saved', async () => {
   const ctx = tracker();
   const { ws, spreadsheetId } = ctx;

@@ -156,7 +156,14 @@ function duplicateDecision(): { choice?: DuplicateChoice; problem?: string } {
   return { choice: { kind, caseIds, reason } };
 }
 
+/** Drops a scheduled or unanswered duplicate check: its answer would describe a form that is gone. */
+function cancelDuplicateCheck(): void {
+  clearTimeout(duplicateTimer);
+  duplicateQuestion += 1;
+}
+
 function resetForm(): void {
+  cancelDuplicateCheck();
   const sticky = new Map(STICKY.map((key) => [key, fieldValue(form, key)]));
   form.reset();
   for (const [key, value] of sticky) setFieldValue(form, key, value);
@@ -168,6 +175,8 @@ function resetForm(): void {
 
 async function submit(): Promise<void> {
   if (!options || submitButton.disabled) return;
+  // The server checks for duplicates itself when saving; a check still on its way would only race it.
+  cancelDuplicateCheck();
   byId('state-success').hidden = true;
   const fields = collectFields(form, fieldDefs);
   const local = checkSubmission(fields, options);

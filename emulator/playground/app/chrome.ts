@@ -1,0 +1,241 @@
+/**
+ * The window around the grid: the Extensions menu as onOpen built it for the acting user, the sheet tabs,
+ * the sidebar and dialogs the add-on showed (its own built HTML in a frame, bridged to the emulator), alerts
+ * as modal dialogs, toasts, and the column menu (sort and filter).
+ */
+import type { MenuItemRecord } from '../../workspace';
+import { api, type State } from './api';
+import { byId, el } from './dom';
+
+export interface ChromeEvents {
+  afterOperation(): Promise<void>;
+  showTab(name: string): void;
+  error(message: string, title?: string): void;
+}
+
+/** Which sidebar, dialogs and toasts the window has already shown, so each appears once. */
+export class Chrome {
+  private seenShown = -1;
+  private seenDialog = -1;
+  private seenToast = -1;
+  private sidebarIndex: number | null = null;
+  private modalIndex: number | null = null;
+
+  constructor(private readonly events: ChromeEvents) {
+    const button = byId<HTMLButtonElement>('extensions-button');
+    button.addEventListener('click', () => this.toggleMenu(byId('extensions-menu'), button));
+    byId('sidebar-close').addEventListener('click', () => this.closeSidebar());
+    byId('modal-close').addEventListener('click', () => this.closeModal());
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.hideMenus();
+        if (!byId('modal').hidden) this.closeModal();
+      }
+    });
+    document.addEventListener('mousedown', (event) => {
+      const target = event.target as HTMLElement;
+      if (
+        !target.closest('.dropdown') &&
+        !target.closest('#extensions-button') &&
+        !target.closest('[data-colhead]')
+      )
+        this.hideMenus();
+    });
+    window.addEventListener('message', (event) => {
+      if (event.origin !== location.origin) return;
+      const host = (event.data as { casebookHost?: { action: string; detail: string; index: number } })
+        .casebookHost;
+      if (!host) return;
+      if (host.action === 'close') {
+        if (host.index === this.sidebarIndex) this.closeSidebar();
+        if (host.index === this.modalIndex) this.closeModal();
+      }
+      void this.events.afterOperation();
+    });
+  }
+
+  /** Opening the window: what is already on screen is not shown again. */
+  baseline(state: State): void {
+    this.seenShown = Math.max(-1, ...state.shown.map((s) => s.index));
+    this.seenDialog = Math.max(-1, ...state.dialogs.map((d) => d.index));
+    this.seenToast = Math.max(-1, ...state.toasts.map((t) => t.index));
+  }
+
+  hideMenus(): void {
+    for (const id of ['extensions-menu', 'column-menu']) byId(id).hidden = true;
+    byId('extensions-button').setAttribute('aria-expanded', 'false');
+  }
+
+  private toggleMenu(menu: HTMLElement, button: HTMLElement): void {
+    const open = menu.hidden;
+    this.hideMenus();
+    if (!open) return;
+    const rect = button.getBoundingClientRect();
+    Object.assign(menu.style, { left: `${rect.left}px`, top: `${rect.bottom + 2}px` });
+    menu.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    menu.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  private menuItems(items: MenuItemRecord[]): HTMLElement[] {
+    return items.map((item) => {
+      if (item.kind === 'separator') return el('hr');
+      const button = el('button', { type: 'button', role: 'menuitem' }, item.caption ?? '');
+      button.addEventListener('click', () => {
+        this.hideMenus();
+        void this.operation(() => api.menu(item.caption ?? ''));
+      });
+      return button;
+    });
+  }
+
+  private async operation(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.events.error((error as Error).message, 'Apps Script error');
+    }
+    await this.events.afterOperation();
+  }
+
+  render(state: State, activeTab: string): void {
+    byId('doc-title').textContent = state.tracker.name;
+    document.title = `${state.tracker.name} - Casebook playground`;
+    const users = byId<HTMLSelectElement>('user-select');
+    if (users.options.length !== state.people.length) {
+      users.replaceChildren(
+        ...state.people.map((p) => el('option', { value: p.email }, `${p.name} · ${p.email}`)),
+      );
+    }
+    users.value = state.user;
+
+    const menu = byId('extensions-menu');
+    menu.replaceChildren(
+      ...(state.menu.length === 0
+        ? [el('div', { class: 'menu-title' }, 'No add-on menu: onOpen has not built one for this user')]
+        : state.menu.flatMap((m) => [
+            el('div', { class: 'menu-title' }, m.caption),
+            ...this.menuItems(m.items),
+          ])),
+    );
+
+    const tabs = byId('tabs');
+    tabs.replaceChildren(
+      ...state.tabs.map((tab) => {
+        const button = el(
+          'button',
+          { type: 'button', role: 'tab', 'aria-selected': String(tab.name === activeTab) },
+          tab.name,
+        );
+        button.addEventListener('click', () => this.events.showTab(tab.name));
+        return button;
+      }),
+    );
+    this.showNew(state);
+  }
+
+  private showNew(state: State): void {
+    for (const shown of state.shown.filter((s) => s.index > this.seenShown)) {
+      if (shown.kind === 'sidebar') this.openSidebar(shown.index, shown.title);
+      else this.openModalPage(shown.index, shown.title, shown.width ?? 600, shown.height ?? 420);
+      this.seenShown = shown.index;
+    }
+    for (const dialog of state.dialogs.filter((d) => d.index > this.seenDialog)) {
+      this.alert(dialog.title || 'Casebook', dialog.prompt);
+      this.seenDialog = dialog.index;
+    }
+    for (const toast of state.toasts.filter((t) => t.index > this.seenToast)) {
+      this.toast(toast.title, toast.message);
+      this.seenToast = toast.index;
+    }
+  }
+
+  private openSidebar(index: number, title: string): void {
+    this.sidebarIndex = index;
+    byId('sidebar-title').textContent = title;
+    byId<HTMLIFrameElement>('sidebar-frame').src = `/page/${index}`;
+    byId('sidebar').hidden = false;
+  }
+
+  closeSidebar(): void {
+    this.sidebarIndex = null;
+    byId('sidebar').hidden = true;
+    byId<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
+  }
+
+  private openModal(title: string, ...content: Node[]): void {
+    byId('modal-title').textContent = title;
+    byId('modal-body').replaceChildren(...content);
+    byId('modal').hidden = false;
+    byId<HTMLButtonElement>('modal-close').focus();
+  }
+
+  private openModalPage(index: number, title: string, width: number, height: number): void {
+    this.modalIndex = index;
+    const frame = el('iframe', { src: `/page/${index}`, title });
+    Object.assign(frame.style, { width: `${width}px`, height: `${height}px` });
+    this.openModal(title, frame);
+  }
+
+  closeModal(): void {
+    this.modalIndex = null;
+    byId('modal').hidden = true;
+    byId('modal-body').replaceChildren();
+  }
+
+  alert(title: string, message: string): void {
+    const ok = el('button', { type: 'button', class: 'primary' }, 'OK');
+    ok.addEventListener('click', () => this.closeModal());
+    this.openModal(title, el('p', { class: 'alert-text' }, message), ok);
+    ok.focus();
+  }
+
+  private toast(title: string, message: string): void {
+    const toast = el('div', { class: 'toast', role: 'status' }, el('strong', {}, title), message);
+    byId('toasts').append(toast);
+    setTimeout(() => toast.remove(), 6000);
+  }
+
+  columnMenu(sheet: string, column: number, x: number, y: number): void {
+    const menu = byId('column-menu');
+    const item = (label: string, work: () => Promise<unknown>) => {
+      const button = el('button', { type: 'button', role: 'menuitem' }, label);
+      button.addEventListener('click', () => {
+        this.hideMenus();
+        void this.operation(work);
+      });
+      return button;
+    };
+    menu.replaceChildren(
+      item('Sort sheet A → Z', () => api.sort(sheet, column, true)),
+      item('Sort sheet Z → A', () => api.sort(sheet, column, false)),
+      el('hr'),
+      item('Filter by values…', () => this.filterDialog(sheet, column)),
+      item('Clear filter', () => api.filter(sheet, column, null)),
+    );
+    this.hideMenus();
+    Object.assign(menu.style, { left: `${x}px`, top: `${y}px` });
+    menu.hidden = false;
+    menu.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  private async filterDialog(sheet: string, column: number): Promise<void> {
+    const values = await api.values(sheet, column);
+    const boxes = values.map((value, i) => {
+      const box = el('input', { type: 'checkbox', id: `filter-value-${i}` });
+      box.checked = true;
+      return {
+        value,
+        box,
+        label: el('label', { for: `filter-value-${i}` }, box, ` ${value === '' ? '(Blanks)' : value}`),
+      };
+    });
+    const apply = el('button', { type: 'button', class: 'primary' }, 'Filter');
+    apply.addEventListener('click', () => {
+      const visible = boxes.filter((b) => b.box.checked).map((b) => b.value);
+      this.closeModal();
+      void this.operation(() => api.filter(sheet, column, visible));
+    });
+    this.openModal('Filter by values', el('div', { class: 'values' }, ...boxes.map((b) => b.label)), apply);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * One playground: the emulated workspace holding the demo tracker, who is acting, the clock offset people
+ * moved it forward by, and the service-call ledger of the last operation. Every operation goes through
+ * `run`, which resets the ledger, keeps the clock in step with real time, records what it cost and saves
+ * the state. Operations are what a person does in Sheets: open the file, click a menu item, edit cells,
+ * sort or filter, answer a sidebar's google.script.run call, run a trigger.
+ */
+import { callServerFunction, clientCallableFunctions } from '../bridge/host';
+import { EditRefused, simulateEdit } from '../events/edit';
+import { clickMenuItem, openSpreadsheet } from '../events/open';
+import { simulateSelect } from '../events/select';
+import { fireDueTimeTriggers, runTrigger } from '../events/time';
+import { createServiceGlobals } from '../globals';
+import { Execution } from '../runtime/execution';
+import type { Workspace } from '../workspace';
+import { PEOPLE } from './seed';
+
+export interface OperationCost {
+  label: string;
+  calls: number;
+  byMember: Record<string, number>;
+  modelledMs: number;
+  error: string | null;
+}
+
+export interface PlaygroundMeta {
+  spreadsheetId: string;
+  user: string;
+  /** How far people moved the clock past real time, in ms. */
+  clockOffsetMs: number;
+}
+
+export class PlaygroundSession {
+  lastOperation: OperationCost | null = null;
+  /** Goes up with every operation, so the window knows when to redraw (sidebar calls change the sheet too). */
+  revision = 0;
+
+  constructor(
+    readonly ws: Workspace,
+    readonly meta: PlaygroundMeta,
+    private readonly persist: (session: PlaygroundSession) => void,
+    /** Real time; tests pass a fixed one. */
+    private readonly realNow: () => number = Date.now,
+  ) {}
+
+  get spreadsheet() {
+    return this.ws.getSpreadsheet(this.meta.spreadsheetId);
+  }
+
+  private session() {
+    return { user: this.meta.user, spreadsheetId: this.meta.spreadsheetId };
+  }
+
+  /** Time moves on between operations as it does for real, never backwards. */
+  private syncClock(): void {
+    const target = this.realNow() + this.meta.clockOffsetMs;
+    if (target > this.ws.clock.now()) this.ws.clock.set(target);
+  }
+
+  run<T>(label: string, work: () => T): T {
+    this.syncClock();
+    this.ws.ledger.reset();
+    let error: string | null = null;
+    try {
+      return work();
+    } catch (e) {
+      error = (e as Error).message;
+      throw e;
+    } finally {
+      this.lastOperation = {
+        label,
+        calls: this.ws.ledger.count(),
+        byMember: this.ws.ledger.byMember(),
+        modelledMs: Math.round(this.ws.ledger.modelledMs()),
+        error,
+      };
+      this.revision += 1;
+      this.persist(this);
+    }
+  }
+
+  switchUser(email: string): void {
+    if (!this.ws.users.has(email)) throw new Error(`unknown user ${email}`);
+    this.meta.user = email;
+    this.open();
+  }
+
+  /** Opening the file runs onOpen for the acting user, which builds their add-on menu. */
+  open(): void {
+    this.run(`${this.meta.user} opens the tracker`, () => openSpreadsheet(this.ws, this.session()));
+  }
+
+  menu() {
+    return this.ws.ui.menus.get(`${this.meta.spreadsheetId}|${this.meta.user}`) ?? [];
+  }
+
+  clickMenu(caption: string): unknown {
+    return this.run(`Extensions > Casebook > ${caption}`, () =>
+      clickMenuItem(this.ws, { ...this.session(), caption }),
+    );
+  }
+
+  callServer(name: string, args: unknown[]) {
+    return this.run(`google.script.run.${name}`, () =>
+      callServerFunction(this.ws, this.session(), name, args),
+    );
+  }
+
+  clientFunctions(): string[] {
+    return clientCallableFunctions(this.ws, this.session());
+  }
+
+  edit(sheet: string, a1: string, values: string[][]) {
+    return this.run(`Edit ${sheet}!${a1}`, () => {
+      try {
+        return { ok: true as const, ...simulateEdit(this.ws, { ...this.session(), sheet, a1, values }) };
+      } catch (error) {
+        if (error instanceof EditRefused) return { ok: false as const, refused: error.message };
+        throw error;
+      }
+    });
+  }
+
+  select(sheet: string, a1: string): void {
+    simulateSelect(this.ws, { ...this.session(), sheet, a1 });
+  }
+
+  /** The Sheets UI's sort and filter act as the user; protections apply as they would. */
+  private asUser<T>(
+    work: (
+      ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+      app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    ) => T,
+  ): T {
+    const exec = new Execution(this.ws, {
+      user: this.meta.user,
+      authMode: 'FULL',
+      activeSpreadsheetId: this.meta.spreadsheetId,
+    });
+    try {
+      const { SpreadsheetApp } = createServiceGlobals(exec) as {
+        SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      };
+      return work(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp);
+    } finally {
+      exec.end();
+    }
+  }
+
+  sort(sheetName: string, column: number, ascending: boolean): void {
+    this.run(`Sort ${sheetName} by column ${column}`, () =>
+      this.asUser((ss) => {
+        const sheet = ss.getSheetByName(sheetName);
+        if (!sheet) throw new Error(`no tab named ${sheetName}`);
+        const frozen = Math.max(1, sheet.getFrozenRows());
+        const last = sheet.getLastRow();
+        if (last <= frozen) return;
+        sheet.getRange(frozen + 1, 1, last - frozen, sheet.getMaxColumns()).sort({ column, ascending });
+        // A person sorting in Sheets makes no Apps Script call.
+        this.ws.ledger.reset();
+      }),
+    );
+  }
+
+  /** Shows only rows whose cell in `column` is one of `visible` (null clears the filter). */
+  filter(sheetName: string, column: number, visible: string[] | null): void {
+    this.run(`Filter ${sheetName}`, () =>
+      this.asUser((ss, app) => {
+        const sheet = ss.getSheetByName(sheetName);
+        if (!sheet) throw new Error(`no tab named ${sheetName}`);
+        const existing = sheet.getFilter();
+        if (visible === null) {
+          existing?.remove();
+          this.ws.ledger.reset();
+          return;
+        }
+        const filter =
+          existing ?? sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).createFilter();
+        const all = sheet
+          .getRange(2, column, Math.max(1, sheet.getLastRow() - 1), 1)
+          .getDisplayValues()
+          .map((r) => r[0] as string);
+        const hidden = [...new Set(all)].filter((v) => !visible.includes(v));
+        filter.setColumnFilterCriteria(column, app.newFilterCriteria().setHiddenValues(hidden).build());
+        this.ws.ledger.reset();
+      }),
+    );
+  }
+
+  triggers() {
+    return this.ws.triggers.map((t) => ({ ...t }));
+  }
+
+  runTrigger(uid: string): unknown {
+    return this.run(`Run trigger ${uid}`, () => runTrigger(this.ws, uid));
+  }
+
+  /** Moves the clock forward and fires what came due, as Apps Script would have meanwhile. */
+  advanceClock(ms: number): string[] {
+    if (!Number.isFinite(ms) || ms <= 0) throw new Error('The clock only moves forward');
+    this.meta.clockOffsetMs += ms;
+    return this.run(`Clock moved forward ${Math.round(ms / 60_000)} min`, () => fireDueTimeTriggers(this.ws));
+  }
+
+  people() {
+    return Object.entries(PEOPLE).map(([role, person]) => ({ role, ...person }));
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The playground in Chromium against its running server: the window opens on the demo tracker; the add-on
+ * menu sets the tracker up and opens "New case"; a submitted case appears in the grid; an edit shows the
+ * effect of onEdit; another user meets a protected range; a restart keeps the data. The window's
+ * screenshot is the one the README opens with.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../../emulator/browser/chromium';
+import { newStateDir, type RunningPlayground, startPlayground } from '../support/playground';
+import { screenshotPath } from './support';
+
+jest.setTimeout(90_000);
+let browser: Browser;
+let playground: RunningPlayground | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await playground?.stop();
+  playground = null;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openWindow(running: RunningPlayground): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto(running.url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return page;
+}
+
+/** Waits until the element's text is exactly `text` (the window redraws after each server round trip). */
+async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
+  const pattern = typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
+  await locator.filter({ hasText: pattern }).first().waitFor();
+}
+
+const cell = (page: Page, row: number, column: number) =>
+  page.locator(`#grid .cell[data-row="${row}"][data-col="${column}"]`);
+
+async function columnOf(page: Page, header: string): Promise<number> {
+  const index = await page
+    .locator('#grid .grid-head .cell.frozen[data-row="1"]')
+    .evaluateAll((cells, wanted) => cells.findIndex((c) => c.textContent === wanted), header);
+  if (index < 0) throw new Error(`no column ${header}`);
+  return index + 1;
+}
+
+async function menu(page: Page, caption: string): Promise<void> {
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: caption }).click();
+}
+
+test('the menu sets the tracker up and opens New case; a submitted case appears in the grid', async () => {
+  playground = await startPlayground(newStateDir());
+  const page = await openWindow(playground);
+  await expect(page.locator('#doc-title').textContent()).resolves.toBe('EU LIVE governance tracker');
+  await expect(page.getByRole('tab', { name: 'Cases' }).getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(cell(page, 2, 1).textContent()).resolves.toMatch(/^CB-2026-\d{5}$/);
+  await page.screenshot({ path: screenshotPath('playground') });
+
+  // Setup changes protected ranges, so the owner runs it; for anyone else Sheets refuses it.
+  await page.getByLabel('Acting as').selectOption('lead@governance.example');
+  await menu(page, 'Set up tracker');
+  await expectText(page.locator('.toast'), /already up to date/);
+  await page.getByLabel('Acting as').selectOption('ana.ops@governance.example');
+  await expect(page.locator('#ledger-calls').textContent()).resolves.toMatch(/^\d+$/);
+
+  await menu(page, 'New case');
+  const form = page.frameLocator('#sidebar-frame');
+  await form.locator('#intake-form').waitFor();
+  await form.getByLabel('Market').selectOption('FR');
+  await form.getByLabel('Seller ID').fill('S-PLAYGROUND-1');
+  await form.getByLabel('LIVE date').fill('2026-11-20');
+  await form.getByLabel('Policy').selectOption('Misleading pricing');
+  await form.getByLabel('Enforcement action').selectOption('Product removed');
+  await form.getByLabel('Detection source').selectOption('User report');
+  await form.getByLabel('Automated decision').selectOption('Not automated');
+  await form.getByLabel('Severity').selectOption('P3');
+  await form.getByLabel('Summary').fill('Fake countdown discount during the LIVE.');
+  await form.getByLabel(/^Status/).selectOption('New');
+  await form.getByRole('button', { name: 'Save case' }).click();
+  await form.locator('#state-success').waitFor();
+  const caseId = await form.locator('#success-case').textContent();
+  await page.screenshot({ path: screenshotPath('playground-new-case') });
+
+  // The confirmation links to the new row; scroll the grid there, as following the link would.
+  const link = await form.locator('#success-link a').getAttribute('href');
+  const row = Number(/range=A(\d+)$/.exec(link ?? '')?.[1]);
+  await page.locator('#grid').evaluate((grid, top) => grid.scrollTo(0, top), (row - 6) * 24);
+  const sellerColumn = await columnOf(page, 'Seller ID');
+  await expectText(cell(page, row, 1), caseId ?? '');
+  await expectText(cell(page, row, sellerColumn), 'S-PLAYGROUND-1');
+});
+
+test('an edit fires onEdit: a bad value is marked at once; another user meets a protected header', async () => {
+  playground = await startPlayground(newStateDir());
+  const page = await openWindow(playground);
+  const sellerColumn = await columnOf(page, 'Seller ID');
+  const issuesColumn = await columnOf(page, 'Validation issues');
+  await cell(page, 3, sellerColumn).click();
+  await page.keyboard.type('not a seller!');
+  await page.keyboard.press('Enter');
+  await expectText(cell(page, 3, issuesColumn), 'Seller ID');
+  await expect(cell(page, 3, sellerColumn).getAttribute('title')).resolves.toContain('Casebook:');
+  await expectText(page.locator('#panel-ledger'), /Edit Cases!/);
+
+  await page.getByLabel('Acting as').selectOption('rui.review@governance.example');
+  await cell(page, 1, sellerColumn).click();
+  await page.keyboard.type('Seller');
+  await page.keyboard.press('Enter');
+  await expectText(page.locator('#modal-title'), 'This edit was refused');
+  await expect(page.locator('#modal-body').textContent()).resolves.toContain('protected cell');
+  await page.screenshot({ path: screenshotPath('playground-protected') });
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(cell(page, 1, sellerColumn).textContent()).resolves.toBe('Seller ID');
+});
+
+test('a restart keeps the data', async () => {
+  const stateDir = newStateDir();
+  playground = await startPlayground(stateDir);
+  let page = await openWindow(playground);
+  const shopColumn = await columnOf(page, 'Shop name');
+  await cell(page, 2, shopColumn).click();
+  await page.keyboard.type('Kept after restart');
+  await page.keyboard.press('Enter');
+  await expectText(cell(page, 2, shopColumn), 'Kept after restart');
+  await page.context().close();
+  await playground.stop();
+
+  playground = await startPlayground(stateDir);
+  page = await openWindow(playground);
+  await expectText(cell(page, 2, shopColumn), 'Kept after restart');
+});
