@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const { functionNames, pages } = await build();
   console.log(`Built build/Code.js (${functionNames.length} entry points) and pages: ${pages.join(', ')}`);
-  const { session } = openPlayground({
+  const { session, flush } = openPlayground({
     stateDir: path.resolve(process.env.CASEBOOK_PLAYGROUND_DIR ?? '.playground'),
     reset,
     bundlePath: path.resolve('build/Code.js'),
@@ -27,7 +27,11 @@ async function main(): Promise<void> {
       `\nCasebook playground: http://127.0.0.1:${port}/  (Ctrl+C stops it; state is kept in .playground/)`,
     );
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    flush();
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -105,6 +105,15 @@ function dropdown(ss: SpreadsheetModel, cell: CellModel | undefined, timeZone: s
   return undefined;
 }
 
+/** The conditional format a cell shows; a rule the emulator cannot evaluate paints nothing here. */
+function formatOf(sheet: SheetModel, row: number, column: number, at: { timeZone: string; nowMs: number }) {
+  try {
+    return evaluateRulesForCell(sheet, row, column, at);
+  } catch {
+    return null;
+  }
+}
+
 function sheetNamed(ss: SpreadsheetModel, name: string): SheetModel {
   const sheet = ss.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`no tab named ${name}`);
@@ -150,7 +159,12 @@ export function columnValues(ss: SpreadsheetModel, sheetName: string, column: nu
   return [...values].sort((a, b) => a.localeCompare(b));
 }
 
-export function gridRows(ss: SpreadsheetModel, sheetName: string, wanted: readonly number[]): GridWindow {
+export function gridRows(
+  ss: SpreadsheetModel,
+  sheetName: string,
+  wanted: readonly number[],
+  nowMs: number = Date.now(),
+): GridWindow {
   const sheet = sheetNamed(ss, sheetName);
   const columns = shownColumns(sheet);
   const rows: GridRow[] = [];
@@ -163,7 +177,7 @@ export function gridRows(ss: SpreadsheetModel, sheetName: string, wanted: readon
       if (cell?.note) shown.note = cell.note;
       if (cell?.background) shown.background = cell.background;
       if (cell?.fontWeight === 'bold') shown.bold = true;
-      const format = evaluateRulesForCell(sheet, row, column);
+      const format = formatOf(sheet, row, column, { timeZone: ss.timeZone, nowMs });
       if (format?.background) shown.background = format.background;
       if (format?.fontColor) shown.color = format.fontColor;
       if (format?.bold) shown.bold = true;

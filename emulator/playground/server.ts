@@ -121,7 +121,7 @@ async function route(
   if (at === 'GET /api/grid') {
     const sheet = text(url.searchParams.get('sheet'), 'sheet');
     const rows = text(url.searchParams.get('rows'), 'rows').split(',').slice(0, 500).map(Number);
-    return json(response, gridRows(session.spreadsheet, sheet, rows));
+    return json(response, gridRows(session.spreadsheet, sheet, rows, session.ws.clock.now()));
   }
   if (at === 'GET /api/values') {
     const sheet = text(url.searchParams.get('sheet'), 'sheet');

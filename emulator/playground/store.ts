@@ -27,29 +27,52 @@ interface SavedState {
   workspace: string;
 }
 
+/** Saving takes a moment on a big library, so a burst of operations is saved once, shortly after it ends. */
+const SAVE_DELAY_MS = 400;
+
 function saver(stateDir: string) {
-  return (session: PlaygroundSession) => {
+  let pending: PlaygroundSession | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    const session = pending;
+    pending = null;
+    if (!session) return;
     mkdirSync(stateDir, { recursive: true });
     const file = path.join(stateDir, STATE_FILE);
     const saved: SavedState = { meta: session.meta, workspace: snapshotWorkspace(session.ws) };
     writeFileSync(`${file}.tmp`, JSON.stringify(saved));
     renameSync(`${file}.tmp`, file);
   };
+  const schedule = (session: PlaygroundSession) => {
+    pending = session;
+    clearTimeout(timer);
+    timer = setTimeout(flush, SAVE_DELAY_MS);
+  };
+  return { schedule, flush };
 }
 
 /** The saved playground, or a freshly seeded one. */
-export function openPlayground(options: StoreOptions): { session: PlaygroundSession; restored: boolean } {
+export interface OpenedPlayground {
+  session: PlaygroundSession;
+  restored: boolean;
+  /** Writes any state not saved yet (call before stopping). */
+  flush(): void;
+}
+
+export function openPlayground(options: StoreOptions): OpenedPlayground {
   const file = path.join(options.stateDir, STATE_FILE);
   const log = options.log ?? (() => undefined);
   const realNow = options.realNow ?? Date.now;
   if (options.reset) rmSync(file, { force: true });
+  const store = saver(options.stateDir);
   if (existsSync(file)) {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedState;
       const ws = restoreWorkspace(saved.workspace, { bundlePath: options.bundlePath });
-      const session = new PlaygroundSession(ws, saved.meta, saver(options.stateDir), realNow);
+      const session = new PlaygroundSession(ws, saved.meta, store.schedule, realNow);
       log(`Restored the playground from ${file}`);
-      return { session, restored: true };
+      return { session, restored: true, flush: store.flush };
     } catch (error) {
       log(`Could not read ${file} (${(error as Error).message}); starting over with a fresh demo library.`);
     }
@@ -61,9 +84,10 @@ export function openPlayground(options: StoreOptions): { session: PlaygroundSess
   const session = new PlaygroundSession(
     ws,
     { spreadsheetId, user: PEOPLE.ops.email, clockOffsetMs: 0 },
-    saver(options.stateDir),
+    store.schedule,
     realNow,
   );
   session.open();
-  return { session, restored: false };
+  store.flush();
+  return { session, restored: false, flush: store.flush };
 }

@@ -35,7 +35,8 @@ async function openWindow(running: RunningPlayground): Promise<Page> {
 
 /** Waits until the element's text is exactly `text` (the window redraws after each server round trip). */
 async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  const pattern = typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
+  const pattern =
+    typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
   await locator.filter({ hasText: pattern }).first().waitFor();
 }
 

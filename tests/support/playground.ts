@@ -17,7 +17,7 @@ export function newStateDir(): string {
 }
 
 export async function startPlayground(stateDir: string, seedCases = 40): Promise<RunningPlayground> {
-  const { session } = openPlayground({
+  const { session, flush } = openPlayground({
     stateDir,
     reset: false,
     bundlePath: path.resolve('build/Code.js'),
@@ -29,6 +29,14 @@ export async function startPlayground(stateDir: string, seedCases = 40): Promise
   return {
     url: `http://127.0.0.1:${port}/`,
     stateDir,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          flush();
+          resolve();
+        });
+        // Browsers keep connections open; a restart must not wait for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }

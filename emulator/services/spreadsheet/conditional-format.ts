@@ -4,9 +4,10 @@
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder ,
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)
  */
-import { ScriptException } from '../../runtime/errors';
+import { NotEmulatedError, ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL, internalOf } from '../../runtime/instrument';
+import { customFormulaMatches } from './formula';
 import type { ConditionalFormatRuleModel, RangeInternal, SheetModel, SpreadsheetModel } from './model';
 import { cellAt } from './model';
 import { rangeFromRef } from './range';
@@ -271,25 +272,37 @@ export function setConditionalFormatRules(
 
 /**
  * The format a cell shows from the sheet's rules (first matching rule wins, as in Sheets). Custom formulas
- * are not evaluated (no formula engine): such rules never match here rather than guess.
+ * are evaluated by ./formula.ts relative to the top-left cell of the rule range holding the cell; one it
+ * cannot evaluate throws "not emulated".
  */
 export function evaluateRulesForCell(
   sheet: SheetModel,
   row: number,
   column: number,
+  at: { timeZone: string; nowMs: number } = { timeZone: 'UTC', nowMs: Date.now() },
 ): ConditionalFormatRuleModel['format'] | null {
   const cell = cellAt(sheet, row, column);
   const value = cell?.value ?? '';
   for (const rule of sheet.conditionalFormatRules) {
-    const inRange = rule.ranges.some(
+    const range = rule.ranges.find(
       (r) =>
         row >= r.row && row < r.row + r.numRows && column >= r.column && column < r.column + r.numColumns,
     );
-    if (!inRange) continue;
+    if (!range) continue;
     const [a, b] = rule.criteriaValues;
     const text = isDate(value) ? '' : String(value);
     const matches = (() => {
       switch (rule.criteriaType) {
+        case 'CUSTOM_FORMULA':
+          return customFormulaMatches(String(a), {
+            sheet,
+            row,
+            column,
+            anchorRow: range.row,
+            anchorColumn: range.column,
+            timeZone: at.timeZone,
+            nowMs: at.nowMs,
+          });
         case 'CELL_EMPTY':
           return value === '';
         case 'CELL_NOT_EMPTY':
@@ -309,7 +322,7 @@ export function evaluateRulesForCell(
         case 'NUMBER_BETWEEN':
           return typeof value === 'number' && value >= Number(a) && value <= Number(b);
         default:
-          return false;
+          throw new NotEmulatedError(`conditional format criteria ${rule.criteriaType}`);
       }
     })();
     if (matches) return { ...rule.format };
