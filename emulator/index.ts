@@ -21,4 +21,5 @@ export { NotEmulatedError, ScriptException } from './runtime/errors';
 export { Execution } from './runtime/execution';
 export { FAULTS } from './runtime/faults';
 export { DEFAULT_LATENCY, type LatencyParameters } from './runtime/latency';
+export { restoreWorkspace, snapshotWorkspace } from './snapshot';
 export { createWorkspace, Workspace, type WorkspaceOptions } from './workspace';

@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { bridgeClientScript } from '../bridge/build-client';
+import { UnansweredDialogError } from '../runtime/errors';
+import type { ScriptedAnswer } from '../workspace';
 import { appPage } from './app-page';
 import { renderDocument } from './documents';
 import { columnValues, gridLayout, gridRows, tabSummaries } from './grid-data';
@@ -142,8 +144,25 @@ async function route(
     case '/api/open':
       session.open();
       return json(response, { ok: true });
-    case '/api/menu':
-      return json(response, { ok: true, value: session.clickMenu(text(body.caption, 'caption')) ?? null });
+    case '/api/menu': {
+      const answers = body.answers ?? [];
+      if (
+        !Array.isArray(answers) ||
+        !answers.every(
+          (a) =>
+            typeof a === 'object' && a !== null && typeof (a as { button?: unknown }).button === 'string',
+        )
+      )
+        throw new HttpError(400, 'answers must be a list of {button, text}');
+      try {
+        const value = session.clickMenu(text(body.caption, 'caption'), answers as ScriptedAnswer[]);
+        return json(response, { ok: true, value: value ?? null });
+      } catch (error) {
+        if (error instanceof UnansweredDialogError)
+          return json(response, { ok: false, dialog: error.dialog });
+        throw error;
+      }
+    }
     case '/api/run': {
       const args = JSON.parse(text(body.argsJson, 'argsJson')) as unknown[];
       return json(response, session.callServer(text(body.name, 'name'), args));

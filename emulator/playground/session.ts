@@ -12,7 +12,7 @@ import { simulateSelect } from '../events/select';
 import { fireDueTimeTriggers, runTrigger } from '../events/time';
 import { createServiceGlobals } from '../globals';
 import { Execution } from '../runtime/execution';
-import type { Workspace } from '../workspace';
+import type { ScriptedAnswer, Workspace } from '../workspace';
 import { PEOPLE } from './seed';
 
 export interface OperationCost {
@@ -94,10 +94,21 @@ export class PlaygroundSession {
     return this.ws.ui.menus.get(`${this.meta.spreadsheetId}|${this.meta.user}`) ?? [];
   }
 
-  clickMenu(caption: string): unknown {
-    return this.run(`Extensions > Casebook > ${caption}`, () =>
-      clickMenuItem(this.ws, { ...this.session(), caption }),
-    );
+  /**
+   * A menu click. Apps Script waits for the person to answer an alert or prompt; the emulator runs
+   * synchronously, so an unanswered dialog ends the run (UnansweredDialogError) and the window runs the
+   * item again with the person's answers, given here in order. Casebook asks before it changes anything.
+   */
+  clickMenu(caption: string, answers: ScriptedAnswer[] = []): unknown {
+    return this.run(`Extensions > Casebook > ${caption}`, () => {
+      this.ws.ui.scriptedAnswers.length = 0;
+      this.ws.ui.scriptedAnswers.push(...answers);
+      try {
+        return clickMenuItem(this.ws, { ...this.session(), caption });
+      } finally {
+        this.ws.ui.scriptedAnswers.length = 0;
+      }
+    });
   }
 
   callServer(name: string, args: unknown[]) {

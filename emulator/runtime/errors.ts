@@ -27,3 +27,14 @@ export function notEmulated(member: string): never {
 export function invalidArgument(name: string): ScriptException {
   return new ScriptException(`Invalid argument: ${name}`);
 }
+
+/**
+ * A script showed an alert or prompt that nobody answered: tests script answers with
+ * workspace.answerNextDialog, the playground asks the person and runs the operation again with the answer.
+ */
+export class UnansweredDialogError extends Error {
+  constructor(readonly dialog: { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: string }) {
+    super(`no scripted answer for ${dialog.kind}: ${dialog.prompt} (use workspace.answerNextDialog)`);
+    this.name = 'UnansweredDialogError';
+  }
+}

@@ -5,7 +5,7 @@
  * https://developers.google.com/apps-script/reference/base/menu ,
  * https://developers.google.com/apps-script/guides/dialogs
  */
-import { ScriptException } from '../runtime/errors';
+import { ScriptException, UnansweredDialogError } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate, INTERNAL } from '../runtime/instrument';
 import type { MenuItemRecord, MenuRecord, ScriptedAnswer } from '../workspace';
@@ -131,8 +131,7 @@ class EmulatedUi implements Pick<Ui, UiMembers> {
     buttons: string,
   ): ScriptedAnswer {
     const answer = this.exec.workspace.ui.scriptedAnswers.shift();
-    if (!answer)
-      throw new Error(`no scripted answer for ${kind}: ${prompt} (use workspace.answerNextDialog)`);
+    if (!answer) throw new UnansweredDialogError({ kind, title, prompt, buttons });
     const allowed = [...(BUTTONS_OF[buttons] ?? []), 'CLOSE'];
     if (!allowed.includes(answer.button)) {
       throw new Error(

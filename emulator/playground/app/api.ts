@@ -3,6 +3,16 @@ import type { GridLayout, GridWindow } from '../grid-data';
 import type { playgroundState } from '../server';
 
 export type State = ReturnType<typeof playgroundState>;
+export interface DialogAnswer {
+  button: string;
+  text?: string;
+}
+export interface PendingDialog {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+}
 
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
@@ -27,7 +37,8 @@ export const api = {
     request<GridWindow>('GET', `/api/grid?${query({ sheet, rows: rows.join(',') })}`),
   values: (sheet: string, column: number) =>
     request<string[]>('GET', `/api/values?${query({ sheet, column })}`),
-  menu: (caption: string) => request<{ ok: true }>('POST', '/api/menu', { caption }),
+  menu: (caption: string, answers: DialogAnswer[] = []) =>
+    request<{ ok: true } | { ok: false; dialog: PendingDialog }>('POST', '/api/menu', { caption, answers }),
   edit: (sheet: string, a1: string, values: string[][]) =>
     request<{ ok: boolean; refused?: string; warning?: string | null; triggerErrors?: string[] }>(
       'POST',

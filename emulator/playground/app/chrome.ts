@@ -4,7 +4,7 @@
  * as modal dialogs, toasts, and the column menu (sort and filter).
  */
 import type { MenuItemRecord } from '../../workspace';
-import { api, type State } from './api';
+import { api, type DialogAnswer, type PendingDialog, type State } from './api';
 import { byId, el } from './dom';
 
 export interface ChromeEvents {
@@ -83,9 +83,49 @@ export class Chrome {
       const button = el('button', { type: 'button', role: 'menuitem' }, item.caption ?? '');
       button.addEventListener('click', () => {
         this.hideMenus();
-        void this.operation(() => api.menu(item.caption ?? ''));
+        void this.operation(() => this.runMenuItem(item.caption ?? '', []));
       });
       return button;
+    });
+  }
+
+  /** Runs a menu item; when it shows an alert or prompt, asks here and runs it again with the answers so far. */
+  private async runMenuItem(caption: string, answers: DialogAnswer[]): Promise<void> {
+    const reply = await api.menu(caption, answers);
+    if (reply.ok) return;
+    const answer = await this.askDialog(reply.dialog);
+    await this.runMenuItem(caption, [...answers, answer]);
+    await this.events.afterOperation();
+  }
+
+  private askDialog(dialog: PendingDialog): Promise<DialogAnswer> {
+    const buttons: Record<string, string[]> = {
+      OK: ['OK'],
+      OK_CANCEL: ['OK', 'CANCEL'],
+      YES_NO: ['YES', 'NO'],
+      YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+    };
+    return new Promise((resolve) => {
+      const input = el('input', { type: 'text', id: 'dialog-answer', 'aria-label': dialog.prompt });
+      const choices = (buttons[dialog.buttons] ?? ['OK']).map((name, i) => {
+        const button = el(
+          'button',
+          { type: 'button', class: i === 0 ? 'primary' : '' },
+          name.charAt(0) + name.slice(1).toLowerCase(),
+        );
+        button.addEventListener('click', () => {
+          this.closeModal();
+          resolve({ button: name, text: input.value });
+        });
+        return button;
+      });
+      this.openModal(
+        dialog.title || 'Casebook',
+        el('p', { class: 'alert-text' }, dialog.prompt),
+        ...(dialog.kind === 'prompt' ? [input] : []),
+        el('div', {}, ...choices),
+      );
+      (dialog.kind === 'prompt' ? input : choices[0])?.focus();
     });
   }
 
@@ -140,10 +180,8 @@ export class Chrome {
       else this.openModalPage(shown.index, shown.title, shown.width ?? 600, shown.height ?? 420);
       this.seenShown = shown.index;
     }
-    for (const dialog of state.dialogs.filter((d) => d.index > this.seenDialog)) {
-      this.alert(dialog.title || 'Casebook', dialog.prompt);
-      this.seenDialog = dialog.index;
-    }
+    // Dialogs were answered in place when they came up (see runMenuItem); they are not shown again.
+    this.seenDialog = Math.max(this.seenDialog, ...state.dialogs.map((d) => d.index));
     for (const toast of state.toasts.filter((t) => t.index > this.seenToast)) {
       this.toast(toast.title, toast.message);
       this.seenToast = toast.index;
