@@ -137,3 +137,36 @@ test('a restart keeps the data', async () => {
   page = await openWindow(playground);
   await expectText(cell(page, 2, shopColumn), 'Kept after restart');
 });
+
+test('sorting and filtering change the sheet as Sheets does; Open selected case still finds the case by ID', async () => {
+  playground = await startPlayground(newStateDir());
+  const page = await openWindow(playground);
+  const idColumn = await columnOf(page, 'Case ID');
+  const marketColumn = await columnOf(page, 'Market');
+  const firstId = await cell(page, 2, idColumn).textContent();
+
+  await page.locator(`#grid [data-colhead="${idColumn}"]`).click();
+  await page.getByRole('menuitem', { name: 'Sort sheet Z → A' }).click();
+  await expectText(cell(page, 2, idColumn), 'CB-2026-00040');
+  await page.locator('#grid').evaluate((grid) => grid.scrollTo(0, 0));
+
+  // The case now on row 2 opens by its ID, wherever the sort put it.
+  await cell(page, 2, marketColumn).click();
+  await menu(page, 'Open selected case');
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await expectText(sidebar.locator('#view-id'), 'CB-2026-00040');
+
+  await page.locator(`#grid [data-colhead="${marketColumn}"]`).click();
+  await page.getByRole('menuitem', { name: 'Filter by values…' }).click();
+  const boxes = page.locator('#modal-body input[type="checkbox"]');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+  await page.getByLabel(' DE', { exact: true }).check();
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await page.locator(`#grid [data-colhead="${marketColumn}"].filtered`).waitFor();
+  const markets = await page
+    .locator(`#grid .grid-canvas .cell[data-col="${marketColumn}"]`)
+    .evaluateAll((cells) => [...new Set(cells.map((c) => c.textContent))]);
+  expect(markets.filter((m) => m !== '')).toEqual(['DE']);
+  await page.screenshot({ path: screenshotPath('playground-filtered') });
+  expect(firstId).toBe('CB-2026-00001');
+});
