@@ -11,6 +11,7 @@ import { createDriveApp } from './services/drive';
 import { createHtmlService } from './services/html';
 import { createLockService } from './services/lock';
 import { createLogger } from './services/logger';
+import { createMailApp } from './services/mail';
 import { createPropertiesService } from './services/properties';
 import { createScriptApp } from './services/script-app';
 import { createSession } from './services/session';
@@ -18,7 +19,6 @@ import { createSpreadsheetApp } from './services/spreadsheet/index';
 import { createUtilities } from './services/utilities';
 
 const NOT_YET_EMULATED = [
-  'MailApp',
   'GmailApp',
   'UrlFetchApp',
   'CardService',
@@ -53,6 +53,7 @@ export function createServiceGlobals(exec: Execution): Record<string, unknown> {
     Logger: createLogger(exec),
     DriveApp: createDriveApp(exec),
     DocumentApp: createDocumentApp(exec),
+    MailApp: createMailApp(exec),
   };
   for (const name of NOT_YET_EMULATED) globals[name] = notEmulatedService(name);
   return globals;

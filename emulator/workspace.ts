@@ -13,6 +13,8 @@ export interface UserRecord {
   name: string;
   /** False until the user has granted the add-on's scopes (ScriptApp.getAuthorizationInfo reports REQUIRED). */
   authorized: boolean;
+  /** Mail recipients a day: 1,500 for a Workspace account (the default), 100 for a consumer account. */
+  mailRecipientsPerDay?: number;
 }
 
 export interface MenuItemRecord {
@@ -119,6 +121,8 @@ export interface SentMail {
   body: string;
   htmlBody: string | null;
   sentMs: number;
+  /** How many recipients (to, cc, bcc) the message counted against the sender's daily quota. */
+  recipients: number;
 }
 
 export interface WorkspaceOptions {
@@ -170,6 +174,11 @@ export class Workspace {
     const user = { email, name, authorized };
     this.users.set(email, user);
     return user;
+  }
+
+  /** The daily mail recipient quota of an account (facts file: 100 consumer, 1,500 Workspace). */
+  mailRecipientsPerDay(email: string): number {
+    return this.getUser(email).mailRecipientsPerDay ?? 1500;
   }
 
   getUser(email: string): UserRecord {

@@ -69,6 +69,6 @@ test('services Casebook does not use yet are present but throw "not emulated" on
     require('../../emulator/globals') as typeof import('../../emulator/globals');
   const ws = createWorkspace({ users: [{ email: 'ops@example.com' }] });
   const globals = createServiceGlobals(new Execution(ws, { user: 'ops@example.com', authMode: 'FULL' }));
-  const mail = globals.MailApp as Record<string, unknown>;
-  expect(() => mail.sendEmail).toThrow('not emulated: MailApp.sendEmail');
+  const gmail = globals.GmailApp as Record<string, unknown>;
+  expect(() => gmail.sendEmail).toThrow('not emulated: GmailApp.sendEmail');
 });

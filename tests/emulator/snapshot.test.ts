@@ -293,19 +293,13 @@ describe('script state', () => {
     expect(ws.triggers).toHaveLength(2);
   });
 
-  test('sent mail survives (MailApp is not emulated yet: records are written as its sender would)', () => {
-    const { ws } = tracker();
-    ws.mail.push({
-      from: OWNER,
-      to: EDITOR,
-      subject: 'Weekly summary',
-      body: 'Cases this week: 12',
-      htmlBody: null,
-      sentMs: ws.clock.now(),
-    });
+  test("sent mail survives, and still counts against the sender's quota after a restore", () => {
+    const { ws, MailApp } = tracker();
+    MailApp.sendEmail(EDITOR, 'Weekly summary', 'Cases this week: 12');
     const restored = restoreWorkspace(snapshotWorkspace(ws));
     expect(restored.mail).toStrictEqual(ws.mail);
     expect(restored.mail[0]!.subject).toBe('Weekly summary');
+    expect(restored.mailRecipientsPerDay(OWNER) - restored.mail[0]!.recipients).toBe(1499);
   });
 
   test('caches and locks are not saved: they are transient in Apps Script too', () => {

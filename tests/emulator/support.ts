@@ -20,6 +20,7 @@ export interface Services {
   Logger: GoogleAppsScript.Base.Logger;
   DriveApp: GoogleAppsScript.Drive.DriveApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
 }
 
 export function workspace(options: WorkspaceOptions = {}): { ws: Workspace; spreadsheetId: string } {
