@@ -74,6 +74,11 @@ export interface TriggerRecord {
   /** ScriptApp.TriggerSource name: CLOCK, SPREADSHEETS, DOCUMENTS. */
   triggerSource: string;
   triggerSourceId: string | null;
+  /**
+   * The document the add-on was used in when the trigger was made. An editor add-on's triggers, time-driven
+   * ones included, belong to a document: one of each type per user per document.
+   */
+  documentId: string | null;
   owner: string;
   /** For CLOCK triggers: repeat interval in ms (hourly = 3,600,000) or a one-off time. */
   clock: {

@@ -70,11 +70,8 @@ function install(exec: Execution, record: Omit<TriggerRecord, 'uid' | 'owner'>):
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
   }
-  const sameKind = mine.some(
-    (t) =>
-      t.eventType === record.eventType &&
-      (record.eventType === 'CLOCK' || t.triggerSourceId === record.triggerSourceId),
-  );
+  // Docs (editor add-on restrictions): "Each add-on can only have one trigger of each type, per user, per document."
+  const sameKind = mine.some((t) => t.eventType === record.eventType && t.documentId === record.documentId);
   if (sameKind) {
     throw new ScriptException(
       `Add-ons may only create one trigger of each event type (${record.eventType}) per user per document.`,
@@ -182,6 +179,7 @@ class EmulatedClockTriggerBuilder {
       eventType: 'CLOCK',
       triggerSource: 'CLOCK',
       triggerSourceId: null,
+      documentId: this.exec.activeSpreadsheetId,
       clock: {
         everyMs: this.everyMs,
         atMs: this.atMs,
@@ -233,6 +231,7 @@ class EmulatedSpreadsheetTriggerBuilder {
       eventType: this.eventType,
       triggerSource: 'SPREADSHEETS',
       triggerSourceId: this.spreadsheetId,
+      documentId: this.spreadsheetId,
       clock: null,
       nextRunMs: null,
     });
@@ -324,11 +323,7 @@ class EmulatedScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Scrip
   ): Trigger[] {
     const id = internalOf<{ ss: { id: string } }>(document).ss.id;
     return this.exec.workspace.triggers
-      .filter(
-        (t) =>
-          t.owner === this.exec.effectiveUser.email &&
-          (t.triggerSourceId === id || t.triggerSource === 'CLOCK'),
-      )
+      .filter((t) => t.owner === this.exec.effectiveUser.email && t.documentId === id)
       .map((t) => wrapTrigger(this.exec, t));
   }
 

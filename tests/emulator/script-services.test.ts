@@ -141,6 +141,20 @@ describe('ScriptApp', () => {
     );
   });
 
+  test('time-driven triggers belong to the document the add-on was used in: one per document, listed there', () => {
+    const { ws, ScriptApp, SpreadsheetApp } = open();
+    const first = SpreadsheetApp.getActiveSpreadsheet();
+    ScriptApp.newTrigger('dispatchHourly').timeBased().everyHours(1).create();
+    const second = ws.createSpreadsheet({ name: 'Other tracker', owner: OWNER });
+    const inSecond = servicesFor(ws, { activeSpreadsheetId: second.id });
+    inSecond.ScriptApp.newTrigger('dispatchHourly').timeBased().everyHours(1).create();
+    expect(ws.triggers.map((t) => t.documentId)).toEqual([first.getId(), second.id]);
+    expect(ScriptApp.getUserTriggers(first).map((t) => t.getUniqueId())).toEqual([ws.triggers[0]!.uid]);
+    expect(() => inSecond.ScriptApp.newTrigger('again').timeBased().everyHours(1).create()).toThrow(
+      'one trigger of each event type',
+    );
+  });
+
   test('an hourly trigger is due an hour later; atHour uses the script time zone', () => {
     const { ws, ScriptApp } = open();
     ScriptApp.newTrigger('hourly').timeBased().everyHours(1).create();
