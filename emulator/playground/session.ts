@@ -203,7 +203,9 @@ export class PlaygroundSession {
   }
 
   runTrigger(uid: string): unknown {
-    return this.run(`Run trigger ${uid}`, () => runTrigger(this.ws, uid));
+    const trigger = this.ws.triggers.find((t) => t.uid === uid);
+    if (trigger?.eventType !== 'CLOCK') throw new Error('Only time-driven triggers run on demand');
+    return this.run(`Run ${trigger.handlerFunction} (time-driven trigger)`, () => runTrigger(this.ws, uid));
   }
 
   /** Moves the clock forward and fires what came due, as Apps Script would have meanwhile. */

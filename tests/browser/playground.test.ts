@@ -159,10 +159,17 @@ test('sorting and filtering change the sheet as Sheets does; Open selected case 
   await page.locator(`#grid [data-colhead="${marketColumn}"]`).click();
   await page.getByRole('menuitem', { name: 'Filter by values…' }).click();
   const boxes = page.locator('#modal-body input[type="checkbox"]');
+  await boxes.first().waitFor();
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
   await page.getByLabel(' DE', { exact: true }).check();
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
   await page.locator(`#grid [data-colhead="${marketColumn}"].filtered`).waitFor();
+  // Rows arrive in one batch after the layout: wait for the first one with content.
+  await page
+    .locator(`#grid .grid-canvas .cell[data-col="${marketColumn}"]`)
+    .filter({ hasText: /\S/ })
+    .first()
+    .waitFor();
   const markets = await page
     .locator(`#grid .grid-canvas .cell[data-col="${marketColumn}"]`)
     .evaluateAll((cells) => [...new Set(cells.map((c) => c.textContent))]);

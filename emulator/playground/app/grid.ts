@@ -38,6 +38,7 @@ export class Grid {
   private readonly canvas = el('div', { class: 'grid-canvas', role: 'rowgroup' });
   private editor: HTMLInputElement | HTMLSelectElement | null = null;
   private frame = 0;
+  private generation = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -69,9 +70,13 @@ export class Grid {
   /** Re-reads the layout and every row (after anything that may have changed the sheet). */
   async refresh(): Promise<void> {
     if (!this.sheet) return;
-    const layout = await api.layout(this.sheet);
+    // Refreshes overlap (after an operation, and on the poll); only the newest may draw.
+    const generation = ++this.generation;
+    const sheet = this.sheet;
+    const layout = await api.layout(sheet);
     const frozenRows = Array.from({ length: Math.max(1, layout.frozenRows) }, (_, i) => i + 1);
-    const frozen = await api.rows(this.sheet, frozenRows);
+    const frozen = await api.rows(sheet, frozenRows);
+    if (generation !== this.generation || sheet !== this.sheet) return;
     this.layout = layout;
     this.frozen = frozen.rows;
     this.cache.clear();
@@ -176,9 +181,14 @@ export class Grid {
   private async fetchRows(rows: number[]): Promise<void> {
     for (const row of rows) this.pending.add(row);
     const sheet = this.sheet;
+    const generation = this.generation;
     try {
       const window = await api.rows(sheet, rows);
-      if (sheet !== this.sheet) return;
+      if (sheet !== this.sheet || generation !== this.generation) {
+        // Outdated: the rows are asked for again by the next draw (they leave `pending` below).
+        this.schedule();
+        return;
+      }
       for (const row of window.rows) this.cache.set(row.row, row);
       this.schedule();
       this.announceSelection();

@@ -67,9 +67,14 @@ export class Inspector {
       return button;
     };
     const triggers = state.triggers.map((t) => {
-      const run = el('button', { type: 'button' }, 'Run now');
-      run.addEventListener('click', () => void this.act(() => api.runTrigger(t.uid)));
-      return el('li', {}, `${t.handlerFunction} · ${t.eventType} · owner ${t.owner} `, run);
+      const item = el('li', {}, `${t.handlerFunction} · ${t.eventType} · owner ${t.owner} `);
+      // Only time-driven triggers can be run on demand; edit triggers fire when someone edits.
+      if (t.eventType === 'CLOCK') {
+        const run = el('button', { type: 'button' }, 'Run now');
+        run.addEventListener('click', () => void this.act(() => api.runTrigger(t.uid)));
+        item.append(run);
+      }
+      return item;
     });
     byId('panel-triggers').replaceChildren(
       el('h3', {}, 'Clock'),
