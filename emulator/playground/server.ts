@@ -139,6 +139,13 @@ async function route(
   if (doc)
     return send(response, 200, 'text/html; charset=utf-8', renderDocument(session.ws, doc[1] as string));
   if (method !== 'POST') throw new HttpError(404, `No route ${at}`);
+  // Another site open in the same browser must not drive the playground: a JSON content type forces a
+  // CORS preflight, which this server never grants, and a foreign Origin is refused outright.
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json'))
+    throw new HttpError(415, 'Send JSON');
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${request.headers.host}`)
+    throw new HttpError(403, 'Requests from other sites are refused');
   const body = await readJson(request);
   switch (url.pathname) {
     case '/api/open':
