@@ -1,8 +1,9 @@
 /**
  * Workspace snapshots: the persistent state of an emulated Google Workspace as JSON text, so a playground can
- * save it to a file and restore it on restart. Saved: users, spreadsheets (full models, with their Drive
- * folders and trash flag), documents, folders, property stores, installable triggers, sent mail, the clock's
- * time, the ID counter (new IDs do not collide with restored ones), the script time zone and the bundle path.
+ * save it to a file and restore it on restart. Saved: users, spreadsheets (full models, developer metadata
+ * included, with their Drive folders and trash flag), documents, folders, property stores, installable
+ * triggers, sent mail, the clock's time, the ID counter (new IDs do not collide with restored ones), the
+ * script time zone and the bundle path.
  *
  * Not saved, on purpose:
  * - caches and locks: transient in Apps Script too (cache entries expire, at most after 6 hours; a lock dies
@@ -351,6 +352,16 @@ function compactCells(model: SpreadsheetModel): SpreadsheetModel {
   };
 }
 
+/**
+ * Fields added to the spreadsheet model after version 1 snapshots were first written: a snapshot saved
+ * before them restores with their empty defaults (no developer metadata) rather than undefined.
+ */
+function addMissingFields(model: SpreadsheetModel): void {
+  const saved = model as Partial<SpreadsheetModel>;
+  saved.developerMetadata ??= [];
+  saved.nextDeveloperMetadataId ??= 1 + Math.max(0, ...saved.developerMetadata.map((e) => e.id));
+}
+
 function expandCells(model: SpreadsheetModel): void {
   for (const sheet of model.sheets) {
     sheet.cells = sheet.cells.map((line) =>
@@ -433,6 +444,7 @@ export function restoreWorkspace(json: string, overrides: { bundlePath?: string 
   for (const [key, user] of state.users) ws.users.set(key, user);
   for (const [key, model] of state.spreadsheets) {
     expandCells(model);
+    addMissingFields(model);
     ws.spreadsheets.set(key, model);
     const drive = state.spreadsheetDrive.get(key);
     if (drive) Object.assign(spreadsheetDriveState(model), drive);

@@ -3,7 +3,10 @@
  * triggers, menu callbacks and google.script.run targets. Named re-exports only; logic lives in modules.
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
+export { disableAutomation, enableAutomation } from './server/automation';
+export { onCaseEdit } from './server/case-edit-trigger';
 export { getCaseView, showCaseSidebar, updateCase } from './server/case-view';
+export { runHourlyJobs } from './server/dispatcher';
 export { findDuplicates } from './server/duplicates';
 export { onEdit } from './server/edit-trigger';
 export { submitCase } from './server/intake';

@@ -169,36 +169,62 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
     });
   }
 
-  // The team works the cases: older ones move further along, some are escalated, appealed or overturned.
+  // The team works the cases through the lifecycle, one sidebar save per step, as people would: most are
+  // triaged, some escalated or waiting on the merchant, many resolved and closed, a few appealed.
   for (const record of created) {
     const age = (end - record.at) / DAY;
     if (age < 1 || next() < 0.15) continue;
-    ws.clock.set(Math.min(end - 1000, record.at + (0.5 + next() * Math.min(age - 0.5, 10)) * DAY));
+    let at = record.at;
     const worker = next() < 0.5 ? PEOPLE.ops : PEOPLE.reviewer;
-    const view = call(worker.email, 'getCaseView', { caseId: record.caseId }).view as {
-      version: string;
+    // The sidebar is opened once; each save answers with the case's new version, as it does for people.
+    let version = '';
+    const step = (changes: Record<string, string>) => {
+      at = Math.min(end - 1000, at + (0.1 + next() * Math.min(age / 4, 3)) * DAY);
+      ws.clock.set(at);
+      if (version === '')
+        version = (call(worker.email, 'getCaseView', { caseId: record.caseId }).view as { version: string })
+          .version;
+      const reply = call(worker.email, 'updateCase', { caseId: record.caseId, version, changes });
+      if (reply.ok !== true)
+        throw new Error(
+          `seed: ${record.caseId} refused ${JSON.stringify(changes)}: ${JSON.stringify(reply)}`,
+        );
+      version = String(reply.version);
     };
-    const changes: Record<string, string> = {};
+    step({ status: 'Triaged' });
     const roll = next();
-    if (roll < 0.2) {
-      changes.status = 'Escalated';
-      changes.escalatedTo = pickSkewed(next, lists.teams);
-      changes.escalationDue = day(ws.clock.now() + (1 + Math.floor(next() * 5)) * DAY);
-    } else if (roll < 0.35) changes.status = 'In progress';
-    else if (roll < 0.5) changes.status = 'Open';
-    else {
-      changes.status = 'Closed';
-      changes.resolution = 'Enforcement confirmed and seller informed.';
-      changes.resolvedAt = day(ws.clock.now());
+    if (roll < 0.25) {
+      step({ status: 'Escalated', escalatedTo: pickSkewed(next, lists.teams), owner: worker.email });
+      if (next() < 0.35) step({ status: 'Awaiting response' });
+      if (age > 10 && next() < 0.6)
+        step({
+          status: 'Resolved',
+          resolution: 'Team answered; enforcement confirmed.',
+          rootCause: 'Seller conduct',
+        });
+    } else if (roll < 0.45) {
+      if (next() < 0.3) step({ status: 'Awaiting response' });
+    } else {
       const appeal = next();
       if (appeal < 0.12) {
-        changes.appealStatus = 'Overturned';
-        changes.misjudgement = 'Yes';
-        changes.rootCause = pickSkewed(next, lists.rootCauses);
-        changes.resolution = 'Appeal overturned the enforcement; restriction lifted.';
-      } else if (appeal < 0.3) changes.appealStatus = pick(next, ['Upheld', 'Pending']);
+        step({
+          status: 'Resolved',
+          appealStatus: 'Overturned',
+          misjudgement: 'Yes',
+          rootCause: pickSkewed(next, ['Algorithm', 'Governance', 'Product', 'Not reproduced']),
+          overturnReason: 'The appeal showed the listing was genuine.',
+          resolution: 'Appeal overturned the enforcement; restriction lifted.',
+        });
+      } else {
+        step({
+          status: 'Resolved',
+          resolution: 'Enforcement confirmed and seller informed.',
+          rootCause: 'Seller conduct',
+          ...(appeal < 0.3 ? { appealStatus: pick(next, ['Upheld', 'Pending']) } : {}),
+        });
+      }
+      if (next() < 0.7) step({ status: 'Closed' });
     }
-    call(worker.email, 'updateCase', { caseId: record.caseId, version: view.version, changes });
   }
   ws.clock.set(end);
   ws.ui.shown.length = 0;

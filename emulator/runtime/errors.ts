@@ -28,6 +28,25 @@ export function invalidArgument(name: string): ScriptException {
   return new ScriptException(`Invalid argument: ${name}`);
 }
 
+/** How Apps Script names argument types in "The parameters (...) don't match the method signature". */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (value === undefined) return 'undefined';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
+  if (Array.isArray(value)) return 'Array';
+  return 'Object';
+}
+
+/** "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange." */
+export function signatureError(member: string, args: unknown[]): ScriptException {
+  return new ScriptException(
+    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${member}.`,
+  );
+}
+
 /**
  * A script showed an alert or prompt that nobody answered: tests script answers with
  * workspace.answerNextDialog, the playground asks the person and runs the operation again with the answer.

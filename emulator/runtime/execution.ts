@@ -6,7 +6,7 @@
  */
 
 import type { UserRecord, Workspace } from '../workspace';
-import { type AuthModeName, assertAllowed } from './auth';
+import { type AuthModeName, assertAllowed, assertAuthorized } from './auth';
 
 export interface ExecutionOptions {
   /** Email of the acting user (Session.getActiveUser). Must be a user of the workspace. */
@@ -65,6 +65,7 @@ export class Execution {
   beforeCall(member: string): void {
     if (this.ended) throw new Error(`${member} called after the execution ended`);
     assertAllowed(this.authMode, member);
+    assertAuthorized(this, member);
     try {
       this.workspace.faults.onCall(member);
     } finally {

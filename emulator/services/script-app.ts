@@ -283,11 +283,15 @@ class EmulatedScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Scrip
 
   constructor(private readonly exec: Execution) {}
 
-  /** REQUIRED while the user has not granted the add-on's scopes (e.g. after an update added one). */
+  /**
+   * REQUIRED while the user has not granted the add-on's scopes (e.g. after an update added one). The user is
+   * the one whose authority the script runs with: in an installable trigger, the trigger's owner, so a
+   * trigger can check before it reaches a call that would fail (see assertAuthorized in runtime/auth.ts).
+   */
   getAuthorizationInfo(
     _authMode: GoogleAppsScript.Script.AuthMode,
   ): GoogleAppsScript.Script.AuthorizationInfo {
-    const required = !this.exec.user.authorized;
+    const required = !this.exec.effectiveUser.authorized;
     const info = {
       getAuthorizationStatus: () =>
         (required ? 'REQUIRED' : 'NOT_REQUIRED') as unknown as GoogleAppsScript.Script.AuthorizationStatus,

@@ -4,7 +4,7 @@
  * Docs: https://developers.google.com/apps-script/reference/utilities/utilities
  */
 import { createHash, createHmac } from 'node:crypto';
-import { notEmulated, ScriptException } from '../runtime/errors';
+import { notEmulated, ScriptException, signatureError } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate } from '../runtime/instrument';
 import type { Workspace } from '../workspace';
@@ -58,24 +58,6 @@ const toSignedBytes = (buffer: Buffer): number[] => [...buffer].map((b) => (b > 
 
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** How Apps Script names argument types in "The parameters (...) don't match the method signature". */
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return 'String';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'boolean') return 'Boolean';
-  if (value === undefined) return 'undefined';
-  if (isDate(value)) return 'Date';
-  if (Array.isArray(value)) return 'Array';
-  return 'Object';
-}
-
-function signatureError(member: string, args: unknown[]): ScriptException {
-  return new ScriptException(
-    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${member}.`,
-  );
 }
 
 function textBytes(data: string, charset: unknown): Buffer {

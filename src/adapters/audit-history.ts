@@ -11,6 +11,7 @@ export interface HistoryEntry {
   oldValue: string;
   newValue: string;
   details: string;
+  source: string;
 }
 
 /** Newest first; at most `limit` entries, with the count of older ones left out. */
@@ -24,7 +25,7 @@ export function readCaseHistory(
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const column = (title: (typeof AUDIT_HEADERS)[number]) => header.indexOf(matchKey(title));
-  const [at, user, action, id, field, oldValue, newValue, details] = AUDIT_HEADERS.map(column);
+  const [at, user, action, id, field, oldValue, newValue, details, source] = AUDIT_HEADERS.map(column);
   if (id === undefined || id < 0) return { entries: [], olderCount: 0 };
   const text = (row: unknown[], index: number | undefined) =>
     index === undefined || index < 0 ? '' : String(row[index] ?? '');
@@ -43,6 +44,7 @@ export function readCaseHistory(
       oldValue: text(row, oldValue),
       newValue: text(row, newValue),
       details: text(row, details),
+      source: text(row, source),
     });
   }
   matching.reverse();

@@ -1,5 +1,6 @@
 /** The Audit log tab: one row per change Casebook makes, appended in one call. Text is stored as plain text. */
 import { safeCellText } from '../core/normalise/cell-text';
+import { AUDIT_HEADERS, type AuditSource } from '../core/tracker/layout';
 
 export interface AuditEntry {
   at: Date;
@@ -10,6 +11,7 @@ export interface AuditEntry {
   oldValue?: string;
   newValue?: string;
   details?: string;
+  source: AuditSource;
 }
 
 export function appendAudit(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly AuditEntry[]): void {
@@ -17,11 +19,11 @@ export function appendAudit(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: 
   const start = sheet.getLastRow() + 1;
   const rows = entries.map((e) => [
     e.at,
-    ...[e.user, e.action, e.caseId, e.field, e.oldValue, e.newValue, e.details].map((t) =>
+    ...[e.user, e.action, e.caseId, e.field, e.oldValue, e.newValue, e.details, e.source].map((t) =>
       safeCellText(t ?? ''),
     ),
   ]);
   if (start + rows.length - 1 > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
-  sheet.getRange(start, 1, rows.length, 8).setValues(rows);
+  sheet.getRange(start, 1, rows.length, AUDIT_HEADERS.length).setValues(rows);
 }

@@ -190,3 +190,59 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
       sheet.getRange(maxRows + 1, table.columnOf.get(field.key) as number, added, 1).setNumberFormat(format);
   }
 }
+
+/**
+ * Where each case is now, by ID, read in one call right before writing: people sort and filter the tab
+ * while a script runs (their edits take no lock), so a row number read earlier may hold another case.
+ */
+export function locateCases(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  caseIds: Iterable<string>,
+): Map<string, number> {
+  const wanted = new Set(caseIds);
+  const located = new Map<string, number>();
+  const last = table.sheet.getLastRow();
+  if (wanted.size === 0 || last < 2) return located;
+  const column = table.columnOf.get('caseId') as number;
+  table.sheet
+    .getRange(2, column, last - 1, 1)
+    .getValues()
+    .forEach(([id], i) => {
+      const caseId = String(id ?? '').trim();
+      if (wanted.has(caseId) && !located.has(caseId)) located.set(caseId, i + 2);
+    });
+  return located;
+}
+
+/**
+ * Writes the same fields of consecutive case rows starting at `firstRow`: one setValues per run of
+ * adjacent columns over the whole block. A row without one of the block's fields keeps `current`'s value.
+ */
+export function writeCaseBlock(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  firstRow: number,
+  rows: readonly { fields: CaseRow; current: CaseRow }[],
+): void {
+  const keys = [...new Set(rows.flatMap(({ fields }) => Object.keys(fields) as FieldKey[]))].sort(
+    (a, b) => (table.columnOf.get(a) as number) - (table.columnOf.get(b) as number),
+  );
+  const plainText = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.plainText]));
+  let start = 0;
+  while (start < keys.length) {
+    let end = start;
+    while (
+      end + 1 < keys.length &&
+      table.columnOf.get(keys[end + 1] as FieldKey) ===
+        (table.columnOf.get(keys[end] as FieldKey) as number) + 1
+    )
+      end += 1;
+    const run = keys.slice(start, end + 1);
+    const values = rows.map(({ fields, current }) =>
+      run.map((key) => cellValue(key in fields ? fields[key] : current[key], plainText.get(key) ?? true)),
+    );
+    table.sheet
+      .getRange(firstRow, table.columnOf.get(run[0] as FieldKey) as number, rows.length, run.length)
+      .setValues(values);
+    start = end + 1;
+  }
+}

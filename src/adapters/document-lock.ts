@@ -17,3 +17,14 @@ export function withDocumentLock<T>(work: () => T): T {
     lock.releaseLock();
   }
 }
+
+/** For triggers, which have nobody to throw at: null when the lock could not be had (nothing was done). */
+export function tryDocumentLock<T>(work: () => T): T | null {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return null;
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

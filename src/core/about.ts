@@ -7,6 +7,8 @@ export interface AboutInfo {
   userEmail: string | null;
   /** A sentence for people, e.g. "Signed in as ana@example.com". */
   userLine: string;
+  /** Whether the automation runs for this user here, as a sentence. */
+  automation: string;
 }
 
 export interface AboutInput {
@@ -14,6 +16,7 @@ export interface AboutInput {
   spreadsheetName: string;
   /** Session.getActiveUser().getEmail(): '' when Google hides the user (consumer accounts, other domains). */
   activeUserEmail: string;
+  automationLine: string;
 }
 
 export function describeAbout(input: AboutInput): AboutInfo {
@@ -22,6 +25,7 @@ export function describeAbout(input: AboutInput): AboutInfo {
     version: input.version,
     spreadsheetName: input.spreadsheetName,
     userEmail: email === '' ? null : email,
+    automation: input.automationLine,
     userLine:
       email === ''
         ? 'Google does not share your email with add-ons in this account, so Casebook records edits without it.'

@@ -12,5 +12,8 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Validate library', functionName: 'validateLibrary' },
   { caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
   'separator',
+  { caption: 'Enable automation', functionName: 'enableAutomation' },
+  { caption: 'Disable automation', functionName: 'disableAutomation' },
+  'separator',
   { caption: 'About Casebook', functionName: 'showAboutSidebar' },
 ];

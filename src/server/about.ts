@@ -4,6 +4,13 @@ import { activeSpreadsheetName, activeUserEmail } from '../adapters/context';
 import { showSidebar } from '../adapters/ui';
 import { type AboutInfo, describeAbout } from '../core/about';
 import { CASEBOOK_VERSION } from '../core/version';
+import { automationStatus } from './automation';
+
+/** The About sidebar works in any spreadsheet; only a tracker has automation to report. */
+function automationLine(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return ss ? automationStatus(ss).line : 'Open a tracker to see its automation.';
+}
 
 export function showAboutSidebar(): void {
   showSidebar('about', 'About Casebook');
@@ -14,5 +21,6 @@ export function getAboutInfo(): AboutInfo {
     version: CASEBOOK_VERSION,
     spreadsheetName: activeSpreadsheetName(),
     activeUserEmail: activeUserEmail(),
+    automationLine: automationLine(),
   });
 }

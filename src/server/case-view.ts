@@ -9,15 +9,17 @@ import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
 import { appendAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCaseFields } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
-import { type IntakeContext, readIntakeContext } from '../adapters/intake-context';
+import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
 import { showSidebar } from '../adapters/ui';
 import { checkEdit } from '../core/cases/edit';
 import { fieldText } from '../core/cases/field-text';
 import { type LinkedCase, linkedCases } from '../core/cases/linked-cases';
 import { caseVersion } from '../core/cases/version';
 import { FORM_FIELDS } from '../core/intake/submission';
+import { applyLifecycle } from '../core/lifecycle/apply-change';
 import { CASE_FIELDS, CASE_ID_PATTERN, type FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
+import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectObject, expectText } from './arguments';
 import { rowLink } from './links';
 
@@ -40,7 +42,7 @@ export interface CaseView {
 export type CaseViewResult = { found: true; view: CaseView } | { found: false; message: string };
 
 export type UpdateResult =
-  | { ok: true; changed: string[] }
+  | { ok: true; changed: string[]; version?: string }
   | { ok: false; errors: Partial<Record<FieldKey, string>>; conflict?: string };
 
 export function showCaseSidebar(): void {
@@ -134,7 +136,7 @@ export function updateCase(request: unknown): UpdateResult {
   const { caseId, version, changes } = readUpdate(request);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const ctx = readIntakeContext(ss);
+  const { ctx, sla } = readTrackerContext(ss);
   return withDocumentLock(() => {
     const table = readCases(ss);
     const index = caseIndex(table, caseId);
@@ -152,9 +154,25 @@ export function updateCase(request: unknown): UpdateResult {
     const changedKeys = Object.keys(checked.changes) as FieldKey[];
     if (changedKeys.length === 0) return { ok: true, changed: [] };
     const now = new Date();
+    // The same lifecycle rules as a status typed into the sheet (a script's write fires no edit trigger).
+    const lifecycle = applyLifecycle(
+      stored,
+      withStoredDates({ ...stored, ...checked.changes }),
+      now.getTime(),
+      sla,
+    );
+    if (!lifecycle.ok) {
+      const field: FieldKey = 'status' in checked.changes ? 'status' : 'appealStatus';
+      return { ok: false, errors: { [field]: lifecycle.reason } };
+    }
     const user = Session.getActiveUser().getEmail();
     const row = table.rowNumbers[index] as number;
-    writeCaseFields(table, row, { ...checked.changes, lastUpdatedAt: now, lastUpdatedBy: user });
+    writeCaseFields(table, row, {
+      ...checked.changes,
+      ...lifecycle.updates,
+      lastUpdatedAt: now,
+      lastUpdatedBy: user,
+    });
     const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
     const audit = ss.getSheetByName(TABS.audit);
     if (audit)
@@ -169,9 +187,18 @@ export function updateCase(request: unknown): UpdateResult {
           oldValue: checked.before[key] ?? '',
           newValue: String(checked.changes[key] ?? ''),
           details: 'Case sidebar',
+          source: 'Sidebar',
         })),
       );
     SpreadsheetApp.flush();
-    return { ok: true, changed: changedKeys.map((key) => headerOf.get(key) ?? key) };
+    // The saved row read back, so the sidebar can keep editing without reloading the case.
+    const saved = table.sheet.getRange(row, 1, 1, table.width).getValues()[0] ?? [];
+    const savedCase: CaseRow = {};
+    for (const [key, column] of table.columnOf) savedCase[key] = saved[column - 1];
+    return {
+      ok: true,
+      changed: changedKeys.map((key) => headerOf.get(key) ?? key),
+      version: caseVersion(savedCase, ctx.timeZone),
+    };
   });
 }

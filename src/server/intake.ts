@@ -8,7 +8,7 @@
 import { appendAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
-import { readIntakeContext } from '../adapters/intake-context';
+import { readTrackerContext } from '../adapters/intake-context';
 import {
   applyDuplicateChoice,
   DISTINCT_REASON_MAX,
@@ -16,8 +16,10 @@ import {
   MAX_DUPLICATES_SHOWN,
 } from '../core/intake/duplicates';
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
+import { slaColumns } from '../core/lifecycle/apply-change';
 import { CASE_ID_PATTERN, type FieldKey, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
+import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
 import { rowLink } from './links';
@@ -79,7 +81,7 @@ export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const ctx = readIntakeContext(ss);
+  const { ctx, sla } = readTrackerContext(ss);
   const checked = checkSubmission(fields, ctx);
   if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
 
@@ -128,16 +130,25 @@ export function submitCase(request: unknown): SubmitResult {
         now.getUTCFullYear(),
       ),
     );
-    const record = {
+    const created: CaseRow = {
       ...checked.row,
       ...(decision ?? {}),
       caseId,
       submissionId,
       createdAt: now,
       createdBy: user,
+      statusChangedAt: now,
+      acceptedStatus: checked.row.status,
       lastUpdatedAt: now,
       lastUpdatedBy: user,
+      slaCycle: 1,
+      slaCycleStart: now,
+      slaPausedMinutes: 0,
+      escalationLevel: 0,
     };
+    const record = sla
+      ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
+      : created;
     ensureRoomForCases(table, 1);
     table.sheet.appendRow(caseToCells(table, record));
 
@@ -159,9 +170,19 @@ export function submitCase(request: unknown): SubmitResult {
           action: 'New case',
           caseId,
           details: `Submitted from the intake form (${submissionId})`,
+          source: 'Intake form',
         },
         ...(decision
-          ? [{ at: now, user, action: 'Duplicate check', caseId, details: decision.duplicateCheck }]
+          ? [
+              {
+                at: now,
+                user,
+                action: 'Duplicate check',
+                caseId,
+                details: decision.duplicateCheck,
+                source: 'Intake form' as const,
+              },
+            ]
           : []),
       ]);
     SpreadsheetApp.flush();

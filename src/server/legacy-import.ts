@@ -139,7 +139,13 @@ export function runLegacyImport(request: unknown): ImportSummary {
     const audit = ss.getSheetByName(TABS.audit);
     if (audit)
       appendAudit(audit, [
-        { at: new Date(), user, action: 'Import legacy tracker', details: `${tab}: ${message}` },
+        {
+          at: new Date(),
+          user,
+          action: 'Import legacy tracker',
+          details: `${tab}: ${message}`,
+          source: 'Import',
+        },
       ]);
     SpreadsheetApp.flush();
     ss.toast(message, 'Casebook');

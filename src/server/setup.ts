@@ -35,6 +35,7 @@ export function setUpTracker(): string {
           user: Session.getActiveUser().getEmail(),
           action: 'Set up tracker',
           details: summary,
+          source: 'Setup',
         },
       ]);
     }

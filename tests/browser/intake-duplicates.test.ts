@@ -42,7 +42,6 @@ async function fillLikeFirstCase(page: Page): Promise<void> {
   await page.getByLabel('Automated decision').selectOption('Not automated');
   await page.getByLabel('Severity').selectOption('P2');
   await page.getByLabel('Summary').fill('The same seller again, two days later.');
-  await page.getByLabel(/^Status/).selectOption('New');
   await page.locator('#duplicates').waitFor();
 }
 

@@ -46,7 +46,6 @@ async function fillValid(page: Page, summary = 'Replica sneakers sold as origina
   await page.getByLabel('Automated decision').selectOption('Not automated');
   await page.getByLabel('Severity').selectOption('P2');
   await page.getByLabel('Summary').fill(summary);
-  await page.getByLabel(/^Status/).selectOption('New');
 }
 
 test('the form is built from the schema with labelled controls; fill and submit shows the confirmation and the row', async () => {
@@ -95,7 +94,7 @@ test('every kind of invalid input shows its message beside its field, and nothin
   await page.getByLabel('Summary').fill('');
   await page.getByLabel('Owner').fill('not-an-email');
   await page.getByLabel('Enforcement action').selectOption('Account suspended');
-  await page.getByLabel(/^Status/).selectOption('Escalated');
+  await page.getByLabel('Appeal status').selectOption('Overturned');
   await page.getByRole('button', { name: 'Save case' }).click();
   await expect(page.locator('#field-sellerId-error').textContent()).resolves.toMatch(/not a seller ID/);
   await expect(page.locator('#field-summary-error').textContent()).resolves.toBe('Summary is required');
@@ -103,11 +102,14 @@ test('every kind of invalid input shows its message beside its field, and nothin
   await expect(page.locator('#field-restrictionEnd-error').textContent()).resolves.toBe(
     'Restriction end date is required here',
   );
-  await expect(page.locator('#field-escalatedTo-error').textContent()).resolves.toBe(
-    'Escalated to is required here',
+  await expect(page.locator('#field-misjudgement-error').textContent()).resolves.toBe(
+    'Misjudgement is required here',
+  );
+  await expect(page.locator('#field-overturnReason-error').textContent()).resolves.toBe(
+    'Overturn reason is required here',
   );
   await expect(page.locator('#field-sellerId').getAttribute('aria-invalid')).resolves.toBe('true');
-  await expect(page.locator('#form-errors').textContent()).resolves.toBe('5 fields need fixing.');
+  await expect(page.locator('#form-errors').textContent()).resolves.toBe('6 fields need fixing.');
   await page.screenshot({ path: screenshotPath('intake-errors'), fullPage: true });
   // The duplicate check may have asked while typing; nothing was submitted.
   expect(opened?.serverCalls.filter((name) => name !== 'findDuplicates')).toEqual(['getIntakeOptions']);

@@ -26,7 +26,9 @@ afterAll(async () => {
 
 async function openWindow(running: RunningPlayground): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(10_000);
+  // The server runs in this process, so its synchronous work (saving state after a change) also holds up
+  // Playwright's own messages: on a loaded CI machine a click can take far longer than it does for people.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   await page.goto(running.url);
   await page.locator('body[data-ready="true"]').waitFor();
@@ -83,7 +85,6 @@ test('the menu sets the tracker up and opens New case; a submitted case appears 
   await form.getByLabel('Automated decision').selectOption('Not automated');
   await form.getByLabel('Severity').selectOption('P3');
   await form.getByLabel('Summary').fill('Fake countdown discount during the LIVE.');
-  await form.getByLabel(/^Status/).selectOption('New');
   await form.getByRole('button', { name: 'Save case' }).click();
   await form.locator('#state-success').waitFor();
   const caseId = await form.locator('#success-case').textContent();

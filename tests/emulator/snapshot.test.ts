@@ -84,6 +84,9 @@ function observe(services: Services) {
     sheets,
     rangeProtections: protections(services.SpreadsheetApp.ProtectionType.RANGE),
     sheetProtections: protections(services.SpreadsheetApp.ProtectionType.SHEET),
+    developerMetadata: ss
+      .getDeveloperMetadata()
+      .map((m) => [m.getId(), m.getKey(), m.getValue(), String(m.getVisibility())]),
   };
 }
 
@@ -135,6 +138,7 @@ function fullTracker() {
   sheet.setFrozenRows(1);
   sheet.hideRows(8, 2);
   sheet.getRange('B2:C3').activate();
+  ss.addDeveloperMetadata('casebook.schemaVersion', '3').addDeveloperMetadata('casebook.tracker');
   return t;
 }
 
@@ -193,6 +197,10 @@ describe('spreadsheets', () => {
       hidden: ['CASE-2'],
       rowsHidden: [false, false, true, false, false],
     });
+    expect(after.developerMetadata).toEqual([
+      [1, 'casebook.schemaVersion', '3', 'DOCUMENT'],
+      [2, 'casebook.tracker', null, 'DOCUMENT'],
+    ]);
     expect(after.activeRange).toBe('B2:C3');
     expect(after.sheets[0]!.hidden.slice(6, 10)).toEqual([false, true, true, false]);
   });
@@ -233,6 +241,43 @@ describe('spreadsheets', () => {
         .getA1Notation(),
     ).toBe('A2:F2');
     expect(owner.SpreadsheetApp.getActiveSheet().getRange('A6').getValue()).toBe('CASE-3');
+  });
+
+  test('developer metadata survives: same IDs, keys and values; new IDs continue; the limit still counts it', () => {
+    const t = fullTracker();
+    const restored = restoreWorkspace(snapshotWorkspace(t.ws));
+    const ss = reopen(restored, t.spreadsheetId, EDITOR).SpreadsheetApp.getActiveSpreadsheet();
+    const [schema] = ss.getDeveloperMetadata();
+    schema!.setValue('4');
+    ss.addDeveloperMetadata('casebook.migrated', 'yes');
+    expect(ss.getDeveloperMetadata().map((m) => [m.getId(), m.getKey(), m.getValue()])).toEqual([
+      [1, 'casebook.schemaVersion', '4'],
+      [2, 'casebook.tracker', null],
+      [3, 'casebook.migrated', 'yes'],
+    ]);
+    // The original workspace is untouched by the restored one.
+    expect(t.ss.getDeveloperMetadata().map((m) => m.getValue())).toEqual(['3', null]);
+    // Restored entries still count towards the 30,000-character limit.
+    const used = 'casebook.schemaVersion4casebook.trackercasebook.migratedyes'.length;
+    expect(() => ss.addDeveloperMetadata('big', 'x'.repeat(30_000 - used - 2))).toThrow(
+      'Developer metadata limit exceeded',
+    );
+  });
+
+  test('a snapshot saved before developer metadata was modelled restores with none', () => {
+    const { ws, spreadsheetId } = tracker();
+    const json = JSON.parse(snapshotWorkspace(ws)) as {
+      state: { spreadsheets: { $map: [string, Record<string, unknown>][] } };
+    };
+    for (const [, model] of json.state.spreadsheets.$map) {
+      expect(model).toHaveProperty('nextDeveloperMetadataId', 1);
+      delete model['developerMetadata'];
+      delete model['nextDeveloperMetadataId'];
+    }
+    const restored = restoreWorkspace(JSON.stringify(json));
+    const ss = reopen(restored, spreadsheetId).SpreadsheetApp.getActiveSpreadsheet();
+    expect(ss.getDeveloperMetadata()).toEqual([]);
+    expect(ss.addDeveloperMetadata('casebook.tracker').getDeveloperMetadata()[0]!.getId()).toBe(1);
   });
 
   test('values JSON cannot hold round-trip: an invalid Date cell, a NaN trigger time', () => {

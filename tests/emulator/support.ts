@@ -38,6 +38,8 @@ export function servicesFor(
     authMode?: AuthModeName;
     activeSpreadsheetId?: string | null;
     effectiveUser?: string;
+    /** Makes the execution an installable trigger's run. */
+    triggerUid?: string;
   } = {},
 ): Services & { exec: Execution } {
   const exec = new Execution(ws, {
@@ -45,6 +47,7 @@ export function servicesFor(
     authMode: options.authMode ?? 'FULL',
     activeSpreadsheetId: options.activeSpreadsheetId ?? null,
     ...(options.effectiveUser ? { effectiveUser: options.effectiveUser } : {}),
+    ...(options.triggerUid ? { triggerUid: options.triggerUid } : {}),
   });
   return { ...(createServiceGlobals(exec) as unknown as Services), exec };
 }

@@ -36,6 +36,9 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
       { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
       { kind: 'separator' },
+      { kind: 'item', caption: 'Enable automation', functionName: 'enableAutomation' },
+      { kind: 'item', caption: 'Disable automation', functionName: 'disableAutomation' },
+      { kind: 'separator' },
       { kind: 'item', caption: 'About Casebook', functionName: 'showAboutSidebar' },
     ],
   },
@@ -109,6 +112,7 @@ describe('About Casebook', () => {
         spreadsheetName: 'EU governance tracker',
         userEmail: OPS,
         userLine: `Signed in as ${OPS}`,
+        automation: 'Automation is off for you: choose Extensions > Casebook > Enable automation.',
       },
     });
   });
@@ -116,8 +120,11 @@ describe('About Casebook', () => {
   test('getAboutInfo costs a fixed, small number of service calls', () => {
     const { ws, session } = tracker();
     callServerFunction(ws, session, 'getAboutInfo', []);
+    // The automation line lists this user's triggers here and reads the dispatcher's state.
     expect(ws.ledger.byMember()).toEqual({
-      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 2,
+      'ScriptApp.getUserTriggers': 1,
+      'Spreadsheet.getDeveloperMetadata': 1,
       'Spreadsheet.getName': 1,
       'Session.getActiveUser': 1,
       'User.getEmail': 1,

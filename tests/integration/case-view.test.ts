@@ -159,12 +159,14 @@ describe('editing a case', () => {
       market: 'Deutschland', // the same market, typed differently: not a change
       summary: 'Replica sneakers; seller admitted it.',
     });
-    expect(reply).toEqual({ ok: true, changed: ['Severity', 'Summary'] });
+    expect(reply).toEqual({ ok: true, changed: ['Severity', 'Summary'], version: expect.any(String) });
     expect(cell(ctx, 2, 'Severity')).toBe('P1');
     expect(cell(ctx, 2, 'Summary')).toBe('Replica sneakers; seller admitted it.');
     expect(cell(ctx, 2, 'Last updated by')).toBe(OPS);
     const after = view(ctx, { caseId: id });
     expect(after.version).not.toBe(before.version);
+    // The save answers with the version the case now has, so the sidebar can edit again without reloading.
+    expect((reply as unknown as { version: string }).version).toBe(after.version);
     expect(after.history.slice(0, 2)).toEqual([
       expect.objectContaining({ action: 'Edit', field: 'Summary', oldValue: FIELDS.summary }),
       expect.objectContaining({

@@ -45,7 +45,14 @@ test('a realistic mix: markets, policies, actions, statuses, escalations, appeal
   expect(distinct('Market').size).toBeGreaterThanOrEqual(8);
   expect(distinct('Policy').size).toBeGreaterThanOrEqual(10);
   expect(distinct('Enforcement action').size).toBeGreaterThanOrEqual(8);
-  expect([...distinct('Status')].sort()).toEqual(['Closed', 'Escalated', 'In progress', 'New', 'Open']);
+  expect([...distinct('Status')].sort()).toEqual([
+    'Awaiting response',
+    'Closed',
+    'Escalated',
+    'New',
+    'Resolved',
+    'Triaged',
+  ]);
   expect(distinct('Escalated to').size).toBeGreaterThanOrEqual(3);
   const overturned = cases.filter((c) => c['Appeal status'] === 'Overturned');
   expect(overturned.length).toBeGreaterThanOrEqual(5);

@@ -85,6 +85,7 @@ describe('on an empty spreadsheet', () => {
       'Old value',
       'New value',
       'Details',
+      'Source',
     ]);
     expect(ws.ui.toasts.at(-1)?.message).toBe(summary);
   });
@@ -118,7 +119,7 @@ describe('on an empty spreadsheet', () => {
     const rules = cases
       .getConditionalFormatRules()
       .map((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]));
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(4);
     expect(rules[0]).toMatch(/SEARCH\("\|"&A\$1&"\|"/);
     expect(rules[1]).toMatch(/\$[A-Z]+2="Yes"/);
     expect(sheet('Lists').getRange('A1:C2').getValues()).toEqual([
@@ -156,7 +157,7 @@ test('a second run changes nothing: no duplicated rules, protections, ranges, ro
   const first = inspect(ws, spreadsheetId).counts();
   expect(setUp(ws, spreadsheetId)).toBe('Tracker already up to date: nothing changed.');
   expect(inspect(ws, spreadsheetId).counts()).toEqual(first);
-  expect(first).toMatchObject({ protections: 4, conditionalFormats: 3, auditRows: 2 });
+  expect(first).toMatchObject({ protections: 4, conditionalFormats: 4, auditRows: 2 });
 });
 
 test('on a tracker people reordered and extended: columns found by header, missing ones appended, data untouched', () => {

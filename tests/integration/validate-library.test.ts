@@ -48,7 +48,7 @@ function validCase(i: number): Case {
     'Legal ground': 'Regulation (EU) 2017/1001, Art. 9',
     'Illegality explanation': "A registered mark used without the owner's consent.",
     'Evidence links': `https://evidence.example/${i}`,
-    Status: 'Open',
+    Status: 'Triaged',
     Owner: OPS,
     'Appeal status': 'None',
     Misjudgement: 'No',
@@ -92,7 +92,12 @@ const PLANTED: [string, (c: Case) => void][] = [
   ],
   [
     'overturnedIsMisjudgement',
-    (c) => Object.assign(c, { 'Appeal status': 'Overturned', Misjudgement: 'No' }),
+    (c) =>
+      Object.assign(c, {
+        'Appeal status': 'Overturned',
+        Misjudgement: 'No',
+        'Overturn reason': 'Wrong match',
+      }),
   ],
   [
     'dsaDateLimit',

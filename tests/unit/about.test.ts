@@ -8,17 +8,24 @@ describe('describeAbout', () => {
       version: '1.2.3',
       spreadsheetName: 'EU tracker',
       activeUserEmail: 'ana@example.com',
+      automationLine: 'Automation is on for you.',
     });
     expect(info).toEqual({
       version: '1.2.3',
       spreadsheetName: 'EU tracker',
       userEmail: 'ana@example.com',
       userLine: 'Signed in as ana@example.com',
+      automation: 'Automation is on for you.',
     });
   });
 
   test('explains a hidden user instead of showing a blank', () => {
-    const info = describeAbout({ version: '1.2.3', spreadsheetName: 'EU tracker', activeUserEmail: '  ' });
+    const info = describeAbout({
+      version: '1.2.3',
+      spreadsheetName: 'EU tracker',
+      activeUserEmail: '  ',
+      automationLine: '',
+    });
     expect(info.userEmail).toBeNull();
     expect(info.userLine).toMatch(/does not share your email/);
   });

@@ -22,7 +22,7 @@ function stored(): CaseRow {
     automatedDecision: 'Not automated',
     severity: 'P3',
     summary: 'Fake discount shown during the LIVE.',
-    status: 'Open',
+    status: 'Triaged',
     lastUpdatedAt: new Date('2026-11-02T09:30:00Z'),
   };
 }
@@ -77,7 +77,7 @@ test('the version changes with any field, to the millisecond for timestamps', ()
 
 test('linked cases both ways, with cases missing from the library named as such', () => {
   const library = [
-    { caseId: 'CB-1', relatedCases: 'CB-2, CB-9', duplicateOf: '', status: 'Open', policy: 'P', row: 2 },
+    { caseId: 'CB-1', relatedCases: 'CB-2, CB-9', duplicateOf: '', status: 'Triaged', policy: 'P', row: 2 },
     { caseId: 'CB-2', relatedCases: '', duplicateOf: '', status: 'New', policy: 'P', row: 3 },
     { caseId: 'CB-3', relatedCases: 'CB-1', duplicateOf: 'CB-1', status: 'Closed', policy: 'Q', row: 4 },
     { caseId: 'CB-4', relatedCases: 'CB-1', duplicateOf: '', status: 'New', policy: 'P', row: 5 },
@@ -89,6 +89,6 @@ test('linked cases both ways, with cases missing from the library named as such'
     { caseId: 'CB-4', relation: 'Related', row: 5, status: 'New', policy: 'P' },
   ]);
   expect(linkedCases('CB-2', library)).toEqual([
-    { caseId: 'CB-1', relation: 'Related', row: 2, status: 'Open', policy: 'P' },
+    { caseId: 'CB-1', relation: 'Related', row: 2, status: 'Triaged', policy: 'P' },
   ]);
 });

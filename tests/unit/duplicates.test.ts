@@ -13,7 +13,7 @@ const known = (caseId: string, over: Partial<LibraryCase> = {}): LibraryCase => 
   policy: 'Counterfeit goods',
   liveDay: '2026-11-10',
   liveSessionId: '',
-  status: 'Open',
+  status: 'Triaged',
   row: Number(caseId.slice(-2)) + 1,
   ...over,
 });
@@ -71,9 +71,9 @@ test('nothing to compare without a session or a seller, policy and date', () => 
 
 test('descriptions people read', () => {
   const [match] = findPossibleDuplicates(probe, [known('CB-2026-00001')], 14);
-  expect(describeDuplicate(match!)).toBe('Same seller and policy, LIVE 2 days apart (Open)');
+  expect(describeDuplicate(match!)).toBe('Same seller and policy, LIVE 2 days apart (Triaged)');
   const [same] = findPossibleDuplicates({ ...probe, liveDay: '2026-11-10' }, [known('CB-2026-00001')], 14);
-  expect(describeDuplicate(same!)).toBe('Same seller and policy, same LIVE date (Open)');
+  expect(describeDuplicate(same!)).toBe('Same seller and policy, same LIVE date (Triaged)');
 });
 
 test('each choice sets the fields it should', () => {

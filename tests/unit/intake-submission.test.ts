@@ -36,7 +36,7 @@ test('each problem is reported against its own field, normalising first and vali
   );
   expect(errors).toEqual({
     market: expect.stringMatching(/"Narnia" is not a known market/),
-    escalatedTo: 'Escalated to is required here',
+    status: 'A new case starts as New; change its status once it is saved',
     owner: '"not-an-email" is not an email address',
   });
 });

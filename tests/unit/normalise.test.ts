@@ -214,14 +214,18 @@ const SOURCES: [unknown, Expectation][] = [
 
 const STATUS_LIST = { label: 'status', canonical: FIXED_LISTS.statuses, synonyms: DEFAULT_SYNONYMS.status };
 const STATUSES: [unknown, Expectation][] = [
-  ['open', 'Open'],
-  ['In Progress', 'In progress'],
-  ['in-progress', 'In progress'],
-  ['WIP', 'In progress'],
+  ['open', 'Triaged'],
+  ['In Progress', 'Triaged'],
+  ['in-progress', 'Triaged'],
+  ['WIP', 'Triaged'],
   ['esc', 'Escalated'],
+  ['Waiting on merchant', 'Awaiting response'],
+  ['awaiting-response', 'Awaiting response'],
   ['done', 'Closed'],
-  ['Resolved', 'Closed'],
+  ['resolved', 'Resolved'],
+  ['fixed', 'Resolved'],
   ['closed ', 'Closed'],
+  ['re-open', 'Reopened'],
 ];
 
 const SEVERITY_LIST = { label: 'severity', canonical: FIXED_LISTS.severities };

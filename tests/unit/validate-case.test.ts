@@ -19,7 +19,7 @@ function valid(): CaseRow {
     summary: 'Replica handbags shown as genuine.',
     legalGround: 'Regulation (EU) 2017/1001, Art. 9',
     illegalityExplanation: 'Use of a registered mark without consent.',
-    status: 'Open',
+    status: 'Triaged',
     lastUpdatedAt: at('2026-11-02T10:00:00Z'),
   };
 }
@@ -31,7 +31,7 @@ test('a complete case is valid', () => {
 });
 
 test('list values match regardless of case and spacing', () => {
-  expect(rules({ ...valid(), market: ' de ', status: 'open' })).toEqual([]);
+  expect(rules({ ...valid(), market: ' de ', status: 'awaiting RESPONSE' })).toEqual([]);
 });
 
 test('the DSA asks for a legal ground and explanation on illegal-content policies, and text for "other" restrictions', () => {
@@ -57,12 +57,14 @@ test('the DSA asks for a legal ground and explanation on illegal-content policie
 
 test('requirements that depend on other fields', () => {
   expect(rules({ ...valid(), status: 'Escalated' })).toEqual(['escalatedTo:required']);
-  expect(rules({ ...valid(), status: 'Escalated', escalatedTo: 'Policy' })).toEqual([
-    'escalationDue:required',
-  ]);
-  expect(rules({ ...valid(), status: 'Closed' })).toEqual(['resolution:required', 'resolvedAt:required']);
+  expect(rules({ ...valid(), status: 'Escalated', escalatedTo: 'Policy' })).toEqual([]);
+  expect(rules({ ...valid(), status: 'Resolved' })).toEqual(['resolution:required']);
+  expect(rules({ ...valid(), status: 'Closed' })).toEqual(['resolution:required']);
   expect(rules({ ...valid(), action: 'Account suspended' })).toEqual(['restrictionEnd:required']);
-  expect(rules({ ...valid(), appealStatus: 'Overturned' })).toEqual(['misjudgement:required']);
+  expect(rules({ ...valid(), appealStatus: 'Overturned' })).toEqual([
+    'misjudgement:required',
+    'overturnReason:required',
+  ]);
   expect(rules({ ...valid(), misjudgement: 'Yes' })).toEqual(['rootCause:required']);
 });
 
@@ -76,8 +78,18 @@ test('DSA rules: end after the decision, within the database limit; overturned m
     'restrictionEnd:dsaDateLimit',
   ]);
   expect(rules({ ...valid(), appealStatus: 'Overturned', misjudgement: 'No' })).toEqual([
+    'overturnReason:required',
     'misjudgement:overturnedIsMisjudgement',
   ]);
+  expect(
+    rules({
+      ...valid(),
+      appealStatus: 'Overturned',
+      misjudgement: 'Yes',
+      rootCause: 'Algorithm',
+      overturnReason: 'Wrong brand match',
+    }),
+  ).toEqual([]);
 });
 
 test('an action whose Lists entry maps to the wrong DSA restriction type is flagged', () => {

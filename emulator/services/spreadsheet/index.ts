@@ -9,6 +9,7 @@ import { emulate } from '../../runtime/instrument';
 import { createUi } from '../ui';
 import { BooleanCriteria, newConditionalFormatRule } from './conditional-format';
 import { DataValidationCriteria, newDataValidation } from './data-validation';
+import { DeveloperMetadataVisibility } from './developer-metadata';
 import { newFilterCriteria } from './filter';
 import { type SpreadsheetModel, sheetById } from './model';
 import { ProtectionType } from './protection';
@@ -34,6 +35,8 @@ class EmulatedSpreadsheetApp implements Pick<App, AppMembers> {
   readonly DataValidationCriteria = DataValidationCriteria as unknown as App['DataValidationCriteria'];
   readonly BooleanCriteria = BooleanCriteria as unknown as App['BooleanCriteria'];
   readonly ProtectionType = ProtectionType as unknown as App['ProtectionType'];
+  readonly DeveloperMetadataVisibility =
+    DeveloperMetadataVisibility as unknown as App['DeveloperMetadataVisibility'];
 
   constructor(private readonly exec: Execution) {}
 

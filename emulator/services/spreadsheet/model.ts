@@ -102,6 +102,19 @@ export interface SheetModel {
   tabColor: string | null;
 }
 
+/**
+ * Developer metadata attached to the spreadsheet itself (the only location modelled; see
+ * developer-metadata.ts). Kept on the model, so every user and execution reads the same entries.
+ */
+export interface DeveloperMetadataModel {
+  /** Positive and unique within the spreadsheet (Sheets picks one at random; the emulator counts up). */
+  id: number;
+  key: string;
+  value: string | null;
+  /** A SpreadsheetApp.DeveloperMetadataVisibility name; only DOCUMENT is created. */
+  visibility: 'DOCUMENT' | 'PROJECT';
+}
+
 export interface SpreadsheetModel {
   id: string;
   name: string;
@@ -117,6 +130,8 @@ export interface SpreadsheetModel {
   /** Active selection per user email (what getActiveRange returns for that user). */
   selections: Map<string, GridRect>;
   nextSheetId: number;
+  developerMetadata: DeveloperMetadataModel[];
+  nextDeveloperMetadataId: number;
 }
 
 export function emptyCell(): CellModel {
@@ -167,6 +182,8 @@ export function newSpreadsheetModel(
     activeSheetId: 0,
     selections: new Map(),
     nextSheetId: 1,
+    developerMetadata: [],
+    nextDeveloperMetadataId: 1,
   };
 }
 

@@ -1,13 +1,15 @@
 /**
- * Spreadsheet: the file. Its tabs, ranges by A1 across tabs, named ranges and protections.
- * Docs: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet ,
- * https://developers.google.com/apps-script/reference/spreadsheet/named-range
+ * Spreadsheet: the file. Its tabs, ranges by A1 across tabs, named ranges, protections and (spreadsheet-level)
+ * developer metadata. Docs: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/named-range ,
+ * https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata (developer-metadata.ts)
  */
 import { ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL, internalOf } from '../../runtime/instrument';
 import { isValidTimeZone } from '../../runtime/time-zone';
 import { parseA1, resolveA1 } from './a1';
+import { addSpreadsheetDeveloperMetadata, spreadsheetDeveloperMetadata } from './developer-metadata';
 import {
   type GridRect,
   newSheetModel,
@@ -44,7 +46,9 @@ type SpreadsheetMembers =
   | 'getActiveSheet'
   | 'getActiveRange'
   | 'getSheetName'
-  | 'toast';
+  | 'toast'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata';
 
 /** Docs (setNamedRange): names contain letters, numbers and underscores, don't start with a number, and aren't A1 or R1C1 references. */
 function checkRangeName(name: string): void {
@@ -241,6 +245,16 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
       title: title === undefined ? '' : String(title),
       message: String(msg),
     });
+  }
+
+  /** addDeveloperMetadata(key) | (key, value): DOCUMENT visibility; the visibility overloads are not emulated. */
+  addDeveloperMetadata(...args: unknown[]): Spreadsheet {
+    addSpreadsheetDeveloperMetadata(this.ss, args);
+    return this as unknown as Spreadsheet;
+  }
+
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return spreadsheetDeveloperMetadata(this.exec, this.ss);
   }
 
   getActiveSheet(): Sheet {

@@ -5,11 +5,15 @@
  * before sending, and the server runs it again, trusting nothing from the page.
  */
 import { type ImportContext, normaliseField } from '../import/convert-row';
+import { INITIAL_STATUS } from '../lifecycle/lifecycle';
 import { CASE_FIELDS, type FieldKey } from '../schema/case-schema';
 import { type CaseRow, validateCase, withStoredDates } from '../validation/validate-case';
 
 /** What people fill in: every field that is not set by Casebook. */
 export const FORM_FIELDS = CASE_FIELDS.filter((f) => !f.system).map((f) => f.key as FieldKey);
+
+/** The intake form asks for all of them but the status: every case starts as New and moves by the lifecycle. */
+export const INTAKE_FIELDS = FORM_FIELDS.filter((key) => key !== 'status');
 
 export interface CheckedSubmission {
   /** Canonical values (dates as YYYY-MM-DD text), ready to write once errors is empty. */
@@ -22,8 +26,12 @@ export function checkSubmission(
   ctx: ImportContext,
 ): CheckedSubmission {
   const errors: Partial<Record<FieldKey, string>> = {};
-  const row: CaseRow = {};
-  for (const key of FORM_FIELDS) {
+  const row: CaseRow = { status: INITIAL_STATUS };
+  const status = fields.status;
+  if (status !== undefined && status.trim() !== '' && status.trim() !== INITIAL_STATUS) {
+    errors.status = `A new case starts as ${INITIAL_STATUS}; change its status once it is saved`;
+  }
+  for (const key of INTAKE_FIELDS) {
     const raw = fields[key];
     if (raw === undefined || raw.trim() === '') continue;
     const result = normaliseField(key, raw, ctx);

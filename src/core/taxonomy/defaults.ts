@@ -298,7 +298,14 @@ export const DEFAULT_TEAMS = [
   'Seller support',
 ] as const;
 
-export const DEFAULT_ROOT_CAUSES = ['Governance', 'Product', 'Algorithm', 'Not reproduced'] as const;
+export const DEFAULT_ROOT_CAUSES = [
+  'Seller conduct',
+  'Policy gap',
+  'Governance',
+  'Product',
+  'Algorithm',
+  'Not reproduced',
+] as const;
 
 /**
  * What people type, mapped to canonical values per list. Keys are matched after normalising case,
@@ -398,16 +405,20 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, Readonly<Record<string, s
   },
   status: {
     new: 'New',
-    open: 'Open',
-    'in progress': 'In progress',
-    wip: 'In progress',
-    ongoing: 'In progress',
+    open: 'Triaged',
+    'in progress': 'Triaged',
+    wip: 'Triaged',
+    ongoing: 'Triaged',
+    triage: 'Triaged',
     escalated: 'Escalated',
     esc: 'Escalated',
     'waiting on team': 'Escalated',
-    closed: 'Closed',
+    waiting: 'Awaiting response',
+    'waiting on merchant': 'Awaiting response',
+    'waiting on seller': 'Awaiting response',
+    'on hold': 'Awaiting response',
+    fixed: 'Resolved',
     done: 'Closed',
-    resolved: 'Closed',
-    fixed: 'Closed',
+    reopen: 'Reopened',
   },
 };

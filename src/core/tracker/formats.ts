@@ -34,7 +34,7 @@ export interface FormatRule {
   background: string;
 }
 
-/** Casebook's highlights: invalid cells, misjudged and overdue rows, from where their columns are. */
+/** Casebook's highlights: invalid cells, misjudged rows, SLA breached and due soon, from where their columns are. */
 export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRule[] {
   const col = (header: string) => {
     const column = columnOf.get(header);
@@ -55,8 +55,13 @@ export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRu
       background: '#fce8e6',
     },
     {
-      name: 'overdue',
-      formula: `=AND(${col('Escalation due')}<>"",${col('Escalation due')}<TODAY(),${col('Status')}<>"Closed",${RULE_MARKER})`,
+      name: 'breached',
+      formula: `=AND(${col('SLA')}="Breached",${RULE_MARKER})`,
+      background: '#fad2cf',
+    },
+    {
+      name: 'dueSoon',
+      formula: `=AND(${col('SLA')}="Due soon",${RULE_MARKER})`,
       background: '#fef7e0',
     },
   ];

@@ -28,7 +28,11 @@ export const AUDIT_HEADERS = [
   'Old value',
   'New value',
   'Details',
+  'Source',
 ] as const;
+
+/** Where a change came from, as the Audit log's Source column says. */
+export type AuditSource = 'Sidebar' | 'Intake form' | 'Sheet edit' | 'Automation' | 'Import' | 'Setup';
 
 export const SETTINGS_HEADERS = ['Setting', 'Value', 'What it does'] as const;
 
@@ -44,6 +48,18 @@ export const DEFAULT_SETTINGS: readonly (readonly [string, string, string])[] = 
   ['Report folder ID', '', 'Drive folder for weekly summary Docs (blank: your Drive root).'],
   ['Managers', '', 'Emails (comma-separated) that receive the weekly summary link.'],
   ['Personal data in reports', 'No', 'Yes to include shop names and owners in generated Docs.'],
+  [
+    'SLA targets',
+    'P1: 4h; P2: 1d; P3: 3d; P4: 5d',
+    'Working time a case may take by severity, e.g. P1: 4h (h = working hours, d = working days). Add a team override like P1/Algorithm: 8h.',
+  ],
+  ['Time zone', '', "Time zone of the working calendar, e.g. Europe/Berlin (blank: the spreadsheet's)."],
+  ['Working days', 'Mon-Fri', 'Days the SLA clock runs, e.g. Mon-Fri or Mon,Tue,Wed,Thu.'],
+  ['Working hours', '09:00-18:00', 'Hours the SLA clock runs on working days.'],
+  ['Holidays', '', 'Dates the SLA clock stops, YYYY-MM-DD, comma-separated.'],
+  ['Due soon at (%)', '75', 'Share of the SLA target after which a case is due soon and its owner is told.'],
+  ['Team lead', '', 'Email that receives breach notices (and due-soon notices of owners not listed below).'],
+  ['Team members', '', 'Emails (comma-separated) of case owners who receive due-soon notices.'],
 ];
 
 /** One column group on the Lists tab; its first column is what validation rules read. */

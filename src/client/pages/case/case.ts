@@ -5,6 +5,7 @@
  */
 
 import { FORM_FIELDS } from '../../../core/intake/submission';
+import { allowedNextStatuses } from '../../../core/lifecycle/lifecycle';
 import { minuteInZone } from '../../../core/normalise/date';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
 import type { CaseView } from '../../../server/case-view';
@@ -107,7 +108,7 @@ function renderHistory(current: CaseView): void {
       when.className = 'when';
       const at = new Date(entry.at);
       const stamp = Number.isNaN(at.getTime()) ? entry.at : minuteInZone(at, current.options.timeZone);
-      when.textContent = `${stamp} · ${entry.user || 'unknown user'}`;
+      when.textContent = `${stamp} · ${entry.user || 'unknown user'}${entry.source ? ` · ${entry.source}` : ''}`;
       const what = entry.field
         ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
         : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
@@ -125,12 +126,23 @@ function renderHistory(current: CaseView): void {
   );
 }
 
+/** The Status list offers only where the lifecycle lets this case go; the server checks again. */
+function offerAllowedStatuses(current: string): void {
+  const select = form.querySelector<HTMLSelectElement>('select[name="status"]');
+  if (!select) return;
+  const allowed = new Set<string>([current, ...allowedNextStatuses(current)]);
+  for (const option of Array.from(select.options)) {
+    if (option.value !== '' && !allowed.has(option.value)) option.remove();
+  }
+}
+
 function render(current: CaseView): void {
   view = current;
   setText(byId('view-id'), current.caseId);
   setText(byId('view-status'), current.fields.status || 'No status');
   byId('view-link').replaceChildren(rowAnchor(current.url, 'Open its row'));
   renderCaseFields(byId('fields'), editable, current.options.lists);
+  offerAllowedStatuses(current.fields.status ?? '');
   fillForm(current);
   renderRecord(current);
   renderLinked(current);

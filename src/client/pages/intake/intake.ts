@@ -9,7 +9,7 @@ import {
   DISTINCT_REASON_MAX,
   type DuplicateChoice,
 } from '../../../core/intake/duplicates';
-import { checkSubmission, FORM_FIELDS } from '../../../core/intake/submission';
+import { checkSubmission, INTAKE_FIELDS } from '../../../core/intake/submission';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
 import { policyGroundDefaults } from '../../../core/taxonomy/policy-grounds';
 import type { DuplicateView } from '../../../server/duplicates';
@@ -38,7 +38,7 @@ const submitButton = byId<HTMLButtonElement>('submit');
 const duplicatePanel = byId('duplicates');
 const reasonBox = byId<HTMLTextAreaElement>('duplicate-reason');
 const fieldDefs = CASE_FIELDS.filter((f) =>
-  (FORM_FIELDS as readonly string[]).includes(f.key),
+  (INTAKE_FIELDS as readonly string[]).includes(f.key),
 ) as readonly FieldDefinition[];
 let options: IntakeOptions | null = null;
 let submissionId = newSubmissionId();

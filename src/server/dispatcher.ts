@@ -1,0 +1,67 @@
+/**
+ * The one hourly time-driven trigger ("Enable automation" installs it) and the periodic jobs it runs.
+ * There is no active document in a time-driven run, so the tracker is opened by the ID saved when the
+ * trigger was made. Each job runs once per slot ("last run" markers in the tracker), so a late, missed or
+ * doubled firing does each job exactly once, and a run stops well before Apps Script's 6-minute limit,
+ * leaving the job unfinished for the next run to complete.
+ * Docs: https://developers.google.com/apps-script/guides/triggers/events#time-driven_events and
+ * https://developers.google.com/apps-script/guides/services/quotas (6 minutes per execution).
+ */
+import { triggerIsAuthorized } from '../adapters/authorization';
+import { trackerOfTrigger } from '../adapters/automation-triggers';
+import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
+import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
+import { runSlaSweep } from './sla-sweep';
+
+type JobRunner = typeof runSlaSweep;
+
+/** What each periodic job (core/automation/dispatcher-state PERIODIC_JOBS) runs. */
+const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = { slaSweep: runSlaSweep };
+
+/** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */
+export const RUN_BUDGET_MS = 4.5 * 60_000;
+
+export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void {
+  const startedMs = Date.now();
+  if (!triggerIsAuthorized()) return;
+  const uid = event?.triggerUid;
+  const spreadsheetId = uid ? trackerOfTrigger(String(uid)) : null;
+  if (!spreadsheetId) {
+    console.warn(
+      'Casebook: this hourly trigger belongs to no tracker; choose Enable automation in the tracker again.',
+    );
+    return;
+  }
+  // Two people's dispatchers for one tracker must not sweep at the same time.
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(30_000)) {
+    console.warn('Casebook: another hourly run is still working; this one leaves its jobs to the next run.');
+    return;
+  }
+  try {
+    const ss = SpreadsheetApp.openById(spreadsheetId);
+    const state = readDispatcherState(ss);
+    const save = () => writeDispatcherState(ss, state);
+    const deadlineMs = startedMs + RUN_BUDGET_MS;
+    let changed = false;
+    for (const job of dueJobs(state, startedMs)) {
+      const runner = JOB_RUNNERS[job.name];
+      if (!runner) throw new Error(`No runner for the periodic job ${job.name}`);
+      const outcome = runner(ss, state, deadlineMs, save);
+      changed = changed || outcome.changedState;
+      if (!outcome.finished) {
+        console.warn(`Casebook: the ${job.name} job stopped before the time limit and resumes next run.`);
+        break;
+      }
+      state.lastRun[job.name] = slotOf(startedMs, job.everyMs);
+      changed = true;
+    }
+    if (changed) {
+      state.lastActivity = new Date(startedMs).toISOString();
+      save();
+      SpreadsheetApp.flush();
+    }
+  } finally {
+    lock.releaseLock();
+  }
+}
