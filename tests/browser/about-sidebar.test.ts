@@ -107,15 +107,19 @@ test('google.script.run offers no private (_) functions and no internal helpers'
   );
   expect(names).toEqual(
     [
+      'disableAutomation',
+      'enableAutomation',
       'findDuplicates',
       'getAboutInfo',
       'getCaseView',
       'getIntakeOptions',
       'listLegacyTabs',
+      'onCaseEdit',
       'onEdit',
       'onInstall',
       'onOpen',
       'proposeLegacyImport',
+      'runHourlyJobs',
       'runLegacyImport',
       'setUpTracker',
       'showAboutSidebar',
