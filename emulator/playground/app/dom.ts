@@ -1,4 +1,5 @@
 /** DOM helpers: elements are built with textContent only, so sheet and mail text never becomes markup. */
+import { columnToLetters } from '../../services/spreadsheet/a1';
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} is missing`);
@@ -20,16 +21,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** Sheets' column letters, as the emulator's A1 parser writes them (one definition for both). */
+export const columnLetter = columnToLetters;
 
 export function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
