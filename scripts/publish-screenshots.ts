@@ -5,7 +5,13 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-const SHOWN_IN_README = ['playground', 'intake-empty', 'intake-duplicate-warning', 'case-sidebar'];
+const SHOWN_IN_README = [
+  'playground',
+  'playground-breach-outbox',
+  'intake-empty',
+  'intake-duplicate-warning',
+  'case-sidebar',
+];
 const from = path.resolve('test-output/screenshots');
 const to = path.resolve('docs/screenshots');
 

@@ -65,15 +65,18 @@ function lastContent(sheet: SheetModel): { lastRow: number; lastColumn: number }
 }
 
 export function tabSummaries(ss: SpreadsheetModel): TabSummary[] {
-  return ss.sheets.map((sheet) => ({
-    name: sheet.name,
-    sheetId: sheet.sheetId,
-    maxRows: sheet.maxRows,
-    maxColumns: sheet.maxColumns,
-    ...lastContent(sheet),
-    frozenRows: sheet.frozenRows,
-    hasFilter: sheet.filter !== null,
-  }));
+  // Hidden sheets are not in Sheets' tab bar either (View > Hidden sheets lists them).
+  return ss.sheets
+    .filter((sheet) => !sheet.hidden)
+    .map((sheet) => ({
+      name: sheet.name,
+      sheetId: sheet.sheetId,
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
+      ...lastContent(sheet),
+      frozenRows: sheet.frozenRows,
+      hasFilter: sheet.filter !== null,
+    }));
 }
 
 function safeDisplay(cell: CellModel | undefined, timeZone: string): string {

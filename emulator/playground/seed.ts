@@ -227,6 +227,9 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
     }
   }
   ws.clock.set(end);
+  // The ops staff's entries wait in the Audit inbox; the owner's run moves them into the protected log,
+  // as the owner's hourly automation would have done along the way.
+  clickMenuItem(ws, { ...ownerSession, caption: 'Set up tracker' });
   ws.ui.shown.length = 0;
   ws.ledger.reset();
   return { spreadsheetId: tracker.id, cases: created.length };

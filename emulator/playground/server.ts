@@ -66,10 +66,11 @@ const json = (response: ServerResponse, value: unknown, status = 200) =>
 export function playgroundState(session: PlaygroundSession) {
   const { ws, meta } = session;
   const ss = session.spreadsheet;
-  const mine = <T extends { user: string }>(items: T[]) =>
+  // The index is the item's place in the whole record (the window opens /page/<index> with it).
+  const mine = <T extends { user: string }>(items: T[], where: (item: T) => boolean = () => true) =>
     items
       .map((item, index) => ({ ...item, index }))
-      .filter((item) => item.user === meta.user)
+      .filter((item) => item.user === meta.user && where(item))
       .slice(-RECENT);
   return {
     revision: session.revision,
@@ -78,11 +79,13 @@ export function playgroundState(session: PlaygroundSession) {
     people: session.people(),
     tabs: tabSummaries(ss),
     menu: session.menu(),
-    shown: mine(ws.ui.shown.filter((s) => s.documentId === ss.id || s.documentId === null)).map(
+    shown: mine(ws.ui.shown, (s) => s.documentId === ss.id || s.documentId === null).map(
       ({ html: _html, ...rest }) => rest,
     ),
     dialogs: mine(ws.ui.dialogs),
     toasts: mine(ws.ui.toasts),
+    /** How many sidebars, dialogs and toasts anyone was shown so far: a window that opens now shows none of them. */
+    uiCounts: { shown: ws.ui.shown.length, dialogs: ws.ui.dialogs.length, toasts: ws.ui.toasts.length },
     triggers: session.triggers(),
     clock: new Date(ws.clock.now()).toISOString(),
     clockOffsetMs: meta.clockOffsetMs,

@@ -208,11 +208,19 @@ export class PlaygroundSession {
     return this.run(`Run ${trigger.handlerFunction} (time-driven trigger)`, () => runTrigger(this.ws, uid));
   }
 
-  /** Moves the clock forward and fires what came due, as Apps Script would have meanwhile. */
+  /**
+   * Moves the clock forward and fires what came due, as Apps Script would have meanwhile (a repeating
+   * trigger fires once, however many of its slots were passed). The operation's label names what ran.
+   */
   advanceClock(ms: number): string[] {
     if (!Number.isFinite(ms) || ms <= 0) throw new Error('The clock only moves forward');
     this.meta.clockOffsetMs += ms;
-    return this.run(`Clock moved forward ${Math.round(ms / 60_000)} min`, () => fireDueTimeTriggers(this.ws));
+    const label = `Clock moved forward ${Math.round(ms / 60_000)} min`;
+    const handlers = new Map(this.ws.triggers.map((t) => [t.uid, t.handlerFunction]));
+    const fired = this.run(label, () => fireDueTimeTriggers(this.ws));
+    if (this.lastOperation && fired.length > 0)
+      this.lastOperation.label = `${label}: ran ${fired.map((uid) => handlers.get(uid) ?? uid).join(', ')}`;
+    return fired;
   }
 
   people() {

@@ -1,4 +1,7 @@
-/** Reads one case's entries from the Audit log tab, in one batched read; columns found by header. */
+/**
+ * Reads one case's entries from the Audit log and from the Audit inbox (entries waiting to be moved into
+ * the log), one batched read each; columns found by header.
+ */
 import { matchKey } from '../core/normalise/text';
 import { AUDIT_HEADERS, TABS } from '../core/tracker/layout';
 
@@ -14,19 +17,13 @@ export interface HistoryEntry {
   source: string;
 }
 
-/** Newest first; at most `limit` entries, with the count of older ones left out. */
-export function readCaseHistory(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  caseId: string,
-  limit: number,
-): { entries: HistoryEntry[]; olderCount: number } {
-  const sheet = ss.getSheetByName(TABS.audit);
-  if (!sheet) return { entries: [], olderCount: 0 };
+function caseEntries(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, caseId: string): HistoryEntry[] {
+  if (!sheet) return [];
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const column = (title: (typeof AUDIT_HEADERS)[number]) => header.indexOf(matchKey(title));
   const [at, user, action, id, field, oldValue, newValue, details, source] = AUDIT_HEADERS.map(column);
-  if (id === undefined || id < 0) return { entries: [], olderCount: 0 };
+  if (id === undefined || id < 0) return [];
   const text = (row: unknown[], index: number | undefined) =>
     index === undefined || index < 0 ? '' : String(row[index] ?? '');
   const matching: HistoryEntry[] = [];
@@ -47,6 +44,22 @@ export function readCaseHistory(
       source: text(row, source),
     });
   }
+  return matching;
+}
+
+/** Newest first; at most `limit` entries, with the count of older ones left out. */
+export function readCaseHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  caseId: string,
+  limit: number,
+): { entries: HistoryEntry[]; olderCount: number } {
+  // Waiting entries interleave in time with the owner's, which went straight to the log; the sort is stable.
+  const matching = [
+    ...caseEntries(ss.getSheetByName(TABS.audit), caseId),
+    ...caseEntries(ss.getSheetByName(TABS.auditInbox), caseId),
+  ];
+  const timeOf = (entry: HistoryEntry) => Date.parse(entry.at) || 0;
+  matching.sort((a, b) => timeOf(a) - timeOf(b));
   matching.reverse();
   return { entries: matching.slice(0, limit), olderCount: Math.max(0, matching.length - limit) };
 }

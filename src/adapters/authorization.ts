@@ -12,8 +12,8 @@ export const AUTHORIZATION_MESSAGE =
 
 export function triggerIsAuthorized(): boolean {
   const status = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus();
-  const properties = PropertiesService.getUserProperties();
   if (status === ScriptApp.AuthorizationStatus.REQUIRED) {
+    const properties = PropertiesService.getUserProperties();
     if (properties.getProperty(LOGGED_KEY) === null) {
       console.warn(AUTHORIZATION_MESSAGE);
       properties.setProperty(LOGGED_KEY, 'yes');

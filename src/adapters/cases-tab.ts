@@ -64,11 +64,13 @@ export function withoutCasebookLines(note: string): string {
 /**
  * Writes each row's issue headers and Casebook's cell notes; clears marks of rows that are now valid.
  * Every data row by default, or only rows `first`..`last` (an edit marks just the rows it touched).
+ * `otherNotes` adds Casebook note lines that are not validation issues (a refused status, say).
  */
 export function writeMarks(
   table: Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>,
   issuesByRow: Map<number, { field: FieldKey; message: string }[]>,
   span?: { first: number; last: number },
+  otherNotes?: Map<number, { field: FieldKey; message: string }[]>,
 ): void {
   const first = Math.max(2, span?.first ?? 2);
   const last = Math.min(span?.last ?? table.sheet.getLastRow(), table.sheet.getMaxRows());
@@ -83,7 +85,7 @@ export function writeMarks(
     const issues = issuesByRow.get(first + r) ?? [];
     const noteRow = notes[r] as string[];
     for (let c = 0; c < noteRow.length; c++) noteRow[c] = withoutCasebookLines(noteRow[c] ?? '');
-    for (const issue of issues) {
+    for (const issue of [...issues, ...(otherNotes?.get(first + r) ?? [])]) {
       const c = (table.columnOf.get(issue.field) as number) - 1;
       const line = `${NOTE_PREFIX}${issue.message}`;
       noteRow[c] = noteRow[c] ? `${noteRow[c]}\n${line}` : line;

@@ -15,6 +15,7 @@ import {
   SETTINGS_HEADERS,
   TABS,
 } from '../core/tracker/layout';
+import { AUDIT_INBOX_PROTECTION, AUDIT_LOG_PROTECTION } from './audit-log';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -162,11 +163,35 @@ function setUpCases(ss: Spreadsheet, report: SetupReport): void {
   protectHeader(sheet);
 }
 
+/**
+ * The Audit log is protected as a whole so only the owner and whoever sets up the tracker write it
+ * (Google's sample: add yourself, then remove the other editors and domain editing).
+ */
+function protectAuditLog(sheet: Sheet): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (existing) return;
+  const protection = sheet.protect().setDescription(AUDIT_LOG_PROTECTION);
+  protection.addEditor(Session.getEffectiveUser());
+  protection.removeEditors(protection.getEditors());
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
 function setUpAuditLog(ss: Spreadsheet, report: SetupReport): Sheet {
   const sheet = tab(ss, TABS.audit, report);
   ensureHeaders(sheet, AUDIT_HEADERS, null);
   protectHeader(sheet);
+  protectAuditLog(sheet);
   return sheet;
+}
+
+/** Hidden, and warning-only: anyone's script may append, a person typing there is warned first. */
+function setUpAuditInbox(ss: Spreadsheet, report: SetupReport): void {
+  const sheet = tab(ss, TABS.auditInbox, report);
+  ensureHeaders(sheet, AUDIT_HEADERS, null);
+  sheet.setFrozenRows(1);
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
+    sheet.protect().setDescription(AUDIT_INBOX_PROTECTION).setWarningOnly(true);
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
 }
 
 /** Creates or migrates every tab; Lists first, because the Cases validation rules read its named ranges. */
@@ -176,5 +201,6 @@ export function setUpTrackerTabs(ss: Spreadsheet): { report: SetupReport; auditL
   setUpSettings(ss, report);
   setUpCases(ss, report);
   const auditLog = setUpAuditLog(ss, report);
+  setUpAuditInbox(ss, report);
   return { report, auditLog };
 }

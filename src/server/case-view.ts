@@ -6,7 +6,7 @@
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { appendAudit } from '../adapters/audit-log';
+import { recordAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCaseFields } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
@@ -18,7 +18,6 @@ import { caseVersion } from '../core/cases/version';
 import { FORM_FIELDS } from '../core/intake/submission';
 import { applyLifecycle } from '../core/lifecycle/apply-change';
 import { CASE_FIELDS, CASE_ID_PATTERN, type FieldKey } from '../core/schema/case-schema';
-import { TABS } from '../core/tracker/layout';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectObject, expectText } from './arguments';
 import { rowLink } from './links';
@@ -174,22 +173,20 @@ export function updateCase(request: unknown): UpdateResult {
       lastUpdatedBy: user,
     });
     const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
-    const audit = ss.getSheetByName(TABS.audit);
-    if (audit)
-      appendAudit(
-        audit,
-        changedKeys.map((key) => ({
-          at: now,
-          user,
-          action: 'Edit',
-          caseId,
-          field: headerOf.get(key) ?? key,
-          oldValue: checked.before[key] ?? '',
-          newValue: String(checked.changes[key] ?? ''),
-          details: 'Case sidebar',
-          source: 'Sidebar',
-        })),
-      );
+    recordAudit(
+      ss,
+      changedKeys.map((key) => ({
+        at: now,
+        user,
+        action: 'Edit',
+        caseId,
+        field: headerOf.get(key) ?? key,
+        oldValue: checked.before[key] ?? '',
+        newValue: String(checked.changes[key] ?? ''),
+        details: 'Case sidebar',
+        source: 'Sidebar',
+      })),
+    );
     SpreadsheetApp.flush();
     // The saved row read back, so the sidebar can keep editing without reloading the case.
     const saved = table.sheet.getRange(row, 1, 1, table.width).getValues()[0] ?? [];

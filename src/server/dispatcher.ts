@@ -7,6 +7,7 @@
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#time-driven_events and
  * https://developers.google.com/apps-script/guides/services/quotas (6 minutes per execution).
  */
+import { moveAuditInbox } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { trackerOfTrigger } from '../adapters/automation-triggers';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
@@ -15,8 +16,14 @@ import { runSlaSweep } from './sla-sweep';
 
 type JobRunner = typeof runSlaSweep;
 
+/** Moves entries people without rights to the Audit log left in the inbox; the trigger owner set it up. */
+const moveWaitingAudit: JobRunner = (ss) => ({ finished: true, changedState: moveAuditInbox(ss) > 0 });
+
 /** What each periodic job (core/automation/dispatcher-state PERIODIC_JOBS) runs. */
-const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = { slaSweep: runSlaSweep };
+const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
+  auditInbox: moveWaitingAudit,
+  slaSweep: runSlaSweep,
+};
 
 /** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */
 export const RUN_BUDGET_MS = 4.5 * 60_000;

@@ -7,24 +7,21 @@
  * Docs: https://developers.google.com/apps-script/guides/triggers#onedite
  */
 import { readCaseRows, writeMarks } from '../adapters/cases-tab';
+import { casesEditOf } from '../adapters/edited-range';
 import { readListsTab } from '../adapters/lists-tab';
 import type { FieldKey } from '../core/schema/case-schema';
-import { TABS } from '../core/tracker/layout';
 import { validateCase } from '../core/validation/validate-case';
 
 /** A paste larger than this is left to Validate library, so one edit never runs into the trigger time limit. */
 const MAX_ROWS_PER_EDIT = 2_000;
 
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const range = event?.range;
-  if (!range) return;
-  const sheet = range.getSheet();
-  if (sheet.getName() !== TABS.cases) return;
-  const first = Math.max(2, range.getRow());
-  const last = range.getLastRow();
-  if (last < first || last - first + 1 > MAX_ROWS_PER_EDIT) return;
+  const edit = casesEditOf(event);
+  if (!edit) return;
+  const { sheet, first, last } = edit;
+  if (last - first + 1 > MAX_ROWS_PER_EDIT) return;
   const table = readCaseRows(sheet, first, last);
-  const { lists } = readListsTab(event.source);
+  const { lists } = readListsTab(edit.source);
   const issuesByRow = new Map<number, { field: FieldKey; message: string }[]>();
   table.rows.forEach((row, i) => {
     const issues = validateCase(row, lists);

@@ -5,7 +5,7 @@
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
 
-import { appendAudit } from '../adapters/audit-log';
+import { recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
@@ -18,7 +18,6 @@ import {
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
 import { slaColumns } from '../core/lifecycle/apply-change';
 import { CASE_ID_PATTERN, type FieldKey, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
-import { TABS } from '../core/tracker/layout';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
@@ -161,30 +160,28 @@ export function submitCase(request: unknown): SubmitResult {
       throw new Error(`Case ${caseId} was saved but could not be found again: reload the tracker.`);
     const row = from + offset;
 
-    const audit = ss.getSheetByName(TABS.audit);
-    if (audit)
-      appendAudit(audit, [
-        {
-          at: now,
-          user,
-          action: 'New case',
-          caseId,
-          details: `Submitted from the intake form (${submissionId})`,
-          source: 'Intake form',
-        },
-        ...(decision
-          ? [
-              {
-                at: now,
-                user,
-                action: 'Duplicate check',
-                caseId,
-                details: decision.duplicateCheck,
-                source: 'Intake form' as const,
-              },
-            ]
-          : []),
-      ]);
+    recordAudit(ss, [
+      {
+        at: now,
+        user,
+        action: 'New case',
+        caseId,
+        details: `Submitted from the intake form (${submissionId})`,
+        source: 'Intake form',
+      },
+      ...(decision
+        ? [
+            {
+              at: now,
+              user,
+              action: 'Duplicate check',
+              caseId,
+              details: decision.duplicateCheck,
+              source: 'Intake form' as const,
+            },
+          ]
+        : []),
+    ]);
     SpreadsheetApp.flush();
     return {
       ok: true,

@@ -3,7 +3,7 @@
  * the chosen one, and imports it once the user confirms. Each step is a server call that checks its input.
  */
 
-import { appendAudit } from '../adapters/audit-log';
+import { recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readIntakeContext } from '../adapters/intake-context';
@@ -19,7 +19,6 @@ import { showDialog } from '../adapters/ui';
 import { type Outcome, planImport } from '../core/import/plan-import';
 import { type ColumnProposal, proposeMapping } from '../core/import/propose-mapping';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
-import { TABS } from '../core/tracker/layout';
 import { BadArgument, expectArray, expectInteger, expectObject, expectText } from './arguments';
 
 const SAMPLE_ROWS = 50;
@@ -136,17 +135,15 @@ export function runLegacyImport(request: unknown): ImportSummary {
     } as ImportCounts;
     for (const outcome of plan.outcomes) counts[outcome.outcome] += 1;
     const message = describe(counts);
-    const audit = ss.getSheetByName(TABS.audit);
-    if (audit)
-      appendAudit(audit, [
-        {
-          at: new Date(),
-          user,
-          action: 'Import legacy tracker',
-          details: `${tab}: ${message}`,
-          source: 'Import',
-        },
-      ]);
+    recordAudit(ss, [
+      {
+        at: new Date(),
+        user,
+        action: 'Import legacy tracker',
+        details: `${tab}: ${message}`,
+        source: 'Import',
+      },
+    ]);
     SpreadsheetApp.flush();
     ss.toast(message, 'Casebook');
     return { counts, reportTab, message };

@@ -1,6 +1,6 @@
 /** Menu "Set up tracker": creates or migrates the tabs under the document lock, audits it, and says what changed. */
 
-import { appendAudit } from '../adapters/audit-log';
+import { moveAuditInbox, recordAudit } from '../adapters/audit-log';
 import { withDocumentLock } from '../adapters/document-lock';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
 
@@ -26,10 +26,16 @@ export function setUpTracker(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Set up tracker.');
   return withDocumentLock(() => {
-    const { report, auditLog } = setUpTrackerTabs(ss);
-    const summary = describe(report);
+    const { report } = setUpTrackerTabs(ss);
+    const moved = moveAuditInbox(ss);
+    const summary = [
+      describe(report),
+      moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     if (hasChanges(report)) {
-      appendAudit(auditLog, [
+      recordAudit(ss, [
         {
           at: new Date(),
           user: Session.getActiveUser().getEmail(),

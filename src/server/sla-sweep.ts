@@ -1,21 +1,25 @@
 /**
  * The SLA sweep, one of the hourly dispatcher's jobs: every case's SLA columns brought up to date, the
  * escalation level raised once per breach, and due-soon and breach notices mailed as one digest per
- * recipient. Everything is computed from one read before anything is written; notices already mailed are
+ * recipient. Statuses changed in the sheet that the edit trigger missed are checked first. Everything is computed from one read before anything is written; notices already mailed are
  * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
  * mails them twice; notices the mail quota cannot take wait for a later run.
  */
-import { type AuditEntry, appendAudit } from '../adapters/audit-log';
+import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, locateCases, readCases, writeCaseBlock } from '../adapters/cases-tab';
 import { readTrackerContext } from '../adapters/intake-context';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
-import { TABS } from '../core/tracker/layout';
-import type { CaseRow } from '../core/validation/validate-case';
+import type { SlaSettings } from '../core/sla/sla-settings';
+import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
+import { missedStatusEdits, planSheetChanges, writeSheetChanges } from './sheet-changes';
 
 /** Keeps the remembered notice keys well inside the developer metadata limit. */
 const MAX_NOTICES_PER_RUN = 400;
+
+/** Missed status edits are rare; this keeps a run that finds many inside its time. */
+const MAX_RECONCILED_PER_RUN = 200;
 
 export interface SweepOutcome {
   finished: boolean;
@@ -82,6 +86,39 @@ function sendDigests(
   return sent;
 }
 
+/**
+ * Statuses typed while the edit trigger could not check them are checked now, with the same rules; the
+ * rows read are updated in memory so the sweep plans from what the sheet now says. Written row by row:
+ * there are few, and at most MAX_RECONCILED_PER_RUN per run.
+ */
+function reconcileMissedEdits(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: CasesTable,
+  now: Date,
+  sender: string,
+  sla: SlaSettings,
+  lists: TaxonomyLists,
+): void {
+  const missed = missedStatusEdits(table.rows).slice(0, MAX_RECONCILED_PER_RUN);
+  if (missed.length === 0) return;
+  const plans = planSheetChanges(missed, {
+    now,
+    user: sender,
+    sla,
+    source: 'Automation',
+    otherEdits: [],
+    details: 'Status changed in the sheet while automation could not check it',
+  });
+  writeSheetChanges(table, plans, lists);
+  const planOf = new Map(plans.map((plan) => [plan.caseId, plan]));
+  for (const row of missed) Object.assign(row, planOf.get(String(row.caseId ?? '').trim())?.fields ?? {});
+  // Audited at once, so a failure later in the sweep cannot lose what was already written.
+  recordAudit(
+    ss,
+    plans.flatMap((plan) => plan.audit),
+  );
+}
+
 export function runSlaSweep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: DispatcherState,
@@ -89,21 +126,27 @@ export function runSlaSweep(
   saveState: () => void,
 ): SweepOutcome {
   const table = readCases(ss);
-  const { sla, slaProblems } = readTrackerContext(ss);
+  const { sla, slaProblems, ctx: tracker } = readTrackerContext(ss);
   if (!sla) {
     console.warn(`Casebook: SLA checks skipped until the Settings tab is fixed: ${slaProblems.join('; ')}`);
     return { finished: true, changedState: false };
   }
   const nowMs = Date.now();
   const sender = Session.getEffectiveUser().getEmail();
+  reconcileMissedEdits(ss, table, new Date(nowMs), sender, sla, tracker.lists);
+  const audit: AuditEntry[] = [];
   const delivered = new Set(state.delivered);
   const first = planSlaSweep(table.rows, nowMs, sla, delivered);
   if (first.unnotified.length > 0)
     console.warn(
       `Casebook: ${first.unnotified.length} SLA notices have nobody to go to: set Team lead on the Settings tab.`,
     );
-  const audit: AuditEntry[] = [];
-  const digests = digestsOf(first.notices.slice(0, MAX_NOTICES_PER_RUN), ss.getName(), rowLinks(ss, table));
+  const digests = digestsOf(
+    first.notices.slice(0, MAX_NOTICES_PER_RUN),
+    ss.getName(),
+    rowLinks(ss, table),
+    sla.calendar.timeZone,
+  );
   const sent = sendDigests(digests, deadlineMs, audit, sender);
   if (sent.length > 0) {
     state.delivered = [...delivered, ...sent];
@@ -112,7 +155,8 @@ export function runSlaSweep(
   }
   const plan = sent.length > 0 ? planSlaSweep(table.rows, nowMs, sla, new Set(state.delivered)) : first;
   const now = new Date(nowMs);
-  for (const change of plan.changes) {
+  // Only changes whose block was written are audited: a run stopped at its deadline plans the rest again.
+  const auditWritten = (change: (typeof plan.changes)[number]) => {
     for (const item of change.audit)
       audit.push({
         at: now,
@@ -122,7 +166,7 @@ export function runSlaSweep(
         ...item,
         source: 'Automation',
       });
-  }
+  };
 
   const currentOf = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
   const rowOf = locateCases(
@@ -155,10 +199,10 @@ export function runSlaSweep(
         current: currentOf.get(change.caseId) ?? ({} as CaseRow),
       })),
     );
+    for (const { change } of block) auditWritten(change);
     index = end + 1;
   }
-  const auditSheet = ss.getSheetByName(TABS.audit);
-  if (auditSheet) appendAudit(auditSheet, audit);
+  recordAudit(ss, audit);
   if (finished) state.delivered = [];
   return { finished, changedState: sent.length > 0 || plan.changes.length > 0 };
 }

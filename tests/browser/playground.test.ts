@@ -4,9 +4,10 @@
  * effect of onEdit; another user meets a protected range; a restart keeps the data. The window's
  * screenshot is the one the README opens with.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../emulator/browser/chromium';
 import { newStateDir, type RunningPlayground, startPlayground } from '../support/playground';
+import { cell, columnOf, expectText, menu, openWindow } from './playground-window';
 import { screenshotPath } from './support';
 
 jest.setTimeout(90_000);
@@ -24,43 +25,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openWindow(running: RunningPlayground): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  // The server runs in this process, so its synchronous work (saving state after a change) also holds up
-  // Playwright's own messages: on a loaded CI machine a click can take far longer than it does for people.
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  await page.goto(running.url);
-  await page.locator('body[data-ready="true"]').waitFor();
-  return page;
-}
-
-/** Waits until the element's text is exactly `text` (the window redraws after each server round trip). */
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  const pattern =
-    typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
-  await locator.filter({ hasText: pattern }).first().waitFor();
-}
-
-const cell = (page: Page, row: number, column: number) =>
-  page.locator(`#grid .cell[data-row="${row}"][data-col="${column}"]`);
-
-async function columnOf(page: Page, header: string): Promise<number> {
-  const index = await page
-    .locator('#grid .grid-head .cell.frozen[data-row="1"]')
-    .evaluateAll((cells, wanted) => cells.findIndex((c) => c.textContent === wanted), header);
-  if (index < 0) throw new Error(`no column ${header}`);
-  return index + 1;
-}
-
-async function menu(page: Page, caption: string): Promise<void> {
-  await page.getByRole('button', { name: 'Extensions' }).click();
-  await page.getByRole('menuitem', { name: caption }).click();
-}
-
 test('the menu sets the tracker up and opens New case; a submitted case appears in the grid', async () => {
   playground = await startPlayground(newStateDir());
-  const page = await openWindow(playground);
+  const page = await openWindow(browser, playground);
   await expect(page.locator('#doc-title').textContent()).resolves.toBe('EU LIVE governance tracker');
   await expect(page.getByRole('tab', { name: 'Cases' }).getAttribute('aria-selected')).resolves.toBe('true');
   await expect(cell(page, 2, 1).textContent()).resolves.toMatch(/^CB-2026-\d{5}$/);
@@ -101,14 +68,15 @@ test('the menu sets the tracker up and opens New case; a submitted case appears 
 
 test('an edit fires onEdit: a bad value is marked at once; another user meets a protected header', async () => {
   playground = await startPlayground(newStateDir());
-  const page = await openWindow(playground);
+  const page = await openWindow(browser, playground);
   const sellerColumn = await columnOf(page, 'Seller ID');
   const issuesColumn = await columnOf(page, 'Validation issues');
   await cell(page, 3, sellerColumn).click();
   await page.keyboard.type('not a seller!');
   await page.keyboard.press('Enter');
   await expectText(cell(page, 3, issuesColumn), 'Seller ID');
-  await expect(cell(page, 3, sellerColumn).getAttribute('title')).resolves.toContain('Casebook:');
+  await cell(page, 3, sellerColumn).hover();
+  await expect(page.locator('#note-popup').textContent()).resolves.toContain('Casebook:');
   await expectText(page.locator('#panel-ledger'), /Edit Cases!/);
 
   await page.getByLabel('Acting as').selectOption('rui.review@governance.example');
@@ -125,7 +93,7 @@ test('an edit fires onEdit: a bad value is marked at once; another user meets a 
 test('a restart keeps the data', async () => {
   const stateDir = newStateDir();
   playground = await startPlayground(stateDir);
-  let page = await openWindow(playground);
+  let page = await openWindow(browser, playground);
   const shopColumn = await columnOf(page, 'Shop name');
   await cell(page, 2, shopColumn).click();
   await page.keyboard.type('Kept after restart');
@@ -135,13 +103,13 @@ test('a restart keeps the data', async () => {
   await playground.stop();
 
   playground = await startPlayground(stateDir);
-  page = await openWindow(playground);
+  page = await openWindow(browser, playground);
   await expectText(cell(page, 2, shopColumn), 'Kept after restart');
 });
 
 test('sorting and filtering change the sheet as Sheets does; Open selected case still finds the case by ID', async () => {
   playground = await startPlayground(newStateDir());
-  const page = await openWindow(playground);
+  const page = await openWindow(browser, playground);
   const idColumn = await columnOf(page, 'Case ID');
   const marketColumn = await columnOf(page, 'Market');
   const firstId = await cell(page, 2, idColumn).textContent();

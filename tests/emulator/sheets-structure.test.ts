@@ -130,6 +130,21 @@ describe('sheets and named ranges', () => {
     expect(ss.getSheetByName('Cases')?.getIndex()).toBe(2);
   });
 
+  test('hideSheet hides a sheet (scripts still use it), never the last visible one; showSheet shows it again', () => {
+    const { ss, sheet } = tracker();
+    const inbox = ss.insertSheet('Inbox');
+    expect(inbox.isSheetHidden()).toBe(false);
+    inbox.hideSheet().hideSheet();
+    expect(inbox.isSheetHidden()).toBe(true);
+    inbox.getRange('A1').setValue('still writable');
+    expect(ss.getSheetByName('Inbox')?.getRange('A1').getValue()).toBe('still writable');
+    expect(() => sheet.hideSheet()).toThrow("You can't hide all the sheets in a document.");
+    inbox.showSheet();
+    expect(inbox.isSheetHidden()).toBe(false);
+    sheet.hideSheet();
+    expect(sheet.isSheetHidden()).toBe(true);
+  });
+
   test('named ranges are set, listed, resolved, follow inserted rows, and removed', () => {
     const { ss, sheet } = tracker();
     ss.setNamedRange('CaseIds', sheet.getRange('A2:A100'));

@@ -45,7 +45,8 @@ const cell = (ctx: Tracker, row: number, header: string) =>
   ctx.cases.getRange(row, ctx.column(header)).getValue();
 
 function lastAudit(ctx: Tracker): unknown[] {
-  const audit = ctx.ss.getSheetByName('Audit log')!;
+  // Ops may not write the protected Audit log: entries wait in the inbox for the owner's run.
+  const audit = ctx.ss.getSheetByName('Audit inbox')!;
   return audit.getRange(audit.getLastRow(), 2, 1, 7).getValues()[0] as unknown[];
 }
 

@@ -1,20 +1,23 @@
 /**
  * The playground session on a small fixture add-on: alerts and prompts (Apps Script waits for the person's
  * answer, the emulator cannot, so an unanswered dialog ends the run with what to ask and the menu item runs
- * again with the answer), and installed triggers with "run now" and a clock moved forward.
+ * again with the answer), installed triggers with "run now" and a clock moved forward, and what the window
+ * is told about toasts shown before it opened.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createWorkspace } from '../../emulator';
+import { playgroundState } from '../../emulator/playground/server';
 import { PlaygroundSession } from '../../emulator/playground/session';
 import { UnansweredDialogError } from '../../emulator/runtime/errors';
 
 const FIXTURE = `
 function onOpen() {
   SpreadsheetApp.getUi().createAddonMenu().addItem('Rename tracker', 'renameTracker')
-    .addItem('Enable reminders', 'enableReminders').addToUi();
+    .addItem('Enable reminders', 'enableReminders').addItem('Say hello', 'sayHello').addToUi();
 }
+function sayHello() { SpreadsheetApp.getActiveSpreadsheet().toast('Hello', 'Fixture'); }
 function enableReminders() {
   ScriptApp.newTrigger('remind').timeBased().everyHours(1).create();
   ScriptApp.newTrigger('onTrackerEdit').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
@@ -82,4 +85,27 @@ test('time-driven triggers run on demand or when the clock moves past them; edit
   expect(ws.mail).toHaveLength(2);
   expect(session.meta.clockOffsetMs).toBe(61 * 60_000);
   expect(() => session.advanceClock(0)).toThrow('The clock only moves forward');
+});
+
+test('moving the clock says which time-driven triggers it fired', () => {
+  const { session } = fixtureSession();
+  session.clickMenu('Enable reminders');
+  session.advanceClock(5 * 60_000);
+  expect(session.lastOperation?.label).toBe('Clock moved forward 5 min');
+  session.advanceClock(60 * 60_000);
+  expect(session.lastOperation?.label).toBe('Clock moved forward 60 min: ran remind');
+});
+
+test("the state counts everyone's toasts, so a window opened later shows none from before, whoever acts", () => {
+  const { ws, ss, session } = fixtureSession();
+  ws.shareSpreadsheet(ss.id, 'ana.ops@governance.example');
+  session.clickMenu('Say hello');
+  expect(playgroundState(session).toasts).toEqual([
+    expect.objectContaining({ user: 'lead@governance.example', message: 'Hello', index: 0 }),
+  ]);
+  session.switchUser('ana.ops@governance.example');
+  const state = playgroundState(session);
+  expect(state.toasts).toEqual([]);
+  // The window's baseline: anything with an index below these counts happened before it opened.
+  expect(state.uiCounts).toEqual({ shown: 0, dialogs: 0, toasts: 1 });
 });

@@ -72,7 +72,9 @@ describe('on an empty spreadsheet', () => {
       'Settings',
       'Cases',
       'Audit log',
+      'Audit inbox',
     ]);
+    expect(ss.getSheets().map((s) => s.isSheetHidden())).toEqual([false, false, false, false, false, true]);
     const caseHeaders = headers('Cases');
     expect(caseHeaders.slice(0, 4)).toEqual(['Case ID', 'Created at', 'Created by', 'Market']);
     expect(caseHeaders).toContain('Legacy ID');

@@ -92,3 +92,32 @@ test('linked cases both ways, with cases missing from the library named as such'
     { caseId: 'CB-1', relation: 'Related', row: 2, status: 'Triaged', policy: 'P' },
   ]);
 });
+
+test('an appeal newly overturned makes the case a misjudgement, and still needs its reason', () => {
+  // A misjudgement needs a root cause; this case has one.
+  const base = { ...stored(), appealStatus: 'Pending', misjudgement: 'No', rootCause: 'Policy gap' };
+  const noReason = checkEdit(base, { appealStatus: 'Overturned' }, CTX);
+  expect(noReason.changes).toEqual({ appealStatus: 'Overturned', misjudgement: 'Yes' });
+  expect(noReason.before).toEqual({ appealStatus: 'Pending', misjudgement: 'No' });
+  expect(Object.keys(noReason.errors)).toEqual(['overturnReason']);
+  const explained = checkEdit(
+    base,
+    { appealStatus: 'Overturned', overturnReason: 'Wrong policy applied' },
+    CTX,
+  );
+  expect(explained.errors).toEqual({});
+  expect(explained.changes.misjudgement).toBe('Yes');
+  // Saying No in the same edit is a contradiction the person must resolve, not something to overwrite.
+  const contradicted = checkEdit(
+    { ...base, misjudgement: '' },
+    { appealStatus: 'Overturned', overturnReason: 'Wrong policy applied', misjudgement: 'No' },
+    CTX,
+  );
+  expect(contradicted.errors.misjudgement).toMatch(/misjudgement/i);
+  // An appeal that was already overturned implies nothing new.
+  expect(
+    checkEdit({ ...base, appealStatus: 'Overturned' }, { summary: 'More detail.' }, CTX).changes,
+  ).toEqual({
+    summary: 'More detail.',
+  });
+});

@@ -54,11 +54,14 @@ export class Chrome {
     });
   }
 
-  /** Opening the window: what is already on screen is not shown again. */
+  /**
+   * Opening the window: nothing shown before it opened is shown again, to this user or to one switched to
+   * later (the owner's "Tracker ready" toast from seeding the demo weeks ago is not news).
+   */
   baseline(state: State): void {
-    this.seenShown = Math.max(-1, ...state.shown.map((s) => s.index));
-    this.seenDialog = Math.max(-1, ...state.dialogs.map((d) => d.index));
-    this.seenToast = Math.max(-1, ...state.toasts.map((t) => t.index));
+    this.seenShown = state.uiCounts.shown - 1;
+    this.seenDialog = state.uiCounts.dialogs - 1;
+    this.seenToast = state.uiCounts.toasts - 1;
   }
 
   hideMenus(): void {

@@ -37,6 +37,8 @@ export class Grid {
   private readonly head = el('div', { class: 'grid-head', role: 'rowgroup' });
   private readonly canvas = el('div', { class: 'grid-canvas', role: 'rowgroup' });
   private editor: HTMLInputElement | HTMLSelectElement | null = null;
+  private pointer: { x: number; y: number } | null = null;
+  private readonly notePopup = el('div', { class: 'note-popup', role: 'tooltip', id: 'note-popup' });
   private frame = 0;
   private generation = 0;
 
@@ -57,7 +59,38 @@ export class Grid {
     container.addEventListener('keydown', (event) => this.onKey(event));
     container.addEventListener('paste', (event) => this.onPaste(event));
     container.addEventListener('copy', (event) => this.onCopy(event));
+    container.addEventListener('mousemove', (event) => {
+      this.pointer = { x: event.clientX, y: event.clientY };
+      this.showNote(event.target as HTMLElement);
+    });
+    container.addEventListener('mouseleave', () => {
+      this.pointer = null;
+      this.hideNote();
+    });
     window.addEventListener('resize', () => this.schedule());
+    this.notePopup.hidden = true;
+    document.body.append(this.notePopup);
+  }
+
+  /** A cell's note in a box at its top right corner while the pointer is over it, as Sheets shows notes. */
+  private showNote(target: Element | null): void {
+    const cell = target?.closest<HTMLElement>('.cell.note');
+    const note = cell?.dataset.note;
+    if (!cell || !note) {
+      this.hideNote();
+      return;
+    }
+    const rect = cell.getBoundingClientRect();
+    this.notePopup.textContent = note;
+    this.notePopup.hidden = false;
+    const width = this.notePopup.offsetWidth;
+    // Beside the cell, or to its left when the window ends first.
+    const left = rect.right + 4 + width > window.innerWidth ? rect.left - width - 4 : rect.right + 4;
+    Object.assign(this.notePopup.style, { left: `${Math.max(4, left)}px`, top: `${rect.top}px` });
+  }
+
+  private hideNote(): void {
+    this.notePopup.hidden = true;
   }
 
   async show(sheet: string): Promise<void> {
@@ -113,7 +146,9 @@ export class Grid {
         role: 'gridcell',
         'data-row': String(row),
         'data-col': String(column),
-        title: cell?.note ?? undefined,
+        // The note shows beside the cell on hover (see showNote), as Sheets shows it.
+        'data-note': cell?.note,
+        'aria-description': cell?.note,
       },
       cell?.text ?? '',
     );
@@ -175,6 +210,9 @@ export class Grid {
       lines.push(line);
     }
     this.canvas.replaceChildren(...lines);
+    // The cells were replaced: the note follows whatever cell is now under the pointer.
+    if (this.pointer) this.showNote(document.elementFromPoint(this.pointer.x, this.pointer.y));
+    else this.hideNote();
     if (missing.length > 0) void this.fetchRows(missing);
   }
 

@@ -6,6 +6,15 @@
 import { api, type State } from './api';
 import { byId, el } from './dom';
 
+/** "every hour", "every 15 min", "every 2 days"; a one-off trigger has no interval. */
+function every(ms: number | null): string {
+  if (ms === null) return 'once';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes % 1440 === 0) return minutes === 1440 ? 'every day' : `every ${minutes / 1440} days`;
+  if (minutes % 60 === 0) return minutes === 60 ? 'every hour' : `every ${minutes / 60} hours`;
+  return `every ${minutes} min`;
+}
+
 export class Inspector {
   constructor(
     private readonly afterOperation: () => Promise<void>,
@@ -66,13 +75,30 @@ export class Inspector {
       button.addEventListener('click', () => void this.act(() => api.advanceClock(minutes)));
       return button;
     };
+    const at = (ms: number) =>
+      new Date(ms).toLocaleString('en-GB', {
+        timeZone: state.tracker.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'short',
+      });
     const triggers = state.triggers.map((t) => {
-      const item = el('li', {}, `${t.handlerFunction} · ${t.eventType} · owner ${t.owner} `);
+      const when =
+        t.eventType === 'CLOCK'
+          ? [every(t.clock?.everyMs ?? null), t.nextRunMs === null ? '' : `next ${at(t.nextRunMs)}`]
+          : ['when anyone edits'];
+      const item = el(
+        'li',
+        { 'data-handler': t.handlerFunction },
+        el('strong', {}, t.handlerFunction),
+        ` · ${t.eventType}`,
+        el('br'),
+        [...when.filter((part) => part !== ''), `owner ${t.owner}`].join(' · '),
+      );
       // Only time-driven triggers can be run on demand; edit triggers fire when someone edits.
       if (t.eventType === 'CLOCK') {
         const run = el('button', { type: 'button' }, 'Run now');
         run.addEventListener('click', () => void this.act(() => api.runTrigger(t.uid)));
-        item.append(run);
+        item.append(el('br'), run);
       }
       return item;
     });
@@ -92,10 +118,16 @@ export class Inspector {
 
   private renderMail(state: State): void {
     const items = state.mail.map((mail) => {
+      const sent = new Date(mail.sentMs).toLocaleString('en-GB', {
+        timeZone: state.tracker.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'short',
+      });
       const details = el(
         'details',
         {},
         el('summary', {}, `${mail.subject} → ${mail.to}`),
+        el('div', { class: 'mail-meta' }, `From ${mail.from} · ${sent}`),
         el('div', { class: 'mail-body' }, mail.body),
       );
       return el('li', {}, details);

@@ -100,6 +100,8 @@ export interface SheetModel {
   conditionalFormatRules: ConditionalFormatRuleModel[];
   filter: FilterModel | null;
   tabColor: string | null;
+  /** Hidden from the tab bar (Sheet.hideSheet); scripts still read and write it. */
+  hidden: boolean;
 }
 
 /**
@@ -159,6 +161,7 @@ export function newSheetModel(sheetId: number, name: string, maxRows = 1000, max
     conditionalFormatRules: [],
     filter: null,
     tabColor: null,
+    hidden: false,
   };
 }
 

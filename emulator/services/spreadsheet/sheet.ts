@@ -66,6 +66,9 @@ type SheetMembers =
   | 'setConditionalFormatRules'
   | 'clearConditionalFormatRules'
   | 'getFilter'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
   | 'activate';
 
 /** Facts file: 10 million cells across all tabs. */
@@ -407,6 +410,29 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
 
   getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
     return getFilter(this.exec, this.ss, this.model);
+  }
+
+  /**
+   * Docs (Sheet.hideSheet): "Hides this sheet. Has no effect if the sheet is already hidden. If this method
+   * is called on the only visible sheet, it throws an exception." Hiding protects nothing: anyone who can
+   * edit the spreadsheet can show the sheet again.
+   */
+  hideSheet(): Sheet {
+    if (this.model.hidden) return this.self();
+    if (!this.ss.sheets.some((s) => s !== this.model && !s.hidden))
+      throw new ScriptException("You can't hide all the sheets in a document.");
+    this.model.hidden = true;
+    return this.self();
+  }
+
+  /** Docs (Sheet.showSheet): "Makes the sheet visible. Has no effect if the sheet is already visible." */
+  showSheet(): Sheet {
+    this.model.hidden = false;
+    return this.self();
+  }
+
+  isSheetHidden(): boolean {
+    return this.model.hidden === true;
   }
 
   activate(): Sheet {

@@ -12,7 +12,11 @@ export interface JobDefinition {
   everyMs: number;
 }
 
-export const PERIODIC_JOBS: readonly JobDefinition[] = [{ name: 'slaSweep', everyMs: HOUR_MS }];
+/** In order: waiting audit entries first, so the log is complete before the sweep adds its own. */
+export const PERIODIC_JOBS: readonly JobDefinition[] = [
+  { name: 'auditInbox', everyMs: HOUR_MS },
+  { name: 'slaSweep', everyMs: HOUR_MS },
+];
 
 export interface DispatcherState {
   /** Job name -> start of the slot it last completed, ms since epoch. */

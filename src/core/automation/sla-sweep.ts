@@ -4,6 +4,7 @@
  * from the case's SLA notices column; the column gets the token only once the mail went out, so a notice
  * the mail quota holds back is planned again next run, never lost, and a sent one is never planned again.
  */
+import { wallClockText } from '../sla/calendar';
 import { caseSla, SLA_WORDS } from '../sla/case-sla';
 import type { SlaSettings } from '../sla/sla-settings';
 import type { CaseRow } from '../validation/validate-case';
@@ -171,7 +172,11 @@ export function digestsOf(
   notices: readonly SlaNotice[],
   trackerName: string,
   rowLinks: ReadonlyMap<string, string>,
+  timeZone: string,
 ): Digest[] {
+  // Due times as the team's working calendar reads them, like the SLA due column in the sheet.
+  const dueWords = (iso: string) =>
+    iso ? `${wallClockText(Date.parse(iso), timeZone)} (${timeZone})` : 'now';
   const byRecipient = new Map<string, SlaNotice[]>();
   for (const notice of notices) {
     const list = byRecipient.get(notice.recipient) ?? [];
@@ -188,7 +193,7 @@ export function digestsOf(
         dueSoon.length > 0 ? `${dueSoon.length} due soon` : '',
       ].filter((part) => part !== '');
       const line = (n: SlaNotice) =>
-        `- ${n.caseId} (${n.severity}${n.team ? `, ${n.team}` : ''}) due ${n.due ? n.due.slice(0, 16).replace('T', ' ') : 'now'} UTC. ${n.note}${rowLinks.get(n.caseId) ? `\n  ${rowLinks.get(n.caseId)}` : ''}`;
+        `- ${n.caseId} (${n.severity}${n.team ? `, ${n.team}` : ''}) due ${dueWords(n.due)}. ${n.note}${rowLinks.get(n.caseId) ? `\n  ${rowLinks.get(n.caseId)}` : ''}`;
       const sections = [
         breaches.length > 0 ? `Breached its SLA:\n${breaches.map(line).join('\n')}` : '',
         dueSoon.length > 0 ? `Due soon:\n${dueSoon.map(line).join('\n')}` : '',

@@ -3,8 +3,10 @@
  * normalised, merged into the stored case, and the whole case is validated, so an edit cannot leave a
  * case breaking a rule. Only values that really differ from what is stored count as changes.
  */
+
 import { type ImportContext, normaliseField } from '../import/convert-row';
 import { FORM_FIELDS } from '../intake/submission';
+import { impliedByAppeal } from '../lifecycle/lifecycle';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../schema/case-schema';
 import { type CaseRow, validateCase, withStoredDates } from '../validation/validate-case';
 import { fieldText } from './field-text';
@@ -44,6 +46,13 @@ export function checkEdit(
     if (String(value) === old) continue;
     result.changes[key] = value;
     result.before[key] = old;
+  }
+  for (const [key, value] of Object.entries(impliedByAppeal(stored, result.changes)) as [
+    FieldKey,
+    string,
+  ][]) {
+    result.changes[key] = value;
+    result.before[key] = fieldText(definitionOf.get(key)!, stored[key], ctx.timeZone);
   }
   const merged = withStoredDates({ ...stored, ...result.changes });
   for (const issue of validateCase(merged, ctx.lists)) {

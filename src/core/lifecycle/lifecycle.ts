@@ -105,6 +105,21 @@ export function allowedNextStatuses(from: string): readonly LifecycleStatus[] {
 }
 
 /**
+ * What an appeal decision implies: an appeal newly marked Overturned makes the case a misjudgement, unless
+ * the same edit says Misjudgement outright (then the appeal rule below judges the pair).
+ */
+export function impliedByAppeal(
+  stored: Readonly<Record<string, unknown>>,
+  changes: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const overturnedNow =
+    String(changes['appealStatus'] ?? '').trim() === 'Overturned' &&
+    String(stored['appealStatus'] ?? '').trim() !== 'Overturned';
+  if (!overturnedNow || 'misjudgement' in changes) return {};
+  return String(stored['misjudgement'] ?? '').trim() === 'Yes' ? {} : { misjudgement: 'Yes' };
+}
+
+/**
  * The appeal rule holds whatever the status: an overturned appeal means the enforcement was wrong, and the
  * library must say why. Returns the problem, or null.
  */

@@ -80,6 +80,11 @@ function wallClockMs(instantMs: number, timeZone: string): number {
   return wholeSecond + (((instantMs % 1000) + 1000) % 1000);
 }
 
+/** How a person in the zone reads an instant: "2026-11-27 18:00". */
+export function wallClockText(instantMs: number, timeZone: string): string {
+  return new Date(wallClockMs(instantMs, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 function offsetMs(instantMs: number, timeZone: string): number {
   return wallClockMs(instantMs, timeZone) - instantMs;
 }

@@ -15,7 +15,14 @@ import {
 } from '../taxonomy/defaults';
 import { MARKETS } from '../taxonomy/markets';
 
-export const TABS = { cases: 'Cases', lists: 'Lists', settings: 'Settings', audit: 'Audit log' } as const;
+export const TABS = {
+  cases: 'Cases',
+  lists: 'Lists',
+  settings: 'Settings',
+  audit: 'Audit log',
+  /** Hidden: where people who may not write the protected Audit log leave their entries (see audit-log.ts). */
+  auditInbox: 'Audit inbox',
+} as const;
 
 export const CASE_HEADERS: readonly string[] = CASE_FIELDS.map((f) => f.header);
 
