@@ -8,13 +8,17 @@
 import type { AuditEntry } from '../adapters/audit-log';
 import { type CasesTable, locateCases, writeCaseFields, writeMarks } from '../adapters/cases-tab';
 import { applyLifecycle, slaColumns } from '../core/lifecycle/apply-change';
+import { impliedByAppeal } from '../core/lifecycle/lifecycle';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import type { SlaSettings } from '../core/sla/sla-settings';
 import type { AuditSource } from '../core/tracker/layout';
 import { type CaseRow, type TaxonomyLists, validateCase } from '../core/validation/validate-case';
 
-/** Columns whose edit can change a case's lifecycle or SLA; edits elsewhere are left to onEdit's checks. */
-export const TRACKED_FIELDS: readonly FieldKey[] = ['status', 'severity', 'escalatedTo'];
+/**
+ * Columns whose edit can change a case's lifecycle, SLA or what it implies (an overturned appeal); edits
+ * elsewhere are left to onEdit's checks.
+ */
+export const TRACKED_FIELDS: readonly FieldKey[] = ['status', 'severity', 'escalatedTo', 'appealStatus'];
 
 const text = (value: unknown) => String(value ?? '').trim();
 const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
@@ -27,6 +31,8 @@ export interface CaseWrite {
   audit: AuditEntry[];
   refusal?: string;
   refusedValue?: string;
+  /** The row's validation marks must be redone after the write (set for refusals and implied values). */
+  remark?: boolean;
 }
 
 export interface ChangeContext {
@@ -64,15 +70,35 @@ function statusPlan(row: CaseRow, caseId: string, ctx: ChangeContext): CaseWrite
       audit: [entry('status', 'Status refused', text(before.status), outcome.reason)],
       refusal: outcome.reason,
       refusedValue: text(row.status),
+      remark: true,
     };
   }
   const fields: CaseRow = { ...outcome.updates };
   if (accepted === '') fields.acceptedStatus = text(row.status);
+  const appealEdit = ctx.otherEdits.find((edit) => edit.field === 'appealStatus');
+  // Sheets gives no old value for a pasted block: an Overturned there counts as new unless already a misjudgement.
+  const implied = appealEdit
+    ? impliedByAppeal(
+        { appealStatus: appealEdit.oldValue ?? '', misjudgement: row.misjudgement },
+        { appealStatus: row.appealStatus },
+      )
+    : {};
+  Object.assign(fields, implied);
   // A new severity or team picks another target; Sheets gives no old value for pasted cells, so recompute.
   if (ctx.sla && ctx.otherEdits.length > 0)
     Object.assign(fields, slaColumns({ ...row, ...fields }, ctx.now.getTime(), ctx.sla));
   const audit: AuditEntry[] = [];
   if (text(before.status) !== text(row.status)) audit.push(entry('status', 'Edit', text(before.status)));
+  if ('misjudgement' in implied)
+    audit.push({
+      ...entry(
+        'misjudgement',
+        'Edit',
+        text(row.misjudgement),
+        'An overturned appeal makes the case a misjudgement',
+      ),
+      newValue: String(implied.misjudgement),
+    });
   for (const edit of ctx.otherEdits) {
     if (edit.oldValue === undefined)
       audit.push(entry(edit.field, 'Edit', '', 'Pasted or filled: Sheets gives no old value'));
@@ -91,7 +117,14 @@ function statusPlan(row: CaseRow, caseId: string, ctx: ChangeContext): CaseWrite
     lastUpdatedAt: ctx.now,
     lastUpdatedBy: ctx.user,
   };
-  return { caseId, fields: written, after: { ...row, ...written }, audit };
+  return {
+    caseId,
+    fields: written,
+    after: { ...row, ...written },
+    audit,
+    // onEdit marked the row as typed; what Casebook filled in changes what is missing.
+    ...('misjudgement' in implied ? { remark: true } : {}),
+  };
 }
 
 /** One write per case that needs it, in row order; rows without a case ID are left alone. */
@@ -116,8 +149,9 @@ export function missedStatusEdits(rows: readonly CaseRow[]): CaseRow[] {
 
 /**
  * Writes each plan to its case's current row (found by ID: the sheet may have been sorted since it was
- * read). A refused status was already marked by onEdit as typed; its row is marked again as restored, with
- * the refusal in the Status cell's note, one batch per run of adjacent rows. Returns the refused plans.
+ * read). onEdit marked each row as typed; a refused status (put back, with the refusal in the Status cell's
+ * note) or an implied value changes that, so those rows are marked again, one batch per run of adjacent
+ * rows. Returns the refused plans.
  */
 export function writeSheetChanges(
   table: CasesTable,
@@ -128,38 +162,40 @@ export function writeSheetChanges(
     table,
     plans.map((plan) => plan.caseId),
   );
-  const refused: { plan: CaseWrite; row: number }[] = [];
+  const remarked: { plan: CaseWrite; row: number }[] = [];
   for (const plan of plans) {
     const sheetRow = rowOf.get(plan.caseId);
     // A case deleted meanwhile has nothing left to write to; its audit entry still says what happened.
     if (sheetRow === undefined) continue;
     writeCaseFields(table, sheetRow, plan.fields);
-    if (plan.refusal) refused.push({ plan, row: sheetRow });
+    if (plan.remark) remarked.push({ plan, row: sheetRow });
   }
-  if (refused.length === 0) return [];
-  refused.sort((a, b) => a.row - b.row);
+  if (remarked.length === 0) return [];
+  remarked.sort((a, b) => a.row - b.row);
   let start = 0;
-  while (start < refused.length) {
+  while (start < remarked.length) {
     let end = start;
-    while (end + 1 < refused.length && refused[end + 1]!.row === refused[end]!.row + 1) end += 1;
-    const run = refused.slice(start, end + 1);
+    while (end + 1 < remarked.length && remarked[end + 1]!.row === remarked[end]!.row + 1) end += 1;
+    const run = remarked.slice(start, end + 1);
     writeMarks(
       table,
       new Map(run.map(({ plan, row }) => [row, validateCase(plan.after, lists)])),
       { first: run[0]!.row, last: run[run.length - 1]!.row },
       new Map(
-        run.map(({ plan, row }) => [
-          row,
-          [
-            {
-              field: 'status' as FieldKey,
-              message: `${plan.refusedValue || 'A blank status'} was not accepted: ${plan.refusal}`,
-            },
-          ],
-        ]),
+        run
+          .filter(({ plan }) => plan.refusal)
+          .map(({ plan, row }) => [
+            row,
+            [
+              {
+                field: 'status' as FieldKey,
+                message: `${plan.refusedValue || 'A blank status'} was not accepted: ${plan.refusal}`,
+              },
+            ],
+          ]),
       ),
     );
     start = end + 1;
   }
-  return refused.map(({ plan }) => plan);
+  return remarked.filter(({ plan }) => plan.refusal).map(({ plan }) => plan);
 }

@@ -130,6 +130,26 @@ describe('the edit trigger beyond statuses', () => {
     expect(entry?.[SOURCE]).toBe('Sheet edit');
   });
 
+  test('Overturned typed into Appeal status makes the case a misjudgement; only the reason is left to fill', () => {
+    const ctx = automatedTracker();
+    const { caseId, row } = newCase(ctx, { appealStatus: 'Pending', misjudgement: 'No' });
+    const outcome = typeInto(ctx, 'Appeal status', row, 'Overturned');
+    expect(outcome.triggerErrors).toEqual([]);
+    expect(cell(ctx, row, 'Misjudgement')).toBe('Yes');
+    // onEdit marked the row as typed (Misjudgement No); the trigger marks it again with Yes filled in.
+    expect(
+      String(cell(ctx, row, 'Validation issues'))
+        .split('|')
+        .sort(),
+    ).toEqual(['Overturn reason', 'Root cause']);
+    expect(ctx.cases.getRange(row, ctx.column('Misjudgement')).getNote()).toBe('');
+    const entries = auditRows(ctx).filter((r) => r[3] === caseId && r[SOURCE] === 'Sheet edit');
+    expect(entries.map((r) => [r[4], r[5], r[6]])).toEqual([
+      ['Misjudgement', 'No', 'Yes'],
+      ['Appeal status', 'Pending', 'Overturned'],
+    ]);
+  });
+
   test('a status typed while the lock was busy is checked by the next hourly sweep', () => {
     const ctx = automatedTracker();
     const allowed = newCase(ctx);
