@@ -20,10 +20,16 @@ export interface CasesEdit {
   oldValue?: string;
 }
 
+/** A real edit event carries a Range and a Spreadsheet; plain data from google.script.run cannot. No calls. */
+export function isEditEvent(
+  event: GoogleAppsScript.Events.SheetsOnEdit | undefined,
+): event is GoogleAppsScript.Events.SheetsOnEdit {
+  return typeof event?.range?.getSheet === 'function' && typeof event.source?.getId === 'function';
+}
+
 export function casesEditOf(event: GoogleAppsScript.Events.SheetsOnEdit | undefined): CasesEdit | null {
-  const range = event?.range;
-  if (!range || typeof range.getSheet !== 'function' || typeof event.source?.getId !== 'function')
-    return null;
+  if (!isEditEvent(event)) return null;
+  const range = event.range;
   const sheet = range.getSheet();
   if (sheet.getName() !== TABS.cases) return null;
   const top = range.getRow();

@@ -13,7 +13,7 @@ import { recordAudit } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { readCaseRows } from '../adapters/cases-tab';
 import { BUSY_MESSAGE, tryDocumentLock } from '../adapters/document-lock';
-import { casesEditOf } from '../adapters/edited-range';
+import { casesEditOf, isEditEvent } from '../adapters/edited-range';
 import { readTrackerContext } from '../adapters/intake-context';
 import type { FieldKey } from '../core/schema/case-schema';
 import { planSheetChanges, TRACKED_FIELDS, writeSheetChanges } from './sheet-changes';
@@ -22,9 +22,11 @@ import { planSheetChanges, TRACKED_FIELDS, writeSheetChanges } from './sheet-cha
 const MAX_ROWS_PER_EDIT = 2_000;
 
 export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!isEditEvent(event)) return;
+  // Before any Sheets call: without its owner's authorisation, even asking the range for its tab would fail.
+  if (!triggerIsAuthorized()) return;
   const edit = casesEditOf(event);
   if (!edit) return;
-  if (!triggerIsAuthorized()) return;
   const { sheet, source: ss, first, firstColumn, lastColumn } = edit;
   const last = Math.min(edit.last, first + MAX_ROWS_PER_EDIT - 1);
 

@@ -177,6 +177,27 @@ describe('the edit trigger beyond statuses', () => {
     ]);
   });
 
+  test("without the automation owner's authorisation a status edit changes nothing privileged, logged once", () => {
+    const ctx = automatedTracker();
+    const { row } = newCase(ctx);
+    ctx.ws.getUser(OWNER).authorized = false;
+    const before = auditRows(ctx).length;
+    const stamped = cell(ctx, row, 'Status changed at');
+    for (const status of ['Triaged', 'New', 'Triaged']) {
+      const outcome = typeInto(ctx, 'Status', row, status);
+      expect(outcome.triggerErrors).toEqual([]);
+    }
+    expect(cell(ctx, row, 'Accepted status')).toBe('New');
+    expect(cell(ctx, row, 'Status changed at')).toEqual(stamped);
+    expect(auditRows(ctx)).toHaveLength(before);
+    expect(ctx.ws.logs.filter((l) => /needs your authorisation again/.test(l.message))).toHaveLength(1);
+    // The next hourly run after the owner authorises again finds the typed status and checks it.
+    ctx.ws.getUser(OWNER).authorized = true;
+    ctx.ws.clock.advance(HOUR);
+    fireDueTimeTriggers(ctx.ws);
+    expect(cell(ctx, row, 'Accepted status')).toBe('Triaged');
+  });
+
   test('called from the browser console with made-up data, the trigger handler does nothing', () => {
     const ctx = automatedTracker();
     const { row } = newCase(ctx);
