@@ -20,6 +20,7 @@
  * validation rule shared by the cells it applies to) is written once as {"$def": n, "v": ...} and then as
  * {"$ref": n}, so restored models share it as the saved ones did.
  */
+import { newParagraph, paragraphText } from './services/document-model';
 import { type SpreadsheetDriveState, spreadsheetDriveState } from './services/drive';
 import { type CellModel, emptyCell, type SpreadsheetModel } from './services/spreadsheet/model';
 import {
@@ -432,6 +433,23 @@ function parseSnapshot(json: string): WorkspaceState {
   return state as WorkspaceState;
 }
 
+/**
+ * Documents saved before the body model (DocumentRecord.body) held `paragraphs: {text, heading}[]`; they
+ * come back as plain paragraphs with those texts and headings.
+ */
+function upgradeDocument(doc: DocumentRecord): DocumentRecord {
+  const old = doc as DocumentRecord & { paragraphs?: { text: string; heading: string }[] };
+  if (Array.isArray(old.body) || !Array.isArray(old.paragraphs)) return doc;
+  const { paragraphs, ...rest } = old;
+  return {
+    ...rest,
+    body: paragraphs.map((p) => ({
+      ...newParagraph(paragraphText(String(p.text))),
+      heading: String(p.heading),
+    })),
+  };
+}
+
 /** A new Workspace holding the state a snapshot saved; nothing is shared with any other restore of it. */
 export function restoreWorkspace(json: string, overrides: { bundlePath?: string } = {}): Workspace {
   const state = parseSnapshot(json);
@@ -449,7 +467,7 @@ export function restoreWorkspace(json: string, overrides: { bundlePath?: string 
     const drive = state.spreadsheetDrive.get(key);
     if (drive) Object.assign(spreadsheetDriveState(model), drive);
   }
-  for (const [key, doc] of state.documents) ws.documents.set(key, doc);
+  for (const [key, doc] of state.documents) ws.documents.set(key, upgradeDocument(doc));
   for (const [key, folder] of state.folders) ws.folders.set(key, folder);
   for (const [key, store] of state.properties) ws.properties.set(key, store);
   ws.triggers.push(...state.triggers);

@@ -101,12 +101,85 @@ export interface LockState {
   holder: object | null;
 }
 
+/**
+ * Character attributes of a run of text (services/document.ts). null means "not set": the text shows the
+ * paragraph style's default, and Apps Script's getters return null for it.
+ */
+export interface TextStyle {
+  bold: boolean | null;
+  italic: boolean | null;
+  linkUrl: string | null;
+  /** CSS hex notation, "#rrggbb" or "#rgb". */
+  foregroundColor: string | null;
+  /** Points. */
+  fontSize: number | null;
+}
+
+/** A stretch of text whose characters share one TextStyle. Every text holds at least one run (maybe ''). */
+export interface TextRun extends TextStyle {
+  text: string;
+}
+
+/** An image inside a paragraph: its bytes (base64 of the unsigned bytes), type and size in pixels. */
+export interface InlineImageModel {
+  kind: 'image';
+  data: string;
+  contentType: string;
+  width: number;
+  height: number;
+  altTitle: string | null;
+  altDescription: string | null;
+}
+
+export interface HorizontalRuleModel {
+  kind: 'horizontalRule';
+}
+
+export interface ParagraphModel {
+  kind: 'paragraph';
+  runs: TextRun[];
+  /** DocumentApp.ParagraphHeading name. */
+  heading: string;
+  /** DocumentApp.HorizontalAlignment name, or null when not set (left to right text: left). */
+  alignment: string | null;
+  /** An image or rule after the text: Body.appendImage and appendHorizontalRule put one in a new paragraph. */
+  inline: InlineImageModel | HorizontalRuleModel | null;
+}
+
+export interface ListItemModel {
+  kind: 'listItem';
+  runs: TextRun[];
+  heading: string;
+  alignment: string | null;
+  /** DocumentApp.GlyphType name. */
+  glyphType: string;
+  /** 0 for a top-level item. */
+  nestingLevel: number;
+  /** Items with the same list ID are one list and are numbered together. */
+  listId: string;
+}
+
+export interface TableCellModel {
+  /** A cell holds one paragraph here (Docs allows several, and lists and tables). */
+  paragraph: ParagraphModel;
+  backgroundColor: string | null;
+}
+
+export interface TableModel {
+  kind: 'table';
+  rows: TableCellModel[][];
+  borderColor: string | null;
+}
+
+/** A child of a document body, in order. */
+export type BodyElement = ParagraphModel | ListItemModel | TableModel;
+
 export interface DocumentRecord {
   id: string;
   name: string;
   owner: string;
-  /** Paragraph-level content; later issues grow this into a full body model. */
-  paragraphs: { text: string; heading: string }[];
+  /** The body's children in order; services/document.ts keeps at least one paragraph in it. */
+  body: BodyElement[];
   parents: string[];
   trashed: boolean;
   createdMs: number;
@@ -240,7 +313,7 @@ export class Workspace {
       id: this.newId('doc_'),
       name: options.name,
       owner: options.owner,
-      paragraphs: [],
+      body: [],
       parents: [],
       trashed: false,
       createdMs: this.clock.now(),

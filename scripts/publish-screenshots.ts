@@ -8,6 +8,7 @@ import * as path from 'node:path';
 const SHOWN_IN_README = [
   'playground',
   'playground-breach-outbox',
+  'weekly-summary-doc-top',
   'intake-empty',
   'intake-duplicate-warning',
   'case-sidebar',

@@ -20,3 +20,4 @@ export {
 export { onInstall, onOpen } from './server/menu';
 export { setUpTracker } from './server/setup';
 export { validateLibrary } from './server/validate';
+export { promptWeeklySummary } from './server/weekly-summary-menu';

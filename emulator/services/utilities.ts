@@ -1,6 +1,6 @@
 /**
  * Utilities: formatDate with Java patterns, UUIDs, sleep on the workspace clock, sprintf-like formatString,
- * base64 (standard and web-safe), digests, HMAC-SHA256 and CSV parsing.
+ * base64 (standard and web-safe), digests, HMAC-SHA256, CSV parsing and newBlob (Blob is in ./blob.ts).
  * Docs: https://developers.google.com/apps-script/reference/utilities/utilities
  */
 import { createHash, createHmac } from 'node:crypto';
@@ -8,6 +8,7 @@ import { notEmulated, ScriptException, signatureError } from '../runtime/errors'
 import type { Execution } from '../runtime/execution';
 import { emulate } from '../runtime/instrument';
 import type { Workspace } from '../workspace';
+import { bytesFromScript, createBlob, toSignedBytes } from './blob';
 import { formatJavaDate } from './java-date-format';
 
 type U = GoogleAppsScript.Utilities.Utilities;
@@ -27,7 +28,8 @@ type Members =
   | 'base64DecodeWebSafe'
   | 'computeDigest'
   | 'computeHmacSha256Signature'
-  | 'parseCsv';
+  | 'parseCsv'
+  | 'newBlob';
 
 /** Docs (sleep): "The maximum allowed value is 300000 (or 5 minutes)." */
 export const MAX_SLEEP_MS = 300_000;
@@ -52,9 +54,6 @@ const NODE_DIGEST: Record<string, string> = {
 
 /** Per-workspace UUID counter, so UUIDs are distinct across executions and repeat across test runs. */
 const uuidCounters = new WeakMap<Workspace, number>();
-
-/** Java bytes are signed: Apps Script byte arrays hold -128..127. */
-const toSignedBytes = (buffer: Buffer): number[] => [...buffer].map((b) => (b > 127 ? b - 256 : b));
 
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
@@ -262,6 +261,21 @@ class EmulatedUtilities implements Pick<U, Members> {
       rows.push(row);
     }
     return rows;
+  }
+
+  /**
+   * Docs: "Create a new Blob object from a string" (UTF-8) or "from a byte array", with an optional
+   * content type and name. Bytes are Java bytes (-128..127); other values are refused. Without a content
+   * type getContentType() is null.
+   */
+  newBlob(data: string | number[], contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
+    const bytes =
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : bytesFromScript(data, 'Utilities.newBlob');
+    return createBlob(this.exec, {
+      bytes,
+      contentType: contentType === undefined || contentType === null ? null : String(contentType),
+      name: name === undefined || name === null ? null : String(name),
+    });
   }
 }
 

@@ -12,10 +12,11 @@ import {
   LIST_BLOCKS,
   listBlockColumns,
   planColumns,
+  REPORTS_HEADERS,
   SETTINGS_HEADERS,
   TABS,
 } from '../core/tracker/layout';
-import { AUDIT_INBOX_PROTECTION, AUDIT_LOG_PROTECTION } from './audit-log';
+import { AUDIT_INBOX_PROTECTION, AUDIT_LOG_PROTECTION, AUDIT_TIME_FORMAT } from './audit-log';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -194,6 +195,24 @@ function setUpAuditInbox(ss: Spreadsheet, report: SetupReport): void {
   if (!sheet.isSheetHidden()) sheet.hideSheet();
 }
 
+/**
+ * One row per weekly summary Doc. Also called when a summary is generated in a tracker set up before the
+ * tab existed (or whose Reports headers someone removed). Its text is written with safeCellText, so the
+ * cells keep Sheets' automatic format; only Generated at gets the Audit log's date-time format.
+ */
+export function setUpReports(ss: Spreadsheet, report: SetupReport | null = null): Sheet {
+  const existing = ss.getSheetByName(TABS.reports);
+  const sheet = existing ?? ss.insertSheet(TABS.reports);
+  if (!existing) report?.createdTabs.push(TABS.reports);
+  const columnOf = ensureHeaders(sheet, REPORTS_HEADERS, null);
+  if (!existing)
+    sheet
+      .getRange(2, columnOf.get('Generated at') as number, sheet.getMaxRows() - 1, 1)
+      .setNumberFormat(AUDIT_TIME_FORMAT);
+  protectHeader(sheet);
+  return sheet;
+}
+
 /** Creates or migrates every tab; Lists first, because the Cases validation rules read its named ranges. */
 export function setUpTrackerTabs(ss: Spreadsheet): { report: SetupReport; auditLog: Sheet } {
   const report: SetupReport = { createdTabs: [], addedColumns: [], seededLists: [], addedSettings: [] };
@@ -202,5 +221,6 @@ export function setUpTrackerTabs(ss: Spreadsheet): { report: SetupReport; auditL
   setUpCases(ss, report);
   const auditLog = setUpAuditLog(ss, report);
   setUpAuditInbox(ss, report);
+  setUpReports(ss, report);
   return { report, auditLog };
 }

@@ -11,6 +11,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Set up tracker', functionName: 'setUpTracker' },
   { caption: 'Validate library', functionName: 'validateLibrary' },
   { caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
+  { caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
   'separator',
   { caption: 'Enable automation', functionName: 'enableAutomation' },
   { caption: 'Disable automation', functionName: 'disableAutomation' },

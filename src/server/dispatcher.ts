@@ -13,6 +13,7 @@ import { trackerOfTrigger } from '../adapters/automation-triggers';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
 import { runSlaSweep } from './sla-sweep';
+import { runWeeklySummaryJob } from './weekly-summary-job';
 
 type JobRunner = typeof runSlaSweep;
 
@@ -23,6 +24,7 @@ const moveWaitingAudit: JobRunner = (ss) => ({ finished: true, changedState: mov
 const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   auditInbox: moveWaitingAudit,
   slaSweep: runSlaSweep,
+  weeklySummary: runWeeklySummaryJob,
 };
 
 /** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */

@@ -118,6 +118,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'onEdit',
       'onInstall',
       'onOpen',
+      'promptWeeklySummary',
       'proposeLegacyImport',
       'runHourlyJobs',
       'runLegacyImport',

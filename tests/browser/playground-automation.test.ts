@@ -4,27 +4,13 @@
  * put back with a note and a toast), runs the hourly trigger, moves the clock a week on and finds the
  * breach digest in the outbox.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../emulator/browser/chromium';
+import type { Page } from 'playwright-core';
 import { PEOPLE } from '../../emulator/playground/seed';
-import { newStateDir, type RunningPlayground, startPlayground } from '../support/playground';
-import { cell, columnOf, expectText, menu, openWindow } from './playground-window';
+import { cell, columnOf, expectText, menu, usePlaygroundWindow } from './playground-window';
 import { screenshotPath } from './support';
 
 jest.setTimeout(180_000);
-let browser: Browser;
-let playground: RunningPlayground | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await playground?.stop();
-  playground = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const playgroundWindow = usePlaygroundWindow();
 
 /** The row whose first column reads `label` among the rows drawn (the Settings tab is short). */
 async function rowLabelled(page: Page, label: string): Promise<number> {
@@ -66,8 +52,7 @@ async function scrollTo(page: Page, row: number, column: number): Promise<void> 
 }
 
 test('Enable automation: a status edit is stamped or put back, and a week later the breach digest is in the outbox', async () => {
-  playground = await startPlayground(newStateDir());
-  const page = await openWindow(browser, playground);
+  const page = await playgroundWindow.open();
 
   // The owner names who receives breach notices: without a team lead the sweep has nobody to tell.
   await page.getByLabel('Acting as').selectOption(PEOPLE.owner.email);

@@ -3,7 +3,8 @@
  * server round trip, find grid cells and columns by header, and choose an add-on menu item.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { RunningPlayground } from '../support/playground';
+import { launchChromium } from '../../emulator/browser/chromium';
+import { newStateDir, type RunningPlayground, startPlayground } from '../support/playground';
 
 export async function openWindow(browser: Browser, running: RunningPlayground): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -37,4 +38,38 @@ export async function columnOf(page: Page, header: string): Promise<number> {
 export async function menu(page: Page, caption: string): Promise<void> {
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('menuitem', { name: caption }).click();
+}
+
+/**
+ * One Chromium for the test file and a playground per test, stopped after each test (registers the jest
+ * hooks, so call it at the top level of a test file).
+ */
+export function usePlaygroundWindow(): {
+  /** Starts a playground on `stateDir` (default: a fresh demo library) and opens its window. */
+  open(stateDir?: string): Promise<Page>;
+  /** Stops the running playground (to start another on the same state). */
+  stop(): Promise<void>;
+} {
+  let browser: Browser | null = null;
+  let playground: RunningPlayground | null = null;
+  const stop = async () => {
+    await playground?.stop();
+    playground = null;
+  };
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(stop);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(stateDir = newStateDir()) {
+      if (!browser)
+        throw new Error('usePlaygroundWindow: Chromium is not running (call it at the top level)');
+      playground = await startPlayground(stateDir);
+      return openWindow(browser, playground);
+    },
+    stop,
+  };
 }

@@ -4,30 +4,15 @@
  * effect of onEdit; another user meets a protected range; a restart keeps the data. The window's
  * screenshot is the one the README opens with.
  */
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../emulator/browser/chromium';
-import { newStateDir, type RunningPlayground, startPlayground } from '../support/playground';
-import { cell, columnOf, expectText, menu, openWindow } from './playground-window';
+import { newStateDir } from '../support/playground';
+import { cell, columnOf, expectText, menu, usePlaygroundWindow } from './playground-window';
 import { screenshotPath } from './support';
 
 jest.setTimeout(90_000);
-let browser: Browser;
-let playground: RunningPlayground | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await playground?.stop();
-  playground = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const playgroundWindow = usePlaygroundWindow();
 
 test('the menu sets the tracker up and opens New case; a submitted case appears in the grid', async () => {
-  playground = await startPlayground(newStateDir());
-  const page = await openWindow(browser, playground);
+  const page = await playgroundWindow.open();
   await expect(page.locator('#doc-title').textContent()).resolves.toBe('EU LIVE governance tracker');
   await expect(page.getByRole('tab', { name: 'Cases' }).getAttribute('aria-selected')).resolves.toBe('true');
   await expect(cell(page, 2, 1).textContent()).resolves.toMatch(/^CB-2026-\d{5}$/);
@@ -67,8 +52,7 @@ test('the menu sets the tracker up and opens New case; a submitted case appears 
 });
 
 test('an edit fires onEdit: a bad value is marked at once; another user meets a protected header', async () => {
-  playground = await startPlayground(newStateDir());
-  const page = await openWindow(browser, playground);
+  const page = await playgroundWindow.open();
   const sellerColumn = await columnOf(page, 'Seller ID');
   const issuesColumn = await columnOf(page, 'Validation issues');
   await cell(page, 3, sellerColumn).click();
@@ -92,24 +76,21 @@ test('an edit fires onEdit: a bad value is marked at once; another user meets a 
 
 test('a restart keeps the data', async () => {
   const stateDir = newStateDir();
-  playground = await startPlayground(stateDir);
-  let page = await openWindow(browser, playground);
+  let page = await playgroundWindow.open(stateDir);
   const shopColumn = await columnOf(page, 'Shop name');
   await cell(page, 2, shopColumn).click();
   await page.keyboard.type('Kept after restart');
   await page.keyboard.press('Enter');
   await expectText(cell(page, 2, shopColumn), 'Kept after restart');
   await page.context().close();
-  await playground.stop();
+  await playgroundWindow.stop();
 
-  playground = await startPlayground(stateDir);
-  page = await openWindow(browser, playground);
+  page = await playgroundWindow.open(stateDir);
   await expectText(cell(page, 2, shopColumn), 'Kept after restart');
 });
 
 test('sorting and filtering change the sheet as Sheets does; Open selected case still finds the case by ID', async () => {
-  playground = await startPlayground(newStateDir());
-  const page = await openWindow(browser, playground);
+  const page = await playgroundWindow.open();
   const idColumn = await columnOf(page, 'Case ID');
   const marketColumn = await columnOf(page, 'Market');
   const firstId = await cell(page, 2, idColumn).textContent();

@@ -1,15 +1,29 @@
 /**
- * DocumentApp as Google documents it, for the start of Casebook's weekly report: create, open by ID or
- * URL, the active document, and a body of paragraphs with headings.
+ * DocumentApp as Google documents it, for Casebook's weekly report: create, open by ID or URL, the active
+ * document, and a body of paragraphs with headings, runs of text with character attributes, list items,
+ * tables, inline images and horizontal rules, within Docs' size limit.
  * Docs: https://developers.google.com/apps-script/reference/document/document-app ,
  * https://developers.google.com/apps-script/reference/document/document ,
  * https://developers.google.com/apps-script/reference/document/body ,
- * https://developers.google.com/apps-script/reference/document/paragraph
+ * https://developers.google.com/apps-script/reference/document/paragraph ,
+ * https://developers.google.com/apps-script/reference/document/text ,
+ * https://developers.google.com/apps-script/reference/document/list-item ,
+ * https://developers.google.com/apps-script/reference/document/table ,
+ * https://developers.google.com/apps-script/reference/document/inline-image ,
+ * https://support.google.com/docs/answer/37603 (size limit)
  */
+import { ScriptException } from '../../emulator/runtime/errors';
 import { Execution, type ExecutionOptions } from '../../emulator/runtime/execution';
-import { createDocumentApp, DOCUMENT_CLOSED, DOCUMENT_MISSING } from '../../emulator/services/document';
+import {
+  createDocumentApp,
+  DOCUMENT_CLOSED,
+  DOCUMENT_MISSING,
+  LAST_PARAGRAPH,
+} from '../../emulator/services/document';
+import { MAX_DOCUMENT_CHARACTERS } from '../../emulator/services/document-model';
 import { createDriveApp, MIME_DOCUMENT } from '../../emulator/services/drive';
-import { createWorkspace } from '../../emulator/workspace';
+import { createUtilities } from '../../emulator/services/utilities';
+import { createWorkspace, type ParagraphModel, type TableModel } from '../../emulator/workspace';
 
 const OWNER = 'lead@governance.example';
 const EDITOR = 'ana.ops@governance.example';
@@ -30,7 +44,15 @@ describe('DocumentApp', () => {
     expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
     const record = ws.documents.get(doc.getId());
     expect(record?.owner).toBe(OWNER);
-    expect(record?.paragraphs).toEqual([{ text: '', heading: 'NORMAL' }]);
+    expect(record?.body).toEqual([
+      {
+        kind: 'paragraph',
+        runs: [{ text: '', bold: null, italic: null, linkUrl: null, foregroundColor: null, fontSize: null }],
+        heading: 'NORMAL',
+        alignment: null,
+        inline: null,
+      },
+    ]);
     expect(doc.getBody().getNumChildren()).toBe(1);
     expect(doc.getBody().getText()).toBe('');
     expect(ws.documents.get(docs(EDITOR, { effectiveUser: OWNER }).create('By trigger').getId())?.owner).toBe(
@@ -97,8 +119,9 @@ describe('Document, Body and Paragraph', () => {
     const p = doc.getBody().appendParagraph('Summary').setHeading(app.ParagraphHeading.HEADING1);
     expect(p.getHeading()).toBe(app.ParagraphHeading.HEADING1);
     p.setText('Weekly summary');
-    expect(ws.documents.get(doc.getId())?.paragraphs[1]).toEqual({
-      text: 'Weekly summary',
+    expect(ws.documents.get(doc.getId())?.body[1]).toMatchObject({
+      kind: 'paragraph',
+      runs: [{ text: 'Weekly summary', bold: null }],
       heading: 'HEADING1',
     });
     expect(Object.keys(app.ParagraphHeading)).toEqual([
@@ -164,5 +187,386 @@ describe('Document, Body and Paragraph', () => {
     const body = docs().create('Report').getBody();
     const p = body.appendParagraph('x');
     expect(() => body.appendParagraph(p)).toThrow('not emulated: Body.appendParagraph(Paragraph)');
+  });
+});
+
+/** Signed Java bytes, as Casebook passes them to Utilities.newBlob. */
+const signed = (bytes: Buffer) => [...bytes].map((b) => (b > 127 ? b - 256 : b));
+
+/** The start of a PNG: signature and IHDR chunk with the given size (Docs reads the size from IHDR). */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.set([8, 6, 0, 0, 0], 16);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    ihdr,
+    Buffer.from('0000000049454e44ae426082', 'hex'),
+  ]);
+}
+
+function setupWithUtilities() {
+  const base = setup();
+  const utilities = createUtilities(base.exec());
+  return { ...base, Utilities: utilities };
+}
+
+describe('Text: character attributes on runs', () => {
+  test('editAsText ranges (inclusive ends) set bold, italic, links, colours and sizes', () => {
+    const { ws, docs } = setup();
+    const doc = docs().create('Report');
+    const p = doc.getBody().appendParagraph('Open cases: 12');
+    const text = p.editAsText();
+    text.setBold(0, 10, true).setForegroundColor(12, 13, '#CC0000').setFontSize(12, 13, 14);
+    text.setLinkUrl(0, 3, 'https://example.com/cases').setItalic(5, 9, true);
+    expect(text.getText()).toBe('Open cases: 12');
+    expect(text.isBold(0)).toBe(true);
+    expect(text.isBold(11)).toBeNull();
+    expect(text.isBold()).toBeNull();
+    expect(text.getLinkUrl(2)).toBe('https://example.com/cases');
+    expect(text.getLinkUrl(4)).toBeNull();
+    expect(text.getForegroundColor(13)).toBe('#cc0000');
+    expect(text.getFontSize(12)).toBe(14);
+    expect(text.isItalic(5)).toBe(true);
+    expect(text.getTextAttributeIndices()).toEqual([0, 4, 5, 10, 11, 12]);
+    const runs = (ws.documents.get(doc.getId())!.body[1] as ParagraphModel).runs;
+    expect(runs.map((r) => r.text).join('')).toBe('Open cases: 12');
+    expect(runs[0]).toMatchObject({ text: 'Open', bold: true, linkUrl: 'https://example.com/cases' });
+  });
+
+  test('whole-element setters and setAttributes with DocumentApp.Attribute keys', () => {
+    const { docs } = setup();
+    const app = docs();
+    const body = app.create('Report').getBody();
+    const p = body.appendParagraph('Casebook');
+    p.setLinkUrl('https://casebook.example');
+    expect(p.getLinkUrl()).toBe('https://casebook.example');
+    p.setAttributes({
+      [app.Attribute.BOLD]: true,
+      [app.Attribute.FONT_SIZE]: 18,
+      [app.Attribute.HORIZONTAL_ALIGNMENT]: app.HorizontalAlignment.CENTER,
+    });
+    expect(p.editAsText().isBold()).toBe(true);
+    expect(p.editAsText().getFontSize()).toBe(18);
+    expect(p.getAlignment()).toBe(app.HorizontalAlignment.CENTER);
+    p.setLinkUrl('');
+    expect(p.getLinkUrl()).toBeNull();
+    expect(() => p.setAttributes({ [app.Attribute.FONT_FAMILY]: 'Roboto' })).toThrow(
+      'not emulated: Paragraph.setAttributes(FONT_FAMILY)',
+    );
+  });
+
+  test('setText keeps the attributes the text started with; line feeds become line breaks ("\\r")', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    const p = body.appendParagraph('old');
+    p.editAsText().setBold(true);
+    p.setText('new\nline');
+    expect(p.getText()).toBe('new\rline');
+    expect(p.editAsText().isBold()).toBe(true);
+    expect(body.appendParagraph('a\nb').getText()).toBe('a\rb');
+    expect(p.setText('chained?')).toBeUndefined();
+  });
+
+  test('offsets outside the text, wrong argument counts and non-hex colours are refused', () => {
+    const { docs } = setup();
+    const text = docs().create('Report').getBody().appendParagraph('abc').editAsText();
+    expect(() => text.setBold(0, 3, true)).toThrow('Index (3) must be less than the content length (3).');
+    expect(() => text.setBold(2, 1, true)).toThrow(
+      'Start index (2) must be less than or equal to end index (1).',
+    );
+    expect(() => (text.setBold as unknown as (a: number, b: number) => void)(0, 1)).toThrow(
+      "The parameters (number,number) don't match the method signature for DocumentApp.Text.setBold.",
+    );
+    expect(() => text.setForegroundColor('red')).toThrow('not emulated: Text.setForegroundColor("red")');
+    expect(() => text.setFontSize(0)).toThrow('Invalid argument: size');
+  });
+});
+
+describe('ListItem', () => {
+  test('appendListItem makes a bulleted item; consecutive items share a list ID; glyphs and levels set', () => {
+    const { docs } = setup();
+    const app = docs();
+    const body = app.create('Report').getBody();
+    const first = body.appendListItem('Open');
+    const second = body.appendListItem('Closed').setNestingLevel(1).setGlyphType(app.GlyphType.NUMBER);
+    expect(String(first.getGlyphType())).toBe('BULLET');
+    expect(first.getNestingLevel()).toBe(0);
+    expect(second.getNestingLevel()).toBe(1);
+    expect(second.getGlyphType()).toBe(app.GlyphType.NUMBER);
+    expect(second.getListId()).toBe(first.getListId());
+    body.appendParagraph('between');
+    const other = body.appendListItem('Other list');
+    expect(other.getListId()).not.toBe(first.getListId());
+    other.setListId(first);
+    expect(other.getListId()).toBe(first.getListId());
+    expect(body.getListItems().map((i) => i.getText())).toEqual(['Open', 'Closed', 'Other list']);
+    expect(body.getParagraphs()).toHaveLength(5);
+    expect(() => first.setNestingLevel(9)).toThrow('Invalid argument: nestingLevel');
+    expect(() => first.setGlyphType('STAR' as unknown as GoogleAppsScript.Document.GlyphType)).toThrow(
+      'Invalid argument: glyphType',
+    );
+    expect(Object.keys(app.GlyphType)).toEqual([
+      'BULLET',
+      'HOLLOW_BULLET',
+      'SQUARE_BULLET',
+      'NUMBER',
+      'LATIN_UPPER',
+      'LATIN_LOWER',
+      'ROMAN_UPPER',
+      'ROMAN_LOWER',
+    ]);
+  });
+
+  test('a list item is edited like a paragraph', () => {
+    const { docs } = setup();
+    const item = docs().create('Report').getBody().appendListItem('Case 12: overdue');
+    item.editAsText().setBold(0, 6, true);
+    expect(item.editAsText().isBold(0)).toBe(true);
+    expect(item.editAsText().isBold(8)).toBeNull();
+    item.setText('Case 13');
+    expect(item.getText()).toBe('Case 13');
+  });
+});
+
+describe('Table', () => {
+  test('appendTable makes a TableCell for each string; rows and cells are read back', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    const table = body.appendTable([
+      ['Case', 'Owner', 'Status'],
+      ['C-1', 'ana', 'Open'],
+    ]);
+    expect(table.getNumRows()).toBe(2);
+    expect(table.getRow(0).getNumCells()).toBe(3);
+    expect(table.getRow(1).getCell(1).getText()).toBe('ana');
+    expect(table.getCell(1, 2).getText()).toBe('Open');
+    expect(body.getNumChildren()).toBe(2);
+    expect(String(body.getChild(1).getType())).toBe('TABLE');
+    expect(body.getTables()).toHaveLength(1);
+    expect(body.getText()).toBe('\nCase\nOwner\nStatus\nC-1\nana\nOpen');
+    expect(() => table.getRow(2)).toThrow(
+      'Child index (2) must be less than the number of child elements (2).',
+    );
+    expect(() => table.getCell(0, 3)).toThrow(
+      'Child index (3) must be less than the number of child elements (3).',
+    );
+  });
+
+  test('a header row in bold with row.editAsText().setBold(true); cell backgrounds and border colour', () => {
+    const { ws, docs } = setup();
+    const doc = docs().create('Report');
+    const table = doc.getBody().appendTable([
+      ['Case', 'Status'],
+      ['C-1', 'Open'],
+    ]);
+    table.getRow(0).editAsText().setBold(true);
+    table.getCell(0, 0).setBackgroundColor('#EFEFEF');
+    table.setBorderColor('#000000');
+    table.getCell(1, 1).editAsText().setForegroundColor(0, 3, '#cc0000');
+    expect(table.getCell(0, 1).editAsText().isBold()).toBe(true);
+    expect(table.getCell(1, 0).editAsText().isBold()).toBeNull();
+    expect(table.getCell(0, 0).getBackgroundColor()).toBe('#efefef');
+    const model = ws.documents.get(doc.getId())?.body[1] as TableModel;
+    expect(model.rows[1]?.[1]?.paragraph.runs[0]).toMatchObject({ text: 'Open', foregroundColor: '#cc0000' });
+    expect(() => table.getRow(0).editAsText().setBold(0, 1, true)).toThrow('not emulated: Text.setBold');
+  });
+
+  test('forms not modelled throw not emulated', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    expect(() => body.appendTable()).toThrow('not emulated: Body.appendTable() (an empty table)');
+    expect(() => body.appendTable([['a'], ['b', 'c']])).toThrow(
+      'not emulated: Body.appendTable(rows of different lengths)',
+    );
+    expect(() => body.appendTable([[1 as unknown as string]])).toThrow(
+      'not emulated: Body.appendTable(cells that are not strings)',
+    );
+    expect(body.getNumChildren()).toBe(1);
+  });
+});
+
+describe('setAttributes on list items, cells, rows and tables; inserting lists and tables', () => {
+  test('element attributes (GLYPH_TYPE, NESTING_LEVEL, BACKGROUND_COLOR, BORDER_COLOR) with character ones', () => {
+    const { ws, docs } = setup();
+    const app = docs();
+    const doc = app.create('Report');
+    const body = doc.getBody();
+    const item = body.appendListItem('Step');
+    item.setAttributes({
+      [app.Attribute.GLYPH_TYPE]: app.GlyphType.ROMAN_LOWER,
+      [app.Attribute.NESTING_LEVEL]: 2,
+    });
+    expect([String(item.getGlyphType()), item.getNestingLevel()]).toEqual(['ROMAN_LOWER', 2]);
+    const table = body.insertTable(0, [['a', 'b']]);
+    table
+      .getCell(0, 1)
+      .setAttributes({ [app.Attribute.BACKGROUND_COLOR]: '#ffff00', [app.Attribute.ITALIC]: true });
+    table.getRow(0).setAttributes({ [app.Attribute.BOLD]: true });
+    table.setAttributes({ [app.Attribute.BORDER_COLOR]: '#999999' });
+    const model = ws.documents.get(doc.getId())!.body[0] as TableModel;
+    expect(model.borderColor).toBe('#999999');
+    expect(model.rows[0]![1]).toMatchObject({
+      backgroundColor: '#ffff00',
+      paragraph: { runs: [{ bold: true, italic: true }] },
+    });
+    expect(() => table.getRow(0).setAttributes({ [app.Attribute.MINIMUM_HEIGHT]: 20 })).toThrow(
+      'not emulated: TableRow.setAttributes(MINIMUM_HEIGHT)',
+    );
+    const first = body.insertListItem(1, 'Inserted');
+    expect(body.getChild(1).asListItem().getText()).toBe('Inserted');
+    expect(first.getListId()).not.toBe(item.getListId());
+    expect(() => body.insertTable(9, [['x']])).toThrow(
+      'Index (9) must be less than or equal to the number of child elements (4).',
+    );
+  });
+
+  test("Text.setText replaces an element's text through its Text", () => {
+    const { docs } = setup();
+    const cell = docs()
+      .create('Report')
+      .getBody()
+      .appendTable([['old']])
+      .getCell(0, 0);
+    cell.editAsText().setText('new');
+    expect(cell.getText()).toBe('new');
+    expect(cell.setText('newer').getText()).toBe('newer');
+  });
+});
+
+describe('InlineImage and HorizontalRule', () => {
+  test('appendImage takes a PNG blob in a new paragraph, sized from its IHDR chunk; size and alt text set', () => {
+    const { ws, docs, Utilities } = setupWithUtilities();
+    const doc = docs().create('Report');
+    const body = doc.getBody();
+    const blob = Utilities.newBlob(signed(pngHeader(640, 480)), 'image/png', 'chart.png');
+    const image = body.appendImage(blob);
+    expect(image.getWidth()).toBe(640);
+    expect(image.getHeight()).toBe(480);
+    image.setWidth(320).setHeight(240).setAltTitle('Cases by week').setAltDescription('Bar chart');
+    expect([image.getWidth(), image.getHeight(), image.getAltTitle(), image.getAltDescription()]).toEqual([
+      320,
+      240,
+      'Cases by week',
+      'Bar chart',
+    ]);
+    expect(image.getBlob().getBytes()).toEqual(signed(pngHeader(640, 480)));
+    expect(image.getBlob().getContentType()).toBe('image/png');
+    expect(body.getNumChildren()).toBe(2);
+    expect(String(body.getChild(1).getType())).toBe('PARAGRAPH');
+    expect(body.getImages()).toHaveLength(1);
+    const paragraph = ws.documents.get(doc.getId())?.body[1] as ParagraphModel;
+    expect(paragraph.inline).toMatchObject({
+      kind: 'image',
+      width: 320,
+      height: 240,
+      contentType: 'image/png',
+    });
+    expect(() => image.setWidth(0)).toThrow('Invalid argument: width');
+  });
+
+  test('GIF and JPEG sizes come from their headers', () => {
+    const { docs, Utilities } = setupWithUtilities();
+    const body = docs().create('Report').getBody();
+    const gif = Buffer.from([...Buffer.from('GIF89a', 'latin1'), 0x20, 0x00, 0x10, 0x00, 0, 0, 0]);
+    expect(body.appendImage(Utilities.newBlob(signed(gif), 'image/gif')).getWidth()).toBe(32);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x30, 0x00, 0x40,
+      0x03,
+    ]);
+    const image = body.appendImage(Utilities.newBlob(signed(jpeg), 'image/jpeg'));
+    expect([image.getWidth(), image.getHeight()]).toEqual([64, 48]);
+  });
+
+  test('other content types and bytes that are not an image are refused', () => {
+    const { docs, Utilities } = setupWithUtilities();
+    const body = docs().create('Report').getBody();
+    expect(() => body.appendImage(Utilities.newBlob('<svg/>', 'image/svg+xml'))).toThrow(
+      'Invalid image data: Docs takes PNG, JPEG or GIF images, not "image/svg+xml".',
+    );
+    expect(() => body.appendImage(Utilities.newBlob('not a png', 'image/png'))).toThrow(
+      'Invalid image data: the bytes are not a image/png image.',
+    );
+    expect(() => body.appendImage(Utilities.newBlob(signed(pngHeader(6000, 5000)), 'image/png'))).toThrow(
+      'images cannot exceed 25 megapixels',
+    );
+    expect(body.getNumChildren()).toBe(1);
+  });
+
+  test('appendHorizontalRule puts a rule in a new paragraph', () => {
+    const { ws, docs } = setup();
+    const doc = docs().create('Report');
+    const rule = doc.getBody().appendHorizontalRule();
+    expect(String(rule.getType())).toBe('HORIZONTAL_RULE');
+    expect(ws.documents.get(doc.getId())?.body[1]).toMatchObject({
+      kind: 'paragraph',
+      inline: { kind: 'horizontalRule' },
+    });
+  });
+});
+
+describe('Body children', () => {
+  test('getChild returns the element kind; getChildIndex and removeChild find it', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    body.appendParagraph('Title');
+    body.appendListItem('item');
+    body.appendTable([['x']]);
+    body.appendParagraph('End');
+    expect([0, 1, 2, 3, 4].map((i) => String(body.getChild(i).getType()))).toEqual([
+      'PARAGRAPH',
+      'PARAGRAPH',
+      'LIST_ITEM',
+      'TABLE',
+      'PARAGRAPH',
+    ]);
+    expect(body.getChild(2).asListItem().getText()).toBe('item');
+    expect(body.getChild(3).asTable().getCell(0, 0).getText()).toBe('x');
+    const table = body.getTables()[0]!;
+    expect(body.getChildIndex(table)).toBe(3);
+    body.removeChild(table);
+    expect(body.getNumChildren()).toBe(4);
+    expect(() => body.getChild(4)).toThrow(
+      'Child index (4) must be less than the number of child elements (4).',
+    );
+    expect(() => body.removeChild(body.getChild(3))).toThrow(LAST_PARAGRAPH);
+    expect(() => body.removeChild(table)).toThrow('Element does not contain the specified child element.');
+  });
+
+  test('every call is counted in the ledger by class and member', () => {
+    const { ws, docs } = setup();
+    const body = docs().create('Report').getBody();
+    ws.ledger.reset();
+    body
+      .appendTable([['a']])
+      .getRow(0)
+      .editAsText()
+      .setBold(true);
+    expect(ws.ledger.byMember()).toMatchObject({
+      'Body.appendTable': 1,
+      'Table.getRow': 1,
+      'TableRow.editAsText': 1,
+      'Text.setBold': 1,
+    });
+  });
+});
+
+describe('the 1.02 million character limit', () => {
+  test('an append that would take the body past the limit throws and changes nothing', () => {
+    const { docs } = setup();
+    const body = docs().create('Big').getBody();
+    // The initial empty paragraph counts 1 (its line break); each appended paragraph its text and 1.
+    body.appendParagraph('x'.repeat(MAX_DOCUMENT_CHARACTERS - 4));
+    expect(body.appendParagraph('y').getText()).toBe('y');
+    expect(() => body.appendParagraph('z')).toThrow(ScriptException);
+    expect(() => body.appendListItem('z')).toThrow('a Google Doc holds at most 1020000');
+    expect(() => body.appendTable([['z']])).toThrow('Document is too large');
+    expect(() => body.getParagraphs()[2]!.setText('yy')).toThrow('Document is too large');
+    expect(body.getNumChildren()).toBe(3);
+    body.getParagraphs()[2]!.setText('');
+    expect(body.appendParagraph('').getText()).toBe('');
   });
 });

@@ -390,6 +390,41 @@ describe('documents and Drive', () => {
     expect(restored.documents).toStrictEqual(ws.documents);
     expect(restored.folders).toStrictEqual(ws.folders);
   });
+
+  test('a Doc with runs, lists, tables and images survives; a snapshot from before the body model is read', () => {
+    const { ws, spreadsheetId, DocumentApp, Utilities } = tracker();
+    const doc = DocumentApp.create('Weekly report');
+    const body = doc.getBody();
+    body.appendParagraph('Open: 12').editAsText().setBold(0, 4, true);
+    body.appendListItem('Overdue').setGlyphType(DocumentApp.GlyphType.NUMBER);
+    body
+      .appendTable([['Case', 'Status']])
+      .getRow(0)
+      .editAsText()
+      .setBold(true);
+    const gif = [...Buffer.from('GIF89a', 'latin1'), 2, 0, 3, 0, 0];
+    body.appendImage(Utilities.newBlob(gif, 'image/gif')).setAltTitle('Chart');
+    const json = snapshotWorkspace(ws);
+    const restored = restoreWorkspace(json);
+    expect(restored.documents).toStrictEqual(ws.documents);
+    const after = reopen(restored, spreadsheetId).DocumentApp.openById(doc.getId()).getBody();
+    expect(after.getParagraphs()[1]!.editAsText().isBold(0)).toBe(true);
+    expect(after.getImages()[0]!.getBlob().getBytes()).toEqual(gif);
+
+    const state = JSON.parse(json);
+    const docs = state.state.documents.$map as [string, Record<string, unknown>][];
+    const entry = docs.find(([key]) => key === doc.getId())!;
+    delete entry[1].body;
+    entry[1].paragraphs = [
+      { text: 'Weekly summary', heading: 'HEADING1' },
+      { text: 'a\nb', heading: 'NORMAL' },
+    ];
+    const old = reopen(restoreWorkspace(JSON.stringify(state)), spreadsheetId).DocumentApp.openById(
+      doc.getId(),
+    );
+    expect(old.getBody().getText()).toBe('Weekly summary\na\rb');
+    expect(String(old.getBody().getParagraphs()[0]!.getHeading())).toBe('HEADING1');
+  });
 });
 
 describe('workspace', () => {

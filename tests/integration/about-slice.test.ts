@@ -35,6 +35,7 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
       { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
+      { kind: 'item', caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Enable automation', functionName: 'enableAutomation' },
       { kind: 'item', caption: 'Disable automation', functionName: 'disableAutomation' },

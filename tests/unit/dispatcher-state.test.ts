@@ -24,11 +24,12 @@ const state = (lastRun: Record<string, number>, over: Partial<DispatcherState> =
   ...over,
 });
 
-test('the periodic jobs: the audit inbox first, then the SLA sweep, both hourly', () => {
+test('the periodic jobs: the audit inbox first, then the SLA sweep, then the weekly summary, all hourly', () => {
   expect(HOUR_MS).toBe(60 * 60 * 1000);
   expect(PERIODIC_JOBS).toEqual([
     { name: 'auditInbox', everyMs: 3_600_000 },
     { name: 'slaSweep', everyMs: 3_600_000 },
+    { name: 'weeklySummary', everyMs: 3_600_000 },
   ]);
   expect(emptyState()).toEqual({ lastRun: {}, delivered: [], lastActivity: '' });
 });
@@ -58,54 +59,72 @@ describe('dueJobs', () => {
   const ELEVEN = at('2026-01-12T11:00:00Z');
 
   test.each([
-    ['a fresh tracker runs everything', {}, '2026-01-12T10:05:00Z', ['auditInbox', 'slaSweep']],
     [
-      'both done this hour: a doubled firing runs nothing',
-      { auditInbox: TEN, slaSweep: TEN },
+      'a fresh tracker runs everything',
+      {},
+      '2026-01-12T10:05:00Z',
+      ['auditInbox', 'slaSweep', 'weeklySummary'],
+    ],
+    [
+      'all done this hour: a doubled firing runs nothing',
+      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T10:40:00Z',
       [],
     ],
     [
-      'both done last hour: a late firing next hour runs both',
-      { auditInbox: TEN, slaSweep: TEN },
+      'all done last hour: a late firing next hour runs them all',
+      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T11:59:00Z',
-      ['auditInbox', 'slaSweep'],
+      ['auditInbox', 'slaSweep', 'weeklySummary'],
     ],
     [
       'firings missed for hours: each job is due once',
-      { auditInbox: at('2026-01-12T06:00:00Z'), slaSweep: at('2026-01-12T06:00:00Z') },
+      {
+        auditInbox: at('2026-01-12T06:00:00Z'),
+        slaSweep: at('2026-01-12T06:00:00Z'),
+        weeklySummary: at('2026-01-12T06:00:00Z'),
+      },
       '2026-01-12T10:20:00Z',
-      ['auditInbox', 'slaSweep'],
+      ['auditInbox', 'slaSweep', 'weeklySummary'],
     ],
     [
-      'the sweep stopped unfinished: only the sweep runs again',
+      'the sweep stopped unfinished: only the sweep and the jobs after it run again',
       { auditInbox: TEN },
       '2026-01-12T10:30:00Z',
-      ['slaSweep'],
+      ['slaSweep', 'weeklySummary'],
     ],
     [
       'definition order, whatever order lastRun was written in',
-      { slaSweep: at('2026-01-12T09:00:00Z'), auditInbox: at('2026-01-12T08:00:00Z') },
+      {
+        weeklySummary: at('2026-01-12T07:00:00Z'),
+        slaSweep: at('2026-01-12T09:00:00Z'),
+        auditInbox: at('2026-01-12T08:00:00Z'),
+      },
       '2026-01-12T10:30:00Z',
-      ['auditInbox', 'slaSweep'],
+      ['auditInbox', 'slaSweep', 'weeklySummary'],
     ],
     [
       'the first millisecond of the next slot',
-      { auditInbox: TEN, slaSweep: TEN },
+      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T11:00:00.000Z',
-      ['auditInbox', 'slaSweep'],
+      ['auditInbox', 'slaSweep', 'weeklySummary'],
     ],
     [
       'the last millisecond of the same slot',
-      { auditInbox: TEN, slaSweep: TEN },
+      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T10:59:59.999Z',
       [],
     ],
     // A clock that went back, or a marker written by a faster clock: not due until the slot is reached.
-    ['a marker ahead of now', { auditInbox: ELEVEN, slaSweep: ELEVEN }, '2026-01-12T10:30:00Z', []],
+    [
+      'a marker ahead of now',
+      { auditInbox: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN },
+      '2026-01-12T10:30:00Z',
+      [],
+    ],
     [
       'markers of jobs that no longer exist are ignored',
-      { oldJob: ELEVEN, slaSweep: TEN },
+      { oldJob: ELEVEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T10:30:00Z',
       ['auditInbox'],
     ],
@@ -114,8 +133,8 @@ describe('dueJobs', () => {
   });
 
   test('a job at slot 0 (the first hour after the epoch) is due when it never ran', () => {
-    expect(names(dueJobs(emptyState(), 5 * 60_000))).toEqual(['auditInbox', 'slaSweep']);
-    expect(names(dueJobs(state({ auditInbox: 0, slaSweep: 0 }), 5 * 60_000))).toEqual([]);
+    expect(names(dueJobs(emptyState(), 5 * 60_000))).toEqual(['auditInbox', 'slaSweep', 'weeklySummary']);
+    expect(names(dueJobs(state({ auditInbox: 0, slaSweep: 0, weeklySummary: 0 }), 5 * 60_000))).toEqual([]);
   });
 
   test('jobs of other lengths each keep their own slots', () => {
@@ -145,17 +164,15 @@ describe('dueJobs', () => {
         current.lastRun[job.name] = slotOf(nowMs, job.everyMs);
       }
     }
-    expect(runs).toEqual([
-      '10:05:00 auditInbox',
-      '10:05:00 slaSweep',
-      '12:58:00 auditInbox',
-      '12:58:00 slaSweep',
-      '13:00:30 auditInbox',
-      '13:00:30 slaSweep',
-    ]);
+    expect(runs).toEqual(
+      ['10:05:00', '12:58:00', '13:00:30'].flatMap((time) =>
+        ['auditInbox', 'slaSweep', 'weeklySummary'].map((job) => `${time} ${job}`),
+      ),
+    );
     expect(current.lastRun).toEqual({
       auditInbox: at('2026-01-12T13:00:00Z'),
       slaSweep: at('2026-01-12T13:00:00Z'),
+      weeklySummary: at('2026-01-12T13:00:00Z'),
     });
   });
 });
@@ -237,9 +254,80 @@ describe('parseState', () => {
   });
 
   test('a parsed state still gives the right due jobs', () => {
-    const parsed = parseState('{"lastRun":{"auditInbox":1768212000000,"slaSweep":"1768212000000"}}');
+    const parsed = parseState(
+      '{"lastRun":{"auditInbox":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000}}',
+    );
     // 1768212000000 is 2026-01-12T10:00:00Z; the sweep's marker was unreadable, so it runs.
     expect(names(dueJobs(parsed, at('2026-01-12T10:30:00Z')))).toEqual(['slaSweep']);
+  });
+});
+
+describe('the weekly summary memory', () => {
+  const pending = {
+    week: '2026-W47',
+    docName: 'Casebook weekly 2026-W47 - Tracker',
+    url: 'https://docs.google.com/document/d/doc_1/edit',
+    recipients: ['boss@governance.example', 'cfo@governance.example'],
+    notified: ['ceo@governance.example'],
+  };
+
+  test('the last week made, its start and waiting links read back', () => {
+    const stored = JSON.stringify({
+      lastRun: {},
+      lastReportWeek: '2026-W47',
+      reportsSince: 1768212000000,
+      pendingReportMail: [pending],
+    });
+    expect(parseState(stored)).toEqual({
+      lastRun: {},
+      delivered: [],
+      lastActivity: '',
+      lastReportWeek: '2026-W47',
+      reportsSince: 1768212000000,
+      pendingReportMail: [pending],
+    });
+  });
+
+  test('garbage is dropped entry by entry; an entry nobody waits for is dropped', () => {
+    const stored = JSON.stringify({
+      lastReportWeek: 47,
+      reportsSince: '1768212000000',
+      pendingReportMail: [
+        null,
+        'x',
+        { ...pending, url: 5 },
+        { ...pending, recipients: 'boss@governance.example' },
+        { ...pending, recipients: [null, 3] },
+        { ...pending, week: '2026-W46', recipients: ['boss@governance.example', 7], notified: 'x' },
+        pending,
+      ],
+    });
+    expect(parseState(stored)).toEqual({
+      lastRun: {},
+      delivered: [],
+      lastActivity: '',
+      pendingReportMail: [
+        { ...pending, week: '2026-W46', recipients: ['boss@governance.example'], notified: [] },
+        pending,
+      ],
+    });
+    expect(parseState('{"pendingReportMail":{"0":1},"reportsSince":1e999}')).toEqual(emptyState());
+  });
+
+  test('at most the newest 20 waiting links are kept', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...pending, week: `2026-W${i + 10}` }));
+    const parsed = parseState(JSON.stringify({ pendingReportMail: many }));
+    expect(parsed.pendingReportMail?.map((p) => p.week)).toEqual(many.slice(5).map((p) => p.week));
+  });
+
+  test('round trip', () => {
+    const original: DispatcherState = {
+      ...emptyState(),
+      lastReportWeek: '2026-W47',
+      reportsSince: 0,
+      pendingReportMail: [pending],
+    };
+    expect(parseState(serialiseState(original))).toEqual(original);
   });
 });
 

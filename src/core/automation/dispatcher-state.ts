@@ -1,7 +1,9 @@
 /**
  * The hourly dispatcher's memory, kept with the tracker: when each periodic job last ran (by time slot),
- * and notices already mailed whose rows a stopped run did not write yet. A job runs once per slot, so a
- * late, missed or doubled firing does each job exactly once; an unfinished job runs again next time.
+ * notices already mailed whose rows a stopped run did not write yet, and the weekly summary's own
+ * memory (the last week it made, from when it makes them, links the mail quota could not take yet). A job
+ * runs once per slot, so a late, missed or doubled firing does each job exactly once; an unfinished job
+ * runs again next time.
  */
 
 export const HOUR_MS = 3_600_000;
@@ -12,11 +14,31 @@ export interface JobDefinition {
   everyMs: number;
 }
 
-/** In order: waiting audit entries first, so the log is complete before the sweep adds its own. */
+/**
+ * In order: waiting audit entries first, so the log is complete before the sweep adds its own; the weekly
+ * summary last, so it reports the SLA columns as the sweep just left them. It runs every hour and itself
+ * decides whether its scheduled instant has come (core/report/schedule).
+ */
 export const PERIODIC_JOBS: readonly JobDefinition[] = [
   { name: 'auditInbox', everyMs: HOUR_MS },
   { name: 'slaSweep', everyMs: HOUR_MS },
+  { name: 'weeklySummary', everyMs: HOUR_MS },
 ];
+
+/** A weekly summary's link the mail quota could not take yet: a later run sends it, once per recipient. */
+export interface PendingReportMail {
+  /** "2026-W47". */
+  week: string;
+  docName: string;
+  url: string;
+  /** Those still waiting for it. */
+  recipients: string[];
+  /** Those who already have it, for the Reports tab's "Managers notified". */
+  notified: string[];
+}
+
+/** Keeps the stored state small (developer metadata values are limited); the oldest wait longest. */
+export const MAX_PENDING_REPORT_MAILS = 20;
 
 export interface DispatcherState {
   /** Job name -> start of the slot it last completed, ms since epoch. */
@@ -25,6 +47,15 @@ export interface DispatcherState {
   delivered: string[];
   /** ISO time of the last run that did anything, for the sidebar. */
   lastActivity: string;
+  /** The week ("2026-W47") the hourly job last made a weekly summary for. */
+  lastReportWeek?: string;
+  /**
+   * Scheduled instants before this (ms) are not caught up: set at the job's first run, so turning
+   * automation on mid-week does not make last week's summary at once.
+   */
+  reportsSince?: number;
+  /** Weekly summary links waiting for mail quota. */
+  pendingReportMail?: PendingReportMail[];
 }
 
 export function emptyState(): DispatcherState {
@@ -53,10 +84,34 @@ export function parseState(stored: string | null): DispatcherState {
     if (Array.isArray(raw.delivered))
       state.delivered = raw.delivered.filter((key): key is string => typeof key === 'string');
     if (typeof raw.lastActivity === 'string') state.lastActivity = raw.lastActivity;
+    if (typeof raw.lastReportWeek === 'string' && raw.lastReportWeek !== '')
+      state.lastReportWeek = raw.lastReportWeek;
+    if (typeof raw.reportsSince === 'number' && Number.isFinite(raw.reportsSince))
+      state.reportsSince = raw.reportsSince;
+    const pending = parsePendingMail(raw.pendingReportMail);
+    if (pending.length > 0) state.pendingReportMail = pending;
     return state;
   } catch {
     return emptyState();
   }
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** Keeps only well-formed entries with someone still waiting; anything else is dropped one by one. */
+function parsePendingMail(stored: unknown): PendingReportMail[] {
+  if (!Array.isArray(stored)) return [];
+  const pending: PendingReportMail[] = [];
+  for (const item of stored) {
+    if (!item || typeof item !== 'object') continue;
+    const { week, docName, url, recipients } = item as Record<string, unknown>;
+    if (!isText(week) || !isText(docName) || !isText(url) || !Array.isArray(recipients)) continue;
+    const waiting = recipients.filter(isText);
+    const { notified } = item as Record<string, unknown>;
+    const already = Array.isArray(notified) ? notified.filter(isText) : [];
+    if (waiting.length > 0) pending.push({ week, docName, url, recipients: waiting, notified: already });
+  }
+  return pending.slice(-MAX_PENDING_REPORT_MAILS);
 }
 
 export function serialiseState(state: DispatcherState): string {

@@ -68,7 +68,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** The wall clock an instant shows in the zone, written as if it were a UTC instant (so it can be compared). */
-function wallClockMs(instantMs: number, timeZone: string): number {
+export function wallClockMs(instantMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     parts[part.type] = Number(part.value);
@@ -94,7 +94,7 @@ function offsetMs(instantMs: number, timeZone: string): number {
  * clocks go back) gives its first occurrence; a time that never occurs (the clocks jump forward past it)
  * gives the instant of the jump, which is when a working day "starting at 02:30" really starts.
  */
-function instantOfWallClock(wallMs: number, timeZone: string): number {
+export function instantOfWallClock(wallMs: number, timeZone: string): number {
   const offsets = new Set([
     offsetMs(wallMs - DAY_MS, timeZone),
     offsetMs(wallMs, timeZone),

@@ -1,0 +1,210 @@
+/**
+ * Writes the weekly summary Doc: finds the week's Doc (the one the Reports tab links to, else a Doc of
+ * that exact name in the Settings folder) and reuses it, body cleared, so its ID and the links already
+ * mailed keep working; else creates it and moves it into the folder. Then writes the DocBlocks with few
+ * calls: a table is one appendTable from a 2D array, a paragraph or list item one call plus one per link
+ * or bold run. Other people's files, and copies of the Doc someone made, are never deleted.
+ * Docs: https://developers.google.com/apps-script/reference/document/body ,
+ * https://developers.google.com/apps-script/reference/drive/folder#getFilesByName(String) ,
+ * https://developers.google.com/apps-script/reference/drive/file#moveTo(Folder)
+ */
+import { blockCharacters, type DocBlock, plainText, type TextRun } from '../core/report/doc-blocks';
+import { REPORT_SETTINGS } from '../core/report/schedule';
+
+type Body = GoogleAppsScript.Document.Body;
+type Folder = GoogleAppsScript.Drive.Folder;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+type ListItem = GoogleAppsScript.Document.ListItem;
+
+/** Docs' documented size limit is 1.02 million characters; the layout keeps far below it. */
+export const DOC_CHARACTER_LIMIT = 1_020_000;
+const DOCS_MIME_TYPE = 'application/vnd.google-apps.document';
+/** Files of one name looked at before giving up on reuse (a folder full of copies is someone's archive). */
+const MAX_NAMESAKES = 10;
+/** The chart's width on the page (a Docs page is about 620 pixels wide inside its margins). */
+const IMAGE_MAX_WIDTH = 600;
+const MUTED_COLOR = '#5f6368';
+
+/** A problem with Settings found before anything was written: shown to the person, not a crash. */
+export class ReportSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportSettingsError';
+  }
+}
+
+export interface ReportImage {
+  bytes: number[];
+  width: number;
+  height: number;
+  contentType: 'image/png';
+}
+
+export interface WrittenDoc {
+  docId: string;
+  url: string;
+  /** True when an earlier Doc of the week was reused (and its content replaced). */
+  replaced: boolean;
+}
+
+/** The Settings folder, or null for the Drive root; a folder that cannot be opened names its Settings row. */
+export function openReportFolder(folderId: string): Folder | null {
+  if (folderId === '') return null;
+  try {
+    return DriveApp.getFolderById(folderId);
+  } catch {
+    throw new ReportSettingsError(
+      `Settings "${REPORT_SETTINGS.folderId}": no Drive folder "${folderId}" that you can open. Check the ID, ask the folder’s owner to share it with you, or leave it blank for your Drive root.`,
+    );
+  }
+}
+
+/** The Doc the Reports tab links to, if it still exists, is not in the trash and opens. */
+function openKnown(docId: string | null): GoogleAppsScript.Document.Document | null {
+  if (!docId) return null;
+  try {
+    if (DriveApp.getFileById(docId).isTrashed()) return null;
+    return DocumentApp.openById(docId);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first Doc of that exact name in the folder that opens. Without a folder (the Drive root) only the
+ * Reports tab's link is trusted: a Drive-wide search by name could find another tracker's Doc of the
+ * same name and overwrite it.
+ */
+function openNamesake(name: string, folder: Folder | null): GoogleAppsScript.Document.Document | null {
+  if (!folder) return null;
+  const files = folder.getFilesByName(name);
+  for (let seen = 0; seen < MAX_NAMESAKES && files.hasNext(); seen++) {
+    const file = files.next();
+    if (file.getMimeType() !== DOCS_MIME_TYPE || file.isTrashed()) continue;
+    try {
+      return DocumentApp.openById(file.getId());
+    } catch {
+      // Someone else's Doc of that name: leave it and look on.
+    }
+  }
+  return null;
+}
+
+function format(element: Paragraph | ListItem, runs: readonly TextRun[], muted: boolean): void {
+  const styled = runs.some((run) => run.url || run.bold);
+  if (!styled && !muted) return;
+  const text = element.editAsText();
+  if (muted) text.setForegroundColor(MUTED_COLOR);
+  let start = 0;
+  for (const run of runs) {
+    const end = start + run.text.length - 1;
+    if (run.text.length > 0) {
+      if (run.url) text.setLinkUrl(start, end, run.url);
+      if (run.bold) text.setBold(start, end, true);
+    }
+    start = end + 1;
+  }
+}
+
+type Heading = GoogleAppsScript.Document.ParagraphHeading;
+
+function headingOf(level: string): Heading {
+  const headings = DocumentApp.ParagraphHeading;
+  if (level === 'TITLE') return headings.TITLE;
+  if (level === 'SUBTITLE') return headings.SUBTITLE;
+  if (level === 'HEADING2') return headings.HEADING2;
+  return headings.HEADING1;
+}
+
+function writeImage(body: Body, image: ReportImage | undefined, altText: string): void {
+  if (!image) return;
+  const blob = Utilities.newBlob(image.bytes, image.contentType, 'trend.png');
+  const scale = Math.min(1, IMAGE_MAX_WIDTH / image.width);
+  body
+    .appendImage(blob)
+    .setWidth(Math.round(image.width * scale))
+    .setHeight(Math.round(image.height * scale))
+    .setAltDescription(altText);
+}
+
+/**
+ * A cleared (or new) body keeps one empty paragraph; the first block, when it is a heading or a paragraph,
+ * is written into it so the Doc does not start with a blank line.
+ */
+function writeBlocks(
+  body: Body,
+  blocks: readonly DocBlock[],
+  images: Readonly<Record<string, ReportImage>>,
+): void {
+  let empty: Paragraph | null = body.getParagraphs()[0] ?? null;
+  const paragraph = (text: string, heading: () => Heading): Paragraph => {
+    const reused = empty;
+    empty = null;
+    if (reused) {
+      reused.setText(text);
+      return reused.setHeading(heading());
+    }
+    // Set every time: a paragraph appended after a heading must not take the heading's style.
+    return body.appendParagraph(text).setHeading(heading());
+  };
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      paragraph(block.text, () => headingOf(block.level));
+    } else if (block.kind === 'paragraph') {
+      format(
+        paragraph(plainText(block.runs), () => DocumentApp.ParagraphHeading.NORMAL),
+        block.runs,
+        block.muted === true,
+      );
+    } else if (block.kind === 'table') {
+      empty = null;
+      if (block.rows.length === 0) continue;
+      const table = body.appendTable(block.rows.map((row) => [...row]));
+      table.getRow(0).editAsText().setBold(true);
+    } else if (block.kind === 'list') {
+      empty = null;
+      const glyph = block.ordered ? DocumentApp.GlyphType.NUMBER : DocumentApp.GlyphType.BULLET;
+      for (const item of block.items)
+        format(body.appendListItem(plainText(item)).setGlyphType(glyph), item, false);
+    } else {
+      empty = null;
+      writeImage(body, images[block.image], block.altText);
+    }
+  }
+}
+
+/**
+ * Finds or creates the week's Doc and writes the blocks into it. `knownDocId` is the Doc the Reports tab
+ * links to for this week. The folder must already be open (openReportFolder), so a bad folder fails
+ * before anything is written.
+ */
+export function writeReportDoc(options: {
+  name: string;
+  folder: Folder | null;
+  knownDocId: string | null;
+  blocks: readonly DocBlock[];
+  images: Readonly<Record<string, ReportImage>>;
+}): WrittenDoc {
+  const size = blockCharacters(options.blocks);
+  if (size > DOC_CHARACTER_LIMIT)
+    throw new Error(
+      `The weekly summary would hold ${size} characters, over the Docs limit of ${DOC_CHARACTER_LIMIT}.`,
+    );
+  const existing = openKnown(options.knownDocId) ?? openNamesake(options.name, options.folder);
+  let doc: GoogleAppsScript.Document.Document;
+  if (existing) {
+    doc = existing;
+    if (doc.getName() !== options.name) doc.setName(options.name);
+    // The Settings folder may have changed since the week was first made: the Doc follows it.
+    if (options.folder) DriveApp.getFileById(doc.getId()).moveTo(options.folder);
+  } else {
+    doc = DocumentApp.create(options.name);
+    if (options.folder) DriveApp.getFileById(doc.getId()).moveTo(options.folder);
+  }
+  const body = doc.getBody();
+  if (existing) body.clear();
+  writeBlocks(body, options.blocks, options.images);
+  const written = { docId: doc.getId(), url: doc.getUrl(), replaced: existing !== null };
+  doc.saveAndClose();
+  return written;
+}

@@ -1,0 +1,67 @@
+/**
+ * The cases a manager should see by name (P1s, overturned decisions, SLA breaches) and the rows that
+ * need fixing (validation issues, closed without a root cause). Personal data stays out unless allowed.
+ */
+import type { Capped, DataQuality, NotableCase } from './model';
+import { REPORT_LIMITS } from './model';
+import { type ReportCase, text, type Window, within } from './report-cases';
+
+export function capped<T>(items: readonly T[], limit: number = REPORT_LIMITS.listItems): Capped<T> {
+  return { items: items.slice(0, limit), omitted: Math.max(0, items.length - limit) };
+}
+
+function notable(c: ReportCase, personalData: boolean): NotableCase {
+  const item: NotableCase = {
+    caseId: c.caseId,
+    rowNumber: c.rowNumber,
+    severity: c.severity,
+    policy: c.policy,
+    market: c.market,
+    sellerId: c.sellerId,
+    status: c.status,
+    team: c.team,
+  };
+  if (personalData) {
+    item.shopName = text(c.row.shopName);
+    item.owner = text(c.row.owner);
+    item.summary = text(c.row.summary);
+  }
+  return item;
+}
+
+const byCaseId = (a: ReportCase, b: ReportCase) => a.caseId.localeCompare(b.caseId);
+
+export function notableCases(cases: readonly ReportCase[], week: Window, personalData: boolean) {
+  const pick = (test: (c: ReportCase) => boolean) =>
+    capped(
+      cases
+        .filter(test)
+        .sort(byCaseId)
+        .map((c) => notable(c, personalData)),
+    );
+  return {
+    p1: pick((c) => c.severity === 'P1' && within(c.createdMs, week)),
+    overturned: pick((c) => c.appealStatus === 'Overturned' && within(c.decidedMs, week)),
+    breaches: pick(
+      (c) =>
+        (c.slaStatus === 'Breached' &&
+          (c.doneMs === null || c.doneMs >= week.endMs) &&
+          c.createdMs < week.endMs) ||
+        (c.slaStatus === 'Missed' && within(c.doneMs, week)),
+    ),
+  };
+}
+
+export function dataQualityOf(cases: readonly ReportCase[], leftOut: number): DataQuality {
+  const ref = (c: ReportCase) => ({ caseId: c.caseId, rowNumber: c.rowNumber });
+  const sorted = [...cases].sort(byCaseId);
+  return {
+    invalidRows: capped(sorted.filter((c) => text(c.row.validationIssues) !== '').map(ref)),
+    missingRootCause: capped(
+      sorted
+        .filter((c) => (c.status === 'Resolved' || c.status === 'Closed') && text(c.row.rootCause) === '')
+        .map(ref),
+    ),
+    rowsLeftOut: leftOut,
+  };
+}

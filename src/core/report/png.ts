@@ -1,0 +1,242 @@
+/**
+ * A small PNG encoder for palette images (colour type 3, 8 bits per pixel), so the weekly summary's chart
+ * can be drawn without the Charts service. Each scanline takes the cheapest of the None, Sub and Up
+ * filters, and the zlib stream is one DEFLATE block with the fixed Huffman codes and a simple LZ77 that
+ * tries the byte before, the same byte one scanline up and the last position with the same 3 bytes:
+ * flat chart areas become long runs, so a 640x320 chart stays at a few KB.
+ */
+
+export type Rgb = readonly [number, number, number];
+
+export interface IndexedImage {
+  width: number;
+  height: number;
+  /** One palette index per pixel, row by row. */
+  pixels: Uint8Array;
+  /** At most 256 colours. */
+  palette: readonly Rgb[];
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  // 5552 bytes is the most that can be summed before b could pass 2^32 (the zlib bound).
+  for (let i = 0; i < bytes.length; ) {
+    const end = Math.min(i + 5552, bytes.length);
+    for (; i < end; i++) {
+      a += bytes[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+// DEFLATE's length and distance codes (RFC 1951, 3.2.5): base value and extra bits of each code.
+const LENGTH_BASE = [
+  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
+  227, 258,
+];
+const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+  6145, 8193, 12289, 16385, 24577,
+];
+const DIST_EXTRA = [
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+];
+const MIN_MATCH = 3;
+const MAX_MATCH = 258;
+const WINDOW = 32768;
+
+function reverseBits(code: number, length: number): number {
+  let reversed = 0;
+  for (let i = 0; i < length; i++) reversed = (reversed << 1) | ((code >>> i) & 1);
+  return reversed;
+}
+
+// The fixed literal/length code (RFC 1951, 3.2.6), bit-reversed once here because Huffman codes are
+// sent most significant bit first into a stream that is otherwise packed least significant bit first.
+const FIXED_CODE: number[] = [];
+const FIXED_LENGTH: number[] = [];
+for (let symbol = 0; symbol < 288; symbol++) {
+  const [code, length] =
+    symbol < 144
+      ? [0x30 + symbol, 8]
+      : symbol < 256
+        ? [0x190 + symbol - 144, 9]
+        : symbol < 280
+          ? [symbol - 256, 7]
+          : [0xc0 + symbol - 280, 8];
+  FIXED_CODE.push(reverseBits(code, length));
+  FIXED_LENGTH.push(length);
+}
+
+function codeIndex(bases: readonly number[], value: number): number {
+  let i = bases.length - 1;
+  while (bases[i]! > value) i--;
+  return i;
+}
+
+/**
+ * Compresses bytes into a zlib stream (RFC 1950) holding one fixed-Huffman DEFLATE block. rowLength, when
+ * given, is the scanline length: the byte straight above is always tried as a match.
+ */
+export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
+  const out: number[] = [0x78, 0x01];
+  let bitBuffer = 0;
+  let bitCount = 0;
+  const writeBits = (value: number, count: number) => {
+    bitBuffer |= value << bitCount;
+    bitCount += count;
+    while (bitCount >= 8) {
+      out.push(bitBuffer & 0xff);
+      bitBuffer >>>= 8;
+      bitCount -= 8;
+    }
+  };
+  const writeSymbol = (symbol: number) => writeBits(FIXED_CODE[symbol]!, FIXED_LENGTH[symbol]!);
+
+  writeBits(1, 1); // BFINAL: the only block
+  writeBits(1, 2); // BTYPE 01: fixed Huffman codes
+
+  const HASH_SIZE = 1 << 15;
+  const head = new Int32Array(HASH_SIZE).fill(-1);
+  const hashAt = (i: number) =>
+    Math.imul((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, 0x9e3779b1) >>> 17;
+  const matchLength = (from: number, distance: number) => {
+    const limit = Math.min(MAX_MATCH, data.length - from);
+    let length = 0;
+    while (length < limit && data[from + length] === data[from + length - distance]) length++;
+    return length;
+  };
+
+  let i = 0;
+  while (i < data.length) {
+    let bestLength = 0;
+    let bestDistance = 0;
+    if (i + MIN_MATCH <= data.length) {
+      const hash = hashAt(i);
+      const candidates = [1, rowLength, i - head[hash]!];
+      head[hash] = i;
+      for (const distance of candidates) {
+        if (distance < 1 || distance > i || distance > WINDOW) continue;
+        const length = matchLength(i, distance);
+        if (length > bestLength) {
+          bestLength = length;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (bestLength >= MIN_MATCH) {
+      const lengthCode = codeIndex(LENGTH_BASE, bestLength);
+      writeSymbol(257 + lengthCode);
+      writeBits(bestLength - LENGTH_BASE[lengthCode]!, LENGTH_EXTRA[lengthCode]!);
+      const distCode = codeIndex(DIST_BASE, bestDistance);
+      writeBits(reverseBits(distCode, 5), 5);
+      writeBits(bestDistance - DIST_BASE[distCode]!, DIST_EXTRA[distCode]!);
+      i += bestLength;
+    } else {
+      writeSymbol(data[i]!);
+      i++;
+    }
+  }
+  writeSymbol(256); // end of block
+  if (bitCount > 0) out.push(bitBuffer & 0xff);
+
+  const adler = adler32(data);
+  out.push(adler >>> 24, (adler >>> 16) & 0xff, (adler >>> 8) & 0xff, adler & 0xff);
+  return Uint8Array.from(out);
+}
+
+/** The scanlines with a filter type byte each: None (0), Sub (1) or Up (2), whichever looks cheapest. */
+function filterScanlines(image: IndexedImage): Uint8Array {
+  const { width, height, pixels } = image;
+  const stride = width + 1;
+  const raw = new Uint8Array(stride * height);
+  const candidate = [new Uint8Array(width), new Uint8Array(width), new Uint8Array(width)];
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let best = 0;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let filter = 0; filter < 3; filter++) {
+      const line = candidate[filter]!;
+      let cost = 0;
+      for (let x = 0; x < width; x++) {
+        const value = pixels[row + x]!;
+        const before =
+          filter === 1 && x > 0 ? pixels[row + x - 1]! : filter === 2 && y > 0 ? pixels[row + x - width]! : 0;
+        const filtered = (value - before) & 0xff;
+        line[x] = filtered;
+        // The usual heuristic: bytes as signed values, smallest sum of magnitudes wins.
+        cost += filtered < 128 ? filtered : 256 - filtered;
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = filter;
+      }
+    }
+    raw[y * stride] = best;
+    raw.set(candidate[best]!, y * stride + 1);
+  }
+  return raw;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(12 + data.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) bytes[4 + i] = type.charCodeAt(i);
+  bytes.set(data, 8);
+  view.setUint32(8 + data.length, crc32(bytes, 4, 8 + data.length));
+  return bytes;
+}
+
+export function encodePng(image: IndexedImage): Uint8Array {
+  const { width, height, pixels, palette } = image;
+  if (!(width >= 1 && height >= 1) || pixels.length !== width * height) {
+    throw new Error(`encodePng: ${pixels.length} pixels do not make a ${width}x${height} image.`);
+  }
+  if (palette.length < 1 || palette.length > 256)
+    throw new Error('encodePng: the palette needs 1 to 256 colours.');
+
+  const header = new Uint8Array(13);
+  const headerView = new DataView(header.buffer);
+  headerView.setUint32(0, width);
+  headerView.setUint32(4, height);
+  header.set([8, 3, 0, 0, 0], 8); // 8 bits, palette, deflate, adaptive filtering, no interlace
+  const plte = new Uint8Array(palette.length * 3);
+  for (const [i, rgb] of palette.entries()) plte.set(rgb, i * 3);
+
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('PLTE', plte),
+    chunk('IDAT', zlibDeflate(filterScanlines(image), width + 1)),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    png.set(part, offset);
+    offset += part.length;
+  }
+  return png;
+}

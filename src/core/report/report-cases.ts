@@ -1,0 +1,122 @@
+/**
+ * Cases as the weekly summary reads them: the few facts each figure needs (times as instants, the done
+ * time, when an appeal was decided), read once from the rows and the Audit log so every figure agrees.
+ */
+import { timeOf } from '../sla/case-sla';
+import type { CaseRow } from '../validation/validate-case';
+import type { AuditFact, Rate } from './model';
+
+export const DAY_MS = 86_400_000;
+export const NONE = '(none)';
+
+export interface ReportCase {
+  caseId: string;
+  rowNumber: number;
+  row: CaseRow;
+  createdMs: number;
+  /** Resolved at, or Closed at when that is blank; only for cases now Resolved or Closed. */
+  doneMs: number | null;
+  status: string;
+  policy: string;
+  market: string;
+  sellerId: string;
+  severity: string;
+  detectionSource: string;
+  team: string;
+  escalatedMs: number | null;
+  slaStatus: string;
+  appealStatus: string;
+  /** When an Upheld or Overturned appeal was decided; null for other appeal statuses. */
+  decidedMs: number | null;
+}
+
+export const text = (value: unknown): string => String(value ?? '').trim();
+
+const DONE_STATUSES = ['Resolved', 'Closed'];
+const DECIDED_APPEALS = ['Upheld', 'Overturned'];
+
+/** The latest "Appeal status" entry per case and new value, so a decision's time is found in one pass. */
+function appealDecisionTimes(audit: readonly AuditFact[]): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const fact of audit) {
+    if (fact.field !== 'Appeal status') continue;
+    const key = `${fact.caseId}\u0000${fact.newValue}`;
+    if (fact.timeMs > (latest.get(key) ?? Number.NEGATIVE_INFINITY)) latest.set(key, fact.timeMs);
+  }
+  return latest;
+}
+
+export interface ReadCases {
+  cases: ReportCase[];
+  /** Rows without a Case ID or a Created at: left out of every figure. */
+  leftOut: number;
+}
+
+export function readReportCases(
+  rows: readonly CaseRow[],
+  rowNumbers: readonly number[],
+  audit: readonly AuditFact[],
+): ReadCases {
+  const decisions = appealDecisionTimes(audit);
+  const cases: ReportCase[] = [];
+  let leftOut = 0;
+  rows.forEach((row, i) => {
+    const caseId = text(row.caseId);
+    const createdMs = timeOf(row.createdAt);
+    if (caseId === '' || createdMs === null) {
+      leftOut += 1;
+      return;
+    }
+    const status = text(row.status);
+    const appealStatus = text(row.appealStatus);
+    const decided = DECIDED_APPEALS.includes(appealStatus);
+    cases.push({
+      caseId,
+      rowNumber: rowNumbers[i] ?? i + 2,
+      row,
+      createdMs,
+      doneMs: DONE_STATUSES.includes(status) ? (timeOf(row.resolvedAt) ?? timeOf(row.closedAt)) : null,
+      status,
+      policy: text(row.policy) || NONE,
+      market: text(row.market) || NONE,
+      sellerId: text(row.sellerId),
+      severity: text(row.severity),
+      detectionSource: text(row.detectionSource) || NONE,
+      team: text(row.escalatedTo),
+      escalatedMs: timeOf(row.escalatedAt),
+      slaStatus: text(row.slaStatus),
+      appealStatus,
+      decidedMs: decided
+        ? (decisions.get(`${caseId}\u0000${appealStatus}`) ?? timeOf(row.lastUpdatedAt))
+        : null,
+    });
+  });
+  return { cases, leftOut };
+}
+
+export interface Window {
+  startMs: number;
+  endMs: number;
+}
+
+export const within = (ms: number | null, window: Window): boolean =>
+  ms !== null && ms >= window.startMs && ms < window.endMs;
+
+export function rate(numerator: number, denominator: number): Rate {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
+/** The median, or null for none; an even count takes the mean of the middle two. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Days to one decimal, as the Doc prints them. */
+export function days(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / DAY_MS) * 10) / 10;
+}

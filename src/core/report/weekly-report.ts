@@ -1,0 +1,76 @@
+/**
+ * Builds the weekly summary's figures from the Cases rows and the Audit log for one ISO week in the
+ * tracker's time zone. Pure and deterministic: the same tracker and week always give the same report.
+ */
+import { escalationsByTeam } from './escalations';
+import { shiftWeek, weekBounds, weekLabel } from './iso-week';
+import { kpisBy, kpisOf } from './kpis';
+import type { ReportInput, TrendWeek, WeeklyReport } from './model';
+import { REPORT_LIMITS } from './model';
+import { capped, dataQualityOf, notableCases } from './notable';
+import { clustersOf, repeatSellersOf, spikesOf } from './patterns';
+import { recommendationsOf } from './recommendations';
+import { type ReportCase, readReportCases, type Window, within } from './report-cases';
+
+const TREND_WEEKS = 8;
+
+function trendOf(cases: readonly ReportCase[], input: ReportInput): TrendWeek[] {
+  const trend: TrendWeek[] = [];
+  for (let back = TREND_WEEKS - 1; back >= 0; back -= 1) {
+    const week = shiftWeek(input.week, -back);
+    const bounds = weekBounds(week, input.timeZone);
+    trend.push({
+      label: `W${String(week.week).padStart(2, '0')}`,
+      cases: cases.filter((c) => within(c.createdMs, bounds)).length,
+      misjudgements: cases.filter((c) => c.appealStatus === 'Overturned' && within(c.decidedMs, bounds))
+        .length,
+    });
+  }
+  return trend;
+}
+
+export function buildWeeklyReport(input: ReportInput): WeeklyReport {
+  const { cases, leftOut } = readReportCases(input.rows, input.rowNumbers, input.audit);
+  const windowOf = (back: number): Window => weekBounds(shiftWeek(input.week, -back), input.timeZone);
+  const week = windowOf(0);
+  const lastWeek = windowOf(1);
+  const fourBefore: Window = { startMs: windowOf(4).startMs, endMs: week.startMs };
+  const thisWeek = kpisOf(cases, week);
+  const previous = kpisOf(cases, lastWeek);
+  const limit = REPORT_LIMITS.tableRows;
+  const spikes = spikesOf(cases, [0, 1, 2, 3, 4].map(windowOf)).slice(0, limit);
+  const repeatSellers = repeatSellersOf(cases, week.endMs);
+  const clusters = clustersOf(cases, { startMs: windowOf(3).startMs, endMs: week.endMs }).slice(0, limit);
+  const escalations = escalationsByTeam(cases, input.audit, week).slice(0, limit);
+  const dataQuality = dataQualityOf(cases, leftOut);
+  return {
+    week: input.week,
+    label: weekLabel(input.week),
+    startMs: week.startMs,
+    endMs: week.endMs,
+    timeZone: input.timeZone,
+    thisWeek,
+    lastWeek: previous,
+    byPolicy: kpisBy(cases, week, (c) => c.policy),
+    byMarket: kpisBy(cases, week, (c) => c.market),
+    escalations,
+    spikes,
+    repeatSellers: capped(repeatSellers, limit),
+    clusters,
+    notable: notableCases(cases, week, input.personalData),
+    recommendations: recommendationsOf({
+      cases,
+      week,
+      before: fourBefore,
+      thisWeek,
+      lastWeek: previous,
+      spikes,
+      repeatSellers,
+      clusters,
+      escalations,
+      missingRootCause: dataQuality.missingRootCause.items.length + dataQuality.missingRootCause.omitted,
+    }),
+    dataQuality,
+    trend: trendOf(cases, input),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The hourly dispatcher's weekly summary job: once the scheduled weekday and hour (Settings, on the
+ * tracker's wall clock) have come, the week before that instant's week, once; then the links the mail
+ * quota held back. A late run (the trigger missed the hour, or fires a day later) still makes it; a
+ * doubled run finds it made (dispatcher state, else the Reports tab) and does nothing. Scheduled instants
+ * from before the job first ran are not caught up, so turning automation on mid-week makes no Doc at once.
+ */
+
+import { ReportSettingsError } from '../adapters/report-doc';
+import { findReport } from '../adapters/reports-tab';
+import { readSettings } from '../adapters/settings-tab';
+import { type DispatcherState, HOUR_MS, slotOf } from '../core/automation/dispatcher-state';
+import { parseIsoWeek, weekLabel } from '../core/report/iso-week';
+import { reportNotice } from '../core/report/report-notice';
+import { parseReportSettings, scheduledWeek } from '../core/report/schedule';
+import { deliverPendingReportMail, settlePending } from './report-mail';
+import type { SweepOutcome } from './sla-sweep';
+import { generateWeeklySummary } from './weekly-summary';
+
+/** Makes the scheduled week's summary if it is due and not made yet; true when the state changed. */
+function generateIfDue(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: DispatcherState,
+  nowMs: number,
+  saveState: () => void,
+): boolean {
+  let changed = false;
+  if (state.reportsSince === undefined) {
+    // The trigger fires hourly, so automation was turned on within the hour before this first run.
+    state.reportsSince = slotOf(nowMs, HOUR_MS) - HOUR_MS;
+    changed = true;
+  }
+  const parsed = parseReportSettings(readSettings(ss), ss.getSpreadsheetTimeZone());
+  if (!parsed.ok) {
+    console.warn(
+      `Casebook: weekly summaries wait until the Settings tab is fixed: ${parsed.problems.join(' ')}`,
+    );
+    return changed;
+  }
+  const { week, scheduledMs } = scheduledWeek(nowMs, parsed.settings, parsed.settings.timeZone);
+  const label = weekLabel(week);
+  if (scheduledMs < state.reportsSince || state.lastReportWeek === label) return changed;
+  const stored = findReport(ss, label);
+  if (stored?.generatedAtMs != null && stored.generatedAtMs >= scheduledMs) {
+    // Someone generated it from the menu since the scheduled instant.
+    state.lastReportWeek = label;
+    return true;
+  }
+  try {
+    generateWeeklySummary(ss, week, 'Automation', {
+      settings: parsed.settings,
+      remember: (mailed) => {
+        state.lastReportWeek = label;
+        settlePending(state, mailed);
+        saveState();
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ReportSettingsError)) throw error;
+    console.warn(`Casebook: the weekly summary for ${label} waits: ${error.message}`);
+    return changed;
+  }
+  return true;
+}
+
+export function runWeeklySummaryJob(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: DispatcherState,
+  deadlineMs: number,
+  saveState: () => void,
+): SweepOutcome {
+  const nowMs = Date.now();
+  // Generation first: its mail to every manager settles any earlier link still waiting for that week.
+  const generated = nowMs <= deadlineMs && generateIfDue(ss, state, nowMs, saveState);
+  const user = Session.getEffectiveUser().getEmail();
+  const delivered = deliverPendingReportMail(ss, state, saveState, user, (entry) => {
+    const parsed = parseIsoWeek(entry.week, 0);
+    return reportNotice({
+      docName: entry.docName,
+      week: parsed.ok ? parsed.week : { year: 0, week: 1 },
+      label: entry.week,
+      url: entry.url,
+      trackerName: ss.getName(),
+    });
+  });
+  return { finished: nowMs <= deadlineMs, changedState: generated || delivered };
+}

@@ -1,0 +1,80 @@
+/**
+ * Menu "Generate weekly summary": asks which ISO week (blank: last week in the tracker's time zone),
+ * checks the Settings first, and generates it under the script lock (the hourly run holds the same lock,
+ * so the two never write at once). Every outcome, including a busy lock, is said in a dialog.
+ */
+import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
+import { ReportSettingsError } from '../adapters/report-doc';
+import { isoWeekOf, parseIsoWeek, weekBounds, weekLabel } from '../core/report/iso-week';
+import { previousWeek, type ReportSettings } from '../core/report/schedule';
+import { settlePending } from './report-mail';
+import { generateWeeklySummary, readReportSettings, type SummaryOutcome } from './weekly-summary';
+
+const TITLE = 'Generate weekly summary';
+const LOCK_WAIT_MS = 10_000;
+
+export const SUMMARY_BUSY =
+  'Casebook is busy: the hourly run or another weekly summary is working on this tracker. Nothing was generated: try again in a minute.';
+
+function done(outcome: SummaryOutcome): string {
+  const mail = outcome.deferred
+    ? `The mail quota is used up: managers still waiting get the link from the next hourly run (with automation on).${outcome.notified.length > 0 ? ` Sent to ${outcome.notified.join(', ')}.` : ''}`
+    : outcome.notified.length > 0
+      ? `Sent the link to ${outcome.notified.join(', ')}.`
+      : 'No Managers in Settings: nobody was mailed.';
+  return [`${outcome.replaced ? 'Replaced' : 'Created'} "${outcome.docName}":`, outcome.url, mail].join('\n');
+}
+
+export function promptWeeklySummary(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet, then choose Generate weekly summary.');
+  const ui = SpreadsheetApp.getUi();
+  const tell = (message: string) => {
+    ui.alert(TITLE, message, ui.ButtonSet.OK);
+    return message;
+  };
+  let settings: ReportSettings;
+  try {
+    settings = readReportSettings(ss);
+  } catch (error) {
+    if (error instanceof ReportSettingsError) return tell(error.message);
+    throw error;
+  }
+  const nowMs = Date.now();
+  const last = previousWeek(nowMs, settings.timeZone);
+  const response = ui.prompt(
+    TITLE,
+    `Which ISO week? (default ${weekLabel(last)} = last week)`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (response.getSelectedButton() !== ui.Button.OK) return 'Cancelled: nothing was generated.';
+  const typed = response.getResponseText().trim();
+  const current = isoWeekOf(nowMs, settings.timeZone);
+  const parsed = typed === '' ? { ok: true as const, week: last } : parseIsoWeek(typed, current.year);
+  if (!parsed.ok) return tell(`${parsed.problem} Nothing was generated.`);
+  if (weekBounds(parsed.week, settings.timeZone).startMs > nowMs)
+    return tell(
+      `${weekLabel(parsed.week)} has not started yet: choose ${weekLabel(current)} or an earlier week. Nothing was generated.`,
+    );
+
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return tell(SUMMARY_BUSY);
+  let outcome: SummaryOutcome;
+  try {
+    outcome = generateWeeklySummary(ss, parsed.week, 'Menu', {
+      settings,
+      // Links the quota could not take wait in the dispatcher's memory for the next hourly run.
+      remember: (mailed) => {
+        const state = readDispatcherState(ss);
+        if (settlePending(state, mailed)) writeDispatcherState(ss, state);
+      },
+    });
+    SpreadsheetApp.flush();
+  } catch (error) {
+    if (error instanceof ReportSettingsError) return tell(error.message);
+    throw error;
+  } finally {
+    lock.releaseLock();
+  }
+  return tell(done(outcome));
+}

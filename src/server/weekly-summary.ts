@@ -1,0 +1,135 @@
+/**
+ * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
+ * folder opened before anything is written, then the Cases tab and the Audit log read once each, the
+ * report built and laid out in core, the Doc written (the week's earlier Doc reused, never a second one),
+ * the managers mailed as far as the quota goes, the week's row on the Reports tab written and the run
+ * audited. The caller holds the script lock, so two generations never interleave.
+ */
+
+import { readAuditFacts } from '../adapters/audit-facts';
+import { recordAudit } from '../adapters/audit-log';
+import { readCases } from '../adapters/cases-tab';
+import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
+import { findReport, upsertReport } from '../adapters/reports-tab';
+import { readSettings } from '../adapters/settings-tab';
+import { type IsoWeek, weekLabel } from '../core/report/iso-week';
+import { reportBlocks, reportDocName } from '../core/report/report-layout';
+import { notifiedText, reportNotice, wallClockText } from '../core/report/report-notice';
+import { parseReportSettings, type ReportSettings } from '../core/report/schedule';
+import { renderTrendChart, signedBytes } from '../core/report/trend-chart';
+import { buildWeeklyReport } from '../core/report/weekly-report';
+import { type MailedReport, mailReportLink, sentEntries } from './report-mail';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type SummarySource = 'Menu' | 'Automation';
+
+export interface SummaryOutcome {
+  label: string;
+  docName: string;
+  url: string;
+  docId: string;
+  /** True when the week's earlier Doc was reused and its content replaced. */
+  replaced: boolean;
+  notified: string[];
+  /** True when some managers' mail waits for the quota. */
+  deferred: boolean;
+}
+
+export interface SummaryOptions {
+  /** Already read and checked (the hourly run); read from the Settings tab otherwise. */
+  settings?: ReportSettings;
+  /**
+   * Called right after the mail went out, before the Reports tab is written: who got the link and who
+   * waits for mail quota, to be remembered (see settlePending) before anything can fail.
+   */
+  remember: (mailed: MailedReport) => void;
+}
+
+/** The report settings, or a ReportSettingsError naming every Settings row to fix. */
+export function readReportSettings(ss: Spreadsheet): ReportSettings {
+  const parsed = parseReportSettings(readSettings(ss), ss.getSpreadsheetTimeZone());
+  if (!parsed.ok)
+    throw new ReportSettingsError(
+      `Fix the Settings tab first, nothing was generated: ${parsed.problems.join(' ')}`,
+    );
+  return parsed.settings;
+}
+
+export function generateWeeklySummary(
+  ss: Spreadsheet,
+  week: IsoWeek,
+  source: SummarySource,
+  options: SummaryOptions,
+): SummaryOutcome {
+  const settings = options.settings ?? readReportSettings(ss);
+  const folder = openReportFolder(settings.folderId);
+  const table = readCases(ss);
+  const audit = readAuditFacts(ss);
+  const report = buildWeeklyReport({
+    rows: table.rows,
+    rowNumbers: table.rowNumbers,
+    audit,
+    week,
+    timeZone: settings.timeZone,
+    personalData: settings.personalData,
+  });
+  const nowMs = Date.now();
+  const trackerName = ss.getName();
+  const label = weekLabel(week);
+  const docName = reportDocName(label, trackerName);
+  const blocks = reportBlocks(report, {
+    trackerName,
+    spreadsheetUrl: ss.getUrl(),
+    casesSheetId: table.sheet.getSheetId(),
+    generatedAtText: wallClockText(nowMs, settings.timeZone),
+  });
+  const chart = renderTrendChart(report.trend);
+  const doc = writeReportDoc({
+    name: docName,
+    folder,
+    knownDocId: findReport(ss, label)?.docId ?? null,
+    blocks,
+    images: {
+      trend: {
+        bytes: signedBytes(chart.bytes),
+        width: chart.width,
+        height: chart.height,
+        contentType: 'image/png',
+      },
+    },
+  });
+
+  const user = Session.getEffectiveUser().getEmail();
+  const notice = reportNotice({ docName, week, label, url: doc.url, trackerName });
+  const { sent, waiting } = mailReportLink(settings.managers, notice);
+  options.remember({ week: label, docName, url: doc.url, sent, waiting });
+
+  upsertReport(ss, {
+    week: label,
+    docName,
+    link: doc.url,
+    generatedAt: new Date(nowMs),
+    generatedBy: user,
+    source,
+    managersNotified: notifiedText(sent, waiting),
+  });
+  recordAudit(ss, [
+    {
+      at: new Date(nowMs),
+      user,
+      action: 'Weekly summary',
+      details: `${doc.replaced ? 'Replaced' : 'Created'} ${docName}: ${doc.url}`,
+      source,
+    },
+    ...sentEntries(sent, label, user, source),
+  ]);
+  return {
+    label,
+    docName,
+    url: doc.url,
+    docId: doc.docId,
+    replaced: doc.replaced,
+    notified: sent,
+    deferred: waiting.length > 0,
+  };
+}
