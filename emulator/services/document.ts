@@ -482,10 +482,7 @@ abstract class TextElement<M extends ParagraphModel | ListItemModel, Self> {
 
   /** Docs: setHeading(DocumentApp.ParagraphHeading.HEADING1 ...); anything else is refused. */
   setHeading(heading: Heading): Self {
-    const name = oneOf(heading, HEADINGS, 'heading');
-    assertOpen(this.ctx.open);
-    this[INTERNAL].heading = name;
-    return this.self();
+    return this.assign({ heading });
   }
 
   /** Docs: "Retrieves the HorizontalAlignment"; null until one is set. */
@@ -495,10 +492,7 @@ abstract class TextElement<M extends ParagraphModel | ListItemModel, Self> {
 
   /** Docs: setAlignment(DocumentApp.HorizontalAlignment.CENTER ...). */
   setAlignment(alignment: Alignment): Self {
-    const name = oneOf(alignment, HORIZONTAL_ALIGNMENTS, 'alignment');
-    assertOpen(this.ctx.open);
-    this[INTERNAL].alignment = name;
-    return this.self();
+    return this.assign({ alignment });
   }
 
   /** Docs: "Obtains a Text version of the current element, for editing." Edits show in the element. */
@@ -519,12 +513,22 @@ abstract class TextElement<M extends ParagraphModel | ListItemModel, Self> {
     return uniform(this[INTERNAL].runs, 'linkUrl') as string;
   }
 
-  protected setFields(element: Record<string, unknown>): void {
-    const model = this[INTERNAL] as unknown as Record<string, unknown>;
-    if ('heading' in element) model.heading = oneOf(element.heading, HEADINGS, 'heading');
+  /** Element-level values checked as the setters and setAttributes check them, before anything changes. */
+  protected checkedFields(element: Record<string, unknown>): Record<string, unknown> {
+    const checked: Record<string, unknown> = {};
+    if ('heading' in element) checked.heading = oneOf(element.heading, HEADINGS, 'heading');
     if ('alignment' in element)
-      model.alignment =
+      checked.alignment =
         element.alignment === null ? null : oneOf(element.alignment, HORIZONTAL_ALIGNMENTS, 'alignment');
+    return checked;
+  }
+
+  /** Checks the values, then (the Doc still open) sets them all: a refused value changes nothing. */
+  protected assign(element: Record<string, unknown>): Self {
+    const checked = this.checkedFields(element);
+    assertOpen(this.ctx.open);
+    Object.assign(this[INTERNAL], checked);
+    return this.self();
   }
 
   /**
@@ -537,8 +541,9 @@ abstract class TextElement<M extends ParagraphModel | ListItemModel, Self> {
         ? ['heading', 'alignment', 'glyphType', 'nestingLevel']
         : ['heading', 'alignment'];
     const { text, element } = parseAttributes(attributes, fields, `${this.className}.setAttributes`);
+    const checked = this.checkedFields(element);
     assertOpen(this.ctx.open);
-    this.setFields(element);
+    Object.assign(this[INTERNAL], checked);
     applyStyle(this[INTERNAL].runs, text, null);
     return this.self();
   }
@@ -615,10 +620,7 @@ class EmulatedListItem
 
   /** Docs: "Sets the list item's GlyphType" (DocumentApp.GlyphType.BULLET, NUMBER ...). */
   setGlyphType(glyphType: Glyph): ListItem {
-    const name = oneOf(glyphType, GLYPH_TYPES, 'glyphType');
-    assertOpen(this.ctx.open);
-    this[INTERNAL].glyphType = name;
-    return this.self();
+    return this.assign({ glyphType });
   }
 
   getNestingLevel(): number {
@@ -627,12 +629,7 @@ class EmulatedListItem
 
   /** Docs: "Sets the list item's nesting level." Docs lists have nine levels, 0 to 8. */
   setNestingLevel(nestingLevel: number): ListItem {
-    const level = Number(nestingLevel);
-    if (!Number.isInteger(level) || level < 0 || level > 8)
-      throw new ScriptException('Invalid argument: nestingLevel');
-    assertOpen(this.ctx.open);
-    this[INTERNAL].nestingLevel = level;
-    return this.self();
+    return this.assign({ nestingLevel });
   }
 
   getListId(): string {
@@ -648,16 +645,16 @@ class EmulatedListItem
     return this.self();
   }
 
-  protected override setFields(element: Record<string, unknown>): void {
-    super.setFields(element);
-    const model = this[INTERNAL];
-    if ('glyphType' in element) model.glyphType = oneOf(element.glyphType, GLYPH_TYPES, 'glyphType');
+  protected override checkedFields(element: Record<string, unknown>): Record<string, unknown> {
+    const checked = super.checkedFields(element);
+    if ('glyphType' in element) checked.glyphType = oneOf(element.glyphType, GLYPH_TYPES, 'glyphType');
     if ('nestingLevel' in element) {
       const level = Number(element.nestingLevel);
       if (!Number.isInteger(level) || level < 0 || level > 8)
         throw new ScriptException('Invalid argument: nestingLevel');
-      model.nestingLevel = level;
+      checked.nestingLevel = level;
     }
+    return checked;
   }
 }
 

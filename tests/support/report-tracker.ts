@@ -10,7 +10,7 @@ import type { DocumentRecord } from '../../emulator/workspace';
 import { CASE_FIELDS } from '../../src/core/schema/case-schema';
 import { numberFormatFor } from '../../src/core/tracker/formats';
 import { enableAutomation, HOUR, typeSetting } from './automation-tracker';
-import { call, OPS, OWNER, type Tracker, tracker } from './intake-tracker';
+import { call, FIELDS, OPS, OWNER, type Tracker, tracker } from './intake-tracker';
 
 export const BOSS = 'boss@governance.example';
 export const CFO = 'cfo@governance.example';
@@ -32,15 +32,10 @@ function logCase(ctx: Tracker, fields: Record<string, string>): string {
   const result = call<{ ok: boolean; caseId: string }>(ctx, 'submitCase', {
     submissionId: `report-${submissions}`,
     fields: {
+      ...FIELDS,
       market: 'DE',
       sellerId: `S-${7000 + submissions}`,
       liveDate: '16/11/2026',
-      policy: 'counterfeit',
-      legalGround: 'Regulation (EU) 2017/1001, Art. 9',
-      illegalityExplanation: 'A registered mark used without the owner’s consent.',
-      action: 'product takedown',
-      detectionSource: 'manual',
-      automatedDecision: 'Not automated',
       severity: 'P3',
       summary: 'Counterfeit sneakers shown in the LIVE.',
       status: 'New',
