@@ -69,6 +69,12 @@ export function parseFieldMask(mask: string): Selection {
   return selection;
 }
 
+function firstPath(path: string, inner: Selection | true): string {
+  if (inner === true) return path;
+  const [field, next] = [...inner][0] as [string, Selection | true];
+  return firstPath(`${path}.${field}`, next);
+}
+
 /**
  * Checks every path of the mask against the schema: an unknown one is refused as the API refuses it; a real
  * field the emulator does not model throws "not emulated" rather than coming back silently empty.
@@ -79,9 +85,10 @@ export function checkSelection(selection: Selection, schema: FieldSchema, prefix
     if (field === '*') continue;
     const sub = typeof schema === 'object' ? schema[field] : undefined;
     if (schema === 'value') continue;
+    // The API names the whole path as written (' sheets.properties'), not only the unknown part.
     if (sub === undefined)
       throw new InvalidRequest(
-        `Error expanding 'fields' parameter. Cannot find matching fields for path '${path}'.`,
+        `Error expanding 'fields' parameter. Cannot find matching fields for path '${firstPath(path, inner)}'.`,
       );
     if (sub === 'unmodelled') notEmulated(`Sheets API field ${path}`);
     if (inner !== true) checkSelection(inner, sub, path);
