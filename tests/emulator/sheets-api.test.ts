@@ -8,7 +8,7 @@
  * - https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#FilterView ,
  *   #ProtectedRange , #BasicFilter ; .../spreadsheets/other#GridRange
  * - https://developers.google.com/apps-script/guides/services/advanced (errors thrown as exceptions)
- * gas-fakes (brucemcpherson/gas-fakes test/*.js) records no filter-view or protected-range batchUpdate case,
+ * No gas-fakes (brucemcpherson/gas-fakes test/*.js) case covering filter-view or protected-range batchUpdate was found,
  * so these rest on Google's reference pages.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
