@@ -79,6 +79,11 @@ describe('the global exists only when enabled', () => {
     const values = (Sheets.Spreadsheets as unknown as { Values: { get(...a: unknown[]): unknown } }).Values;
     expect(() => values.get(spreadsheetId, 'A1')).toThrow('not emulated: Sheets.Spreadsheets.Values.get');
     expect(() => Sheets.Spreadsheets.get(spreadsheetId, { includeGridData: true })).toThrow('not emulated');
+    const loose = Sheets.Spreadsheets as unknown as Record<string, () => unknown>;
+    expect(() => loose.create!()).toThrow('not emulated: Sheets.Spreadsheets.create');
+    expect(() => (Sheets as unknown as Record<string, () => unknown>).newGridRange!()).toThrow(
+      'not emulated: Sheets.newGridRange',
+    );
   });
 });
 
