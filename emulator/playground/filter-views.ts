@@ -7,7 +7,7 @@
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#FilterView .
  */
 
-import { isRowHiddenByFilterView } from '../services/sheets-api/filter-criteria';
+import { filterModelOfView } from '../services/sheets-api/filter-criteria';
 import { isRowHiddenByFilter } from '../services/spreadsheet/filter';
 import {
   cellAt,
@@ -48,10 +48,10 @@ export function appliedViewOn(ss: SpreadsheetModel, sheet: SheetModel, filterVie
   );
 }
 
-/** Whether a row is hidden in this window: by a person, and by the applied view or else the basic filter. */
-export function isRowHiddenInWindow(sheet: SheetModel, row: number, view: FilterViewModel | null): boolean {
-  if (sheet.hiddenRows.has(row)) return true;
-  return view ? isRowHiddenByFilterView(sheet, view, row) : isRowHiddenByFilter(sheet, row);
+/** Which rows are hidden in this window: by a person, and by the applied view or else the basic filter. */
+export function windowRowFilter(sheet: SheetModel, view: FilterViewModel | null): (row: number) => boolean {
+  const shown = view ? { ...sheet, filter: filterModelOfView(view) } : sheet;
+  return (row) => sheet.hiddenRows.has(row) || isRowHiddenByFilter(shown, row);
 }
 
 /** The rows in the order the window shows them: the view's data rows sorted by its sort specs, others in place. */

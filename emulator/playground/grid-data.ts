@@ -13,7 +13,7 @@ import {
   type SpreadsheetModel,
 } from '../services/spreadsheet/model';
 import { displayValue } from '../services/spreadsheet/values';
-import { appliedViewOn, isRowHiddenInWindow, windowRowOrder } from './filter-views';
+import { appliedViewOn, windowRowFilter, windowRowOrder } from './filter-views';
 
 export interface TabSummary {
   name: string;
@@ -147,9 +147,9 @@ export function gridLayout(
   const sheet = sheetNamed(ss, sheetName);
   const view = appliedViewOn(ss, sheet, filterViewId);
   const frozenRows = Math.max(sheet.frozenRows, 0);
+  const hidden = windowRowFilter(sheet, view);
   const shown: number[] = [];
-  for (let row = frozenRows + 1; row <= sheet.maxRows; row++)
-    if (!isRowHiddenInWindow(sheet, row, view)) shown.push(row);
+  for (let row = frozenRows + 1; row <= sheet.maxRows; row++) if (!hidden(row)) shown.push(row);
   return {
     sheet: sheet.name,
     columns: shownColumns(sheet),
@@ -182,7 +182,7 @@ export function gridRows(
   filterViewId: number | null = null,
 ): GridWindow {
   const sheet = sheetNamed(ss, sheetName);
-  const view = appliedViewOn(ss, sheet, filterViewId);
+  const hidden = windowRowFilter(sheet, appliedViewOn(ss, sheet, filterViewId));
   const columns = shownColumns(sheet);
   const rows: GridRow[] = [];
   for (const row of wanted) {
@@ -205,7 +205,7 @@ export function gridRows(
     }
     rows.push({
       row,
-      hidden: isRowHiddenInWindow(sheet, row, view),
+      hidden: hidden(row),
       cells,
     });
   }

@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EditRefused, simulateEdit } from '../../emulator/events/edit';
 import { isRowHiddenByFilter } from '../../emulator/services/spreadsheet/filter';
+import { restoreWorkspace, snapshotWorkspace } from '../../emulator/snapshot';
 import { type ApiJson, apiTracker, withSheets } from './sheets-api-support';
 import { EDITOR, OWNER } from './support';
 
@@ -189,6 +190,30 @@ describe('addFilterView, reading filter views back, updateFilterView, deleteFilt
     expect(
       thrown(() => Sheets.Spreadsheets.batchUpdate({ requests: [request] }, spreadsheetId)).message,
     ).toBe(`${FAILED}Invalid requests[0].addFilterView: No grid with id: 77`);
+  });
+
+  test('filter views are saved with the file: a snapshot restores them, and new ids do not repeat', () => {
+    const { Sheets, spreadsheetId, ws } = apiTracker();
+    const first = Sheets.Spreadsheets.batchUpdate({ requests: [openView] }, spreadsheetId).replies[0]
+      .addFilterView.filter;
+    const restored = restoreWorkspace(snapshotWorkspace(ws));
+    const again = withSheets(restored);
+    expect(
+      again.Sheets.Spreadsheets.get(spreadsheetId, { fields: 'sheets.filterViews' }).sheets[0].filterViews,
+    ).toEqual([first]);
+    const second = again.Sheets.Spreadsheets.batchUpdate({ requests: [openView] }, spreadsheetId).replies[0]
+      .addFilterView.filter;
+    expect(second.filterViewId).not.toBe(first.filterViewId);
+  });
+
+  test('a snapshot saved before filter views existed restores with none', () => {
+    const { ws, spreadsheetId } = apiTracker();
+    const saved = JSON.parse(snapshotWorkspace(ws));
+    const text = JSON.stringify(saved).replace(/,"filterViews":\[\],"nextFilterViewId":1/, '');
+    expect(text).not.toContain('filterViews');
+    const restored = restoreWorkspace(text);
+    expect(restored.getSpreadsheet(spreadsheetId).filterViews).toEqual([]);
+    expect(restored.getSpreadsheet(spreadsheetId).nextFilterViewId).toBe(1);
   });
 
   test('filter views follow rows inserted above them, like every other range in the file', () => {

@@ -8,8 +8,7 @@
  * visible colour criteria throw "not emulated".
  */
 import { notEmulated } from '../../runtime/errors';
-import { isRowHiddenByFilter } from '../spreadsheet/filter';
-import type { FilterCriteriaModel, FilterViewModel, GridRect, SheetModel } from '../spreadsheet/model';
+import type { FilterCriteriaModel, FilterModel, FilterViewModel, GridRect } from '../spreadsheet/model';
 import { InvalidRequest } from './errors';
 
 export type FilterSpec = FilterViewModel['filterSpecs'][number];
@@ -160,10 +159,10 @@ export function filterSpecsToApi(byColumn: Map<number, FilterCriteriaModel>): Fi
     });
 }
 
-/** Rows a filter view hides for the person who applied it (the header row of its range never hides). */
-export function isRowHiddenByFilterView(sheet: SheetModel, view: FilterViewModel, row: number): boolean {
+/** A filter view as the basic filter's model, so the same row test applies (read once, tested per row). */
+export function filterModelOfView(view: FilterViewModel): FilterModel {
   const criteria = new Map<number, FilterCriteriaModel>();
   for (const spec of view.filterSpecs)
     criteria.set((spec.columnIndex ?? 0) + 1, criteriaFromApi(spec.filterCriteria, 'filterSpecs'));
-  return isRowHiddenByFilter({ ...sheet, filter: { rect: view.rect, criteria } }, row);
+  return { rect: view.rect, criteria };
 }
