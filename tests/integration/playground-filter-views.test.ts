@@ -5,81 +5,13 @@
  * Docs: https://support.google.com/docs/answer/3540681 (filter views) and
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#FilterView .
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { createWorkspace } from '../../emulator';
-import { SHEETS_ADVANCED_SERVICE } from '../../emulator/advanced-services';
-import { createServiceGlobals } from '../../emulator/globals';
 import { gridLayout, gridRows } from '../../emulator/playground/grid-data';
 import { createPlaygroundServer, playgroundState } from '../../emulator/playground/server';
-import { PlaygroundSession } from '../../emulator/playground/session';
-import { Execution } from '../../emulator/runtime/execution';
-
-const LEAD = 'lead@governance.example';
-const ANA = 'ana.ops@governance.example';
-
-function session() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-views-'));
-  writeFileSync(path.join(dir, 'Code.js'), 'function onOpen() {}\n');
-  const ws = createWorkspace({
-    users: [{ email: LEAD }, { email: ANA }],
-    bundlePath: path.join(dir, 'Code.js'),
-  });
-  const ss = ws.createSpreadsheet({ name: 'Tracker', owner: LEAD });
-  ws.shareSpreadsheet(ss.id, ANA);
-  const exec = new Execution(ws, { user: LEAD, authMode: 'FULL', activeSpreadsheetId: ss.id });
-  const { SpreadsheetApp, Sheets } = createServiceGlobals(exec, [SHEETS_ADVANCED_SERVICE]) as {
-    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    Sheets: {
-      Spreadsheets: {
-        batchUpdate(
-          r: object,
-          id: string,
-        ): { replies: { addFilterView: { filter: { filterViewId: number } } }[] };
-      };
-    };
-  };
-  const cases = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.setName('Cases');
-  cases.getRange(1, 1, 6, 3).setValues([
-    ['Case ID', 'Status', 'Reviewer'],
-    ['C-1', 'Open', ANA],
-    ['C-2', 'Closed', LEAD],
-    ['C-3', 'Open', LEAD],
-    ['C-4', 'Escalated', ANA],
-    ['C-5', 'Open', ''],
-  ]);
-  cases.setFrozenRows(1);
-  const { replies } = Sheets.Spreadsheets.batchUpdate(
-    {
-      requests: [
-        {
-          addFilterView: {
-            filter: {
-              title: 'Open, newest first',
-              range: { sheetId: 0, endRowIndex: 6, endColumnIndex: 3 },
-              sortSpecs: [{ dimensionIndex: 0, sortOrder: 'DESCENDING' }],
-              filterSpecs: [{ columnIndex: 1, filterCriteria: { hiddenValues: ['Closed', 'Escalated'] } }],
-            },
-          },
-        },
-      ],
-    },
-    ss.id,
-  );
-  exec.end();
-  const playground = new PlaygroundSession(
-    ws,
-    { spreadsheetId: ss.id, user: LEAD, clockOffsetMs: 0 },
-    () => undefined,
-    () => Date.UTC(2026, 10, 23, 9),
-  );
-  return { ws, ss, playground, viewId: replies[0]!.addFilterView.filter.filterViewId };
-}
+import { ANA, filterViewPlayground, LEAD } from '../support/filter-view-playground';
 
 test('the tab lists its views; applying one hides and sorts rows for the acting person only', () => {
-  const { ws, ss, playground, viewId } = session();
+  const { ws, ss, playground, viewId } = filterViewPlayground();
   expect(playground.filterViews('Cases')).toEqual([
     { filterViewId: viewId, title: 'Open, newest first', range: 'A1:C6' },
   ]);
@@ -114,14 +46,14 @@ test('the tab lists its views; applying one hides and sorts rows for the acting 
 });
 
 test('an unknown view is refused with a clear error and changes nothing', () => {
-  const { playground } = session();
+  const { playground } = filterViewPlayground();
   expect(() => playground.applyFilterView('Cases', 424242)).toThrow('no filter view 424242 on Cases');
   expect(() => playground.applyFilterView('Nope', null)).toThrow('no tab named Nope');
   expect(playground.appliedFilterView()).toBeNull();
 });
 
 test('the server lists views, applies one for the acting person and serves their layout', async () => {
-  const { playground, viewId } = session();
+  const { playground, viewId } = filterViewPlayground();
   const server = createPlaygroundServer(playground);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
