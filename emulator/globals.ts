@@ -3,6 +3,7 @@
  * same Execution (acting user, auth mode, active document). Services Casebook does not use yet are present
  * but throw "not emulated" on any member, so a script never mistakes a missing service for a silent one.
  */
+import { advancedServiceGlobals, type EnabledAdvancedService } from './advanced-services';
 import { NotEmulatedError } from './runtime/errors';
 import type { Execution } from './runtime/execution';
 import { createCacheService } from './services/cache';
@@ -18,15 +19,7 @@ import { createSession } from './services/session';
 import { createSpreadsheetApp } from './services/spreadsheet/index';
 import { createUtilities } from './services/utilities';
 
-const NOT_YET_EMULATED = [
-  'GmailApp',
-  'UrlFetchApp',
-  'CardService',
-  'Charts',
-  'Sheets',
-  'FormApp',
-  'CalendarApp',
-];
+const NOT_YET_EMULATED = ['GmailApp', 'UrlFetchApp', 'CardService', 'Charts', 'FormApp', 'CalendarApp'];
 
 function notEmulatedService(name: string): object {
   return new Proxy(
@@ -40,7 +33,11 @@ function notEmulatedService(name: string): object {
   );
 }
 
-export function createServiceGlobals(exec: Execution): Record<string, unknown> {
+/** Advanced services (Sheets) are added only when enabled: see advanced-services.ts. */
+export function createServiceGlobals(
+  exec: Execution,
+  enabledAdvancedServices: readonly EnabledAdvancedService[] = [],
+): Record<string, unknown> {
   const globals: Record<string, unknown> = {
     SpreadsheetApp: createSpreadsheetApp(exec),
     HtmlService: createHtmlService(exec),
@@ -56,5 +53,5 @@ export function createServiceGlobals(exec: Execution): Record<string, unknown> {
     MailApp: createMailApp(exec),
   };
   for (const name of NOT_YET_EMULATED) globals[name] = notEmulatedService(name);
-  return globals;
+  return { ...globals, ...advancedServiceGlobals(exec, enabledAdvancedServices) };
 }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import gas from 'gas-local';
+import { type EnabledAdvancedService, manifestAdvancedServices } from './advanced-services';
 import { createServiceGlobals } from './globals';
 import { Execution, type ExecutionOptions } from './runtime/execution';
 import type { Workspace } from './workspace';
@@ -19,6 +20,8 @@ export interface LoadOptions extends ExecutionOptions {
   bundlePath?: string;
   /** Replaces the emulated services with exactly these globals (e.g. a context holding only SpreadsheetApp.getUi). */
   services?: (execution: Execution) => Record<string, unknown>;
+  /** Advanced services to enable besides those the bundle's appsscript.json declares (tests). */
+  enabledAdvancedServices?: EnabledAdvancedService[];
 }
 
 /** A console that records into workspace.logs, so tests stay quiet and can read what the script logged. */
@@ -73,7 +76,14 @@ export function loadBundle(ws: Workspace, options: LoadOptions): LoadedBundle {
   }
   const execution = new Execution(ws, options);
   const globals: Record<string, unknown> = {
-    ...(options.services ?? createServiceGlobals)(execution),
+    ...(
+      options.services ??
+      ((exec: Execution) =>
+        createServiceGlobals(exec, [
+          ...manifestAdvancedServices(path.dirname(file)),
+          ...(options.enabledAdvancedServices ?? []),
+        ]))
+    )(execution),
     console: options.console ?? recordingConsole(ws),
     Date: ws.clock.dateConstructor(),
   };

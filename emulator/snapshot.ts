@@ -1,7 +1,7 @@
 /**
  * Workspace snapshots: the persistent state of an emulated Google Workspace as JSON text, so a playground can
  * save it to a file and restore it on restart. Saved: users, spreadsheets (full models, developer metadata
- * included, with their Drive folders and trash flag), documents, folders, property stores, installable
+ * and filter views included, with their Drive folders and trash flag), documents, folders, property stores, installable
  * triggers, sent mail, the clock's time, the ID counter (new IDs do not collide with restored ones), the
  * script time zone and the bundle path.
  *
@@ -361,6 +361,8 @@ function addMissingFields(model: SpreadsheetModel): void {
   const saved = model as Partial<SpreadsheetModel>;
   saved.developerMetadata ??= [];
   saved.nextDeveloperMetadataId ??= 1 + Math.max(0, ...saved.developerMetadata.map((e) => e.id));
+  saved.filterViews ??= [];
+  saved.nextFilterViewId ??= 1 + Math.max(0, ...saved.filterViews.map((v) => v.filterViewId));
 }
 
 function expandCells(model: SpreadsheetModel): void {

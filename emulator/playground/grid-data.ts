@@ -5,14 +5,15 @@
  * filter hides. Only the visible window is sent, so a 20,000-row tab scrolls as fast as a small one.
  */
 import { evaluateRulesForCell } from '../services/spreadsheet/conditional-format';
-import { isRowHiddenByFilter } from '../services/spreadsheet/filter';
 import {
   type CellModel,
   cellAt,
+  type FilterViewModel,
   type SheetModel,
   type SpreadsheetModel,
 } from '../services/spreadsheet/model';
 import { displayValue } from '../services/spreadsheet/values';
+import { appliedViewOn, windowRowFilter, windowRowOrder } from './filter-views';
 
 export interface TabSummary {
   name: string;
@@ -137,19 +138,30 @@ export interface GridLayout {
   filteredColumns: number[];
 }
 
-export function gridLayout(ss: SpreadsheetModel, sheetName: string): GridLayout {
+/** `filterViewId`: the filter view the person looking has applied (theirs alone; see filter-views.ts). */
+export function gridLayout(
+  ss: SpreadsheetModel,
+  sheetName: string,
+  filterViewId: number | null = null,
+): GridLayout {
   const sheet = sheetNamed(ss, sheetName);
+  const view = appliedViewOn(ss, sheet, filterViewId);
   const frozenRows = Math.max(sheet.frozenRows, 0);
-  const visibleRows: number[] = [];
-  for (let row = frozenRows + 1; row <= sheet.maxRows; row++)
-    if (!sheet.hiddenRows.has(row) && !isRowHiddenByFilter(sheet, row)) visibleRows.push(row);
+  const hidden = windowRowFilter(sheet, view);
+  const shown: number[] = [];
+  for (let row = frozenRows + 1; row <= sheet.maxRows; row++) if (!hidden(row)) shown.push(row);
   return {
     sheet: sheet.name,
     columns: shownColumns(sheet),
     frozenRows,
-    visibleRows,
-    filteredColumns: sheet.filter ? [...sheet.filter.criteria.keys()] : [],
+    visibleRows: windowRowOrder(sheet, shown, view),
+    filteredColumns: filteredColumns(sheet, view),
   };
+}
+
+function filteredColumns(sheet: SheetModel, view: FilterViewModel | null): number[] {
+  if (view) return view.filterSpecs.map((spec) => (spec.columnIndex ?? 0) + 1);
+  return sheet.filter ? [...sheet.filter.criteria.keys()] : [];
 }
 
 /** The distinct display values of a column below its header, for the filter dialog. */
@@ -167,8 +179,10 @@ export function gridRows(
   sheetName: string,
   wanted: readonly number[],
   nowMs: number = Date.now(),
+  filterViewId: number | null = null,
 ): GridWindow {
   const sheet = sheetNamed(ss, sheetName);
+  const hidden = windowRowFilter(sheet, appliedViewOn(ss, sheet, filterViewId));
   const columns = shownColumns(sheet);
   const rows: GridRow[] = [];
   for (const row of wanted) {
@@ -191,7 +205,7 @@ export function gridRows(
     }
     rows.push({
       row,
-      hidden: sheet.hiddenRows.has(row) || isRowHiddenByFilter(sheet, row),
+      hidden: hidden(row),
       cells,
     });
   }

@@ -78,6 +78,8 @@ export function playgroundState(session: PlaygroundSession) {
     user: meta.user,
     people: session.people(),
     tabs: tabSummaries(ss),
+    /** The filter view the acting person applied (theirs only). */
+    filterViewId: session.appliedFilterView(),
     menu: session.menu(),
     shown: mine(ws.ui.shown, (s) => s.documentId === ss.id || s.documentId === null).map(
       ({ html: _html, ...rest }) => rest,
@@ -122,11 +124,26 @@ async function route(
   if (at === 'GET /api/state') return json(response, playgroundState(session));
   if (at === 'GET /favicon.ico') return send(response, 204, 'image/x-icon', '');
   if (at === 'GET /api/layout')
-    return json(response, gridLayout(session.spreadsheet, text(url.searchParams.get('sheet'), 'sheet')));
+    return json(
+      response,
+      gridLayout(
+        session.spreadsheet,
+        text(url.searchParams.get('sheet'), 'sheet'),
+        session.appliedFilterView(),
+      ),
+    );
+  if (at === 'GET /api/filter-views')
+    return json(response, {
+      views: session.filterViews(text(url.searchParams.get('sheet'), 'sheet')),
+      applied: session.appliedFilterView(),
+    });
   if (at === 'GET /api/grid') {
     const sheet = text(url.searchParams.get('sheet'), 'sheet');
     const rows = text(url.searchParams.get('rows'), 'rows').split(',').slice(0, 500).map(Number);
-    return json(response, gridRows(session.spreadsheet, sheet, rows, session.ws.clock.now()));
+    return json(
+      response,
+      gridRows(session.spreadsheet, sheet, rows, session.ws.clock.now(), session.appliedFilterView()),
+    );
   }
   if (at === 'GET /api/values') {
     const sheet = text(url.searchParams.get('sheet'), 'sheet');
@@ -200,6 +217,16 @@ async function route(
       if (visible !== null && !(Array.isArray(visible) && visible.every((v) => typeof v === 'string')))
         throw new HttpError(400, 'visible must be a list of values or null');
       session.filter(text(body.sheet, 'sheet'), whole(body.column, 'column'), visible as string[] | null);
+      return json(response, { ok: true });
+    }
+    case '/api/filter-view': {
+      const id = body.filterViewId;
+      if (id !== null && (typeof id !== 'number' || !Number.isInteger(id)))
+        throw new HttpError(400, 'filterViewId must be a whole number or null');
+      const sheet = text(body.sheet, 'sheet');
+      if (id !== null && !session.filterViews(sheet).some((v) => v.filterViewId === id))
+        throw new HttpError(404, `No filter view ${id} on ${sheet}`);
+      session.applyFilterView(sheet, id as number | null);
       return json(response, { ok: true });
     }
     case '/api/user':

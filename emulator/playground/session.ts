@@ -12,7 +12,9 @@ import { simulateSelect } from '../events/select';
 import { fireDueTimeTriggers, runTrigger } from '../events/time';
 import { createServiceGlobals } from '../globals';
 import { Execution } from '../runtime/execution';
+import type { SheetModel } from '../services/spreadsheet/model';
 import type { ScriptedAnswer, Workspace } from '../workspace';
+import { appliedViewOn, filterViewsOf } from './filter-views';
 import { PEOPLE } from './seed';
 
 export interface OperationCost {
@@ -34,6 +36,8 @@ export class PlaygroundSession {
   lastOperation: OperationCost | null = null;
   /** Goes up with every operation, so the window knows when to redraw (sidebar calls change the sheet too). */
   revision = 0;
+  /** The filter view each person has applied in their window (by email): theirs alone, never saved in the file. */
+  private readonly appliedViews = new Map<string, number>();
 
   constructor(
     readonly ws: Workspace,
@@ -196,6 +200,40 @@ export class PlaygroundSession {
         this.ws.ledger.reset();
       }),
     );
+  }
+
+  private sheetNamed(name: string): SheetModel {
+    const sheet = this.spreadsheet.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no tab named ${name}`);
+    return sheet;
+  }
+
+  /** The filter views saved on a tab (made through the Sheets API); listing them is no Apps Script call. */
+  filterViews(sheetName: string) {
+    return filterViewsOf(this.spreadsheet, this.sheetNamed(sheetName));
+  }
+
+  /** The filter view the acting person has applied, or null. */
+  appliedFilterView(): number | null {
+    return this.appliedViews.get(this.meta.user) ?? null;
+  }
+
+  /**
+   * Applies a filter view (null: closes it) for the acting person only: their window hides and sorts rows
+   * by it; other people's windows, the file and every script see no change. A person does this in the UI,
+   * so it makes no Apps Script call.
+   */
+  applyFilterView(sheetName: string, filterViewId: number | null): void {
+    const sheet = this.sheetNamed(sheetName);
+    const view = filterViewId === null ? null : appliedViewOn(this.spreadsheet, sheet, filterViewId);
+    if (filterViewId !== null && !view) throw new Error(`no filter view ${filterViewId} on ${sheetName}`);
+    const label = view
+      ? `${this.meta.user} applies filter view "${view.title}"`
+      : `${this.meta.user} closes the filter view`;
+    this.run(label, () => {
+      if (view) this.appliedViews.set(this.meta.user, view.filterViewId);
+      else this.appliedViews.delete(this.meta.user);
+    });
   }
 
   triggers() {

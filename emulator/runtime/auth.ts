@@ -26,6 +26,8 @@ const DENIED_IN_LIMITED = [
   /^MailApp\./,
   /^GmailApp\./,
   /^UrlFetchApp\./,
+  // Advanced services need the user's authorization (https://developers.google.com/apps-script/guides/services/advanced).
+  /^Sheets\./,
   /^ScriptApp\.(newTrigger|getUserTriggers|getProjectTriggers|deleteTrigger)$/,
 ];
 

@@ -1,4 +1,5 @@
 /** The playground server's API, typed from the server modules (type imports only: nothing of Node is bundled). */
+import type { FilterViewSummary } from '../filter-views';
 import type { GridLayout, GridWindow } from '../grid-data';
 import type { playgroundState } from '../server';
 
@@ -54,6 +55,13 @@ export const api = {
     request<{ ok: true }>('POST', '/api/sort', { sheet, column, ascending }),
   filter: (sheet: string, column: number, visible: string[] | null) =>
     request<{ ok: true }>('POST', '/api/filter', { sheet, column, visible }),
+  filterViews: (sheet: string) =>
+    request<{ views: FilterViewSummary[]; applied: number | null }>(
+      'GET',
+      `/api/filter-views?${query({ sheet })}`,
+    ),
+  applyFilterView: (sheet: string, filterViewId: number | null) =>
+    request<{ ok: true }>('POST', '/api/filter-view', { sheet, filterViewId }),
   user: (email: string) => request<{ ok: true }>('POST', '/api/user', { email }),
   runTrigger: (uid: string) => request<{ ok: true }>('POST', '/api/trigger', { uid }),
   advanceClock: (minutes: number) =>

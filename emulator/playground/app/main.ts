@@ -32,10 +32,37 @@ const inspector = new Inspector(
   (message) => chrome.alert('Error', message),
 );
 
+/** The tab's filter views, and the one the acting person applied (applying one changes only their window). */
+async function renderFilterViews(): Promise<void> {
+  const select = byId<HTMLSelectElement>('filter-view-select');
+  const { views, applied } = activeTab ? await api.filterViews(activeTab) : { views: [], applied: null };
+  const none = document.createElement('option');
+  none.value = '';
+  none.textContent = views.length === 0 ? 'None saved' : 'None';
+  const options = views.map((view) => {
+    const option = document.createElement('option');
+    option.value = String(view.filterViewId);
+    option.textContent = `${view.title || 'Untitled'} (${view.range})`;
+    return option;
+  });
+  select.replaceChildren(none, ...options);
+  select.value = applied !== null && views.some((v) => v.filterViewId === applied) ? String(applied) : '';
+  select.disabled = views.length === 0;
+}
+
+byId<HTMLSelectElement>('filter-view-select').addEventListener('change', async (event) => {
+  const value = (event.target as HTMLSelectElement).value;
+  await api
+    .applyFilterView(activeTab, value === '' ? null : Number(value))
+    .catch((error: Error) => chrome.alert('Error', error.message));
+  await refresh();
+});
+
 async function showTab(name: string): Promise<void> {
   activeTab = name;
   if (state) chrome.render(state, activeTab);
   await grid.show(name);
+  await renderFilterViews();
 }
 
 async function refresh(): Promise<void> {
@@ -46,6 +73,7 @@ async function refresh(): Promise<void> {
   } else await grid.refresh();
   chrome.render(state, activeTab);
   inspector.render(state);
+  await renderFilterViews();
   document.body.dataset.ready = 'true';
 }
 

@@ -47,7 +47,7 @@ function size(entries: DeveloperMetadataModel[]): number {
 }
 
 /** Throws unless the spreadsheet's metadata, with `next` in place of the entry with its id, fits the limit. */
-function assertWithinLimit(ss: SpreadsheetModel, next: DeveloperMetadataModel): void {
+export function assertWithinLimit(ss: SpreadsheetModel, next: DeveloperMetadataModel): void {
   const total = size([...ss.developerMetadata.filter((e) => e.id !== next.id), next]);
   if (total > DEVELOPER_METADATA_CHARACTER_LIMIT) {
     throw new ScriptException(

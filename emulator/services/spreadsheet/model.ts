@@ -117,6 +117,21 @@ export interface DeveloperMetadataModel {
   visibility: 'DOCUMENT' | 'PROJECT';
 }
 
+/**
+ * A filter view (Sheets API only: Apps Script's SpreadsheetApp has no FilterView class). Saved in the file
+ * for everyone to open, but it hides or sorts rows only for a person who applies it; see services/sheets-api.
+ */
+export interface FilterViewModel {
+  filterViewId: number;
+  title: string;
+  /** Moves with row and column insertions like every other rectangle here. */
+  rect: GridRect;
+  /** API SortSpec objects as given (dimensionIndex is 0-based on the sheet). */
+  sortSpecs: Record<string, unknown>[];
+  /** API FilterSpec objects as given ({columnIndex, filterCriteria}), one per filtered column. */
+  filterSpecs: { columnIndex: number; filterCriteria: Record<string, unknown> }[];
+}
+
 export interface SpreadsheetModel {
   id: string;
   name: string;
@@ -134,6 +149,8 @@ export interface SpreadsheetModel {
   nextSheetId: number;
   developerMetadata: DeveloperMetadataModel[];
   nextDeveloperMetadataId: number;
+  filterViews: FilterViewModel[];
+  nextFilterViewId: number;
 }
 
 export function emptyCell(): CellModel {
@@ -187,6 +204,8 @@ export function newSpreadsheetModel(
     nextSheetId: 1,
     developerMetadata: [],
     nextDeveloperMetadataId: 1,
+    filterViews: [],
+    nextFilterViewId: 1,
   };
 }
 
@@ -226,6 +245,7 @@ function rectsOnSheet(ss: SpreadsheetModel, sheetId: number): GridRect[] {
   const sheet = sheetById(ss, sheetId);
   for (const rule of sheet.conditionalFormatRules) rects.push(...rule.ranges);
   if (sheet.filter) rects.push(sheet.filter.rect);
+  for (const view of ss.filterViews) if (view.rect.sheetId === sheetId) rects.push(view.rect);
   for (const [, rect] of ss.selections) if (rect.sheetId === sheetId) rects.push(rect);
   return rects;
 }
