@@ -102,6 +102,24 @@ class EmulatedNamedRange
   }
 }
 
+/** The named ranges of the file, or of one sheet (Sheet.getNamedRanges), in creation order. */
+export function namedRanges(
+  exec: Execution,
+  ss: SpreadsheetModel,
+  sheetId: number | null,
+): GoogleAppsScript.Spreadsheet.NamedRange[] {
+  return [...ss.namedRanges]
+    .filter(([, rect]) => sheetId === null || rect.sheetId === sheetId)
+    .map(
+      ([name]) =>
+        emulate(
+          new EmulatedNamedRange(exec, ss, name),
+          'NamedRange',
+          exec,
+        ) as unknown as GoogleAppsScript.Spreadsheet.NamedRange,
+    );
+}
+
 class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
   readonly [INTERNAL]: SpreadsheetInternal;
 
@@ -216,14 +234,7 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
   }
 
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
-    return [...this.ss.namedRanges.keys()].map(
-      (name) =>
-        emulate(
-          new EmulatedNamedRange(this.exec, this.ss, name),
-          'NamedRange',
-          this.exec,
-        ) as unknown as GoogleAppsScript.Spreadsheet.NamedRange,
-    );
+    return namedRanges(this.exec, this.ss, null);
   }
 
   removeNamedRange(name: string): void {
