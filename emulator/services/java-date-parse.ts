@@ -49,7 +49,11 @@ function matchName(text: string, at: number, names: string[]): [number, number] 
   return [-1, 0];
 }
 
-/** Java's two-digit year window: within 80 years before and 20 after now. */
+/**
+ * Java's two-digit year window: within 80 years before and 20 after now. Java compares whole dates at the
+ * window's edge; the emulator compares years only, so a two-digit year in the edge year itself (80 years
+ * back) may differ from Java by a century.
+ */
 function twoDigitYear(yy: number, nowYear: number): number {
   const start = nowYear - 80;
   const century = Math.floor(start / 100) * 100;

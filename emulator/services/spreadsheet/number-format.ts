@@ -81,7 +81,8 @@ const DATE_TOKEN = /"[^"]*"|\\.|am\/pm|a\/p|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|
  */
 export function formatSheetsDate(date: Date, format: string, timeZone: string): string {
   const tokens = format.match(DATE_TOKEN) ?? [];
-  if (tokens.join('') !== format) notEmulatedFormat(format);
+  // Elapsed-time ([h]), colour and condition brackets are not modelled.
+  if (tokens.join('') !== format || unquoted(format).includes('[')) notEmulatedFormat(format);
   const isField = (t: string) => /^[a-z]/i.test(t);
   const fields = tokens.filter(isField).map((t) => t.toLowerCase());
   if (fields.some((f) => !/^(am\/pm|a\/p|y+|m+|d+|h+|s+)$/.test(f))) notEmulatedFormat(format);
