@@ -408,6 +408,18 @@ describe('the empty paragraph after a table (gas-fakes test/testdocsnext.js, "Bo
     expect(body.getNumChildren()).toBe(6);
   });
 
+  test('elements print as their class name (gas-fakes test/testdocsnext.js, "Element.copy() and detached elements")', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    const table = body.appendTable([['a']]);
+    expect([String(body.appendParagraph('p')), String(table), String(body)]).toEqual([
+      'Paragraph',
+      'Table',
+      'Body',
+    ]);
+    expect(String(table.getNextSibling().getType())).toBe('PARAGRAPH');
+  });
+
   test('insertTable at the end adds the paragraph too; inserting before another child does not', () => {
     const { docs } = setup();
     const body = docs().create('Report').getBody();
