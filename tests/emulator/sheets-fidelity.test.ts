@@ -92,6 +92,7 @@ describe('clearing a sheet by part (Sheet.clear, clearContents, clearFormats, cl
     expect(() => sheet.getRange('A1').clear({ commentsOnly: true })).toThrow(
       'not emulated: Range.clear({commentsOnly})',
     );
+    expect(() => sheet.getRange('A1').clear({})).toThrow('not emulated: Range.clear({}) (all data)');
   });
 
   test('a protected sheet refuses clears by other people', () => {

@@ -321,14 +321,14 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
       );
       if (other) notEmulated(`Range.clear({${other}})`);
       const { contentsOnly = false, formatOnly = false, validationsOnly = false } = options;
-      if (contentsOnly || formatOnly || validationsOnly) {
-        this.write(this.fill(null), (cell) => {
-          if (contentsOnly) clearContentOf(cell);
-          if (formatOnly) clearFormatOf(cell);
-          if (validationsOnly) cell.validation = null;
-        });
-        return this.self();
-      }
+      // Docs: "By default all data is cleared", which would include comments: not modelled.
+      if (!contentsOnly && !formatOnly && !validationsOnly) notEmulated('Range.clear({}) (all data)');
+      this.write(this.fill(null), (cell) => {
+        if (contentsOnly) clearContentOf(cell);
+        if (formatOnly) clearFormatOf(cell);
+        if (validationsOnly) cell.validation = null;
+      });
+      return this.self();
     }
     this.write(this.fill(null), (cell) => {
       clearContentOf(cell);
