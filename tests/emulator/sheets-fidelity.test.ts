@@ -215,6 +215,16 @@ describe('protections', () => {
     ss.setNamedRange('Owners', sheet.getRange('F1:F5'));
     protection.setNamedRange(ss.getNamedRanges().find((n) => n.getName() === 'Owners')!);
     expect([protection.getRange().getA1Notation(), protection.getRangeName()]).toEqual(['F1:F5', 'Owners']);
+    // Tied to the name: the protection follows when the name moves or is renamed.
+    ss.getNamedRanges()
+      .find((n) => n.getName() === 'Owners')!
+      .setRange(sheet.getRange('G1:G2'))
+      .setName('Leads');
+    expect([protection.getRange().getA1Notation(), protection.getRangeName()]).toEqual(['G1:G2', 'Leads']);
+    ss.setNamedRange('Leads', sheet.getRange('H1'));
+    expect(protection.getRange().getA1Notation()).toBe('H1');
+    ss.removeNamedRange('Leads');
+    expect([protection.getRange().getA1Notation(), protection.getRangeName()]).toEqual(['H1', null]);
     expect(() => protection.setRangeName('Nowhere')).toThrow('Invalid argument: rangeName');
     const other = ss.insertSheet('Lists');
     ss.setNamedRange('Elsewhere', other.getRange('A1:A3'));

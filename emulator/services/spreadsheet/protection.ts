@@ -341,6 +341,24 @@ function create(
   return wrap(exec, ss, protection);
 }
 
+/**
+ * A protection tied to a named range (setRangeName/setNamedRange) covers what the name covers: when the
+ * name moves or is renamed, the protection follows. Docs (Protection.setRangeName): "Associates the
+ * protected range with an existing named range."
+ */
+export function followNamedRange(
+  ss: SpreadsheetModel,
+  name: string,
+  rect: GridRect | null,
+  renamedTo?: string,
+): void {
+  for (const p of ss.protections) {
+    if (p.rangeName !== name) continue;
+    if (rect && rect.sheetId === p.sheetId) p.rect = { ...rect };
+    if (renamedTo !== undefined) p.rangeName = renamedTo;
+  }
+}
+
 export function protectRange(exec: Execution, ss: SpreadsheetModel, rect: GridRect): Protection {
   return create(exec, ss, { type: 'RANGE', sheetId: rect.sheetId, rect: { ...rect } });
 }
