@@ -26,8 +26,13 @@ function isCallable(value: unknown): value is (...args: unknown[]) => unknown {
 }
 
 export function emulate<T extends object>(target: T, className: string, exec: Execution): T {
+  const nameOf = () => className;
   const proxy: T = new Proxy(target, {
     get(obj, prop, receiver) {
+      // Apps Script objects print as their class name: String(range) is "Range" (gas-fakes
+      // test/testdocsnext.js "Element.copy() and detached elements": copy.toString() is "Paragraph").
+      if (prop === 'toString' && Reflect.get(obj, prop, receiver) === Object.prototype.toString)
+        return nameOf;
       if (typeof prop === 'symbol' || PASSTHROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
       const member = `${className}.${prop}`;
       if (!(prop in obj)) {

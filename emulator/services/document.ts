@@ -805,6 +805,7 @@ class EmulatedTable
       | 'asTable'
       | 'getNumChildren'
       | 'getChild'
+      | 'getNextSibling'
     >
 {
   readonly [INTERNAL]: TableModel;
@@ -887,6 +888,17 @@ class EmulatedTable
 
   asTable(): Table {
     return this.self();
+  }
+
+  /**
+   * Docs (Table.getNextSibling): "Retrieves the element's next sibling element ... null" when there is
+   * none. A table in the body is always followed by something (see Body.placeTable).
+   */
+  getNextSibling(): Element {
+    const body = this.ctx.open.doc.body;
+    const index = body.indexOf(this[INTERNAL]);
+    const next = index < 0 ? undefined : body[index + 1];
+    return (next ? wrapElement(this.ctx, next) : null) as Element;
   }
 }
 
@@ -1187,14 +1199,26 @@ class EmulatedBody
    * The cells are a rectangle of strings; each cell holds one paragraph with that text.
    */
   appendTable(cells?: string[][] | Table): Table {
-    const model = this.place(children(this.doc).length, tableFrom(cells, 'Body.appendTable'));
-    return wrapElement(this.ctx, model) as unknown as Table;
+    return this.placeTable(children(this.doc).length, tableFrom(cells, 'Body.appendTable'));
   }
 
   /** Docs: "Creates and inserts a new Table containing the specified cells, at the specified index." */
   insertTable(childIndex: number, cells?: string[][] | Table | null): Table {
     const index = this.insertIndex(childIndex);
-    const model = this.place(index, tableFrom(cells ?? undefined, 'Body.insertTable'));
+    return this.placeTable(index, tableFrom(cells ?? undefined, 'Body.insertTable'));
+  }
+
+  /**
+   * A Docs body ends with a paragraph, so a table placed last is followed by a new empty paragraph: the
+   * child count grows by two and getText() shows a blank line after the table. Recorded on live Apps
+   * Script: gas-fakes test/testdocsnext.js, "Body.getText() with mixed elements" ("R1C1\nR1C2\nR2C1\nR2C2\n\n"
+   * before the next list item).
+   */
+  private placeTable(index: number, table: TableModel): Table {
+    const atEnd = index === children(this.doc).length;
+    if (atEnd) ensureRoom(children(this.doc), charactersOf(table) + charactersOf(newParagraph('')));
+    const model = this.place(index, table);
+    if (atEnd) this.place(index + 1, newParagraph(''));
     return wrapElement(this.ctx, model) as unknown as Table;
   }
 

@@ -19,7 +19,7 @@
  */
 import { isValidTimeZone, type ZonedParts, zonedParts } from '../runtime/time-zone';
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -34,7 +34,7 @@ const MONTHS = [
   'December',
 ];
 /** ISO order: index 0 is Monday, as ZonedParts.weekday - 1. */
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const DAY_MS = 86_400_000;
 
 /** The pattern letters SimpleDateFormat defines; every other ASCII letter is reserved and throws. */
@@ -228,10 +228,10 @@ function field(letter: string, count: number, p: ZonedParts, zone: JavaTimeZone,
   }
 }
 
-type Token = { literal: string } | { letter: string; count: number };
+export type Token = { literal: string } | { letter: string; count: number };
 
 /** SimpleDateFormat's pattern grammar: letters repeat into fields, 'quoted text', '' is one quote. */
-function tokenize(pattern: string): Token[] {
+export function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
   let inQuote = false;
   let i = 0;

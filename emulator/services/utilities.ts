@@ -4,12 +4,13 @@
  * Docs: https://developers.google.com/apps-script/reference/utilities/utilities
  */
 import { createHash, createHmac } from 'node:crypto';
-import { notEmulated, ScriptException, signatureError } from '../runtime/errors';
+import { NotEmulatedError, notEmulated, ScriptException, signatureError } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate } from '../runtime/instrument';
 import type { Workspace } from '../workspace';
 import { bytesFromScript, createBlob, toSignedBytes } from './blob';
 import { formatJavaDate } from './java-date-format';
+import { parseJavaDate } from './java-date-parse';
 
 type U = GoogleAppsScript.Utilities.Utilities;
 type Charset = GoogleAppsScript.Utilities.Charset;
@@ -19,6 +20,7 @@ type Members =
   | 'Charset'
   | 'DigestAlgorithm'
   | 'formatDate'
+  | 'parseDate'
   | 'getUuid'
   | 'sleep'
   | 'formatString'
@@ -135,6 +137,21 @@ class EmulatedUtilities implements Pick<U, Members> {
     try {
       return formatJavaDate(date, timeZone, format);
     } catch (error) {
+      throw new ScriptException((error as Error).message);
+    }
+  }
+
+  /**
+   * Docs (parseDate): "Parses the provided string date according to the specification described in the Java
+   * Standard Edition SimpleDateFormat class" (see java-date-parse.ts); text that does not match throws.
+   */
+  parseDate(date: string, timeZone: string, format: string): Date {
+    if (typeof date !== 'string' || typeof timeZone !== 'string' || typeof format !== 'string')
+      throw signatureError('Utilities.parseDate', [date, timeZone, format]);
+    try {
+      return parseJavaDate(date, timeZone, format, this.exec.workspace.clock.now());
+    } catch (error) {
+      if (error instanceof NotEmulatedError) throw error;
       throw new ScriptException((error as Error).message);
     }
   }

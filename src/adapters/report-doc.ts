@@ -137,9 +137,13 @@ function writeBlocks(
   images: Readonly<Record<string, ReportImage>>,
 ): void {
   let empty: Paragraph | null = body.getParagraphs()[0] ?? null;
+  // Docs follows an appended table with an empty paragraph; a heading or paragraph right after the table
+  // is written into it (fetched only then), so the Doc shows no stray blank line.
+  let tableBefore: GoogleAppsScript.Document.Table | null = null;
   const paragraph = (text: string, heading: () => Heading): Paragraph => {
-    const reused = empty;
+    const reused = empty ?? tableBefore?.getNextSibling()?.asParagraph() ?? null;
     empty = null;
+    tableBefore = null;
     if (reused) {
       reused.setText(text);
       return reused.setHeading(heading());
@@ -158,16 +162,20 @@ function writeBlocks(
       );
     } else if (block.kind === 'table') {
       empty = null;
+      tableBefore = null;
       if (block.rows.length === 0) continue;
       const table = body.appendTable(block.rows.map((row) => [...row]));
       table.getRow(0).editAsText().setBold(true);
+      tableBefore = table;
     } else if (block.kind === 'list') {
       empty = null;
+      tableBefore = null;
       const glyph = block.ordered ? DocumentApp.GlyphType.NUMBER : DocumentApp.GlyphType.BULLET;
       for (const item of block.items)
         format(body.appendListItem(plainText(item)).setGlyphType(glyph), item, false);
     } else {
       empty = null;
+      tableBefore = null;
       writeImage(body, images[block.image], block.altText);
     }
   }

@@ -344,10 +344,12 @@ describe('Table', () => {
     expect(table.getRow(0).getNumCells()).toBe(3);
     expect(table.getRow(1).getCell(1).getText()).toBe('ana');
     expect(table.getCell(1, 2).getText()).toBe('Open');
-    expect(body.getNumChildren()).toBe(2);
+    // Docs puts an empty paragraph after a table appended last: the child count grows by two.
+    expect(body.getNumChildren()).toBe(3);
     expect(String(body.getChild(1).getType())).toBe('TABLE');
+    expect(String(body.getChild(2).getType())).toBe('PARAGRAPH');
     expect(body.getTables()).toHaveLength(1);
-    expect(body.getText()).toBe('\nCase\nOwner\nStatus\nC-1\nana\nOpen');
+    expect(body.getText()).toBe('\nCase\nOwner\nStatus\nC-1\nana\nOpen\n');
     expect(() => table.getRow(2)).toThrow(
       'Child index (2) must be less than the number of child elements (2).',
     );
@@ -386,6 +388,47 @@ describe('Table', () => {
       'not emulated: Body.appendTable(cells that are not strings)',
     );
     expect(body.getNumChildren()).toBe(1);
+  });
+});
+
+describe('the empty paragraph after a table (gas-fakes test/testdocsnext.js, "Body.getText() with mixed elements")', () => {
+  test('mixed elements read back with a blank line after the table, as recorded on live Apps Script', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    body.appendParagraph('First paragraph.');
+    body.appendTable([
+      ['R1C1', 'R1C2'],
+      ['R2C1', 'R2C2'],
+    ]);
+    body.appendListItem('A list item.');
+    body.appendParagraph('Final paragraph.');
+    expect(body.getText()).toBe(
+      '\nFirst paragraph.\nR1C1\nR1C2\nR2C1\nR2C2\n\nA list item.\nFinal paragraph.',
+    );
+    expect(body.getNumChildren()).toBe(6);
+  });
+
+  test('elements print as their class name (gas-fakes test/testdocsnext.js, "Element.copy() and detached elements")', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    const table = body.appendTable([['a']]);
+    expect([String(body.appendParagraph('p')), String(table), String(body)]).toEqual([
+      'Paragraph',
+      'Table',
+      'Body',
+    ]);
+    expect(String(table.getNextSibling().getType())).toBe('PARAGRAPH');
+  });
+
+  test('insertTable at the end adds the paragraph too; inserting before another child does not', () => {
+    const { docs } = setup();
+    const body = docs().create('Report').getBody();
+    body.insertTable(1, [['end']]);
+    expect(body.getNumChildren()).toBe(3);
+    expect(String(body.getChild(2).getType())).toBe('PARAGRAPH');
+    body.insertTable(0, [['start']]);
+    expect(body.getNumChildren()).toBe(4);
+    expect(body.getText()).toBe('start\n\nend\n');
   });
 });
 
@@ -516,23 +559,26 @@ describe('Body children', () => {
     body.appendListItem('item');
     body.appendTable([['x']]);
     body.appendParagraph('End');
-    expect([0, 1, 2, 3, 4].map((i) => String(body.getChild(i).getType()))).toEqual([
+    expect([0, 1, 2, 3, 4, 5].map((i) => String(body.getChild(i).getType()))).toEqual([
       'PARAGRAPH',
       'PARAGRAPH',
       'LIST_ITEM',
       'TABLE',
       'PARAGRAPH',
+      'PARAGRAPH',
     ]);
     expect(body.getChild(2).asListItem().getText()).toBe('item');
     expect(body.getChild(3).asTable().getCell(0, 0).getText()).toBe('x');
+    // The empty paragraph Docs puts after an appended table (gas-fakes test/testdocsnext.js).
+    expect(body.getChild(4).asParagraph().getText()).toBe('');
     const table = body.getTables()[0]!;
     expect(body.getChildIndex(table)).toBe(3);
     body.removeChild(table);
-    expect(body.getNumChildren()).toBe(4);
-    expect(() => body.getChild(4)).toThrow(
-      'Child index (4) must be less than the number of child elements (4).',
+    expect(body.getNumChildren()).toBe(5);
+    expect(() => body.getChild(5)).toThrow(
+      'Child index (5) must be less than the number of child elements (5).',
     );
-    expect(() => body.removeChild(body.getChild(3))).toThrow(LAST_PARAGRAPH);
+    expect(() => body.removeChild(body.getChild(4))).toThrow(LAST_PARAGRAPH);
     expect(() => body.removeChild(table)).toThrow('Element does not contain the specified child element.');
   });
 

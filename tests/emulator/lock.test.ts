@@ -123,12 +123,26 @@ describe('lock scopes', () => {
 });
 
 describe('arguments and faults', () => {
-  test('a negative or non-numeric timeout is refused', () => {
+  test('a non-numeric timeout is refused', () => {
     const { start } = setup();
     const lock = start().LockService.getScriptLock();
-    expect(() => lock.tryLock(-1)).toThrow('Invalid argument: timeoutInMillis');
     expect(() => lock.waitLock(Number.NaN)).toThrow('Invalid argument: timeoutInMillis');
     expect(lock.hasLock()).toBe(false);
+  });
+
+  test('a negative timeout: tryLock is false, waitLock throws the lock timeout; no lock taken (gas-fakes test/testlock.js, "Lock timeout failures")', () => {
+    const { ws, start } = setup();
+    const lock = start().LockService.getScriptLock();
+    expect(lock.tryLock(0)).toBe(true);
+    lock.releaseLock();
+    const before = ws.clock.now();
+    expect(lock.tryLock(-100)).toBe(false);
+    expect(lock.hasLock()).toBe(false);
+    expect(() => lock.waitLock(-100)).toThrow(LOCK_TIMEOUT);
+    expect(lock.hasLock()).toBe(false);
+    expect(ws.clock.now()).toBe(before);
+    // The lock is still free for another execution.
+    expect(start(EDITOR).LockService.getScriptLock().tryLock(0)).toBe(true);
   });
 
   test('a planted lock timeout fails the Nth waitLock', () => {

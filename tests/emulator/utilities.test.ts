@@ -261,3 +261,62 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => Utilities.parseCsv('a', ';;')).toThrow('Invalid argument: delimiter');
   });
 });
+
+describe('parseDate (Java SimpleDateFormat, lenient, in a Java time zone)', () => {
+  // Docs: https://developers.google.com/apps-script/reference/utilities/utilities#parseDate(String,String,String)
+  // ("Parses the provided string date according to the specification described in the Java Standard Edition
+  // SimpleDateFormat class"); rules from https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html .
+  const iso = (text: string, tz: string, pattern: string) =>
+    setup().Utilities.parseDate(text, tz, pattern).toISOString();
+
+  test('wall-clock text read in the given time zone, across daylight saving time', () => {
+    expect(iso('2026-11-23 10:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm')).toBe('2026-11-23T09:00:00.000Z');
+    expect(iso('2026-07-01 10:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm')).toBe('2026-07-01T08:00:00.000Z');
+    expect(iso('23/11/2026', 'GMT+05:30', 'dd/MM/yyyy')).toBe('2026-11-22T18:30:00.000Z');
+    expect(iso('2026-11-23', 'Not/AZone', 'yyyy-MM-dd')).toBe('2026-11-23T00:00:00.000Z');
+  });
+
+  test('month and day names, 12-hour clocks, an explicit offset wins over the time zone', () => {
+    expect(iso('Mon, 23 Nov 2026 14:05:09 +0100', 'UTC', 'EEE, d MMM yyyy HH:mm:ss Z')).toBe(
+      '2026-11-23T13:05:09.000Z',
+    );
+    expect(iso('November 3, 2026 12:30 AM', 'UTC', 'MMMM d, yyyy hh:mm a')).toBe('2026-11-03T00:30:00.000Z');
+    expect(iso('3 nov 2026 1:30 pm', 'UTC', 'd MMM yyyy h:mm a')).toBe('2026-11-03T13:30:00.000Z');
+    expect(iso('2026-11-23T10:00:00Z', 'Europe/Berlin', "yyyy-MM-dd'T'HH:mm:ssX")).toBe(
+      '2026-11-23T10:00:00.000Z',
+    );
+  });
+
+  test('abutting numeric fields take their pattern width; lenient fields roll over; yy is within 80 years back and 20 ahead', () => {
+    expect(iso('20261123', 'UTC', 'yyyyMMdd')).toBe('2026-11-23T00:00:00.000Z');
+    expect(iso('2026-13-01', 'UTC', 'yyyy-MM-dd')).toBe('2027-01-01T00:00:00.000Z');
+    expect(iso('2026-02-30', 'UTC', 'yyyy-MM-dd')).toBe('2026-03-02T00:00:00.000Z');
+    // The workspace clock starts on 2026-11-23: the window runs from 1946-11-23, so 45 is 2045, 47 is 1947.
+    expect(new Date(setup().ws.clock.now()).getUTCFullYear()).toBe(2026);
+    expect(iso('01/02/45', 'UTC', 'dd/MM/yy').slice(0, 4)).toBe('2045');
+    expect(iso('01/02/47', 'UTC', 'dd/MM/yy').slice(0, 4)).toBe('1947');
+    expect(iso('01/02/99', 'UTC', 'dd/MM/yy').slice(0, 4)).toBe('1999');
+    // DateFormat.parse "may not use the entire text": trailing text is ignored.
+    expect(iso('2026-11-23 and more', 'UTC', 'yyyy-MM-dd')).toBe('2026-11-23T00:00:00.000Z');
+  });
+
+  test("text that does not match throws Java's ParseException text; wrong argument types name the signature", () => {
+    const { Utilities } = setup();
+    expect(() => Utilities.parseDate('23 Nov', 'UTC', 'yyyy-MM-dd')).toThrow('Unparseable date: "23 Nov"');
+    expect(() => Utilities.parseDate('', 'UTC', 'yyyy')).toThrow('Unparseable date: ""');
+    expect(() => Utilities.parseDate(20261123 as unknown as string, 'UTC', 'yyyyMMdd')).toThrow(
+      "The parameters (number,String,String) don't match the method signature for Utilities.parseDate.",
+    );
+    expect(() => Utilities.parseDate('1', 'UTC', 'Q')).toThrow("Illegal pattern character 'Q'");
+    expect(() => Utilities.parseDate('12', 'UTC', 'ww')).toThrow(
+      "not emulated: Utilities.parseDate(pattern letter 'w')",
+    );
+  });
+
+  test('round trip with formatDate', () => {
+    const { Utilities } = setup();
+    const when = new Date('2026-03-29T01:30:00Z');
+    const text = Utilities.formatDate(when, 'Europe/Dublin', 'yyyy-MM-dd HH:mm:ss');
+    expect(Utilities.parseDate(text, 'Europe/Dublin', 'yyyy-MM-dd HH:mm:ss').getTime()).toBe(when.getTime());
+  });
+});

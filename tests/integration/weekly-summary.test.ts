@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { clickMenuItem } from '../../emulator';
 import { renderDocument } from '../../emulator/playground/documents';
+import { elementText } from '../../emulator/services/document-model';
 import { auditRows, HOUR, typeSetting } from '../support/automation-tracker';
 import { OWNER } from '../support/intake-tracker';
 import {
@@ -58,6 +59,18 @@ describe('the menu', () => {
     expect(text).toContain('Monday 16 November to Sunday 22 November 2026 (Europe/Berlin)');
     expect(doc!.body.some((e) => e.kind === 'table')).toBe(true);
     expect(doc!.body.some((e) => e.kind === 'paragraph' && e.inline?.kind === 'image')).toBe(true);
+    // Docs follows an appended table with an empty paragraph (gas-fakes test/testdocsnext.js); a heading or
+    // paragraph right after a table is written into it, so no table is followed by a stray blank line
+    // unless a list, an image or the end of the Doc comes next.
+    doc!.body.forEach((element, i) => {
+      if (element.kind !== 'table') return;
+      const next = doc!.body[i + 1];
+      expect(next?.kind).toBe('paragraph');
+      const blank = next?.kind === 'paragraph' && next.inline === null && elementText(next) === '';
+      const after = doc!.body[i + 2];
+      if (blank)
+        expect(after === undefined || after.kind !== 'paragraph' || after.inline !== null).toBe(true);
+    });
 
     expect(reportsRows(ctx)).toEqual([
       [

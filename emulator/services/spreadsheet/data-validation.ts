@@ -70,7 +70,10 @@ type BuilderMembers =
   | 'requireDateOnOrAfter'
   | 'requireDateOnOrBefore'
   | 'requireDateEqualTo'
+  | 'requireDateNotBetween'
   | 'requireNumberBetween'
+  | 'requireNumberNotBetween'
+  | 'requireNumberNotEqualTo'
   | 'requireNumberGreaterThan'
   | 'requireNumberGreaterThanOrEqualTo'
   | 'requireNumberLessThan'
@@ -79,6 +82,8 @@ type BuilderMembers =
   | 'requireTextIsEmail'
   | 'requireTextIsUrl'
   | 'requireTextContains'
+  | 'requireTextDoesNotContain'
+  | 'requireTextEqualTo'
   | 'requireFormulaSatisfied'
   | 'setAllowInvalid'
   | 'setHelpText'
@@ -119,16 +124,19 @@ class RuleView {
     return newDataValidation(this.exec, this[INTERNAL]);
   }
 
+  /** A fresh builder has no criteria: null (gas-fakes test/testsheetsdatavalidations.js, "data validation basics"). */
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return this[INTERNAL].criteriaType as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    const type = this[INTERNAL].criteriaType;
+    return (type === '' ? null : type) as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
 
   getCriteriaValues(): unknown[] {
     return criteriaValuesFor(this.exec, this[INTERNAL]);
   }
 
+  /** Docs: "the rule's help text, or null if no help text is set" (a fresh builder's too, per gas-fakes). */
   getHelpText(): string {
-    return this[INTERNAL].helpText ?? '';
+    return this[INTERNAL].helpText as string;
   }
 
   getAllowInvalid(): boolean {
@@ -210,8 +218,20 @@ class EmulatedDataValidationBuilder extends RuleView implements Pick<Builder, Bu
     return this.set('DATE_EQUAL_TO', [this.date(date, 'date')]);
   }
 
+  requireDateNotBetween(start: Date, end: Date): Builder {
+    return this.set('DATE_NOT_BETWEEN', [this.date(start, 'start'), this.date(end, 'end')]);
+  }
+
   requireNumberBetween(start: number, end: number): Builder {
     return this.set('NUMBER_BETWEEN', [Number(start), Number(end)]);
+  }
+
+  requireNumberNotBetween(start: number, end: number): Builder {
+    return this.set('NUMBER_NOT_BETWEEN', [Number(start), Number(end)]);
+  }
+
+  requireNumberNotEqualTo(number: number): Builder {
+    return this.set('NUMBER_NOT_EQUAL_TO', [Number(number)]);
   }
 
   requireNumberGreaterThan(number: number): Builder {
@@ -244,6 +264,14 @@ class EmulatedDataValidationBuilder extends RuleView implements Pick<Builder, Bu
 
   requireTextContains(text: string): Builder {
     return this.set('TEXT_CONTAINS', [String(text)]);
+  }
+
+  requireTextDoesNotContain(text: string): Builder {
+    return this.set('TEXT_DOES_NOT_CONTAIN', [String(text)]);
+  }
+
+  requireTextEqualTo(text: string): Builder {
+    return this.set('TEXT_EQUAL_TO', [String(text)]);
   }
 
   requireFormulaSatisfied(formula: string): Builder {
@@ -346,6 +374,16 @@ export function isValueValid(ss: SpreadsheetModel, model: DataValidationModel, v
       return time === day(a);
     case 'DATE_BETWEEN':
       return time >= day(a) && time <= day(b);
+    case 'DATE_NOT_BETWEEN':
+      return isDate(value) && (time < day(a) || time > day(b));
+    case 'NUMBER_NOT_BETWEEN':
+      return typeof value === 'number' && (num < Number(a) || num > Number(b));
+    case 'NUMBER_NOT_EQUAL_TO':
+      return typeof value === 'number' && num !== Number(a);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !String(value).includes(String(a));
+    case 'TEXT_EQUAL_TO':
+      return String(value) === String(a);
     case 'NUMBER_BETWEEN':
       return num >= Number(a) && num <= Number(b);
     case 'NUMBER_GREATER_THAN':

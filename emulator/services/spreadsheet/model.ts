@@ -51,6 +51,8 @@ export interface ProtectionModel {
   editors: Set<string>;
   domainEdit: boolean;
   unprotectedRanges: GridRect[];
+  /** The named range the protection was tied to with setRangeName/setNamedRange (absent: none). */
+  rangeName?: string | null;
 }
 
 /** A rectangle with its spreadsheet: sheet IDs repeat across files (every first sheet is 0). */
@@ -163,6 +165,19 @@ export function emptyCell(): CellModel {
     background: null,
     fontWeight: null,
   };
+}
+
+/** What "contents" means to Sheets' clear methods: the value or formula. */
+export function clearContentOf(cell: CellModel): void {
+  cell.value = '';
+  cell.formula = '';
+}
+
+/** What "formats" means to Sheets' clear methods: number format, background and font weight (not notes or validation). */
+export function clearFormatOf(cell: CellModel): void {
+  cell.numberFormat = null;
+  cell.background = null;
+  cell.fontWeight = null;
 }
 
 export function newSheetModel(sheetId: number, name: string, maxRows = 1000, maxColumns = 26): SheetModel {

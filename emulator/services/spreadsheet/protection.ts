@@ -103,7 +103,11 @@ type ProtectionMembers =
   | 'remove'
   | 'getProtectionType'
   | 'getUnprotectedRanges'
-  | 'setUnprotectedRanges';
+  | 'setUnprotectedRanges'
+  | 'setRange'
+  | 'setRangeName'
+  | 'setNamedRange'
+  | 'getRangeName';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -196,7 +200,13 @@ class EmulatedProtection implements Pick<Protection, ProtectionMembers> {
     return this.self();
   }
 
+  /**
+   * A warning-only protection has no editors: Sheets API v4 ProtectedRange ("Editors are not supported
+   * with warningOnly protection", https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#protectedrange).
+   * ASSUMPTION: the editors come back when warning-only is turned off again.
+   */
   getEditors(): GoogleAppsScript.Base.User[] {
+    if (this.model.warningOnly) return [];
     const emails = new Set([this.ss.owner, ...this.model.editors]);
     return [...emails].map(
       (e) => emulate(new EmulatedUser(e), 'User', this.exec) as unknown as GoogleAppsScript.Base.User,
@@ -224,6 +234,70 @@ class EmulatedProtection implements Pick<Protection, ProtectionMembers> {
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     return this.model.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+  }
+
+  /** ASSUMPTION (the reference does not say): a sheet protection's range cannot be changed. */
+  private requireRangeProtection(member: string): void {
+    if (this.model.type !== 'RANGE')
+      throw new ScriptException(`A sheet protection's range cannot be changed (Protection.${member}).`);
+  }
+
+  /**
+   * Docs (Protection.setRange): "Adjusts the range that is being protected. If the given range covers a
+   * different area than the current protected range, this method moves the protection to cover the new
+   * range instead." ASSUMPTION: the range must be on the protection's sheet, as for setRangeName.
+   */
+  setRange(range: GoogleAppsScript.Spreadsheet.Range): Protection {
+    this.requireEditor();
+    this.requireRangeProtection('setRange');
+    const rect = this.rectOf(range);
+    this.model.rect = rect;
+    this.model.rangeName = null;
+    return this.self();
+  }
+
+  /**
+   * Docs (Protection.setRangeName): "Associates the protected range with an existing named range. If the
+   * named range covers a different area from the current protected range, this method moves the protection
+   * to cover the named range instead. The named range must be on the same sheet as the current protected
+   * range." ASSUMPTION: the message for a name that does not exist.
+   */
+  setRangeName(rangeName: string): Protection {
+    this.requireEditor();
+    this.requireRangeProtection('setRangeName');
+    const name = String(rangeName);
+    const rect = this.ss.namedRanges.get(name);
+    if (!rect) throw new ScriptException(`Invalid argument: rangeName (no named range "${name}")`);
+    if (rect.sheetId !== this.model.sheetId)
+      throw new ScriptException('The named range must be on the same sheet as the protected range.');
+    this.model.rect = { ...rect };
+    this.model.rangeName = name;
+    return this.self();
+  }
+
+  /** Docs (Protection.setNamedRange): as setRangeName, with the NamedRange object. */
+  setNamedRange(namedRange: GoogleAppsScript.Spreadsheet.NamedRange): Protection {
+    if (!namedRange || typeof (namedRange as { getName?: unknown }).getName !== 'function')
+      throw new ScriptException('Invalid argument: namedRange');
+    return this.setRangeName(namedRange.getName());
+  }
+
+  /** Docs (Protection.getRangeName): the named range's name, or null when not tied to one. */
+  getRangeName(): string {
+    const name = this.model.rangeName ?? null;
+    return (name !== null && this.ss.namedRanges.has(name) ? name : null) as string;
+  }
+
+  private rectOf(range: GoogleAppsScript.Spreadsheet.Range): GridRect {
+    let inner: RangeInternal;
+    try {
+      inner = internalOf<RangeInternal>(range);
+    } catch {
+      throw new ScriptException('Invalid argument: range');
+    }
+    if (inner.ss !== this.ss || inner.rect.sheetId !== this.model.sheetId)
+      throw new ScriptException('Invalid argument: range');
+    return { ...inner.rect };
   }
 
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
@@ -265,6 +339,24 @@ function create(
   };
   ss.protections.push(protection);
   return wrap(exec, ss, protection);
+}
+
+/**
+ * A protection tied to a named range (setRangeName/setNamedRange) covers what the name covers: when the
+ * name moves or is renamed, the protection follows. Docs (Protection.setRangeName): "Associates the
+ * protected range with an existing named range."
+ */
+export function followNamedRange(
+  ss: SpreadsheetModel,
+  name: string,
+  rect: GridRect | null,
+  renamedTo?: string,
+): void {
+  for (const p of ss.protections) {
+    if (p.rangeName !== name) continue;
+    if (rect && rect.sheetId === p.sheetId) p.rect = { ...rect };
+    if (renamedTo !== undefined) p.rangeName = renamedTo;
+  }
 }
 
 export function protectRange(exec: Execution, ss: SpreadsheetModel, rect: GridRect): Protection {

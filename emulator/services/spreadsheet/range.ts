@@ -3,16 +3,27 @@
  * ledger so the latency model can cost them. Every write checks protections for the effective user first.
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/range
  */
-import { ScriptException } from '../../runtime/errors';
+import { notEmulated, ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL } from '../../runtime/instrument';
 import { formatA1 } from './a1';
+import {
+  checkboxArgument,
+  checkboxState,
+  checkboxValues,
+  combinedState,
+  removeCheckbox,
+  setCheckboxState,
+} from './checkbox';
 import { validationModelOf, wrapValidation } from './data-validation';
 import { createFilter, getFilter } from './filter';
 import {
   type CellModel,
   cellAt,
   cellForWrite,
+  clearContentOf,
+  clearFormatOf,
+  type DataValidationModel,
   type GridRect,
   type RangeInternal,
   type SheetModel,
@@ -22,7 +33,7 @@ import {
 } from './model';
 import { assertCanEdit, protectRange } from './protection';
 import { createSheet } from './sheet';
-import { displayValue, readValue, userInputToCell } from './values';
+import { displayValue, noteText, readValue, userInputToCell } from './values';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type RangeMembers =
@@ -73,7 +84,12 @@ type RangeMembers =
   | 'protect'
   | 'createFilter'
   | 'getFilter'
-  | 'sort';
+  | 'sort'
+  | 'insertCheckboxes'
+  | 'removeCheckboxes'
+  | 'check'
+  | 'uncheck'
+  | 'isChecked';
 
 function dimensionError(what: 'rows' | 'columns', data: number, range: number): ScriptException {
   return new ScriptException(
@@ -297,27 +313,37 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
   }
 
   /** Docs (Range.clear): "Clears the range of contents and formats." Notes and validation stay. */
-  clear(): Range {
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }): Range {
+    if (options !== undefined) {
+      // Docs (Range.clear(options)): clears what the options name. Comments and skipFilteredRows are not modelled.
+      const other = Object.keys(options ?? {}).find(
+        (k) => k !== 'contentsOnly' && k !== 'formatOnly' && k !== 'validationsOnly',
+      );
+      if (other) notEmulated(`Range.clear({${other}})`);
+      const { contentsOnly = false, formatOnly = false, validationsOnly = false } = options;
+      // Docs: "By default all data is cleared", which would include comments: not modelled.
+      if (!contentsOnly && !formatOnly && !validationsOnly) notEmulated('Range.clear({}) (all data)');
+      this.write(this.fill(null), (cell) => {
+        if (contentsOnly) clearContentOf(cell);
+        if (formatOnly) clearFormatOf(cell);
+        if (validationsOnly) cell.validation = null;
+      });
+      return this.self();
+    }
     this.write(this.fill(null), (cell) => {
-      Object.assign(cell, { value: '', formula: '', numberFormat: null, background: null, fontWeight: null });
+      clearContentOf(cell);
+      clearFormatOf(cell);
     });
     return this.self();
   }
 
   clearContent(): Range {
-    this.write(this.fill(null), (cell) => {
-      cell.value = '';
-      cell.formula = '';
-    });
+    this.write(this.fill(null), clearContentOf);
     return this.self();
   }
 
   clearFormat(): Range {
-    this.write(this.fill(null), (cell) => {
-      cell.numberFormat = null;
-      cell.background = null;
-      cell.fontWeight = null;
-    });
+    this.write(this.fill(null), clearFormatOf);
     return this.self();
   }
 
@@ -337,7 +363,7 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
     this.write(
       notes,
       (cell, note) => {
-        cell.note = note === null || note === undefined ? '' : String(note);
+        cell.note = noteText(note);
       },
       'notes',
     );
@@ -459,6 +485,56 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
 
   clearDataValidations(): Range {
     return this.setDataValidation(null);
+  }
+
+  /**
+   * Docs (insertCheckboxes): no argument: TRUE/FALSE, every cell set to false; a checked value alone: the
+   * unchecked value is the empty string, every cell set to ""; both values: every cell set to the unchecked one.
+   */
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): Range {
+    const values =
+      checkedValue === undefined
+        ? []
+        : uncheckedValue === undefined
+          ? [checkboxArgument(checkedValue, 'checkedValue')]
+          : [
+              checkboxArgument(checkedValue, 'checkedValue'),
+              checkboxArgument(uncheckedValue, 'uncheckedValue'),
+            ];
+    const rule: DataValidationModel = {
+      criteriaType: 'CHECKBOX',
+      criteriaValues: values,
+      allowInvalid: true,
+      helpText: null,
+    };
+    const unchecked = checkboxValues(rule)?.unchecked ?? false;
+    this.write(this.fill(null), (cell) => {
+      cell.validation = rule;
+      cell.value = unchecked;
+      cell.formula = '';
+    });
+    return this.self();
+  }
+
+  removeCheckboxes(): Range {
+    this.write(this.fill(null), removeCheckbox);
+    return this.self();
+  }
+
+  /** Docs (check): "Changes the state of the checkboxes in the range to 'checked'." */
+  check(): Range {
+    this.write(this.fill(null), (cell) => setCheckboxState(cell, 'checked'));
+    return this.self();
+  }
+
+  /** Docs (uncheck): "Changes the state of the checkboxes in the range to 'unchecked'." */
+  uncheck(): Range {
+    this.write(this.fill(null), (cell) => setCheckboxState(cell, 'unchecked'));
+    return this.self();
+  }
+
+  isChecked(): boolean {
+    return combinedState(this.cells(checkboxState).flat()) as boolean;
   }
 
   activate(): Range {

@@ -3,14 +3,17 @@
  * sorted (moving whole rows), frozen rows, hidden rows, protections, conditional formats and the filter.
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/sheet
  */
-import { ScriptException } from '../../runtime/errors';
+import { notEmulated, ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL } from '../../runtime/instrument';
 import { parseA1, resolveA1 } from './a1';
 import { getConditionalFormatRules, setConditionalFormatRules } from './conditional-format';
 import { getFilter, isRowHiddenByFilter } from './filter';
 import {
+  type CellModel,
   cellForWrite,
+  clearContentOf,
+  clearFormatOf,
   deleteLines,
   insertLines,
   lastColumnWithContent,
@@ -21,7 +24,7 @@ import {
 } from './model';
 import { assertCanEdit, assertCanInsert, getProtections, protectSheet } from './protection';
 import { checkedRect, createRange, sortRows } from './range';
-import { createSpreadsheet } from './spreadsheet';
+import { createSpreadsheet, namedRanges } from './spreadsheet';
 import { userInputToCell } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -45,6 +48,13 @@ type SheetMembers =
   | 'insertRowsAfter'
   | 'insertColumnsBefore'
   | 'insertColumnsAfter'
+  | 'insertRows'
+  | 'insertColumnBefore'
+  | 'insertColumnAfter'
+  | 'insertColumns'
+  | 'getNamedRanges'
+  | 'clearFormats'
+  | 'clearNotes'
   | 'deleteRow'
   | 'deleteRows'
   | 'deleteColumn'
@@ -289,6 +299,24 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
     return this.insert('row', afterPosition + 1, howMany);
   }
 
+  /** Docs (Sheet.insertRows): "Inserts one or more consecutive blank rows in a sheet starting at the specified location." */
+  insertRows(rowIndex: number, numRows = 1): void {
+    this.insert('row', rowIndex, numRows);
+  }
+
+  insertColumnBefore(beforePosition: number): Sheet {
+    return this.insert('column', beforePosition, 1);
+  }
+
+  insertColumnAfter(afterPosition: number): Sheet {
+    return this.insert('column', afterPosition + 1, 1);
+  }
+
+  /** Docs (Sheet.insertColumns): "Inserts one or more consecutive blank columns in a sheet starting at the specified location." */
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this.insert('column', columnIndex, numColumns);
+  }
+
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
     return this.insert('column', beforePosition, howMany);
   }
@@ -367,23 +395,53 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
     return isRowHiddenByFilter(this.model, rowPosition);
   }
 
-  clear(): Sheet {
+  /** Applies a change to every stored cell, after the protection check for the whole sheet. */
+  private everyCell(change: (cell: CellModel) => void): Sheet {
     assertCanEdit(this.exec, this.ss, this.wholeSheet());
-    this.model.cells = [];
+    for (const line of this.model.cells) for (const cell of line ?? []) if (cell) change(cell);
     return this.self();
   }
 
-  clearContents(): Sheet {
-    assertCanEdit(this.exec, this.ss, this.wholeSheet());
-    for (const line of this.model.cells) {
-      for (const cell of line ?? []) {
-        if (cell) {
-          cell.value = '';
-          cell.formula = '';
-        }
-      }
+  /**
+   * Docs (Sheet.clear): "Clears the sheet of content and formatting information." Notes and data validation
+   * stay (they are neither), as Range.clear keeps them. Options: contentsOnly / formatOnly; others are not
+   * emulated.
+   */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
+    if (options !== undefined) {
+      const keys = Object.keys(options ?? {});
+      const other = keys.find((k) => k !== 'contentsOnly' && k !== 'formatOnly');
+      if (other) notEmulated(`Sheet.clear({${other}})`);
+      const contents = options.contentsOnly === true;
+      const format = options.formatOnly === true;
+      if (contents !== format) return contents ? this.clearContents() : this.clearFormats();
     }
-    return this.self();
+    return this.everyCell((cell) => {
+      clearContentOf(cell);
+      clearFormatOf(cell);
+    });
+  }
+
+  /** Docs (Sheet.clearContents): "Clears the sheet of contents, while preserving formatting information." */
+  clearContents(): Sheet {
+    return this.everyCell(clearContentOf);
+  }
+
+  /** Docs (Sheet.clearFormats): "Clears the sheet of formatting, while preserving contents." */
+  clearFormats(): Sheet {
+    return this.everyCell(clearFormatOf);
+  }
+
+  /** Docs (Sheet.clearNotes): "Clears the sheet of all notes." */
+  clearNotes(): Sheet {
+    return this.everyCell((cell) => {
+      cell.note = '';
+    });
+  }
+
+  /** Docs (Sheet.getNamedRanges): "Get all the named ranges in this sheet." */
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return namedRanges(this.exec, this.ss, this.model.sheetId);
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {

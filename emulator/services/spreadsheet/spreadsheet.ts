@@ -18,7 +18,7 @@ import {
   type SpreadsheetModel,
   sheetById,
 } from './model';
-import { getProtections } from './protection';
+import { followNamedRange, getProtections } from './protection';
 import { checkedRect, createRange } from './range';
 import { assertCellLimit, createSheet } from './sheet';
 
@@ -92,14 +92,34 @@ class EmulatedNamedRange
     if (!rect) throw new ScriptException(`The named range "${this.name}" no longer exists.`);
     this.ss.namedRanges.delete(this.name);
     this.ss.namedRanges.set(name, rect);
+    followNamedRange(this.ss, this.name, null, name);
     this.name = name;
     return this as unknown as GoogleAppsScript.Spreadsheet.NamedRange;
   }
 
   setRange(range: Range): GoogleAppsScript.Spreadsheet.NamedRange {
     this.ss.namedRanges.set(this.name, { ...internalOf<RangeInternal>(range).rect });
+    followNamedRange(this.ss, this.name, internalOf<RangeInternal>(range).rect);
     return this as unknown as GoogleAppsScript.Spreadsheet.NamedRange;
   }
+}
+
+/** The named ranges of the file, or of one sheet (Sheet.getNamedRanges), in creation order. */
+export function namedRanges(
+  exec: Execution,
+  ss: SpreadsheetModel,
+  sheetId: number | null,
+): GoogleAppsScript.Spreadsheet.NamedRange[] {
+  return [...ss.namedRanges]
+    .filter(([, rect]) => sheetId === null || rect.sheetId === sheetId)
+    .map(
+      ([name]) =>
+        emulate(
+          new EmulatedNamedRange(exec, ss, name),
+          'NamedRange',
+          exec,
+        ) as unknown as GoogleAppsScript.Spreadsheet.NamedRange,
+    );
 }
 
 class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
@@ -213,17 +233,11 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
     checkRangeName(String(name));
     const rect: GridRect = { ...internalOf<RangeInternal>(range).rect };
     this.ss.namedRanges.set(String(name), rect);
+    followNamedRange(this.ss, String(name), rect);
   }
 
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
-    return [...this.ss.namedRanges.keys()].map(
-      (name) =>
-        emulate(
-          new EmulatedNamedRange(this.exec, this.ss, name),
-          'NamedRange',
-          this.exec,
-        ) as unknown as GoogleAppsScript.Spreadsheet.NamedRange,
-    );
+    return namedRanges(this.exec, this.ss, null);
   }
 
   removeNamedRange(name: string): void {

@@ -8,8 +8,9 @@
  * plain text '@'").
  */
 import { ScriptException } from '../../runtime/errors';
-import { zonedParts, zonedTimeToUtc } from '../../runtime/time-zone';
+import { zonedTimeToUtc } from '../../runtime/time-zone';
 import type { CellModel, CellValue } from './model';
+import { formatWithPattern } from './number-format';
 
 /** Facts file: 50,000 characters per cell. */
 export const MAX_CELL_CHARACTERS = 50_000;
@@ -88,53 +89,41 @@ export function readValue(cell: CellModel | undefined): CellValue {
   return isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value;
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 /**
- * A date shown through a Sheets date-time format. Tokens are case-insensitive; "m"/"mm" mean minutes right
- * after an hour or before seconds, and months otherwise.
- * Docs: https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns
- */
-export function formatSheetsDate(date: Date, format: string, timeZone: string): string {
-  if (!/^(?:yyyy|yy|mm|m|dd|d|hh|h|ss|s|[\s\-/:.,T])+$/i.test(format)) {
-    throw new ScriptException(`not emulated: display of number format ${format}`);
-  }
-  const p = zonedParts(date, timeZone);
-  const tokens = format.match(/yyyy|yy|mm|m|dd|d|hh|h|ss|s|[^a-z]+/gi) ?? [];
-
-  const letters = tokens.filter((t) => /^[a-z]/i.test(t));
-  let index = -1;
-  return tokens
-    .map((token) => {
-      if (!/^[a-z]/i.test(token)) return token;
-      index += 1;
-      const t = token.toLowerCase();
-      if (t === 'yyyy') return String(p.year);
-      if (t === 'yy') return pad(p.year % 100);
-      if (t === 'dd' || t === 'd') return t === 'dd' ? pad(p.day) : String(p.day);
-      if (t === 'hh' || t === 'h') return t === 'hh' ? pad(p.hour) : String(p.hour);
-      if (t === 'ss' || t === 's') return t === 'ss' ? pad(p.second) : String(p.second);
-      const minute = /^h/i.test(letters[index - 1] ?? '') || /^s/i.test(letters[index + 1] ?? '');
-      const n = minute ? p.minute : p.month;
-      return t === 'mm' ? pad(n) : String(n);
-    })
-    .join('');
-}
-
-/**
- * What getDisplayValues shows. Supports the default format and date formats built from yyyy, MM, dd, HH, mm,
- * ss with literal separators; other number formats are not emulated.
+ * What getDisplayValues shows: the default format, plain text "@", and the number and date patterns of
+ * number-format.ts (others throw "not emulated").
  */
 export function displayValue(cell: CellModel | undefined, timeZone: string): string {
   if (!cell) return '';
   if (cell.formula !== '') return readValue(cell) as string;
   const { value, numberFormat } = cell;
-  if (isDate(value)) return formatSheetsDate(value, numberFormat ?? 'yyyy-mm-dd', timeZone);
+  if (isDate(value)) return formatWithPattern(value, numberFormat ?? 'yyyy-mm-dd', timeZone);
   if (numberFormat !== null && numberFormat !== '@' && typeof value === 'number') {
-    throw new ScriptException(`not emulated: display of number format ${numberFormat}`);
+    return formatWithPattern(value, numberFormat, timeZone);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
+}
+
+/**
+ * A number as Java's Double.toString writes it, which is how Apps Script turns a number into note text:
+ * setNote(1) reads back "1.0", setNote(1.5) "1.5", 1e7 "1.0E7", 0.0001 "1.0E-4".
+ * ASSUMPTION: Apps Script converts numbers with Double.toString (it runs the Java method under the hood);
+ * the "1.0" case is recorded on live Apps Script per issue 14.
+ */
+export function javaDoubleText(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(n);
+  if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(n) ? `${n}.0` : String(n);
+  const [mantissa = '', exponent = ''] = n.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent.replace('+', '')}`;
+}
+
+/** What a note holds after setNote/setNotes: null and undefined clear it, numbers read as Java writes them. */
+export function noteText(note: unknown): string {
+  if (note === null || note === undefined) return '';
+  if (typeof note === 'number') return javaDoubleText(note);
+  return String(note);
 }
