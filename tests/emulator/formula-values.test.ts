@@ -123,6 +123,8 @@ const REFERENCES: Row[] = [
   ['=Cases!C2', berlinDay(2026, 11, 1)],
   ['=SUM(Amounts)', 65],
   ["=COUNTA('Other sheet'!A:A)", 5],
+  ['=SUM(Cases!D3:D)', 55],
+  ['=COUNTA(Cases!A2:A)', 6],
 ];
 
 // Aggregates. SUM https://support.google.com/docs/answer/3093669, COUNT https://support.google.com/docs/answer/3093620,

@@ -199,9 +199,10 @@ export class Evaluator {
     const sheet = this.sheetNamed(node.sheet);
     const a = this.position(node.start);
     const b = this.position(node.end);
-    const top = Math.min(a.row ?? 1, b.row ?? 1);
-    // An open-ended column range (A:A, A2:A) runs to the sheet's last row.
-    const bottom = a.row === null || b.row === null ? sheet.maxRows : Math.max(a.row, b.row);
+    // An open-ended column range (A:A, A2:A) runs from its given row (or 1) to the sheet's last row.
+    const open = a.row === null || b.row === null;
+    const top = open ? (a.row ?? b.row ?? 1) : Math.min(a.row as number, b.row as number);
+    const bottom = open ? sheet.maxRows : Math.max(a.row as number, b.row as number);
     return this.rectangle(sheet, {
       sheetId: sheet.sheetId,
       row: top,

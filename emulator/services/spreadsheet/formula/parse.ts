@@ -45,8 +45,8 @@ const TOKEN = new RegExp(
     String.raw`\s*(?:("(?:[^"]|"")*")`, // 1 text
     String.raw`(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)`, // 2 number
     String.raw`(#DIV\/0!|#N\/A|#REF!|#NAME\?|#VALUE!|#NUM!|#NULL!|#ERROR!)`, // 3 error literal
-    // 4,5 sheet; 6 reference (cell, cell range, or column range)
-    `(?:${SHEET_PREFIX})?(${CELL_PART}(?::${CELL_PART})?(?![A-Za-z0-9_(])|${COLUMN_PART}:${COLUMN_PART}(?![A-Za-z0-9_(]))`,
+    // 4,5 sheet; 6 reference (cell, cell range, A2:A, or column range)
+    `(?:${SHEET_PREFIX})?(${CELL_PART}(?::(?:${CELL_PART}|${COLUMN_PART}))?(?![A-Za-z0-9_(])|${COLUMN_PART}:${COLUMN_PART}(?![A-Za-z0-9_(]))`,
     String.raw`([A-Za-z_][A-Za-z0-9_.]*)\s*(\()?`, // 7 word, 8 call paren
     String.raw`(<>|<=|>=|[=<>&+\-*/^%(),:;{}]))`, // 9 operator
   ].join('|'),
