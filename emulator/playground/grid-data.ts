@@ -109,7 +109,12 @@ function dropdown(ss: SpreadsheetModel, cell: CellModel | undefined, timeZone: s
 }
 
 /** The conditional format a cell shows; a rule the emulator cannot evaluate paints nothing here. */
-function formatOf(sheet: SheetModel, row: number, column: number, at: { timeZone: string; nowMs: number }) {
+function formatOf(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  at: { timeZone: string; nowMs: number; spreadsheet: SpreadsheetModel },
+) {
   try {
     return evaluateRulesForCell(sheet, row, column, at);
   } catch {
@@ -180,7 +185,7 @@ export function gridRows(
       if (cell?.note) shown.note = cell.note;
       if (cell?.background) shown.background = cell.background;
       if (cell?.fontWeight === 'bold') shown.bold = true;
-      const format = formatOf(sheet, row, column, { timeZone: ss.timeZone, nowMs });
+      const format = formatOf(sheet, row, column, { timeZone: ss.timeZone, nowMs, spreadsheet: ss });
       if (format?.background) shown.background = format.background;
       if (format?.fontColor) shown.color = format.fontColor;
       if (format?.bold) shown.bold = true;

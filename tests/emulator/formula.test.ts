@@ -88,3 +88,19 @@ test('a name Sheets does not know is #NAME?, so the rule does not match', () => 
   sheet.getRange('B2').setValue('x');
   expect(painted('A2')).toBeNull();
 });
+
+test("a rule reading a formula cell sees that cell's result, even when that formula reads another sheet", () => {
+  const ctx = tracker();
+  ctx.ss.insertSheet('Teams').getRange('A1').setValue('Berlin desk');
+  ctx.sheet.getRange('B2').setFormula('=Teams!A1');
+  const rule = ctx.SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied('=$B2="Berlin desk"')
+    .setBackground('#f4c7c3')
+    .setRanges([ctx.sheet.getRange('A2:A3')])
+    .build();
+  ctx.sheet.setConditionalFormatRules([rule]);
+  const spreadsheet = ctx.ws.getSpreadsheet(ctx.spreadsheetId);
+  const at = { timeZone: 'Europe/Berlin', nowMs: NOW, spreadsheet };
+  expect(evaluateRulesForCell(spreadsheet.sheets[0]!, 2, 1, at)?.background).toBe('#f4c7c3');
+  expect(evaluateRulesForCell(spreadsheet.sheets[0]!, 3, 1, at)).toBeNull();
+});

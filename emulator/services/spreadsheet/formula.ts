@@ -45,12 +45,13 @@ export interface FormulaContext {
   anchorColumn: number;
   timeZone: string;
   nowMs: number;
-  /** The spreadsheet, for references to other sheets and named ranges (the rule's sheet alone without it). */
+  /** The spreadsheet, so cells the rule reads that hold formulas can compute theirs (the rule's sheet alone without). */
   spreadsheet?: SpreadsheetModel;
 }
 
 /** Whether a rule's custom formula holds for one cell; a formula error (like #VALUE!) means it does not. */
 export function customFormulaMatches(formula: string, ctx: FormulaContext): boolean {
+  // A rule's own formula reads other sheets only through INDIRECT (not emulated); a formula cell it reads may.
   const workbook: Workbook = ctx.spreadsheet
     ? { ...workbookOf(ctx.spreadsheet, ctx.nowMs), timeZone: ctx.timeZone }
     : { sheets: [ctx.sheet], namedRanges: new Map(), timeZone: ctx.timeZone, nowMs: ctx.nowMs };
