@@ -6,6 +6,7 @@
  */
 import { evaluateRulesForCell } from '../services/spreadsheet/conditional-format';
 import { isRowHiddenByFilter } from '../services/spreadsheet/filter';
+import { FormulaReader } from '../services/spreadsheet/formula';
 import {
   type CellModel,
   cellAt,
@@ -85,6 +86,23 @@ function safeDisplay(cell: CellModel | undefined, timeZone: string): string {
   } catch {
     // A formula or a number format the emulator does not model: show what is stored rather than fail.
     return cell?.formula || String(cell?.value ?? '');
+  }
+}
+
+/** What a grid cell shows: a formula's computed value when the engine models it, else as safeDisplay. */
+function shownText(
+  formulas: FormulaReader,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  timeZone: string,
+) {
+  const cell = cellAt(sheet, row, column);
+  if (!cell?.formula) return safeDisplay(cell, timeZone);
+  try {
+    return displayValue(formulas.asValueCell(sheet, row, column), timeZone);
+  } catch {
+    return cell.formula;
   }
 }
 
@@ -176,12 +194,13 @@ export function gridRows(
   const sheet = sheetNamed(ss, sheetName);
   const columns = shownColumns(sheet);
   const rows: GridRow[] = [];
+  const formulas = new FormulaReader(ss, nowMs);
   for (const row of wanted) {
     if (!Number.isInteger(row) || row < 1 || row > sheet.maxRows) continue;
     const cells: GridCell[] = [];
     for (let column = 1; column <= columns; column++) {
       const cell = cellAt(sheet, row, column);
-      const shown: GridCell = { text: safeDisplay(cell, ss.timeZone) };
+      const shown: GridCell = { text: shownText(formulas, sheet, row, column, ss.timeZone) };
       if (cell?.note) shown.note = cell.note;
       if (cell?.background) shown.background = cell.background;
       if (cell?.fontWeight === 'bold') shown.bold = true;

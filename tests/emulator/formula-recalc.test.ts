@@ -6,6 +6,7 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/range#sort(Object),
  * https://developers.google.com/apps-script/reference/spreadsheet/range#getValue() (dates read back as Date).
  */
+import { gridRows } from '../../emulator/playground/grid-data';
 import { tracker } from './support';
 
 const DAY = 86_400_000;
@@ -136,4 +137,11 @@ describe('what the engine does not model throws "not emulated"', () => {
     expect(() => sheet.getRange('C1').getDisplayValue()).toThrow(`not emulated: ${message}`);
     expect(sheet.getRange('C1').getFormula()).toBe(formula);
   });
+});
+
+test("the playground grid shows a formula's value, and the formula text when the engine does not model it", () => {
+  const { sheet, ws, spreadsheetId } = tracker();
+  sheet.getRange('A1:C1').setValues([[4, '=A1*2', '=QUERY(A1:B1,"select A")']]);
+  const shown = gridRows(ws.getSpreadsheet(spreadsheetId), sheet.getName(), [1], ws.clock.now());
+  expect(shown.rows[0]!.cells.slice(0, 3).map((c) => c.text)).toEqual(['4', '8', '=QUERY(A1:B1,"select A")']);
 });
