@@ -5,20 +5,21 @@
  *
  * Engine choice (issue 14, evaluated 2026-12 with `npm view` and a spike of each candidate against the
  * formulas of the supported set):
- * - hyperformula 3.5.0: the only candidate that got every probe right (cross-sheet and quoted-sheet refs,
- *   XLOOKUP, DATEDIF, NETWORKDAYS, COUNTIFS, case-insensitive "=", Sheets' error strings), actively
- *   maintained, but GPL-3.0-only or a paid commercial licence (it demands licenseKey 'gpl-v3'), 18 MB. Casebook
+ * - hyperformula 3.5.0: the only candidate close to Sheets (cross-sheet and quoted-sheet refs, XLOOKUP, DATEDIF,
+ *   NETWORKDAYS, COUNTIFS, case-insensitive "=", Sheets' error strings; bare TRUE/FALSE need a configured named
+ *   expression), actively maintained, but GPL-3.0-only or a paid commercial licence (it demands licenseKey
+ *   'gpl-v3'), 18 MB unpacked. Casebook
  *   is private and UNLICENSED: taking a GPL dependency into its source tree is a licensing decision for the
  *   owner, not a test-tooling one, so it is not adopted (see README "#### Formulas"; switching later only
  *   replaces ./formula/).
- * - fast-formula-parser 1.0.19 (MIT, no release since 2020): no XLOOKUP, MATCH, COUNTA, COUNTIFS, SUMIFS,
+ * - fast-formula-parser 1.0.19 (MIT, not maintained upstream for years): no XLOOKUP, MATCH, COUNTA, COUNTIFS, SUMIFS,
  *   MIN or HYPERLINK; "a"="A" is FALSE (Sheets: TRUE); LEN of a blank cell was 15; TRIM keeps inner runs.
  * - hot-formula-parser 4.0.0 (MIT, archived by Handsontable in favour of HyperFormula): no sheet-qualified
  *   references at all, no XLOOKUP/DATEDIF/HYPERLINK, case-sensitive "=", TODAY() returns an ISO string.
  * - @formulajs/formulajs 4.6.1 (MIT, maintained): functions only (no parser, references or coercion), no
  *   XLOOKUP/HYPERLINK, and Sheets semantics differ where it matters here: COUNTIF/SUMIF match case-sensitively
- *   and ignore wildcards, DATEDIF with start > end gives a negative number (Sheets: #NUM!), LEFT("abc",-1)
- *   gives "" (Sheets: #VALUE!), dates are JS Dates in the process time zone.
+ *   and ignore wildcards, DATEDIF with start > end gives a negative number (Sheets: #NUM!), SUM counts numeric
+ *   text inside a range (Sheets skips text in ranges), dates are JS Dates in the process time zone.
  * So the engine is home-made, small and limited to the supported set, each function citing its Google page.
  *
  * Anything else throws "not emulated": a Sheets function outside the set, array results and literals, whole-row
