@@ -5,6 +5,7 @@
  * filter hides. Only the visible window is sent, so a 20,000-row tab scrolls as fast as a small one.
  */
 import { evaluateRulesForCell } from '../services/spreadsheet/conditional-format';
+import { FormulaReader } from '../services/spreadsheet/formula';
 import {
   type CellModel,
   cellAt,
@@ -89,6 +90,23 @@ function safeDisplay(cell: CellModel | undefined, timeZone: string): string {
   }
 }
 
+/** What a grid cell shows: a formula's computed value when the engine models it, else as safeDisplay. */
+function shownText(
+  formulas: FormulaReader,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  timeZone: string,
+) {
+  const cell = cellAt(sheet, row, column);
+  if (!cell?.formula) return safeDisplay(cell, timeZone);
+  try {
+    return displayValue(formulas.asValueCell(sheet, row, column), timeZone);
+  } catch {
+    return cell.formula;
+  }
+}
+
 function dropdown(ss: SpreadsheetModel, cell: CellModel | undefined, timeZone: string): string[] | undefined {
   const rule = cell?.validation;
   if (!rule) return undefined;
@@ -110,7 +128,12 @@ function dropdown(ss: SpreadsheetModel, cell: CellModel | undefined, timeZone: s
 }
 
 /** The conditional format a cell shows; a rule the emulator cannot evaluate paints nothing here. */
-function formatOf(sheet: SheetModel, row: number, column: number, at: { timeZone: string; nowMs: number }) {
+function formatOf(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  at: { timeZone: string; nowMs: number; spreadsheet: SpreadsheetModel },
+) {
   try {
     return evaluateRulesForCell(sheet, row, column, at);
   } catch {
@@ -185,16 +208,17 @@ export function gridRows(
   const hidden = windowRowFilter(sheet, appliedViewOn(ss, sheet, filterViewId));
   const columns = shownColumns(sheet);
   const rows: GridRow[] = [];
+  const formulas = new FormulaReader(ss, nowMs);
   for (const row of wanted) {
     if (!Number.isInteger(row) || row < 1 || row > sheet.maxRows) continue;
     const cells: GridCell[] = [];
     for (let column = 1; column <= columns; column++) {
       const cell = cellAt(sheet, row, column);
-      const shown: GridCell = { text: safeDisplay(cell, ss.timeZone) };
+      const shown: GridCell = { text: shownText(formulas, sheet, row, column, ss.timeZone) };
       if (cell?.note) shown.note = cell.note;
       if (cell?.background) shown.background = cell.background;
       if (cell?.fontWeight === 'bold') shown.bold = true;
-      const format = formatOf(sheet, row, column, { timeZone: ss.timeZone, nowMs });
+      const format = formatOf(sheet, row, column, { timeZone: ss.timeZone, nowMs, spreadsheet: ss });
       if (format?.background) shown.background = format.background;
       if (format?.fontColor) shown.color = format.fontColor;
       if (format?.bold) shown.bold = true;

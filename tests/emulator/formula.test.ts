@@ -68,10 +68,39 @@ test('dates compare as serial numbers against TODAY() in the spreadsheet time zo
   expect([painted('A2'), painted('A3'), painted('A4'), painted('A5')]).toEqual(['#f4c7c3', null, null, null]);
 });
 
-test('a formula error means no match; an unknown function is not emulated', () => {
+test('a formula error means no match; a Sheets function outside the emulated set is not emulated', () => {
   const { sheet, painted } = sheetWithRule('=SEARCH("x",$B2)>0');
   sheet.getRange('B2:B3').setValues([['box'], ['bag']]);
   expect([painted('A2'), painted('A3')]).toEqual(['#f4c7c3', null]);
-  const other = sheetWithRule('=COUNTIF($B2,"x")>0');
-  expect(() => other.painted('A2')).toThrow('not emulated: formula function COUNTIF');
+  const other = sheetWithRule('=REGEXMATCH($B2,"x")');
+  expect(() => other.painted('A2')).toThrow('not emulated: formula function REGEXMATCH');
+});
+
+test('rules use the same engine as cell values: COUNTIF over the column marks duplicates', () => {
+  // COUNTIF: https://support.google.com/docs/answer/3093480 (text criteria ignore case).
+  const { sheet, painted } = sheetWithRule('=COUNTIF($B$2:$B$10,$B2)>1', 'A2:A10');
+  sheet.getRange('B2:B4').setValues([['S-1'], ['s-1'], ['S-2']]);
+  expect([painted('A2'), painted('A3'), painted('A4')]).toEqual(['#f4c7c3', '#f4c7c3', null]);
+});
+
+test('a name Sheets does not know is #NAME?, so the rule does not match', () => {
+  const { sheet, painted } = sheetWithRule('=NOSUCHFUNCTION($B2)');
+  sheet.getRange('B2').setValue('x');
+  expect(painted('A2')).toBeNull();
+});
+
+test("a rule reading a formula cell sees that cell's result, even when that formula reads another sheet", () => {
+  const ctx = tracker();
+  ctx.ss.insertSheet('Teams').getRange('A1').setValue('Berlin desk');
+  ctx.sheet.getRange('B2').setFormula('=Teams!A1');
+  const rule = ctx.SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied('=$B2="Berlin desk"')
+    .setBackground('#f4c7c3')
+    .setRanges([ctx.sheet.getRange('A2:A3')])
+    .build();
+  ctx.sheet.setConditionalFormatRules([rule]);
+  const spreadsheet = ctx.ws.getSpreadsheet(ctx.spreadsheetId);
+  const at = { timeZone: 'Europe/Berlin', nowMs: NOW, spreadsheet };
+  expect(evaluateRulesForCell(spreadsheet.sheets[0]!, 2, 1, at)?.background).toBe('#f4c7c3');
+  expect(evaluateRulesForCell(spreadsheet.sheets[0]!, 3, 1, at)).toBeNull();
 });

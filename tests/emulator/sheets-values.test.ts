@@ -21,11 +21,14 @@ describe('getValues', () => {
     expect(sheet.getRange('C1').getValue()).toEqual(when);
   });
 
-  test('a cell holding a formula cannot be read: the emulator has no formula engine', () => {
+  test('a formula cell reads back its computed value and its text; a function outside the emulated set throws', () => {
+    // Table of formulas: tests/emulator/formula-values.test.ts.
     const { sheet } = tracker();
     sheet.getRange('A1').setValue('=1+1');
-    expect(() => sheet.getRange('A1').getValues()).toThrow('not emulated: formula evaluation (=1+1)');
+    expect(sheet.getRange('A1').getValues()).toEqual([[2]]);
     expect(sheet.getRange('A1').getFormula()).toBe('=1+1');
+    sheet.getRange('A2').setValue('=QUERY(A1:A1,"select A")');
+    expect(() => sheet.getRange('A2').getValue()).toThrow('not emulated: formula function QUERY');
   });
 });
 

@@ -279,7 +279,10 @@ export function evaluateRulesForCell(
   sheet: SheetModel,
   row: number,
   column: number,
-  at: { timeZone: string; nowMs: number } = { timeZone: 'UTC', nowMs: Date.now() },
+  at: { timeZone: string; nowMs: number; spreadsheet?: SpreadsheetModel } = {
+    timeZone: 'UTC',
+    nowMs: Date.now(),
+  },
 ): ConditionalFormatRuleModel['format'] | null {
   const cell = cellAt(sheet, row, column);
   const value = cell?.value ?? '';
@@ -302,6 +305,7 @@ export function evaluateRulesForCell(
             anchorColumn: range.column,
             timeZone: at.timeZone,
             nowMs: at.nowMs,
+            ...(at.spreadsheet ? { spreadsheet: at.spreadsheet } : {}),
           });
         case 'CELL_EMPTY':
           return value === '';

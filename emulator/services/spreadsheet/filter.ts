@@ -7,6 +7,7 @@
 import { ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
 import { emulate, INTERNAL } from '../../runtime/instrument';
+import { FormulaReader } from './formula';
 import {
   cellAt,
   type FilterCriteriaModel,
@@ -203,7 +204,12 @@ class EmulatedFilter
     const data = { ...rect, row: rect.row + 1, numRows: rect.numRows - 1 };
     if (data.numRows > 0) {
       assertCanEdit(this.exec, this.ss, data);
-      sortRows(this.sheet, data, { column: columnPosition, ascending });
+      sortRows(
+        this.sheet,
+        data,
+        { column: columnPosition, ascending },
+        new FormulaReader(this.ss, this.exec.workspace.clock.now()),
+      );
     }
     return this as unknown as Filter;
   }

@@ -17,6 +17,7 @@ import {
 } from './checkbox';
 import { validationModelOf, wrapValidation } from './data-validation';
 import { createFilter, getFilter } from './filter';
+import { FormulaReader, shiftRelativeRows } from './formula';
 import {
   type CellModel,
   cellAt,
@@ -123,8 +124,12 @@ export type SortSpec =
   | { column: number; ascending?: boolean }
   | (number | { column: number; ascending?: boolean })[];
 
-/** Sorts rows [rect.row, ...] of the rect by column specs (sheet column numbers), moving whole row cells within the rect's columns. */
-export function sortRows(sheet: SheetModel, rect: GridRect, spec: SortSpec): void {
+/**
+ * Sorts rows [rect.row, ...] of the rect by column specs (sheet column numbers), moving whole row cells within
+ * the rect's columns. Formula cells sort by their computed values (with `formulas`) and move with their row,
+ * their relative row references following them as in a copy (a formula reading its own row still does).
+ */
+export function sortRows(sheet: SheetModel, rect: GridRect, spec: SortSpec, formulas?: FormulaReader): void {
   const specs = (Array.isArray(spec) ? spec : [spec]).map((s) =>
     typeof s === 'number'
       ? { column: s, ascending: true }
@@ -135,15 +140,19 @@ export function sortRows(sheet: SheetModel, rect: GridRect, spec: SortSpec): voi
       throw new ScriptException(`The coordinates or dimensions of the range are invalid.`);
     }
   }
+  // The sort keys, computed before anything moves.
+  const keyOf = (cell: CellModel | undefined, row: number, column: number): CellModel | undefined =>
+    cell?.formula && formulas ? { ...cell, value: formulas.value(sheet, row, column) } : cell;
   const rows = Array.from({ length: rect.numRows }, (_, i) => {
     const line = sheet.cells[rect.row - 1 + i] ?? [];
-    return line.slice(rect.column - 1, rect.column - 1 + rect.numColumns);
+    const keys = specs.map((s) => keyOf(line[s.column - 1], rect.row + i, s.column));
+    return { cells: line.slice(rect.column - 1, rect.column - 1 + rect.numColumns), keys };
   });
-  const indexed = rows.map((cells, index) => ({ cells, index }));
+  const indexed = rows.map((row, index) => ({ ...row, index }));
   indexed.sort((x, y) => {
-    for (const s of specs) {
-      const a = x.cells[s.column - rect.column];
-      const b = y.cells[s.column - rect.column];
+    for (const [k, s] of specs.entries()) {
+      const a = x.keys[k];
+      const b = y.keys[k];
       const emptyA = (a?.value ?? '') === '' && !a?.formula;
       const emptyB = (b?.value ?? '') === '' && !b?.formula;
       if (emptyA !== emptyB) return emptyA ? 1 : -1; // empty cells sort last either way
@@ -152,11 +161,15 @@ export function sortRows(sheet: SheetModel, rect: GridRect, spec: SortSpec): voi
     }
     return x.index - y.index;
   });
-  indexed.forEach(({ cells }, i) => {
+  indexed.forEach(({ cells, index }, i) => {
     const r = rect.row - 1 + i;
     const line = sheet.cells[r] ?? [];
     sheet.cells[r] = line;
-    for (let c = 0; c < rect.numColumns; c++) line[rect.column - 1 + c] = cells[c];
+    for (let c = 0; c < rect.numColumns; c++) {
+      const cell = cells[c];
+      if (cell?.formula) cell.formula = shiftRelativeRows(cell.formula, i - index);
+      line[rect.column - 1 + c] = cell;
+    }
   });
 }
 
@@ -180,13 +193,13 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
     return this[INTERNAL].sheet;
   }
 
-  private cells<T>(read: (cell: CellModel | undefined) => T): T[][] {
+  private cells<T>(read: (cell: CellModel | undefined, row: number, column: number) => T): T[][] {
     const { row, column, numRows, numColumns } = this.rect;
     const out: T[][] = new Array(numRows);
     for (let r = 0; r < numRows; r++) {
       const line = this.sheet.cells[row - 1 + r];
       const values: T[] = new Array(numColumns);
-      for (let c = 0; c < numColumns; c++) values[c] = read(line?.[column - 1 + c]);
+      for (let c = 0; c < numColumns; c++) values[c] = read(line?.[column - 1 + c], row + r, column + c);
       out[r] = values;
     }
     this.exec.workspace.ledger.addCells(numRows * numColumns);
@@ -249,22 +262,42 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
     return createSheet(this.exec, this[INTERNAL].ss, this.sheet);
   }
 
+  /** Formula cells compute on every read, against the execution's clock (TODAY, NOW). */
+  private formulaReader(): FormulaReader {
+    return new FormulaReader(this[INTERNAL].ss, this.exec.workspace.clock.now());
+  }
+
   /** Docs (getValues): "Empty cells are represented by an empty string"; dates as Date objects. */
   getValues(): unknown[][] {
-    return this.cells(readValue);
+    let formulas: FormulaReader | null = null;
+    return this.cells((cell, row, column) => {
+      if (!cell?.formula) return readValue(cell);
+      formulas ??= this.formulaReader();
+      return formulas.value(this.sheet, row, column);
+    });
   }
 
   getValue(): unknown {
-    return readValue(cellAt(this.sheet, this.rect.row, this.rect.column));
+    const { row, column } = this.rect;
+    const cell = cellAt(this.sheet, row, column);
+    return cell?.formula ? this.formulaReader().value(this.sheet, row, column) : readValue(cell);
   }
 
   getDisplayValues(): string[][] {
     const tz = this[INTERNAL].ss.timeZone;
-    return this.cells((cell) => displayValue(cell, tz));
+    let formulas: FormulaReader | null = null;
+    return this.cells((cell, row, column) => {
+      if (!cell?.formula) return displayValue(cell, tz);
+      formulas ??= this.formulaReader();
+      return displayValue(formulas.asValueCell(this.sheet, row, column), tz);
+    });
   }
 
   getDisplayValue(): string {
-    return displayValue(cellAt(this.sheet, this.rect.row, this.rect.column), this[INTERNAL].ss.timeZone);
+    const { row, column } = this.rect;
+    const cell = cellAt(this.sheet, row, column);
+    const shown = cell?.formula ? this.formulaReader().asValueCell(this.sheet, row, column) : cell;
+    return displayValue(shown, this[INTERNAL].ss.timeZone);
   }
 
   getFormulas(): string[][] {
@@ -558,7 +591,7 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
   /** Docs (Range.sort): sorts the rows of this range only, by column number(s) of the sheet. */
   sort(sortSpecObj: unknown): Range {
     assertCanEdit(this.exec, this[INTERNAL].ss, this.rect);
-    sortRows(this.sheet, this.rect, sortSpecObj as SortSpec);
+    sortRows(this.sheet, this.rect, sortSpecObj as SortSpec, this.formulaReader());
     return this.self();
   }
 }

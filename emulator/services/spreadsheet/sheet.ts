@@ -9,6 +9,7 @@ import { emulate, INTERNAL } from '../../runtime/instrument';
 import { parseA1, resolveA1 } from './a1';
 import { getConditionalFormatRules, setConditionalFormatRules } from './conditional-format';
 import { getFilter, isRowHiddenByFilter } from './filter';
+import { FormulaReader } from './formula';
 import {
   type CellModel,
   cellForWrite,
@@ -375,7 +376,12 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
       numColumns: this.model.maxColumns,
     };
     assertCanEdit(this.exec, this.ss, rect);
-    sortRows(this.model, rect, { column: columnPosition, ascending });
+    sortRows(
+      this.model,
+      rect,
+      { column: columnPosition, ascending },
+      new FormulaReader(this.ss, this.exec.workspace.clock.now()),
+    );
     return this.self();
   }
 

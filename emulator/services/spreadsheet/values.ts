@@ -83,7 +83,7 @@ export function userInputToCell(
 export function readValue(cell: CellModel | undefined): CellValue {
   if (!cell) return '';
   if (cell.formula !== '') {
-    // The emulator has no formula engine: reading a computed value would be a guess, so it refuses.
+    // Formula cells are computed by FormulaReader (formula.ts), which needs the cell's position and clock.
     throw new ScriptException(`not emulated: formula evaluation (${cell.formula})`);
   }
   return isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value;
