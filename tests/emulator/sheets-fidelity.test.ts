@@ -9,7 +9,7 @@
 import { EditRefused, simulateEdit } from '../../emulator/events/edit';
 import { internalOf } from '../../emulator/runtime/instrument';
 import type { SheetInternal } from '../../emulator/services/spreadsheet/model';
-import { EDITOR, servicesFor, tracker } from './support';
+import { EDITOR, emptyBundle, servicesFor, tracker } from './support';
 
 function seeded() {
   const t = tracker();
@@ -162,7 +162,8 @@ describe('DataValidationBuilder (gas-fakes test/testsheetsdatavalidations.js, "d
   });
 
   test('a person typing into cells with the new criteria is checked against them', () => {
-    const { ws, sheet, SpreadsheetApp } = tracker();
+    // An empty bundle: the edit must be checked by the emulator alone, without build/Code.js's onEdit.
+    const { ws, sheet, SpreadsheetApp } = tracker(undefined, { bundlePath: emptyBundle() });
     sheet
       .getRange('A1')
       .setDataValidation(

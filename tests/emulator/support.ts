@@ -1,5 +1,8 @@
 /** Shared setup for emulator tests: a workspace with an owner and an editor, one tracker, and its services. */
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createServiceGlobals } from '../../emulator/globals';
 import type { AuthModeName } from '../../emulator/runtime/auth';
 import { Execution } from '../../emulator/runtime/execution';
@@ -30,6 +33,13 @@ export function workspace(options: WorkspaceOptions = {}): { ws: Workspace; spre
   return { ws, spreadsheetId: ss.id };
 }
 
+/** A bundle with no functions, for emulator tests of user edits that must not depend on build/Code.js. */
+export function emptyBundle(): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'casebook-empty-')), 'Code.js');
+  writeFileSync(file, '// no triggers\n');
+  return file;
+}
+
 /** The services one execution sees. */
 export function servicesFor(
   ws: Workspace,
@@ -53,8 +63,8 @@ export function servicesFor(
 }
 
 /** A tracker open as `user`, with its first sheet. */
-export function tracker(user = OWNER) {
-  const { ws, spreadsheetId } = workspace();
+export function tracker(user = OWNER, options: WorkspaceOptions = {}) {
+  const { ws, spreadsheetId } = workspace(options);
   const services = servicesFor(ws, { user, activeSpreadsheetId: spreadsheetId });
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheets()[0]!;
