@@ -184,9 +184,9 @@ describe('protection, enforced for the acting user', () => {
 
   test("Spreadsheet.getOwner names the file's owner to every user", () => {
     const { ws, spreadsheetId, ss } = tracker(OWNER);
-    expect(ss.getOwner().getEmail()).toBe(OWNER);
+    expect(ss.getOwner()!.getEmail()).toBe(OWNER);
     const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
-    expect(editor.SpreadsheetApp.getActiveSpreadsheet().getOwner().getEmail()).toBe(OWNER);
+    expect(editor.SpreadsheetApp.getActiveSpreadsheet().getOwner()!.getEmail()).toBe(OWNER);
   });
 
   test('an editor may add rows below a protected header, but not split a protected block', () => {
