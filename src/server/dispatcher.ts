@@ -49,7 +49,9 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
   const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
   if (runner === '' || runner !== me) {
     console.warn(
-      `Casebook: this hourly trigger belongs to ${me || 'someone Google does not name'}, but ${runner ? `${runner} runs this tracker's automation` : 'nobody runs automation for this tracker'}; it does nothing. Disable automation to remove it.`,
+      runner
+        ? `Casebook: this hourly trigger belongs to ${me || 'someone Google does not name'}, but ${runner} runs this tracker's automation; it does nothing (Disable automation removes it).`
+        : `Casebook: this hourly trigger belongs to ${me || 'someone Google does not name'}, but no automation owner is recorded for this tracker; it does nothing until the spreadsheet owner or an admin chooses Enable automation.`,
     );
     return;
   }

@@ -28,6 +28,7 @@ import {
   outbox,
   typeSetting,
 } from '../support/automation-tracker';
+import { growSpreadsheetTo } from '../support/cell-budget';
 import { call, OPS, OWNER, type Tracker, tracker } from '../support/intake-tracker';
 import { BOSS, hourlyRunAt, MONDAY_7_BERLIN, reportTracker } from '../support/report-tracker';
 
@@ -208,15 +209,7 @@ describe('automation is run by the owner it records', () => {
 });
 
 describe("Google's 10 million cells", () => {
-  /** The owner's archive tab grows until the spreadsheet uses `total` cells. */
-  function fillTo(ctx: Tracker, total: number): void {
-    const { SpreadsheetApp } = servicesOf(ctx.ws, OWNER, ctx.spreadsheetId);
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const archive = ss.getSheetByName('Archive') ?? ss.insertSheet('Archive');
-    archive.deleteColumns(2, archive.getMaxColumns() - 1);
-    const used = ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
-    archive.insertRowsAfter(archive.getMaxRows(), total - used);
-  }
+  const fillTo = (ctx: Tracker, total: number) => growSpreadsheetTo(ctx.ws, ctx.spreadsheetId, OWNER, total);
 
   test('past 80% Validate library, About and the hourly run warn', () => {
     const ctx = automatedTracker();
@@ -291,3 +284,35 @@ const FIELDS_P3 = {
   status: 'New',
   owner: OPS,
 };
+
+describe("the dispatcher's memory, in the add-on's script properties", () => {
+  test('a state longer than one property value is kept in parts, read back whole: no job runs twice an hour', () => {
+    const ctx = automatedTracker();
+    const key = `casebook.dispatcher.${ctx.spreadsheetId}`;
+    // 800 remembered slots of retired jobs make the state ~15,000 characters, past one 9 KB value.
+    const lastRun = Object.fromEntries(
+      Array.from({ length: 800 }, (_, i) => [`retiredJob${String(i).padStart(3, '0')}`, 1]),
+    );
+    ctx.ws.propertyStore('script').set(key, JSON.stringify({ lastRun, delivered: [], lastActivity: '' }));
+    newCase(ctx, { severity: 'P1' });
+    ctx.ws.clock.advance(3 * HOUR + 5 * 60_000);
+    const owners = ctx.ws.triggers.find((t) => t.eventType === 'CLOCK' && t.owner === OWNER)!;
+    runTrigger(ctx.ws, owners.uid);
+    const store = ctx.ws.propertyStore('script');
+    const head = store.get(key) ?? '';
+    expect(head).toMatch(/^parts:\d+$/);
+    const parts = Number(head.slice('parts:'.length));
+    expect(parts).toBeGreaterThan(6);
+    const state = JSON.parse(
+      Array.from({ length: parts }, (_, i) => store.get(`${key}.${i}`) ?? '').join(''),
+    ) as { lastRun: Record<string, number> };
+    expect(state.lastRun.retiredJob799).toBe(1);
+    expect(state.lastRun.slaSweep).toBeGreaterThan(1);
+    expect(outbox(ctx.ws, OPS)).toHaveLength(1);
+    // A doubled firing in the same hour reads the parts and finds every job done: it reads no cells.
+    ctx.ws.ledger.reset();
+    runTrigger(ctx.ws, owners.uid);
+    expect(ctx.ws.ledger.calls().filter((call) => call.startsWith('Range.'))).toEqual([]);
+    expect(outbox(ctx.ws, OPS)).toHaveLength(1);
+  });
+});
