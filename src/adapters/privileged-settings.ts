@@ -46,7 +46,8 @@ function protectionFacts(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): Prot
     warningOnly: protection.isWarningOnly(),
     unprotectedRanges: protection.getUnprotectedRanges().length,
     domainEdit: protection.canDomainEdit(),
-    editors: protection.getEditors().map((user) => user.getEmail()),
+    // canEdit is false only for someone the (blocking) protection keeps out; they may not list its editors.
+    editors: protection.canEdit() ? protection.getEditors().map((user) => user.getEmail()) : null,
   };
 }
 

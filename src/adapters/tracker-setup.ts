@@ -75,6 +75,8 @@ function protectHeader(sheet: Sheet): void {
  */
 function protectForKeepers(sheet: Sheet, keepers: readonly string[]): void {
   const protection = sheet.protect();
+  // An admin the owner named after the last setup is not an editor yet: only the owner can let them in.
+  if (!protection.canEdit()) return;
   if (protection.getDescription() !== OWNER_TAB_PROTECTION) protection.setDescription(OWNER_TAB_PROTECTION);
   if (protection.isWarningOnly()) protection.setWarningOnly(false);
   if (protection.getUnprotectedRanges().length > 0) protection.setUnprotectedRanges([]);

@@ -164,7 +164,12 @@ describe('protection, enforced for the acting user', () => {
     expect(() => seen.remove()).toThrow('protected');
   });
 
-  test("an editor can neither lift, weaken nor widen the owner's sheet protection", () => {
+  /**
+   * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection and
+   * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange
+   * (editors "only visible to users with edit access to the protected range").
+   */
+  test("an editor can neither lift, weaken nor widen the owner's sheet protection, nor see its editors", () => {
     const { sheet, ws, spreadsheetId } = tracker(OWNER);
     sheet.protect().removeEditors([EDITOR]);
     const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
@@ -178,8 +183,10 @@ describe('protection, enforced for the acting user', () => {
     // Sheet.protect() on a protected sheet returns the existing protection, no second way in.
     expect(() => editorSheet.protect().addEditor(EDITOR)).toThrow('protected');
     expect(seen.isWarningOnly()).toBe(false);
-    expect(seen.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
     expect(seen.getUnprotectedRanges()).toHaveLength(0);
+    // Who may edit is shown only to those who may (Sheets API ProtectedRange.editors).
+    expect(() => seen.getEditors()).toThrow('protected');
+    expect(seen.canEdit()).toBe(false);
   });
 
   test("Spreadsheet.getOwner names the file's owner to every user", () => {

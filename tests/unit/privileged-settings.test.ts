@@ -11,6 +11,8 @@ describe('protectionProblem', () => {
     expect(protectionProblem('Settings', { ...kept, editors: ['Owner@Governance.example'] }, [OWNER])).toBe(
       '',
     );
+    // Read by someone it keeps out (who may not list its editors): they could not have written it.
+    expect(protectionProblem('Settings', { ...kept, editors: null }, [OWNER])).toBe('');
   });
 
   test('names every way the protection falls short', () => {

@@ -196,7 +196,12 @@ class EmulatedProtection implements Pick<Protection, ProtectionMembers> {
     return this.self();
   }
 
+  /**
+   * Docs (Sheets API ProtectedRange.editors): "only visible to users with edit access to the protected
+   * range and the document"; Apps Script throws for anyone else, as it does for the setters.
+   */
   getEditors(): GoogleAppsScript.Base.User[] {
+    this.requireEditor();
     const emails = new Set([this.ss.owner, ...this.model.editors]);
     return [...emails].map(
       (e) => emulate(new EmulatedUser(e), 'User', this.exec) as unknown as GoogleAppsScript.Base.User,

@@ -13,7 +13,11 @@ export interface ProtectionFacts {
   warningOnly: boolean;
   unprotectedRanges: number;
   domainEdit: boolean;
-  editors: readonly string[];
+  /**
+   * null when the runner is kept out: Sheets shows the editors only to those who may edit, so the check is
+   * that the runner could not have written the tab. Code running as an owner always sees the list.
+   */
+  editors: readonly string[] | null;
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -40,6 +44,7 @@ export function protectionProblem(
   if (facts.warningOnly) return `the ${tab} tab's protection only warns`;
   if (facts.unprotectedRanges > 0) return `part of the ${tab} tab is left unprotected`;
   if (facts.domainEdit) return `everyone in the domain may edit the ${tab} tab`;
+  if (facts.editors === null) return '';
   const allowed = new Set(trusted.map(normaliseEmail));
   const others = facts.editors.map(normaliseEmail).filter((email) => !allowed.has(email));
   if (others.length > 0)
