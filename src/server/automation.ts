@@ -6,6 +6,7 @@
  * installs nothing and says who runs it. The SLA settings are checked at once, so a typo in Settings is
  * found now rather than at the first hourly run.
  */
+import { recordAudit } from '../adapters/audit-log';
 import { forgetMissingAuthorization } from '../adapters/authorization';
 import {
   forgetAutomationOwner,
@@ -38,6 +39,22 @@ function refusal(spreadsheetOwner: string, automationOwner: string, me: string):
     : `Automation for this tracker can be turned on only by the spreadsheet owner (${spreadsheetOwner}) or an admin they name on the Settings tab. ${who} nothing was installed.`;
 }
 
+/** Who runs the tracker's automation is a privileged setting: each change is on the record. */
+function auditOwnerChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, from: string, to: string): void {
+  recordAudit(ss, [
+    {
+      at: new Date(),
+      user: Session.getEffectiveUser().getEmail() || 'unknown',
+      action: 'Setting changed',
+      field: 'Automation owner',
+      oldValue: from,
+      newValue: to,
+      details: to ? 'Enable automation' : 'Disable automation',
+      source: 'Menu',
+    },
+  ]);
+}
+
 export function enableAutomation(): string {
   const ss = activeTracker();
   const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
@@ -52,7 +69,10 @@ export function enableAutomation(): string {
   installTriggers(ss);
   const previous = people.automationOwner;
   // Recorded after the triggers exist: a failed install leaves the earlier owner in charge.
-  if (previous !== me) recordAutomationOwner(ss.getId(), me);
+  if (previous !== me) {
+    recordAutomationOwner(ss.getId(), me);
+    auditOwnerChange(ss, previous, me);
+  }
   forgetMissingAuthorization();
   const already = before.edit !== null && before.hourly !== null && previous === me;
   const message = [
@@ -77,7 +97,10 @@ export function disableAutomation(): string {
   const removed = removeTriggers(ss);
   const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
   const ranIt = me !== '' && recordedAutomationOwner(ss.getId()) === me;
-  if (ranIt) forgetAutomationOwner(ss.getId());
+  if (ranIt) {
+    forgetAutomationOwner(ss.getId());
+    auditOwnerChange(ss, me, '');
+  }
   const message =
     removed > 0 || ranIt
       ? 'Automation is off for you in this tracker: status edits are no longer checked and no SLA notices are sent.'

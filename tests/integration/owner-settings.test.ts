@@ -12,6 +12,7 @@ import {
   clickMenuItem,
   EditRefused,
   Execution,
+  FAULTS,
   fireDueTimeTriggers,
   openSpreadsheet,
   runTrigger,
@@ -144,7 +145,7 @@ describe('Settings and Lists are kept by the owner', () => {
   test('a Settings change by the owner is audited with its author, old and new value', () => {
     const ctx = automatedTracker();
     typeSetting(ctx, 'Due soon at (%)', '80');
-    const row = auditRows(ctx).find((r) => r[2] === 'Setting changed');
+    const row = auditRows(ctx).find((r) => r[2] === 'Setting changed' && r[8] === 'Sheet edit');
     expect(row?.slice(1, 9)).toEqual([
       OWNER,
       'Setting changed',
@@ -178,6 +179,11 @@ describe('automation is run by the owner it records', () => {
     expect(after).toMatch(/^Automation for this tracker is run by lead@governance\.example; ask them/);
     expect(ctx.ws.triggers.filter((t) => t.owner === OPS)).toEqual([]);
     expect(ctx.ws.triggers.filter((t) => t.owner === OWNER)).toHaveLength(2);
+    // Only the owner's choice changed who runs automation, and it is on the record with its author.
+    const changes = auditRows(ctx).filter((r) => r[4] === 'Automation owner');
+    expect(changes.map((r) => r.slice(1, 9))).toEqual([
+      [OWNER, 'Setting changed', '', 'Automation owner', '', OWNER, 'Enable automation', 'Menu'],
+    ]);
   });
 
   test("an editor's own hourly trigger neither runs nor marks the tracker's jobs", () => {
@@ -206,6 +212,45 @@ describe('automation is run by the owner it records', () => {
     expect(ctx.ss.getSheetByName('Cases')!.getRange(row, ctx.column('SLA')).getValue()).toBe('Due soon');
     expect(outbox(ctx.ws, OPS)).toHaveLength(1);
   });
+});
+
+describe('Enable automation under faults', () => {
+  test('a service error at any call of Enable automation, then a retry, leaves the owner recorded and both triggers', () => {
+    const ledger = (() => {
+      const ctx = tracker();
+      ctx.ws.ledger.reset();
+      clickMenuItem(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, caption: 'Enable automation' });
+      return ctx.ws.ledger.calls();
+    })();
+    expect(ledger.length).toBeGreaterThan(20);
+    ledger.forEach((member, index) => {
+      const ctx = tracker();
+      const nth = ledger.slice(0, index + 1).filter((m) => m === member).length;
+      ctx.ws.faults.failOn(member, nth, FAULTS.serverError());
+      try {
+        clickMenuItem(ctx.ws, {
+          user: OWNER,
+          spreadsheetId: ctx.spreadsheetId,
+          caption: 'Enable automation',
+        });
+      } catch {
+        // The failure is reported to the owner; the retry below must complete the work.
+      }
+      ctx.ws.faults.clear();
+      // Never someone else's, never more than one of each.
+      expect(ctx.ws.triggers.every((t) => t.owner === OWNER)).toBe(true);
+      expect(ctx.ws.triggers.length).toBeLessThanOrEqual(2);
+      clickMenuItem(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, caption: 'Enable automation' });
+      expect(ctx.ws.triggers.map((t) => `${t.owner}:${t.handlerFunction}`).sort()).toEqual([
+        `${OWNER}:onCaseEdit`,
+        `${OWNER}:runHourlyJobs`,
+      ]);
+      expect(ctx.ws.propertyStore('script').get(`casebook.automationOwner.${ctx.spreadsheetId}`)).toBe(OWNER);
+      const hourly = ctx.ws.triggers.find((t) => t.handlerFunction === 'runHourlyJobs')!;
+      runTrigger(ctx.ws, hourly.uid);
+      expect(ctx.ws.logs.some((l) => /it does nothing/.test(l.message))).toBe(false);
+    });
+  }, 300_000);
 });
 
 describe("Google's 10 million cells", () => {
