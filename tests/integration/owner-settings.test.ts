@@ -158,6 +158,17 @@ describe('Settings and Lists are kept by the owner', () => {
     ]);
   });
 
+  test("an editor's Set up tracker changes nothing and says who may run it", () => {
+    const ctx = tracker();
+    const settingsBefore = ctx.ss.getSheetByName('Settings')!.getDataRange().getValues();
+    const told = clickAs(ctx, OPS, 'Set up tracker');
+    expect(told).toBe(
+      'Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (lead@governance.example) or an admin they name may run it. Nothing was changed.',
+    );
+    expect(ctx.ss.getSheetByName('Settings')!.getDataRange().getValues()).toEqual(settingsBefore);
+    expect(auditRows(ctx).filter((r) => r[1] === OPS)).toEqual([]);
+  });
+
   test('the owner names an admin, who may then change Settings and turn on automation', () => {
     const ctx = tracker();
     typeSetting(ctx, 'Admins', OPS);
