@@ -144,6 +144,17 @@ function writeImage(body: Body, image: ReportImage | undefined, altText: string)
 }
 
 /**
+ * Docs keeps a paragraph after a table that ends the body: an empty one there is the next heading's or
+ * paragraph's, so the Doc has no blank line under each table.
+ */
+function paragraphAfterTable(body: Body): Paragraph | null {
+  const last = body.getChild(body.getNumChildren() - 1);
+  if (last.getType() !== DocumentApp.ElementType.PARAGRAPH) return null;
+  const paragraph = last.asParagraph();
+  return paragraph.getText() === '' ? paragraph : null;
+}
+
+/**
  * A cleared (or new) body keeps one empty paragraph; the first block, when it is a heading or a paragraph,
  * is written into it so the Doc does not start with a blank line.
  */
@@ -182,6 +193,7 @@ function writeBlocks(
       if (block.rows.length === 0) continue;
       const table = body.appendTable(block.rows.map((row) => [...row]));
       table.getRow(0).editAsText().setBold(true);
+      empty = paragraphAfterTable(body);
     } else if (block.kind === 'list') {
       empty = null;
       const glyph = block.ordered ? DocumentApp.GlyphType.NUMBER : DocumentApp.GlyphType.BULLET;

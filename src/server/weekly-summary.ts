@@ -116,7 +116,8 @@ export function generateWeeklySummary(
     trackerUrl: ss.getUrl(),
     story: { headline: headlineText(report), actions: report.actions.map(actionLine) },
   });
-  const { sent, waiting } = mailReportLink(managersToMail(settings.managers, options.alreadyMailed), notice);
+  const recipients = managersToMail(settings.managers, options.alreadyMailed);
+  const { sent, waiting } = mailReportLink(recipients, notice);
   options.remember({ week: label, docName, url: doc.url, sent, waiting });
   const everyoneMailed = managersToMail([...options.alreadyMailed, ...sent], []);
 
@@ -146,7 +147,7 @@ export function generateWeeklySummary(
     docId: doc.docId,
     replaced: doc.replaced,
     notified: sent,
-    alreadyMailed: options.alreadyMailed.filter((m) => !sent.includes(m)),
+    alreadyMailed: managersToMail(settings.managers, []).filter((m) => !recipients.includes(m)),
     deferred: waiting.length > 0,
   };
 }

@@ -51,7 +51,7 @@ export function escalationBlocks(report: WeeklyReport): DocBlock[] {
       runs: [
         lead,
         {
-          text: `${[...shown.map(teamText), ...others].join('; ')}. ${bounceText} In: escalated this week; open, breached (SLA column Breached) and median age in days: at the week\u2019s end.`,
+          text: `${[...shown.map(teamText), ...others].join('; ')}. ${bounceText} In: escalated this week; the rest at the week\u2019s end.`,
         },
       ],
     },
