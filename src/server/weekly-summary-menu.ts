@@ -6,6 +6,7 @@
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { ReportSettingsError } from '../adapters/report-doc';
 import { isoWeekOf, parseIsoWeek, weekBounds, weekLabel } from '../core/report/iso-week';
+import { alreadyMailed, rememberMailed } from '../core/report/mail-once';
 import { previousWeek } from '../core/report/schedule';
 import { settlePending } from './report-mail';
 import {
@@ -22,12 +23,22 @@ export const SUMMARY_BUSY =
   'Casebook is busy: the hourly run or another weekly summary is working on this tracker. Nothing was generated: try again in a minute.';
 
 function done(outcome: SummaryOutcome): string {
+  const before =
+    outcome.alreadyMailed.length > 0
+      ? ` Already mailed this week, so not again: ${outcome.alreadyMailed.join(', ')}.`
+      : '';
   const mail = outcome.deferred
     ? `The mail quota is used up: managers still waiting get the link from the next hourly run (with automation on).${outcome.notified.length > 0 ? ` Sent to ${outcome.notified.join(', ')}.` : ''}`
     : outcome.notified.length > 0
-      ? `Sent the link to ${outcome.notified.join(', ')}.`
-      : 'No Managers in Settings: nobody was mailed.';
-  return [`${outcome.replaced ? 'Replaced' : 'Created'} "${outcome.docName}":`, outcome.url, mail].join('\n');
+      ? `Sent the summary to ${outcome.notified.join(', ')}.`
+      : outcome.alreadyMailed.length > 0
+        ? 'Nobody was mailed.'
+        : 'No Managers in Settings: nobody was mailed.';
+  return [
+    `${outcome.replaced ? 'Replaced' : 'Created'} "${outcome.docName}":`,
+    outcome.url,
+    mail + before,
+  ].join('\n');
 }
 
 export function promptWeeklySummary(): string {
@@ -66,12 +77,16 @@ export function promptWeeklySummary(): string {
   if (!lock.tryLock(LOCK_WAIT_MS)) return tell(SUMMARY_BUSY);
   let outcome: SummaryOutcome;
   try {
+    const label = weekLabel(parsed.week);
     outcome = generateWeeklySummary(ss, parsed.week, 'Menu', {
       settings,
-      // Links the quota could not take wait in the dispatcher's memory for the next hourly run.
+      alreadyMailed: alreadyMailed(readDispatcherState(ss), label),
+      // Who got it, and links the quota could not take, go into the dispatcher's memory (the next hourly
+      // run sends those), so a later regeneration mails nobody twice.
       remember: (mailed) => {
         const state = readDispatcherState(ss);
-        if (settlePending(state, mailed)) writeDispatcherState(ss, state);
+        const pending = settlePending(state, mailed);
+        if (rememberMailed(state, label, mailed.sent) || pending) writeDispatcherState(ss, state);
       },
     });
     SpreadsheetApp.flush();
