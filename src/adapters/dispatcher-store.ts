@@ -21,6 +21,7 @@ export function readDispatcherState(ss: Spreadsheet): DispatcherState {
 export function writeDispatcherState(ss: Spreadsheet, state: DispatcherState): void {
   const value = serialiseState(state);
   const existing = entry(ss);
-  if (existing) existing.setValue(value);
+  if (existing)
+    existing.setValue(value); // not a cell: developer metadata
   else ss.addDeveloperMetadata(KEY, value);
 }

@@ -6,9 +6,10 @@
  */
 
 import { recordAudit } from '../adapters/audit-log';
-import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
+import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
+import { appendSafeRow } from '../adapters/safe-write';
 import {
   applyDuplicateChoice,
   DISTINCT_REASON_MAX,
@@ -149,7 +150,7 @@ export function submitCase(request: unknown): SubmitResult {
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
     ensureRoomForCases(table, 1);
-    table.sheet.appendRow(caseToCells(table, record));
+    appendSafeRow(table.sheet, caseToCells(table, record), { plainTextColumns: plainTextColumns(table) });
 
     const last = table.sheet.getLastRow();
     const from = Math.max(2, last - LOOK_BACK_ROWS + 1);

@@ -1,6 +1,6 @@
 /** Menu "Set up tracker": creates or migrates the tabs under the document lock, audits it, and says what changed. */
 
-import { moveAuditInbox, recordAudit } from '../adapters/audit-log';
+import { drainAuditChannel, recordAudit, startSealing } from '../adapters/audit-log';
 import { withDocumentLock } from '../adapters/document-lock';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
 
@@ -26,10 +26,12 @@ export function setUpTracker(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Set up tracker.');
   return withDocumentLock(() => {
-    const { report } = setUpTrackerTabs(ss);
-    const moved = moveAuditInbox(ss);
+    const { report, auditLog } = setUpTrackerTabs(ss);
+    const sealed = startSealing(auditLog);
+    const moved = drainAuditChannel(ss);
     const summary = [
       describe(report),
+      sealed > 0 ? `Sealed the ${sealed} existing Audit log rows (marked "before sealing").` : '',
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
     ]
       .filter(Boolean)
