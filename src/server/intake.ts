@@ -5,7 +5,7 @@
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
 
-import { recordAudit } from '../adapters/audit-log';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
@@ -114,6 +114,8 @@ export function submitCase(request: unknown): SubmitResult {
     );
     const undecided = duplicates.filter((d) => !choice?.caseIds.includes(d.caseId));
     if (undecided.length > 0) return { ok: false, errors: {}, duplicates };
+    // The case and its audit entry are both written or neither: no case when its entry has no room.
+    assertAuditRoom(ss);
     const decision =
       choice && duplicates.length > 0
         ? applyDuplicateChoice(
