@@ -10,11 +10,13 @@
 import {
   callServerFunction,
   clickMenuItem,
+  createWorkspace,
   EditRefused,
   Execution,
   FAULTS,
   fireDueTimeTriggers,
   loadBundle,
+  openSpreadsheet,
   restoreWorkspace,
   simulateEdit,
   snapshotWorkspace,
@@ -205,6 +207,63 @@ describe('the audit channel and the sealed log', () => {
     expect(reply.ok ? 'saved' : reply.error.message).toMatch(/filled their store, so nothing was saved/);
     expect(ctx.cases.getLastRow()).toBe(rowsBefore);
     expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
+  });
+});
+
+describe('migrating a tracker that had the Audit inbox', () => {
+  test('Set up tracker seals existing log rows as "before sealing", moves nothing from the inbox and retires it', () => {
+    const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }], now: Date.UTC(2026, 10, 23, 9) });
+    const spreadsheetId = ws.createSpreadsheet({ name: 'Old tracker', owner: OWNER }).id;
+    ws.shareSpreadsheet(spreadsheetId, OPS);
+    const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+    const { SpreadsheetApp } = createServiceGlobals(exec) as {
+      SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    };
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const old = [
+      'Timestamp',
+      'User',
+      'Action',
+      'Case ID',
+      'Field',
+      'Old value',
+      'New value',
+      'Details',
+      'Source',
+    ];
+    const at = new Date(Date.UTC(2026, 10, 2, 8));
+    const legacy = [
+      [at, OWNER, 'New case', 'CB-2026-00001', '', '', '', '', 'Intake form'],
+      [at, OPS, 'Edit', 'CB-2026-00001', 'Severity', 'P3', 'P2', '', 'Sidebar'],
+    ];
+    ss.insertSheet('Audit log')
+      .getRange(1, 1, 3, 9)
+      .setValues([old, ...legacy]);
+    const forged = [at, OWNER, 'Edit', 'CB-2026-00001', 'Status', 'New', 'Closed', '', 'Sidebar'];
+    ss.insertSheet('Audit inbox').getRange(1, 1, 2, 9).setValues([old, forged]);
+    openSpreadsheet(ws, { user: OWNER, spreadsheetId });
+    const summary = String(clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' }));
+    expect(summary).toContain('Sealed the 2 existing Audit log rows (marked "before sealing").');
+
+    expect(ss.getSheetByName('Audit inbox')).toBeNull();
+    const retired = ss.getSheetByName('Audit inbox (retired, not trusted)')!;
+    expect(retired.getRange(2, 3, 1, 5).getValues()[0]).toEqual([
+      'Edit',
+      'CB-2026-00001',
+      'Status',
+      'New',
+      'Closed',
+    ]);
+    const log = ss.getSheetByName('Audit log')!.getDataRange().getValues();
+    expect(log[0]).toEqual([...old, 'Sequence', 'Seal']);
+    expect(log.slice(1).map((r) => [r[2], r[9]])).toEqual([
+      ['New case', 1],
+      ['Edit', 2],
+      ['Set up tracker', 3],
+    ]);
+    expect(log.slice(1, 3).every((r) => String(r[10]).startsWith('before sealing: '))).toBe(true);
+    expect(log.some((r) => r[6] === 'Closed')).toBe(false);
+    expect(verify(ws, spreadsheetId)).toBe('All 3 entries of the Audit log are intact.');
   });
 });
 
