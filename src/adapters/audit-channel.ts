@@ -10,6 +10,7 @@ import {
   decodeBatches,
   encodeBatch,
   MAX_STORE_BYTES,
+  nextStamp,
   type PendingBatch,
   type PendingEntry,
   storeBytes,
@@ -49,9 +50,10 @@ export function freeBytes(properties: Readonly<Record<string, string>>): number 
  */
 export function writeBatch(entries: readonly PendingEntry[], drain: (() => void) | null): void {
   const store = documentStore();
-  const batch = encodeBatch(entries, Utilities.getUuid(), Date.now());
+  const properties = store.getProperties();
+  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()));
   const need = storeBytes(batch);
-  if (freeBytes(store.getProperties()) < need) {
+  if (freeBytes(properties) < need) {
     if (!drain) throw new AuditChannelFullError();
     drain();
     if (freeBytes(store.getProperties()) < need) throw new AuditChannelFullError();

@@ -7,6 +7,7 @@ import {
   decodeBatches,
   encodeBatch,
   MAX_VALUE_BYTES,
+  nextStamp,
   type PendingEntry,
   splitByBytes,
   storeBytes,
@@ -76,6 +77,15 @@ describe('the audit channel format', () => {
       'casebook.audit.head': '{}',
     };
     expect(decodeBatches(store).map((b) => b.entries[0]?.newValue)).toEqual(['a', 'b']);
+  });
+
+  test('batches recorded within one millisecond still sort in recording order', () => {
+    let store: Record<string, string> = {};
+    for (const [i, id] of ['zz', 'aa', 'mm'].entries()) {
+      store = { ...store, ...encodeBatch([entry(String(i), i)], id, nextStamp(store, 5000)) };
+    }
+    expect(decodeBatches(store).map((b) => b.entries[0]?.newValue)).toEqual(['0', '1', '2']);
+    expect(nextStamp({}, 5000)).toBe(5000);
   });
 
   test('a value that is not JSON (never written by Casebook) is skipped, not thrown', () => {

@@ -78,6 +78,23 @@ export function encodeBatch(
   return out;
 }
 
+/**
+ * The stamp for a new batch: now, or just after the newest batch waiting, so batches recorded one after
+ * another (writers hold the document lock) sort in recording order even within one millisecond.
+ */
+export function nextStamp(properties: Readonly<Record<string, string>>, nowMs: number): number {
+  let newest = -1;
+  for (const key of Object.keys(properties)) {
+    const match = KEY.exec(key);
+    if (match)
+      newest = Math.max(
+        newest,
+        Number((match[1] as string).slice(CHANNEL_PREFIX.length, CHANNEL_PREFIX.length + 15)),
+      );
+  }
+  return Math.max(nowMs, newest + 1);
+}
+
 export interface PendingBatch {
   /** The batch's keys, in part order. */
   keys: string[];
