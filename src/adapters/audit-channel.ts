@@ -33,9 +33,13 @@ export class AuditChannelFullError extends Error {
   }
 }
 
+/** The store, opened once per execution (module state lasts one execution). */
+let opened: Properties | null = null;
 export function documentStore(): Properties {
+  if (opened) return opened;
   const store = PropertiesService.getDocumentProperties();
   if (!store) throw new Error('Casebook can only record audit entries inside a tracker spreadsheet.');
+  opened = store;
   return store;
 }
 

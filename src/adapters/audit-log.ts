@@ -108,7 +108,7 @@ export function recordAudit(ss: Spreadsheet, entries: readonly AuditEntry[]): vo
   if (entries.length === 0) return;
   const log = ss.getSheetByName(TABS.audit);
   const owner = log !== null && mayWriteAuditLog(log);
-  const drain = () => drainAuditChannel(ss);
+  const drain = () => drainInto(log as Sheet);
   writeBatch(entries.map(pendingOf), owner ? drain : null);
   if (owner) drain();
 }
@@ -183,6 +183,7 @@ function completeJournal(
   log: Sheet,
   layout: LogLayout,
   journal: Journal,
+  fresh: boolean,
 ): number {
   const head = chainHead(properties) ?? CHAIN_START;
   const named: Record<string, string> = {};
@@ -191,8 +192,11 @@ function completeJournal(
   if (head.sequence < journal.first) {
     // Not finished: every batch it names is still whole (batches are deleted only after the head moves).
     const entries = decodeBatches(named).flatMap((b) => b.entries);
-    const mac = trackerMac();
-    const landed = Math.min(Math.max(lastSequence(log, layout) - journal.first + 1, 0), entries.length);
+    const mac = trackerMac(properties);
+    // A journal just written has nothing landed; one found on arrival may have (a run stopped after appending).
+    const landed = fresh
+      ? 0
+      : Math.min(Math.max(lastSequence(log, layout) - journal.first + 1, 0), entries.length);
     let previous = journal.previous;
     const lines: unknown[][] = [];
     entries.forEach((entry, i) => {
@@ -220,6 +224,11 @@ function completeJournal(
 export function drainAuditChannel(ss: Spreadsheet): number {
   const log = ss.getSheetByName(TABS.audit);
   if (!log || !mayWriteAuditLog(log)) return 0;
+  return drainInto(log);
+}
+
+/** The drain, for a caller that knows it may write the log. */
+function drainInto(log: Sheet): number {
   const lock = scriptLockHeldByRun ? null : LockService.getScriptLock();
   if (lock && !lock.tryLock(DRAIN_LOCK_MS)) return 0;
   try {
@@ -236,7 +245,7 @@ export function drainAuditChannel(ss: Spreadsheet): number {
         return total;
       }
       if (journal) {
-        total += completeJournal(store, properties, log, layout, journal);
+        total += completeJournal(store, properties, log, layout, journal, false);
         continue;
       }
       const chosen: string[] = [];
@@ -252,7 +261,10 @@ export function drainAuditChannel(ss: Spreadsheet): number {
         log,
         layout,
         next,
+        true,
       );
+      // Everything waiting fitted in this journal: no need to read the store again.
+      if (chosen.length === batches.reduce((n, b) => n + b.keys.length, 0)) return total;
     }
   } finally {
     lock?.releaseLock();

@@ -15,10 +15,13 @@ function documentStore(): GoogleAppsScript.Properties.Properties {
   return store;
 }
 
-/** Reads the secret, making it the first time (under the caller's lock, so two runs cannot make two). */
-function secret(): string {
+/**
+ * Reads the secret, making it the first time (under the caller's lock, so two runs cannot make two).
+ * A caller that already read the whole store passes it, saving a call.
+ */
+function secret(known?: Readonly<Record<string, string>>): string {
   const store = documentStore();
-  const existing = store.getProperty(SECRET_KEY);
+  const existing = known?.[SECRET_KEY] ?? store.getProperty(SECRET_KEY);
   if (existing) return existing;
   const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
   store.setProperty(SECRET_KEY, made);
@@ -26,7 +29,7 @@ function secret(): string {
 }
 
 /** HMAC-SHA256 of a message under the tracker's secret, as base64 (44 characters). */
-export function trackerMac(): Mac {
-  const key = secret();
+export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
+  const key = secret(known);
   return (message) => Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key));
 }
