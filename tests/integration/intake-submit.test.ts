@@ -3,9 +3,10 @@
  * errors, garbage refused, a busy lock writing nothing, and other people's edits interleaved between this
  * submission's read and its write.
  */
-import { pendingAudit } from '../support/audit-channel';
+
 import { callServerFunction, Execution, simulateEdit } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
+import { pendingAudit } from '../support/audit-channel';
 import { FIELDS, fillLibrary, OPS, OWNER, type Tracker, tracker } from '../support/intake-tracker';
 
 type Reply =

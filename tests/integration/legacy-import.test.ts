@@ -3,7 +3,7 @@
  * tab of 218 rows (mixed date formats, market spellings in several languages, action synonyms, blank and
  * duplicated rows, formula-looking text, a column of unexpected data), exact counts and reasons, run twice.
  */
-import { pendingAudit } from '../support/audit-channel';
+
 import {
   callServerFunction,
   clickMenuItem,
@@ -12,6 +12,7 @@ import {
   openSpreadsheet,
 } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
+import { pendingAudit } from '../support/audit-channel';
 
 const OWNER = 'lead@governance.example';
 const OPS = 'ana.ops@governance.example';

@@ -7,9 +7,10 @@
  * expected due time is worked out by hand from the calendar and written out as a UTC instant; nothing
  * here asks src/core what the answer should be.
  */
-import { pendingAudit } from '../support/audit-channel';
+
 import { EditRefused, fireDueTimeTriggers, runTrigger } from '../../emulator';
 import { RUN_BUDGET_MS } from '../../src/server/dispatcher';
+import { pendingAudit } from '../support/audit-channel';
 import {
   automatedTracker,
   cell,
