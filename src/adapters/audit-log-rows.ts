@@ -35,11 +35,21 @@ export function isSealedLayout(layout: LogLayout): boolean {
   return AUDIT_HEADERS.every((h) => layout.columnOf.has(h));
 }
 
+/**
+ * A time as sealed: to the nearest second. Sheets keeps a date-time as a fraction of a day, which may come
+ * back a millisecond off; Casebook writes whole seconds, so rounding loses nothing it wrote.
+ */
+function sealable(value: unknown): unknown {
+  if (Object.prototype.toString.call(value) !== '[object Date]') return value;
+  const ms = (value as Date).getTime();
+  return Number.isNaN(ms) ? value : new Date(Math.round(ms / 1000) * 1000);
+}
+
 /** One sheet row as the chain sees it. */
 export function logRowOf(layout: LogLayout, line: readonly unknown[], rowNumber: number): LogRow {
   const at = (header: AuditHeader) => {
     const column = layout.columnOf.get(header);
-    return column === undefined ? '' : line[column - 1];
+    return column === undefined ? '' : sealable(line[column - 1]);
   };
   return { rowNumber, values: ENTRY_HEADERS.map(at), sequence: at('Sequence'), seal: at('Seal') };
 }

@@ -21,7 +21,7 @@ import {
   readPending,
   writeBatch,
 } from './audit-channel';
-import { ENTRY_HEADERS, isSealedLayout, type LogLayout, layoutOf } from './audit-log-rows';
+import { ENTRY_HEADERS, isSealedLayout, type LogLayout, layoutOf, logRowOf } from './audit-log-rows';
 import { writeValues } from './safe-write';
 import { trackerMac } from './seal-key';
 
@@ -110,7 +110,14 @@ export function recordAudit(ss: Spreadsheet, entries: readonly AuditEntry[]): vo
   const owner = log !== null && mayWriteAuditLog(log);
   const drain = () => drainInto(log as Sheet);
   writeBatch(entries.map(pendingOf), owner ? drain : null);
-  if (owner) drain();
+  if (!owner) return;
+  // The entries are safe in the channel now: if sealing them fails, the next owner's run does it, and the
+  // caller's change (already written with its entries recorded) is not reported as failed.
+  try {
+    drain();
+  } catch (error) {
+    console.warn(`Casebook: audit entries wait for the next run (${(error as Error).message}).`);
+  }
 }
 
 function readJson<T>(store: Readonly<Record<string, string>>, key: string): T | null {
@@ -289,13 +296,13 @@ export function startSealing(log: Sheet): number {
   const sealColumn = layout.columnOf.get('Seal') as number;
   const links: unknown[][] = [];
   let sequence = 0;
-  for (const line of rows) {
+  for (const [i, line] of rows.entries()) {
     if (line.every((v) => v === '' || v === null)) {
       links.push(['', '']);
       continue;
     }
     sequence += 1;
-    const entry = ENTRY_HEADERS.map((h) => line[(layout.columnOf.get(h) as number) - 1]);
+    const entry = logRowOf(layout, line, i + 2).values;
     const seal = sealCellText(mac, 'before sealing', sequence, previous, entry);
     links.push([sequence, seal]);
     previous = seal;
