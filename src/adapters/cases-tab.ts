@@ -11,6 +11,7 @@ import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { assertRoomForCells, cellsInUse } from './cell-budget';
+import { writeValues } from './safe-write';
 
 /** Casebook's notes start with this, so a later run can replace its own and leave people's. */
 export const NOTE_PREFIX = 'Casebook: ';
@@ -95,7 +96,7 @@ export function writeMarks(
     issueCells.push([[...new Set(issues.map((i) => headerOf.get(i.field)))].join('|')]);
   }
   body.setNotes(notes);
-  table.sheet.getRange(first, issuesColumn, count, 1).setValues(issueCells);
+  writeValues(table.sheet.getRange(first, issuesColumn, count, 1), issueCells);
 }
 
 /**
@@ -132,6 +133,14 @@ function cellValue(value: unknown, plainTextCell: boolean): unknown {
   return DATE_TEXT.test(value) && !plainTextCell ? value : safeCellText(value, { plainTextCell });
 }
 
+/** Which of the tab's columns (0-based) are plain-text cells, for the write path. */
+export function plainTextColumns(table: Pick<CasesTable, 'columnOf' | 'width'>): boolean[] {
+  const plain: boolean[] = new Array(table.width).fill(false);
+  for (const field of CASE_FIELDS)
+    if (field.plainText) plain[(table.columnOf.get(field.key) as number) - 1] = true;
+  return plain;
+}
+
 /** One case as the cells of a Cases row, in the tab's own column order (user columns left blank). */
 export function caseToCells(table: Pick<CasesTable, 'columnOf' | 'width'>, row: CaseRow): unknown[] {
   const line: unknown[] = new Array(table.width).fill('');
@@ -155,6 +164,7 @@ export function writeCaseFields(
     .map(([key, value]) => ({
       column: table.columnOf.get(key) as number,
       value: cellValue(value, plainText.get(key) ?? true),
+      plain: plainText.get(key) ?? true,
     }))
     .sort((a, b) => a.column - b.column);
   let start = 0;
@@ -166,9 +176,11 @@ export function writeCaseFields(
     )
       end += 1;
     const run = cells.slice(start, end + 1);
-    table.sheet
-      .getRange(sheetRow, (run[0] as { column: number }).column, 1, run.length)
-      .setValues([run.map((c) => c.value)]);
+    writeValues(
+      table.sheet.getRange(sheetRow, (run[0] as { column: number }).column, 1, run.length),
+      [run.map((c) => c.value)],
+      { plainTextColumns: run.map((c) => c.plain) },
+    );
     start = end + 1;
   }
 }
@@ -249,9 +261,16 @@ export function writeCaseBlock(
     const values = rows.map(({ fields, current }) =>
       run.map((key) => cellValue(key in fields ? fields[key] : current[key], plainText.get(key) ?? true)),
     );
-    table.sheet
-      .getRange(firstRow, table.columnOf.get(run[0] as FieldKey) as number, rows.length, run.length)
-      .setValues(values);
+    writeValues(
+      table.sheet.getRange(
+        firstRow,
+        table.columnOf.get(run[0] as FieldKey) as number,
+        rows.length,
+        run.length,
+      ),
+      values,
+      { plainTextColumns: run.map((key) => plainText.get(key) ?? true) },
+    );
     start = end + 1;
   }
 }

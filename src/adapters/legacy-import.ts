@@ -2,10 +2,11 @@
  * Reads an old tracker tab and writes what an import plan decided: new cases appended in one batch, legacy
  * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported.
  */
+
 import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
-import { safeCellText } from '../core/normalise/cell-text';
 import { TABS } from '../core/tracker/layout';
-import { type CasesTable, caseToCells } from './cases-tab';
+import { type CasesTable, caseToCells, plainTextColumns } from './cases-tab';
+import { writeValues } from './safe-write';
 
 const CASEBOOK_TABS = new Set<string>(Object.values(TABS));
 export const REPORT_PREFIX = 'Import report - ';
@@ -67,7 +68,9 @@ export function writeNewCases(table: CasesTable, plan: ImportPlan): void {
   const end = start + plan.newCases.length - 1;
   if (end > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), end - sheet.getMaxRows());
   const matrix = plan.newCases.map((row) => caseToCells(table, row));
-  sheet.getRange(start, 1, matrix.length, table.width).setValues(matrix);
+  writeValues(sheet.getRange(start, 1, matrix.length, table.width), matrix, {
+    plainTextColumns: plainTextColumns(table),
+  });
 }
 
 /** Writes legacy IDs onto linked cases, locating each by its case ID in the batch just read. */
@@ -82,10 +85,10 @@ export function writeLinks(table: CasesTable, plan: ImportPlan): void {
   );
   for (const link of plan.links) {
     const row = rowOf.get(link.caseId);
-    if (row !== undefined)
-      (cells[row - first] as unknown[])[0] = safeCellText(link.legacyId, { plainTextCell: true });
+    if (row !== undefined) (cells[row - first] as unknown[])[0] = link.legacyId;
   }
-  table.sheet.getRange(first, column, cells.length, 1).setValues(cells);
+  // Legacy ID is a plain-text column; the other IDs read back are written back as they were.
+  writeValues(table.sheet.getRange(first, column, cells.length, 1), cells, { plainTextColumns: [true] });
 }
 
 export function writeReport(
@@ -98,15 +101,11 @@ export function writeReport(
   sheet.clearContents();
   const rows = plan.outcomes
     .filter((o) => o.outcome !== 'imported')
-    .map((o) =>
-      [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')].map((v) =>
-        typeof v === 'string' ? safeCellText(v) : v,
-      ),
-    );
+    .map((o) => [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')]);
   const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
   if (table.length > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, table.length, 5).setValues(table);
+  writeValues(sheet.getRange(1, 1, table.length, 5), table);
   sheet.setFrozenRows(1);
   return name;
 }

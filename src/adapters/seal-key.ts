@@ -6,19 +6,17 @@
  * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
  */
 import type { Mac } from '../core/audit/seal';
+import { trackerStore } from './tracker-store';
 
 const SECRET_KEY = 'casebook.sealSecret';
 
-function documentStore(): GoogleAppsScript.Properties.Properties {
-  const store = PropertiesService.getDocumentProperties();
-  if (!store) throw new Error('Casebook can only seal records inside a tracker spreadsheet.');
-  return store;
-}
-
-/** Reads the secret, making it the first time (under the caller's lock, so two runs cannot make two). */
-function secret(): string {
-  const store = documentStore();
-  const existing = store.getProperty(SECRET_KEY);
+/**
+ * Reads the secret, making it the first time (under the caller's lock, so two runs cannot make two).
+ * A caller that already read the whole store passes it, saving a call.
+ */
+function secret(known?: Readonly<Record<string, string>>): string {
+  const store = trackerStore();
+  const existing = known?.[SECRET_KEY] ?? store.getProperty(SECRET_KEY);
   if (existing) return existing;
   const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
   store.setProperty(SECRET_KEY, made);
@@ -26,7 +24,7 @@ function secret(): string {
 }
 
 /** HMAC-SHA256 of a message under the tracker's secret, as base64 (44 characters). */
-export function trackerMac(): Mac {
-  const key = secret();
+export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
+  const key = secret(known);
   return (message) => Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key));
 }

@@ -6,7 +6,7 @@
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { recordAudit } from '../adapters/audit-log';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCaseFields } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
@@ -137,6 +137,8 @@ export function updateCase(request: unknown): UpdateResult {
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx, sla } = readTrackerContext(ss);
   return withDocumentLock(() => {
+    // Its changes and their audit entries are both written or neither: refused before any write.
+    assertAuditRoom(ss);
     const table = readCases(ss);
     const index = caseIndex(table, caseId);
     if (index < 0) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);

@@ -5,10 +5,11 @@
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
 
-import { recordAudit } from '../adapters/audit-log';
-import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
+import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
+import { appendSafeRow } from '../adapters/safe-write';
 import {
   applyDuplicateChoice,
   DISTINCT_REASON_MAX,
@@ -113,6 +114,8 @@ export function submitCase(request: unknown): SubmitResult {
     );
     const undecided = duplicates.filter((d) => !choice?.caseIds.includes(d.caseId));
     if (undecided.length > 0) return { ok: false, errors: {}, duplicates };
+    // The case and its audit entry are both written or neither: no case when its entry has no room.
+    assertAuditRoom(ss);
     const decision =
       choice && duplicates.length > 0
         ? applyDuplicateChoice(
@@ -149,7 +152,7 @@ export function submitCase(request: unknown): SubmitResult {
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
     ensureRoomForCases(table, 1);
-    table.sheet.appendRow(caseToCells(table, record));
+    appendSafeRow(table.sheet, caseToCells(table, record), { plainTextColumns: plainTextColumns(table) });
 
     const last = table.sheet.getLastRow();
     const from = Math.max(2, last - LOOK_BACK_ROWS + 1);

@@ -3,7 +3,7 @@
  * the chosen one, and imports it once the user confirms. Each step is a server call that checks its input.
  */
 
-import { recordAudit } from '../adapters/audit-log';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { assertRoomForCells } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
@@ -110,6 +110,8 @@ export function runLegacyImport(request: unknown): ImportSummary {
   const tab = expectText('tab', body.tab, 100);
   const ss = activeTracker();
   return withDocumentLock(() => {
+    // Its changes and their audit entries are both written or neither: refused before any write.
+    assertAuditRoom(ss);
     const { headers, rows } = readLegacyTab(ss, tab);
     const mapping = readMapping(body.mapping, headers.length);
     const ctx = readIntakeContext(ss);

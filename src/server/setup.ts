@@ -5,7 +5,7 @@
  * otherwise, nor when the tabs it would add do not fit in the spreadsheet's 10 million cells.
  */
 
-import { moveAuditInbox, recordAudit } from '../adapters/audit-log';
+import { drainAuditChannel, recordAudit, startSealing } from '../adapters/audit-log';
 import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
@@ -55,10 +55,12 @@ export function setUpTracker(): string {
     const keepers = [people.spreadsheetOwner, people.automationOwner, me, ...people.admins].filter(
       (email, i, all) => email !== '' && all.indexOf(email) === i,
     );
-    const { report } = setUpTrackerTabs(ss, keepers);
-    const moved = moveAuditInbox(ss);
+    const { report, auditLog } = setUpTrackerTabs(ss, keepers);
+    const sealed = startSealing(auditLog);
+    const moved = drainAuditChannel(ss);
     const summary = [
       describe(report),
+      sealed > 0 ? `Sealed the ${sealed} existing Audit log rows (marked "before sealing").` : '',
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
     ]
       .filter(Boolean)

@@ -3,6 +3,7 @@
  * checks the Settings first, and generates it under the script lock (the hourly run holds the same lock,
  * so the two never write at once). Every outcome, including a busy lock, is said in a dialog.
  */
+import { noteScriptLockHeld } from '../adapters/audit-log';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { ReportSettingsError } from '../adapters/report-doc';
 import { isoWeekOf, parseIsoWeek, weekBounds, weekLabel } from '../core/report/iso-week';
@@ -75,6 +76,8 @@ export function promptWeeklySummary(): string {
 
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return tell(SUMMARY_BUSY);
+  // Its audit entry's drain must not wait for, or release, the script lock held here.
+  noteScriptLockHeld(true);
   let outcome: SummaryOutcome;
   try {
     const label = weekLabel(parsed.week);
@@ -94,6 +97,7 @@ export function promptWeeklySummary(): string {
     if (error instanceof ReportSettingsError) return tell(error.message);
     throw error;
   } finally {
+    noteScriptLockHeld(false);
     lock.releaseLock();
   }
   return tell(done(outcome));

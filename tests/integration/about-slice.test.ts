@@ -36,6 +36,7 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
       { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
       { kind: 'item', caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
+      { kind: 'item', caption: 'Verify audit log', functionName: 'verifyAuditLog' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Enable automation', functionName: 'enableAutomation' },
       { kind: 'item', caption: 'Disable automation', functionName: 'disableAutomation' },

@@ -20,7 +20,7 @@ export interface JobDefinition {
  * decides whether its scheduled instant has come (core/report/schedule).
  */
 export const PERIODIC_JOBS: readonly JobDefinition[] = [
-  { name: 'auditInbox', everyMs: HOUR_MS },
+  { name: 'auditLog', everyMs: HOUR_MS },
   { name: 'slaSweep', everyMs: HOUR_MS },
   { name: 'weeklySummary', everyMs: HOUR_MS },
 ];
