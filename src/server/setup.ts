@@ -10,7 +10,7 @@ import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
-import { TABS } from '../core/tracker/layout';
+import { SETUP_TABS } from '../core/tracker/layout';
 
 /** Cells a new tab takes (Sheets makes 1,000 rows by 26 columns). */
 const NEW_TAB_CELLS = 1_000 * 26;
@@ -44,7 +44,7 @@ export function setUpTracker(): string {
       ss.toast(refused, 'Casebook');
       return refused;
     }
-    const missingTabs = Object.values(TABS).filter((name) => ss.getSheetByName(name) === null).length;
+    const missingTabs = SETUP_TABS.filter((name) => ss.getSheetByName(name) === null).length;
     try {
       assertRoomForCells(ss, missingTabs * NEW_TAB_CELLS, 'setting up the missing tabs');
     } catch (error) {

@@ -124,11 +124,11 @@ describe('About Casebook', () => {
     const { ws, session } = tracker();
     callServerFunction(ws, session, 'getAboutInfo', []);
     // The automation line lists this user's triggers here, reads who runs the tracker's automation and the
-    // dispatcher's state (script properties, by the tracker's ID); the size line asks each tab its size.
+    // dispatcher's state (the tracker's document properties, opened once); the size line asks each tab its size.
     expect(ws.ledger.byMember()).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 3,
       'ScriptApp.getUserTriggers': 1,
-      'PropertiesService.getScriptProperties': 2,
+      'PropertiesService.getDocumentProperties': 1,
       'Properties.getProperty': 2,
       'Session.getEffectiveUser': 1,
       'Spreadsheet.getId': 2,
