@@ -5,6 +5,7 @@
  * Docs: https://developers.google.com/apps-script/guides/properties (document properties) and
  * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
  */
+import { hmacSha256Base64 } from '../core/audit/hmac-sha256';
 import type { Mac } from '../core/audit/seal';
 
 const SECRET_KEY = 'casebook.sealSecret';
@@ -29,4 +30,13 @@ function secret(): string {
 export function trackerMac(): Mac {
   const key = secret();
   return (message) => Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key));
+}
+
+/**
+ * The same MAC computed in script (core/audit/hmac-sha256.ts): the per-row record seals are checked over the
+ * whole library each hour, which must not cost one Utilities call per row. One property read per run.
+ */
+export function trackerRecordMac(): Mac {
+  const key = secret();
+  return (message) => hmacSha256Base64(key, message);
 }

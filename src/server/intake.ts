@@ -9,6 +9,8 @@ import { recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
+import { trackerRecordMac } from '../adapters/seal-key';
+import { sealRecord } from '../core/cases/case-record';
 import {
   applyDuplicateChoice,
   DISTINCT_REASON_MAX,
@@ -148,8 +150,10 @@ export function submitCase(request: unknown): SubmitResult {
     const record = sla
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
+    // The sealed record goes in with the row, in the same call: there is never a case without one.
+    const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
     ensureRoomForCases(table, 1);
-    table.sheet.appendRow(caseToCells(table, record));
+    table.sheet.appendRow(caseToCells(table, { ...record, caseRecord }));
 
     const last = table.sheet.getLastRow();
     const from = Math.max(2, last - LOOK_BACK_ROWS + 1);

@@ -3,6 +3,7 @@
 import { moveAuditInbox, recordAudit } from '../adapters/audit-log';
 import { withDocumentLock } from '../adapters/document-lock';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
+import { sealUnsealedRows } from './seal-rows';
 
 type SetupReport = ReturnType<typeof setUpTrackerTabs>['report'];
 
@@ -28,9 +29,11 @@ export function setUpTracker(): string {
   return withDocumentLock(() => {
     const { report } = setUpTrackerTabs(ss);
     const moved = moveAuditInbox(ss);
+    const sealed = sealUnsealedRows(ss, Session.getActiveUser().getEmail());
     const summary = [
       describe(report),
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
+      sealed > 0 ? `Sealed ${sealed} existing case(s) with their Casebook record.` : '',
     ]
       .filter(Boolean)
       .join(' ');
