@@ -33,10 +33,26 @@ export function trackerMac(): Mac {
 }
 
 /**
- * The same MAC computed in script (core/audit/hmac-sha256.ts): the per-row record seals are checked over the
- * whole library each hour, which must not cost one Utilities call per row. One property read per run.
+ * The key of the per-row record seals. The hourly run is a time-driven trigger, which has no active
+ * document and so no document properties; the record key therefore lives in the add-on's script
+ * properties under the tracker's ID (still readable only through Casebook's own code). Made at first use,
+ * under the caller's lock (Set up tracker makes it before any row is sealed).
  */
-export function trackerRecordMac(): Mac {
-  const key = secret();
+function recordSecret(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const store = PropertiesService.getScriptProperties();
+  const key = `${SECRET_KEY}.records.${ss.getId()}`;
+  const existing = store.getProperty(key);
+  if (existing) return existing;
+  const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+  store.setProperty(key, made);
+  return made;
+}
+
+/**
+ * The record MAC, computed in script (core/audit/hmac-sha256.ts): the per-row seals are checked over the
+ * whole library each hour, which must not cost one Utilities call per row. Three calls per run.
+ */
+export function trackerRecordMac(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Mac {
+  const key = recordSecret(ss);
   return (message) => hmacSha256Base64(key, message);
 }

@@ -50,7 +50,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       sla,
       source: 'Sheet edit',
       timeZone: tracker.timeZone,
-      mac: trackerRecordMac(),
+      mac: trackerRecordMac(ss),
     });
     if (plans.length === 0) return true;
     const written = writeSheetChanges(table, plans, tracker.lists);

@@ -139,7 +139,7 @@ function readUpdate(request: unknown) {
 class ChangedMeanwhile extends Error {}
 
 function conflictMessage(caseId: string, by: unknown): string {
-  return `${caseId} was changed since you opened it (last saved by ${String(by || 'someone else')}, or edited in the sheet). Nothing was saved: reload the case and make your change again.`;
+  return `${caseId} was changed since you opened it (last saved by ${String(by || 'someone else')}). Nothing was saved: reload the case and make your change again.`;
 }
 
 export function updateCase(request: unknown): UpdateResult {
@@ -154,7 +154,7 @@ export function updateCase(request: unknown): UpdateResult {
     const stored = table.rows[index] ?? {};
     if (caseVersion(stored, ctx.timeZone) !== version)
       return { ok: false, errors: {}, conflict: conflictMessage(caseId, stored.lastUpdatedBy) };
-    const mac = trackerRecordMac();
+    const mac = trackerRecordMac(ss);
     const record = openRecord(mac, caseId, stored.caseRecord);
     if (!record.ok)
       return {

@@ -151,7 +151,7 @@ export function submitCase(request: unknown): SubmitResult {
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
     // The sealed record goes in with the row, in the same call: there is never a case without one.
-    const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
+    const caseRecord = sealRecord(trackerRecordMac(ss), caseId, record, ctx.timeZone);
     ensureRoomForCases(table, 1);
     table.sheet.appendRow(caseToCells(table, { ...record, caseRecord }));
 

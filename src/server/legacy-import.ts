@@ -124,7 +124,7 @@ export function runLegacyImport(request: unknown): ImportSummary {
       now: new Date(),
       user,
     });
-    const mac = trackerRecordMac();
+    const mac = trackerRecordMac(ss);
     writeNewCases(table, plan, (row) => sealRecord(mac, String(row.caseId ?? ''), row, ctx.timeZone));
     writeLinks(table, plan, (caseId, row, changes) => {
       const record = openRecord(mac, caseId, row.caseRecord);

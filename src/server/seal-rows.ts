@@ -23,7 +23,7 @@ export function sealUnsealedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, u
   );
   if (unsealed.length === 0) return 0;
   const timeZone = ss.getSpreadsheetTimeZone();
-  const mac = trackerRecordMac();
+  const mac = trackerRecordMac(ss);
   const outcome = writeCases(
     table,
     unsealed.map((row) => {

@@ -127,13 +127,8 @@ export function planRowChange(row: CaseRow, caseId: string, ctx: ChangeContext):
     refusedValue = text(row.status);
     audit.push(entry('Status refused', 'status', text(before.status), refusedValue, outcome.reason));
     proposed.status = before.status;
+    // Still refused with the status put back (an appeal rule): the typed values stay, marked, unstamped.
     outcome = applyLifecycle(before, proposed, ctx.now.getTime(), ctx.sla);
-    if (!outcome.ok) {
-      // The appeal change is what the lifecycle refuses: it is put back too.
-      proposed.appealStatus = before.appealStatus;
-      for (const key of Object.keys(implied) as FieldKey[]) proposed[key] = before[key];
-      outcome = applyLifecycle(before, proposed, ctx.now.getTime(), ctx.sla);
-    }
     notes.push({
       field: 'status',
       message: `${refusedValue || 'A blank status'} was not accepted: ${refusal}`,

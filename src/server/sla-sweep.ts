@@ -160,7 +160,7 @@ export function runSlaSweep(
   }
   const nowMs = Date.now();
   const sender = Session.getEffectiveUser().getEmail();
-  const mac = trackerRecordMac();
+  const mac = trackerRecordMac(ss);
   const changeContext: ChangeContext = {
     now: new Date(nowMs),
     user: sender,
