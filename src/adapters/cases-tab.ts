@@ -280,10 +280,9 @@ function writeRun(
   const from = columns[0] as number;
   const to = columns[columns.length - 1] as number;
   // Between the written columns every column is the schema's here, so untouched cells get what was just read.
-  const runs =
-    to - from + 1 === width || [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
-      ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
-      : columnRuns(columns);
+  const runs = [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
+    ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
+    : columnRuns(columns);
   const lineFor = (fields: CaseRow, currentRow: CaseRow, cols: readonly number[]) =>
     cols.map((column) => {
       const key = span.keyAt.get(column) as FieldKey;

@@ -53,7 +53,9 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       mac: trackerRecordMac(ss),
     });
     if (plans.length === 0) return true;
-    const written = writeSheetChanges(table, plans, tracker.lists);
+    // The rows read, to put back one a write misplaced by a sort is found to have hit.
+    const snapshot = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
+    const written = writeSheetChanges(table, plans, tracker.lists, snapshot);
     recordAudit(
       ss,
       written.flatMap((plan) => plan.audit),

@@ -24,7 +24,7 @@ import {
   SYSTEM_FIELDS,
   sealRecord,
 } from '../core/cases/case-record';
-import { applyLifecycle } from '../core/lifecycle/apply-change';
+import { applyLifecycle, slaColumns } from '../core/lifecycle/apply-change';
 import { impliedByAppeal } from '../core/lifecycle/lifecycle';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import type { SlaSettings } from '../core/sla/sla-settings';
@@ -121,24 +121,25 @@ export function planRowChange(row: CaseRow, caseId: string, ctx: ChangeContext):
     ? impliedByAppeal(before, { appealStatus: proposed.appealStatus })
     : {};
   Object.assign(proposed, implied);
-  let outcome = applyLifecycle(before, proposed, ctx.now.getTime(), ctx.sla);
+  // The status is checked from the sealed one; other typed fields stand (a missing reason is a validation
+  // mark, as when the row is typed), so the lifecycle sees the row as typed with the sealed status.
+  const statusBefore: CaseRow = { ...proposed, status: before.status };
+  let outcome = applyLifecycle(statusBefore, proposed, ctx.now.getTime(), ctx.sla);
   if (!outcome.ok) {
     refusal = outcome.reason;
     refusedValue = text(row.status);
     audit.push(entry('Status refused', 'status', text(before.status), refusedValue, outcome.reason));
     proposed.status = before.status;
-    // Still refused with the status put back (an appeal rule): the typed values stay, marked, unstamped.
-    outcome = applyLifecycle(before, proposed, ctx.now.getTime(), ctx.sla);
+    outcome = applyLifecycle(statusBefore, proposed, ctx.now.getTime(), ctx.sla);
     notes.push({
       field: 'status',
       message: `${refusedValue || 'A blank status'} was not accepted: ${refusal}`,
     });
   }
-  const updates = outcome.ok ? outcome.updates : {};
-  for (const edit of diff.edits) {
-    if (!sameValue(proposed[edit.field], row[edit.field])) continue;
-    audit.push(entry('Edit', edit.field, edit.oldValue, edit.newValue));
-  }
+  const updates: CaseRow = outcome.ok ? { ...outcome.updates } : {};
+  // A new severity or team picks another SLA target.
+  if (ctx.sla && diff.edits.some((e) => e.field === 'severity' || e.field === 'escalatedTo'))
+    Object.assign(updates, slaColumns({ ...proposed, ...updates }, ctx.now.getTime(), ctx.sla));
   if ('misjudgement' in implied)
     audit.push(
       entry(
@@ -149,6 +150,10 @@ export function planRowChange(row: CaseRow, caseId: string, ctx: ChangeContext):
         'An overturned appeal makes the case a misjudgement',
       ),
     );
+  for (const edit of diff.edits) {
+    if (!sameValue(proposed[edit.field], row[edit.field])) continue;
+    audit.push(entry('Edit', edit.field, edit.oldValue, edit.newValue));
+  }
   for (const change of diff.tampered) {
     audit.push(
       entry(

@@ -43,7 +43,7 @@ function disturb(ctx: Tracker, kind: Disturbance, fillerId: string): void {
   else ctx.cases.deleteRow(rowOf(ctx, fillerId));
 }
 
-function valueOf(ctx: Tracker, caseId: string, header: string): unknown {
+function caseCell(ctx: Tracker, caseId: string, header: string): unknown {
   const row = rowOf(ctx, caseId);
   if (row < 1) throw new Error(`${caseId} is not in the Cases tab`);
   return cell(ctx, row, header);
@@ -100,10 +100,10 @@ describe('a sidebar save with a sort or a row deletion before any of its writes'
       reply = save(ctx, b.caseId);
     }
     expect(reply.ok).toBe(true);
-    expect(valueOf(ctx, b.caseId, 'Summary')).toBe('Edited in the sidebar');
-    expect(valueOf(ctx, a.caseId, 'Summary')).toBe('Case A');
-    expect(valueOf(ctx, c.caseId, 'Summary')).toBe('Case C');
-    if (kind === 'sort') expect(valueOf(ctx, filler.caseId, 'Summary')).toBe('Filler case');
+    expect(caseCell(ctx, b.caseId, 'Summary')).toBe('Edited in the sidebar');
+    expect(caseCell(ctx, a.caseId, 'Summary')).toBe('Case A');
+    expect(caseCell(ctx, c.caseId, 'Summary')).toBe('Case C');
+    if (kind === 'sort') expect(caseCell(ctx, filler.caseId, 'Summary')).toBe('Filler case');
     const summaries = ctx.cases.getRange(2, ctx.column('Summary'), ctx.cases.getLastRow() - 1, 1).getValues();
     expect(summaries.filter(([s]) => s === 'Edited in the sidebar')).toHaveLength(1);
     expect(ghostRows(ctx)).toBe(0);
@@ -132,8 +132,8 @@ describe('the hourly SLA sweep with a sort or a row deletion before any of its w
   const writes = writeCalls(probe.ctx.ws.ledger.calls());
 
   test('the sweep breaches the P1 only, and has write calls to disturb', () => {
-    expect(valueOf(probe.ctx, probe.p1.caseId, 'SLA')).toBe('Breached');
-    expect(valueOf(probe.ctx, probe.p3.caseId, 'SLA')).toBe('On track');
+    expect(caseCell(probe.ctx, probe.p1.caseId, 'SLA')).toBe('Breached');
+    expect(caseCell(probe.ctx, probe.p3.caseId, 'SLA')).toBe('On track');
     expect(writes.filter((w) => w.member === 'Range.setValues').length).toBeGreaterThan(1);
   });
 
@@ -146,11 +146,11 @@ describe('the hourly SLA sweep with a sort or a row deletion before any of its w
     // Whatever a run could not finish, the next one does; nothing is done twice.
     ctx.ws.clock.advance(HOUR);
     fireDueTimeTriggers(ctx.ws);
-    expect(valueOf(ctx, p1.caseId, 'SLA')).toBe('Breached');
-    expect(valueOf(ctx, p1.caseId, 'Escalation level')).toBe(1);
-    expect(valueOf(ctx, p3.caseId, 'SLA')).toBe('On track');
-    expect(valueOf(ctx, p3.caseId, 'Escalation level')).toBe(0);
-    expect(valueOf(ctx, p4.caseId, 'SLA')).toBe('On track');
+    expect(caseCell(ctx, p1.caseId, 'SLA')).toBe('Breached');
+    expect(caseCell(ctx, p1.caseId, 'Escalation level')).toBe(1);
+    expect(caseCell(ctx, p3.caseId, 'SLA')).toBe('On track');
+    expect(caseCell(ctx, p3.caseId, 'Escalation level')).toBe(0);
+    expect(caseCell(ctx, p4.caseId, 'SLA')).toBe('On track');
     expect(ghostRows(ctx)).toBe(0);
     const breachMails = [...outbox(ctx.ws, LEAD), ...outbox(ctx.ws, OPS)].filter((m) =>
       m.body.includes(p1.caseId),
@@ -204,7 +204,7 @@ describe('a sheet edit made while a sidebar save runs', () => {
     ctx.ws.faults.clear();
     expect(reply.ok).toBe(false);
     expect(reply.conflict).toMatch(/was changed since you opened it/);
-    expect(valueOf(ctx, b.caseId, 'Resolution')).toBe('Typed in the sheet');
-    expect(valueOf(ctx, b.caseId, 'Summary')).toBe('Case B');
+    expect(caseCell(ctx, b.caseId, 'Resolution')).toBe('Typed in the sheet');
+    expect(caseCell(ctx, b.caseId, 'Summary')).toBe('Case B');
   });
 });
