@@ -5,6 +5,7 @@
  * Docs: https://developers.google.com/apps-script/guides/properties (document properties) and
  * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
  */
+import { hmacSha256Base64 } from '../core/audit/hmac-sha256';
 import type { Mac } from '../core/audit/seal';
 import { trackerStore } from './tracker-store';
 
@@ -27,4 +28,14 @@ function secret(known?: Readonly<Record<string, string>>): string {
 export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
   const key = secret(known);
   return (message) => Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key));
+}
+
+/**
+ * The same secret as a MAC computed in script (core/audit/hmac-sha256.ts), for the per-row record seals:
+ * they are checked over the whole library each hour, which must not cost one Utilities call per row. The
+ * chain and record seals cannot stand in for each other: core/audit/seal.ts tags each message with its kind.
+ */
+export function trackerRecordMac(): Mac {
+  const key = secret();
+  return (message) => hmacSha256Base64(key, message);
 }

@@ -10,6 +10,8 @@ import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '..
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
 import { appendSafeRow } from '../adapters/safe-write';
+import { trackerRecordMac } from '../adapters/seal-key';
+import { sealRecord } from '../core/cases/case-record';
 import {
   applyDuplicateChoice,
   DISTINCT_REASON_MAX,
@@ -151,8 +153,12 @@ export function submitCase(request: unknown): SubmitResult {
     const record = sla
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
+    // The sealed record goes in with the row, in the same call: there is never a case without one.
+    const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
     ensureRoomForCases(table, 1);
-    appendSafeRow(table.sheet, caseToCells(table, record), { plainTextColumns: plainTextColumns(table) });
+    appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
+      plainTextColumns: plainTextColumns(table),
+    });
 
     const last = table.sheet.getLastRow();
     const from = Math.max(2, last - LOOK_BACK_ROWS + 1);

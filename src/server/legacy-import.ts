@@ -17,7 +17,9 @@ import {
   writeNewCases,
   writeReport,
 } from '../adapters/legacy-import';
+import { trackerRecordMac } from '../adapters/seal-key';
 import { showDialog } from '../adapters/ui';
+import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import { type Outcome, planImport } from '../core/import/plan-import';
 import { type ColumnProposal, proposeMapping } from '../core/import/propose-mapping';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
@@ -132,8 +134,14 @@ export function runLegacyImport(request: unknown): ImportSummary {
       importGrowthCells(ss, table, tab, plan),
       `importing ${plan.newCases.length} cases`,
     );
-    writeNewCases(table, plan);
-    writeLinks(table, plan);
+    const mac = trackerRecordMac();
+    writeNewCases(table, plan, (row) => sealRecord(mac, String(row.caseId ?? ''), row, ctx.timeZone));
+    writeLinks(table, plan, (caseId, row, changes) => {
+      const record = openRecord(mac, caseId, row.caseRecord);
+      if (!record.ok) return null;
+      const sealed = diffRecord(row, record.fields, ctx.timeZone).sealed;
+      return sealRecord(mac, caseId, { ...sealed, ...changes }, ctx.timeZone);
+    });
     const reportTab = writeReport(ss, tab, plan);
     const counts = {
       imported: 0,

@@ -15,6 +15,8 @@ import { SETUP_TABS } from '../core/tracker/layout';
 /** Cells a new tab takes (Sheets makes 1,000 rows by 26 columns). */
 const NEW_TAB_CELLS = 1_000 * 26;
 
+import { sealUnsealedRows } from './seal-rows';
+
 type SetupReport = ReturnType<typeof setUpTrackerTabs>['report'];
 
 function hasChanges(report: SetupReport): boolean {
@@ -56,12 +58,14 @@ export function setUpTracker(): string {
       (email, i, all) => email !== '' && all.indexOf(email) === i,
     );
     const { report, auditLog } = setUpTrackerTabs(ss, keepers);
-    const sealed = startSealing(auditLog);
+    const sealedLog = startSealing(auditLog);
     const moved = drainAuditChannel(ss);
+    const sealedCases = sealUnsealedRows(ss, me);
     const summary = [
       describe(report),
-      sealed > 0 ? `Sealed the ${sealed} existing Audit log rows (marked "before sealing").` : '',
+      sealedLog > 0 ? `Sealed the ${sealedLog} existing Audit log rows (marked "before sealing").` : '',
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
+      sealedCases > 0 ? `Sealed ${sealedCases} existing case(s) with their Casebook record.` : '',
     ]
       .filter(Boolean)
       .join(' ');

@@ -155,6 +155,8 @@ function setUpWithLegacyTab() {
     return headers.map((h) => values[h] ?? '');
   });
   cases.getRange(2, 1, existing.length, headers.length).setValues(existing);
+  // Rows written straight into the sheet have no Casebook record: the owner's setup seals them.
+  clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
   openSpreadsheet(ws, { user: OPS, spreadsheetId });
   return { ws, spreadsheetId, ss, cases, headers, session: { user: OPS, spreadsheetId } };
 }
@@ -359,6 +361,7 @@ test('importing costs the same number of service calls with 100 and 10,000 cases
       return row;
     });
     ctx.cases.getRange(5, 1, size, width).setValues(library);
+    clickMenuItem(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, caption: 'Set up tracker' });
     const mapping = ok<Proposal>(
       callServerFunction(ctx.ws, ctx.session, 'proposeLegacyImport', ['Old tracker']),
     ).columns.map((c) => ({

@@ -33,7 +33,13 @@ export const TABS = {
 } as const;
 
 /** The tabs Set up tracker makes when they are missing (the retired inbox is never made again). */
-export const SETUP_TABS: readonly string[] = [TABS.cases, TABS.lists, TABS.settings, TABS.audit, TABS.reports];
+export const SETUP_TABS: readonly string[] = [
+  TABS.cases,
+  TABS.lists,
+  TABS.settings,
+  TABS.audit,
+  TABS.reports,
+];
 
 export const CASE_HEADERS: readonly string[] = CASE_FIELDS.map((f) => f.header);
 

@@ -33,8 +33,9 @@ const findButton = byId<HTMLButtonElement>('find');
 const editable = CASE_FIELDS.filter((f) =>
   (FORM_FIELDS as readonly string[]).includes(f.key),
 ) as readonly FieldDefinition[];
+// The sealed record is Casebook's own bookkeeping, not something to read in the sidebar.
 const recordFields = CASE_FIELDS.filter(
-  (f) => !(FORM_FIELDS as readonly string[]).includes(f.key),
+  (f) => !(FORM_FIELDS as readonly string[]).includes(f.key) && f.key !== 'caseRecord',
 ) as readonly FieldDefinition[];
 let view: CaseView | null = null;
 
