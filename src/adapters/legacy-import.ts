@@ -1,6 +1,7 @@
 /**
  * Reads an old tracker tab and writes what an import plan decided: new cases appended in one batch, legacy
- * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported.
+ * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported and
+ * every imported row with warnings (optional values it could not read).
  */
 import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
 import { safeCellText } from '../core/normalise/cell-text';
@@ -79,11 +80,15 @@ export function writeReport(
   const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
   sheet.clearContents();
   const rows = plan.outcomes
-    .filter((o) => o.outcome !== 'imported')
+    .filter((o) => o.outcome !== 'imported' || o.reasons.length > 0)
     .map((o) =>
-      [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')].map((v) =>
-        typeof v === 'string' ? safeCellText(v) : v,
-      ),
+      [
+        o.legacyRow,
+        o.legacyId,
+        o.outcome === 'imported' ? 'imported with warnings' : o.outcome,
+        o.caseId,
+        o.reasons.join('; '),
+      ].map((v) => (typeof v === 'string' ? safeCellText(v) : v)),
     );
   const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
   if (table.length > sheet.getMaxRows())

@@ -170,7 +170,7 @@ interface Proposal {
 test("the menu opens the import dialog, and it lists only tabs that are not Casebook's", () => {
   const ctx = setUpWithLegacyTab();
   clickMenuItem(ctx.ws, { ...ctx.session, caption: 'Import legacy tracker' });
-  expect(ctx.ws.ui.shown.at(-1)).toMatchObject({ kind: 'modal', title: 'Import legacy tracker', width: 680 });
+  expect(ctx.ws.ui.shown.at(-1)).toMatchObject({ kind: 'modal', title: 'Import legacy tracker', width: 760 });
   expect(ok<string[]>(callServerFunction(ctx.ws, ctx.session, 'listLegacyTabs', []))).toEqual([
     'Sheet1',
     'Old tracker',
@@ -217,6 +217,8 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
     duplicate: 8,
     'already imported': 0,
     blank: 10,
+    section: 0,
+    warnings: 0,
   });
   expect(first.reportTab).toBe('Import report - Old tracker');
 
@@ -260,7 +262,7 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
   const audit = ctx.ss.getSheetByName('Audit inbox')!;
   const lastAudit = audit.getRange(audit.getLastRow(), 1, 1, 8).getValues()[0]!;
   expect(lastAudit.slice(1, 3)).toEqual([OPS, 'Import legacy tracker']);
-  expect(String(lastAudit[7])).toMatch(/^Old tracker: Imported 182, linked 3/);
+  expect(String(lastAudit[7])).toMatch(/^Old tracker: Imported 182 \(0 with warnings\), linked 3/);
 
   const second = ok<{ counts: Record<string, number> }>(
     callServerFunction(ctx.ws, ctx.session, 'runLegacyImport', [{ tab: 'Old tracker', mapping }]),
@@ -272,6 +274,8 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
     duplicate: 8,
     'already imported': 185,
     blank: 10,
+    section: 0,
+    warnings: 0,
   });
   expect(ctx.cases.getLastRow()).toBe(186);
 });
