@@ -76,6 +76,11 @@ function choiceList(field: FieldKey, ctx: ImportContext): ChoiceList | null {
 }
 
 const MARKET_CHOICES = marketChoices();
+/** As the case validator checks them (src/core/validation/validate-case.ts). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const IDENTIFIER = /^[A-Za-z0-9_-]+$/;
+/** Raw text kept in the summary's note, per value. */
+const NOTE_VALUE_LIMIT = 300;
 
 /** One field's value, as typed or pasted, to its canonical form (or the reason it cannot be read). */
 export function normaliseField(field: FieldKey, value: unknown, ctx: ImportContext): Normalised<unknown> {
@@ -103,6 +108,12 @@ export function normaliseField(field: FieldKey, value: unknown, ctx: ImportConte
   if (definition?.type === 'date' || definition?.type === 'datetime')
     return normaliseDate(value, ctx.dateOrder, ctx.timeZone);
   const text = definition?.type === 'longText' ? cleanMultiline(String(value)) : cleanText(String(value));
+  const name = definition?.header ?? field;
+  if (definition?.type === 'email' && !EMAIL.test(text)) return reject(`"${text}" is not an email address`);
+  if (definition?.type === 'identifier' && !IDENTIFIER.test(text))
+    return reject(`"${text}" is not a ${name}: use letters, digits, - and _`);
+  if (definition?.maxLength !== undefined && text.length > definition.maxLength)
+    return reject(`${name} has ${text.length} characters; at most ${definition.maxLength}`);
   return accept(text, 'exact');
 }
 
@@ -168,7 +179,8 @@ export function convertRow(
       problems.push({ field: item.field, reason: item.reason });
     else {
       warnings.push({ field: item.field, reason: `${item.reason}: imported without ${definition.header}` });
-      notes.push(`${definition.header}: ${item.raw}`);
+      const raw = item.raw.length > NOTE_VALUE_LIMIT ? `${item.raw.slice(0, NOTE_VALUE_LIMIT)}...` : item.raw;
+      notes.push(`${definition.header}: ${raw}`);
     }
   }
   grounded.summary = withNote(grounded.summary, notes);

@@ -35,12 +35,13 @@ const HEADERS: Partial<Record<FieldKey, string>> = {
     'policy|violation|violation type|reason|category|issue|policy violated|infraction|' +
     'verstoß|verstoss|richtlinie|grund|kategorie|regelverstoß|violation de règle|motif|catégorie|' +
     'infracción|infraccion|motivo|categoría|política|violazione|categoria|norma|naruszenie|powód|' +
-    'kategoria|overtreding|reden|categorie|violação|infração|överträdelse|orsak|kategori|dsa category',
+    'kategoria|overtreding|reden|categorie|violação|infração|överträdelse|orsak|kategori|dsa category|' +
+    'what was wrong|what went wrong|problem|wrong|type of violation|offence|offense',
   action:
     'action|enforcement|enforcement action|penalty|measure|sanction|punishment|outcome|decision|' +
     'maßnahme|massnahme|sanktion|strafe|entscheidung|mesure|décision|medida|sanción|acción|' +
     'decisión|misura|sanzione|azione|provvedimento|działanie|kara|sankcja|maatregel|sanctie|' +
-    'ação|medida tomada|åtgärd|sanktion',
+    'ação|medida tomada|åtgärd|sanktion|what we did|action taken|taken action|result|consequence',
   restrictionEnd:
     'end date|until|restriction end|ban until|expires|bis|gesperrt bis|ende|jusqu au|fin|hasta|' +
     'fecha fin|fino a|scadenza|do|tot|até|till|slutdatum',
@@ -73,7 +74,7 @@ const HEADERS: Partial<Record<FieldKey, string>> = {
     'owner|assignee|assigned to|handler|agent|moderator|reviewer|bearbeiter|zuständig|verantwortlich|' +
     'sachbearbeiter|responsable|assigné à|traité par|agente|asignado a|gestor|assegnatario|' +
     'gestito da|operatore|osoba odpowiedzialna|opiekun|behandelaar|eigenaar|responsável|' +
-    'handläggare|ansvarig',
+    'handläggare|ansvarig|handled by|reviewed by|checked by|who',
   escalatedTo:
     'escalated to|escalation|team|eskaliert an|eskalation|équipe|escaladé à|equipo|escalado a|' +
     'squadra|escalato a|zespół|eskalacja|escalatie|equipa|eskalerad till',

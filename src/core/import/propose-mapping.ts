@@ -77,8 +77,9 @@ const SNIFFERS: { field: FieldKey; label: string; test: (v: unknown, ctx: Import
     test: (v) => FIXED_LISTS.severities.some((s) => s.toLowerCase() === String(v).trim().toLowerCase()),
   },
   { field: 'evidenceLinks', label: 'links', test: (v) => /^https?:\/\//i.test(String(v).trim()) },
-  { field: 'policy', label: 'policies', test: (v, ctx) => normaliseField('policy', v, ctx).ok },
-  { field: 'action', label: 'enforcement actions', test: (v, ctx) => normaliseField('action', v, ctx).ok },
+  { field: 'policy', label: 'policies', test: (v, ctx) => fieldFit('policy', [v], ctx) === 1 },
+  { field: 'action', label: 'enforcement actions', test: (v, ctx) => fieldFit('action', [v], ctx) === 1 },
+  { field: 'status', label: 'statuses', test: (v, ctx) => fieldFit('status', [v], ctx) === 1 },
 ];
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;

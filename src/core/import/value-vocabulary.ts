@@ -47,7 +47,7 @@ export const VALUE_VOCABULARY: Readonly<Record<string, Vocabulary>> = {
   },
   action: {
     'LIVE interrupted':
-      'live abgebrochen|live beendet|stream abgebrochen|live interrompu|live coupé|live interrumpido|directo cortado|live interrotta|diretta interrotta|live przerwany|live onderbroken|live interrompida|live avbruten|stream ended|live killed',
+      'live abgebrochen|live beendet|stream abgebrochen|live interrompu|live coupé|live interrumpido|directo cortado|live interrotta|diretta interrotta|live przerwany|live onderbroken|live interrompida|live avbruten|stream ended|live killed|stream killed|stream stopped|killed the live',
     'LIVE removed': 'live gelöscht|live supprimé|live eliminado|live rimossa|vod removed',
     'Product removed':
       'produkt entfernt|artikel gelöscht|produit retiré|produit supprimé|producto retirado|producto eliminado|prodotto rimosso|articolo rimosso|produkt usunięty|product verwijderd|produto removido|produkt borttagen|takedown|listing takedown|item taken down',
