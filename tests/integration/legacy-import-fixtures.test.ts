@@ -217,7 +217,9 @@ describe.each(CASES)('%s tracker', (_name, expected) => {
     // Nothing silently dropped: every row of the tab has exactly one outcome.
     const { warnings: _w, ...outcomes } = preview.counts;
     expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(fixture.rows.length);
-    expect((preview.counts.imported ?? 0) + (preview.counts.linked ?? 0)).toBeGreaterThanOrEqual(0.9 * importable);
+    expect((preview.counts.imported ?? 0) + (preview.counts.linked ?? 0)).toBeGreaterThanOrEqual(
+      0.9 * importable,
+    );
 
     const before = ctx.cases.getLastRow();
     const summary = call<{ counts: Counts; reportTab: string }>(ctx, 'runLegacyImport', {
