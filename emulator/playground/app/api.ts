@@ -54,6 +54,11 @@ export const api = {
     request<{ ok: true }>('POST', '/api/sort', { sheet, column, ascending }),
   filter: (sheet: string, column: number, visible: string[] | null) =>
     request<{ ok: true }>('POST', '/api/filter', { sheet, column, visible }),
+  importCsv: (name: string, csv: string) =>
+    request<{ ok: true; value: { tab: string; rows: number; columns: number } }>('POST', '/api/csv', {
+      name,
+      csv,
+    }),
   user: (email: string) => request<{ ok: true }>('POST', '/api/user', { email }),
   runTrigger: (uid: string) => request<{ ok: true }>('POST', '/api/trigger', { uid }),
   advanceClock: (minutes: number) =>
