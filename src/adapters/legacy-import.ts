@@ -91,8 +91,8 @@ export function writeReport(
       ].map((v) => (typeof v === 'string' ? safeCellText(v) : v)),
     );
   const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
-  if (table.length > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
+  const maxRows = sheet.getMaxRows();
+  if (table.length > maxRows) sheet.insertRowsAfter(maxRows, table.length - maxRows);
   sheet.getRange(1, 1, table.length, 5).setValues(table);
   sheet.setFrozenRows(1);
   return name;

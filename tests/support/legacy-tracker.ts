@@ -47,3 +47,59 @@ export function acceptProposals(ctx: Tracker, tab: string): AcceptedImport {
   const request = { tab, mapping, valueMaps: values.proposedValueMaps, defaults: values.proposedDefaults };
   return { proposal, values, request };
 }
+
+/** A bigger tab from a fixture's data rows: copies with their first cell suffixed, so no copy is a duplicate. */
+export function scaledFixture(fixture: LegacyFixture, rows: number): LegacyFixture {
+  const out: unknown[][] = [];
+  for (let copy = 0; out.length < rows; copy++)
+    for (const row of fixture.rows) {
+      if (out.length >= rows) break;
+      const [first, ...rest] = row;
+      out.push([String(first) === '' ? '' : `${String(first)}-${copy}`, ...rest]);
+    }
+  return { ...fixture, rows: out, made: { data: rows, blank: 0, section: 0, duplicate: 0 } };
+}
+
+export interface StepCost {
+  step: string;
+  calls: number;
+  /** Cells read and written. */
+  cells: number;
+  byMember: Record<string, number>;
+  modelledMs: number;
+}
+
+/** Runs the dialog's steps with every proposal accepted, measuring each server call on the ledger. */
+export function measuredImport(
+  ctx: Tracker,
+  tab: string,
+): { steps: StepCost[]; counts: Record<string, number> } {
+  const steps: StepCost[] = [];
+  const measure = <T>(step: string, work: () => T): T => {
+    ctx.ws.ledger.reset();
+    const value = work();
+    steps.push({
+      step,
+      calls: ctx.ws.ledger.count(),
+      cells: ctx.ws.ledger.cells(),
+      byMember: ctx.ws.ledger.byMember(),
+      modelledMs: Math.round(ctx.ws.ledger.modelledMs()),
+    });
+    return value;
+  };
+  const proposal = measure('proposeLegacyImport', () =>
+    call<AcceptedImport['proposal']>(ctx, 'proposeLegacyImport', tab),
+  );
+  const mapping = proposal.columns.map((c, i) => ({ column: i + 1, field: c.field }));
+  const values = measure('proposeLegacyValues', () =>
+    call<AcceptedImport['values']>(ctx, 'proposeLegacyValues', { tab, mapping }),
+  );
+  const request = { tab, mapping, valueMaps: values.proposedValueMaps, defaults: values.proposedDefaults };
+  const preview = measure('previewLegacyImport', () =>
+    call<{ digest: string }>(ctx, 'previewLegacyImport', request),
+  );
+  const summary = measure('runLegacyImport', () =>
+    call<{ counts: Record<string, number> }>(ctx, 'runLegacyImport', { ...request, digest: preview.digest }),
+  );
+  return { steps, counts: summary.counts };
+}
