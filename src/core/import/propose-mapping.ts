@@ -8,7 +8,13 @@
 import { normaliseDate } from '../normalise/date';
 import { cleanText } from '../normalise/text';
 import { FIXED_LISTS, type FieldKey } from '../schema/case-schema';
-import { DEFAULT_ACTIONS, DEFAULT_POLICIES, DEFAULT_ROOT_CAUSES, DEFAULT_TEAMS } from '../taxonomy/defaults';
+import {
+  DEFAULT_ACTIONS,
+  DEFAULT_POLICIES,
+  DEFAULT_ROOT_CAUSES,
+  DEFAULT_SYNONYMS,
+  DEFAULT_TEAMS,
+} from '../taxonomy/defaults';
 import { MARKETS } from '../taxonomy/markets';
 import { type ImportContext, normaliseField } from './convert-row';
 import { fieldForHeader } from './header-synonyms';
@@ -42,7 +48,7 @@ export const FALLBACK_CONTEXT: ImportContext = {
     teams: [...DEFAULT_TEAMS],
     rootCauses: [...DEFAULT_ROOT_CAUSES],
   },
-  synonyms: {},
+  synonyms: DEFAULT_SYNONYMS,
   dateOrder: 'DMY',
   timeZone: 'UTC',
 };
@@ -65,7 +71,7 @@ export function fieldFit(field: FieldKey, values: readonly unknown[], ctx: Impor
 
 /** Content sniffers for columns whose header says nothing: strict readers only, so unrelated data stays out. */
 const SNIFFERS: { field: FieldKey; label: string; test: (v: unknown, ctx: ImportContext) => boolean }[] = [
-  { field: 'market', label: 'countries', test: (v, ctx) => normaliseField('market', v, ctx).ok },
+  { field: 'market', label: 'countries or regions', test: (v, ctx) => fieldFit('market', [v], ctx) === 1 },
   {
     field: 'liveDate',
     label: 'dates',

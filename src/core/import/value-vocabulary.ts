@@ -11,7 +11,7 @@ type Vocabulary = Readonly<Record<string, string>>;
 export const VALUE_VOCABULARY: Readonly<Record<string, Vocabulary>> = {
   policy: {
     'Counterfeit goods':
-      'fälschung|gefälscht|plagiat|markenfälschung|fake ware|contrefaçon|contrefait|falsificación|falsificacion|falsificado|imitación|contraffazione|contraffatto|falso|podróbka|podrobka|namaak|nep|falsificação|contrafação|förfalskning|knockoff|knock off|replicas|counterfeit sneakers|fake bags',
+      'fälschung|gefälscht|plagiat|markenfälschung|fake ware|contrefaçon|contrefait|falsificación|falsificacion|falsificado|imitación|contraffazione|contraffatto|falso|podróbka|podrobka|namaak|nep|falsificação|contrafação|förfalskning|knockoff|knock off|replicas',
     'Copyright infringement on stream':
       "urheberrecht|musikrechte|droit d'auteur|derechos de autor|diritto d'autore|prawa autorskie|auteursrecht|direitos autorais|upphovsrätt",
     'Prohibited products':
