@@ -30,6 +30,8 @@ test('garbage requests to every step are refused with a clear message and nothin
   const before = snapshot();
   const oversized = Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`v${i}`, '']));
   const garbage: [string, unknown, string][] = [
+    ['proposeLegacyImport', 42, 'tab must be non-empty text'],
+    ['proposeLegacyImport', 'Audit log', "one of Casebook's own tabs"],
     ['proposeLegacyValues', 'Altes Tracking', 'request must be an object'],
     ['proposeLegacyValues', { tab: fixture.tab }, 'mapping must be a list'],
     [
