@@ -159,10 +159,11 @@ function plan(
   return { table, importPlan };
 }
 
-/** What the import would do, written nowhere. */
-export function previewLegacyImport(request: unknown): ImportPreview {
+/** What the import would do, written nowhere; with how numeric dates are read (Settings: Date order). */
+export function previewLegacyImport(request: unknown): ImportPreview & { dateOrder: string } {
   const { ss, rows, ctx, request: checked } = prepare(request);
-  return previewPlan(plan(ss, rows, ctx, checked, Session.getActiveUser().getEmail()).importPlan);
+  const importPlan = plan(ss, rows, ctx, checked, Session.getActiveUser().getEmail()).importPlan;
+  return { ...previewPlan(importPlan), dateOrder: ctx.dateOrder === 'MDY' ? 'MDY' : 'DMY' };
 }
 
 function describe(counts: ImportCounts): string {

@@ -189,7 +189,7 @@ test('the value-mapping, defaults and preview steps on a 320-row English tracker
   await page.getByRole('button', { name: 'Next' }).click();
   await page.locator('#preview-summary', { hasText: 'add 289 cases' }).waitFor();
   await expect(page.locator('#preview-details').textContent()).resolves.toContain(
-    '3 × "…" is not a date Casebook can read',
+    'is not a date Casebook can read: write it as YYYY-MM-DD (and others like it)',
   );
   await page.screenshot({ path: screenshotPath('import-preview') });
   await page.getByLabel(/save the value maps of step 2 as synonyms/).check();

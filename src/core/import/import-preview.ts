@@ -9,13 +9,20 @@ export type ImportCounts = Record<Outcome, number> & { warnings: number };
 
 export interface ImportPreview {
   counts: ImportCounts;
-  /** Reason -> rows, most frequent first (refusals and warnings kept apart). */
-  refusals: { reason: string; rows: number }[];
-  warnings: { reason: string; rows: number }[];
+  /** Kinds of reason with their rows and one full example, most frequent first (refusals and warnings apart). */
+  refusals: ReasonTally[];
+  warnings: ReasonTally[];
   /** The first rows of each outcome. */
   examples: Partial<Record<Outcome, RowOutcome[]>>;
   /** Changes whenever any row's outcome, legacy ID or reasons change. */
   digest: string;
+}
+
+export interface ReasonTally {
+  /** The reason with quoted values elided, so "Atlantis" and "Mars" count as one kind. */
+  reason: string;
+  rows: number;
+  example: string;
 }
 
 const EXAMPLES = 5;
@@ -36,11 +43,15 @@ function reasonKind(reason: string): string {
   return reason.replace(/"[^"]*"/g, '"…"');
 }
 
-function tally(reasons: readonly string[]): { reason: string; rows: number }[] {
-  const counts = new Map<string, number>();
-  for (const reason of reasons) counts.set(reasonKind(reason), (counts.get(reasonKind(reason)) ?? 0) + 1);
-  return [...counts]
-    .map(([reason, rows]) => ({ reason, rows }))
+function tally(reasons: readonly string[]): ReasonTally[] {
+  const counts = new Map<string, ReasonTally>();
+  for (const reason of reasons) {
+    const kind = reasonKind(reason);
+    const seen = counts.get(kind);
+    if (seen) seen.rows += 1;
+    else counts.set(kind, { reason: kind, rows: 1, example: reason });
+  }
+  return [...counts.values()]
     .sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason))
     .slice(0, REASONS);
 }

@@ -28,7 +28,7 @@ const nextButton = byId<HTMLButtonElement>('next');
 const importButton = byId<HTMLButtonElement>('import');
 let proposal: LegacyProposal | null = null;
 let values: LegacyValueProposal | null = null;
-let preview: ImportPreview | null = null;
+let preview: (ImportPreview & { dateOrder: string }) | null = null;
 let step: Step | null = null;
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -236,11 +236,17 @@ const EXAMPLE_ORDER = [
 function reasonList(title: string, reasons: ImportPreview['refusals']): HTMLElement[] {
   if (reasons.length === 0) return [];
   const list = element('ul', '', 'reasons');
-  for (const r of reasons) list.append(element('li', `${r.rows} × ${r.reason}`));
+  for (const r of reasons)
+    list.append(
+      element(
+        'li',
+        `${r.rows} × ${r.example}${r.rows > 1 && r.example !== r.reason ? ' (and others like it)' : ''}`,
+      ),
+    );
   return [element('h3', title), list];
 }
 
-function renderPreview(p: ImportPreview): void {
+function renderPreview(p: ImportPreview & { dateOrder: string }): void {
   const counts = element('div', '', 'counts');
   for (const [key, label] of LABELS) {
     const item = element('span');
@@ -270,6 +276,12 @@ function renderPreview(p: ImportPreview): void {
   setText(
     byId('preview-summary'),
     `Import will add ${p.counts.imported} cases and link ${p.counts.linked}; ${p.counts['not imported']} rows will not be imported. Go back to change any choice.`,
+  );
+  setText(
+    byId('preview-dates'),
+    p.dateOrder === 'MDY'
+      ? "Numeric dates such as 03/04/2026 are read month first (March 4), as the Settings tab's Date order says."
+      : "Numeric dates such as 03/04/2026 are read day first (3 April), as the Settings tab's Date order says.",
   );
   show('preview');
 }
