@@ -111,7 +111,7 @@ export function normaliseField(field: FieldKey, value: unknown, ctx: ImportConte
   const name = definition?.header ?? field;
   if (definition?.type === 'email' && !EMAIL.test(text)) return reject(`"${text}" is not an email address`);
   if (definition?.type === 'identifier' && !IDENTIFIER.test(text))
-    return reject(`"${text}" is not a ${name}: use letters, digits, - and _`);
+    return reject(`"${text}" may only hold letters, digits, - and _`);
   if (definition?.maxLength !== undefined && text.length > definition.maxLength)
     return reject(`${name} has ${text.length} characters; at most ${definition.maxLength}`);
   return accept(text, 'exact');
