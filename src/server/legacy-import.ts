@@ -228,12 +228,6 @@ export function saveLegacySynonyms(request: unknown): { added: number; message: 
   const body = expectObject('request', request);
   expectKeys('request', body, ['valueMaps']);
   const ss = activeTracker();
-  // The Lists tab is the owner's (it decides what every import and the normaliser read).
-  const { people } = readPrivilegedSettings(ss);
-  if (!isOwnerOrAdmin(people, Session.getEffectiveUser().getEmail()))
-    throw new Error(
-      `Only the tracker's owner (${people.spreadsheetOwner}) or an admin they name can save synonyms to the Lists tab. Your import still uses these value maps; ask them to save the synonyms for next time.`,
-    );
   return withDocumentLock(() => {
     const ctx = readIntakeContext(ss);
     const maps = readValueMaps(body.valueMaps, ctx.lists);
@@ -244,6 +238,12 @@ export function saveLegacySynonyms(request: unknown): { added: number; message: 
     );
     if (entries.length === 0) throw new BadArgument('No mapped values to save');
     if (entries.length > MAX_VALUES_PER_FIELD * 4) throw new BadArgument('Too many values to save at once');
+    // The Lists tab is the owner's (it decides what every import and the normaliser read).
+    const { people } = readPrivilegedSettings(ss);
+    if (!isOwnerOrAdmin(people, Session.getEffectiveUser().getEmail()))
+      throw new Error(
+        `Only the tracker's owner (${people.spreadsheetOwner}) or an admin they name can save synonyms to the Lists tab. Your import still uses these value maps; ask them to save the synonyms for next time.`,
+      );
     const added = appendSynonyms(ss, entries);
     const user = Session.getActiveUser().getEmail();
     const message = `Saved ${added} synonym${added === 1 ? '' : 's'} on the Lists tab.`;
