@@ -5,7 +5,6 @@
 import { clickMenuItem, createWorkspace, Execution, openSpreadsheet } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
 import { englishTracker } from '../fixtures/legacy/english-tracker';
-import { OPS } from '../support/intake-tracker';
 import { trackerWithLegacyTab } from '../support/legacy-tracker';
 import { screenshotPath, useBrowser } from './support';
 
@@ -149,9 +148,10 @@ test('a tracker with nothing to import says so instead of showing an empty form'
 test('the value-mapping, defaults and preview steps on a 320-row English tracker: a change shows in the preview and in what is imported', async () => {
   const fixture = englishTracker();
   const ctx = trackerWithLegacyTab(fixture);
+  // The owner imports: saving the value maps as synonyms writes the owner's Lists tab.
   const opened = await browser.open(ctx.ws, {
     page: 'import',
-    user: OPS,
+    user: OWNER,
     spreadsheetId: ctx.spreadsheetId,
     viewport: { width: 760, height: 620 },
   });
