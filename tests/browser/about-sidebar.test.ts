@@ -133,6 +133,7 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'submitCase',
       'updateCase',
       'validateLibrary',
+      'verifyAuditLog',
       'withFailureHandler',
       'withSuccessHandler',
       'withUserObject',
