@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     throw new Error(
       `CASEBOOK_SEED_CASES must be a positive whole number, not ${process.env.CASEBOOK_SEED_CASES}`,
     );
-  const startup = new PlaygroundStartup();
+  const startup = new PlaygroundStartup(seedCases);
   const server = createPlaygroundServer(startup);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   console.log(

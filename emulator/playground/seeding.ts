@@ -10,9 +10,14 @@ import type { PlaygroundSession } from './session';
 
 /** Where the playground is on its way to being ready: seeding, ready with a session, or failed. */
 export class PlaygroundStartup {
-  progress: SeedProgress = { stage: 'setting up', logged: 0, worked: 0, total: 0 };
+  progress: SeedProgress;
   session: PlaygroundSession | null = null;
   error: string | null = null;
+
+  /** `total`: the size of the library a fresh seed makes. */
+  constructor(total: number) {
+    this.progress = { stage: 'setting up', logged: 0, worked: 0, total };
+  }
 
   /** What /api/seed-progress answers. */
   status() {
