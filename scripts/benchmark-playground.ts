@@ -2,11 +2,13 @@
  * `npm run benchmark`: how fast the playground is for a person, measured in headless Chromium against an
  * in-process playground server: time to the first paint and to a drawn grid, time to open the New case
  * sidebar (menu click to a usable form), and time to draw rows after scrolling to the middle of the Cases
- * tab. Run with the seeded demo library and with 20,000 cases. Numbers go to docs/benchmarks/playground.md;
+ * tab. Run with the seeded demo library and with 20,000 cases. Also the time from `npm start` on a fresh
+ * state folder to its first answer, and on to a ready window. Numbers go to docs/benchmarks/playground.md;
  * they are measurements of this machine, not assertions (tests assert call budgets instead).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { callServerFunction, createWorkspace } from '../emulator';
@@ -15,6 +17,7 @@ import { PEOPLE, seedDemoTracker } from '../emulator/playground/seed';
 import { createPlaygroundServer } from '../emulator/playground/server';
 import { PlaygroundSession } from '../emulator/playground/session';
 import { build } from './build';
+import { startNpm } from './npm-start-process';
 
 const RUNS = 3;
 
@@ -105,6 +108,37 @@ async function measure(session: PlaygroundSession, cases: number): Promise<Measu
   };
 }
 
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `npm start` on a fresh state folder: ms to its first answer (it builds first), and to a ready window. */
+async function measureStart(): Promise<{ firstAnswerMs: number; readyMs: number }> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'casebook-benchmark-start-'));
+  const started = Date.now();
+  const npm = startNpm(await freePort(), stateDir);
+  try {
+    const first = await npm.firstAnswer();
+    const firstAnswerMs = Date.now() - started;
+    if (first.status !== 200) throw new Error(`npm start answered ${first.status}\n${npm.output()}`);
+    for (;;) {
+      const status = (await (await npm.get('api/seed-progress')).json()) as {
+        ready: boolean;
+        error: string | null;
+      };
+      if (status.error) throw new Error(`npm start could not seed: ${status.error}`);
+      if (status.ready) return { firstAnswerMs, readyMs: Date.now() - started };
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await npm.stop();
+  }
+}
+
 function freshSession(): PlaygroundSession {
   const ws = createWorkspace({ now: Date.UTC(2026, 10, 23, 9), bundlePath: path.resolve('build/Code.js') });
   const { spreadsheetId } = seedDemoTracker(ws);
@@ -118,6 +152,7 @@ function freshSession(): PlaygroundSession {
 }
 
 async function main(): Promise<void> {
+  const start = await measureStart();
   await build();
   const seeded = freshSession();
   const seededCases =
@@ -141,6 +176,11 @@ estimate of Apps Script time for the same server call, from its latency model.
 | Cases | First paint | Grid drawn | Open New case | Draw after scroll to middle | getIntakeOptions calls | Modelled Apps Script ms |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
+
+| From \`npm start\` on a fresh state folder (320 cases) | ms |
+| :--- | ---: |
+| Time from npm start to first answer on a fresh state dir (build included; the page shows the seed's progress) | ${start.firstAnswerMs} |
+| Time from npm start to a ready window (the demo library seeded through Casebook's own functions) | ${start.readyMs} |
 
 The grid draws only the rows in view, so drawing after a scroll costs about the same at both sizes; the
 first load grows with the library because the window asks for the layout of every row (which ones a

@@ -87,11 +87,28 @@ export interface SeedResult {
   cases: number;
 }
 
+/** Where a seed is: cases logged so far, cases worked through their lifecycle, and the stage it is in. */
+export interface SeedProgress {
+  stage: 'setting up' | 'logging' | 'working' | 'sealing';
+  logged: number;
+  worked: number;
+  /** Cases to log (the library's size). */
+  total: number;
+}
+
 /**
  * Builds the demo tracker in `ws` with at least `count` cases over the last eight weeks, ending at the
- * workspace clock's current time.
+ * workspace clock's current time, yielding its progress after every case so a caller can let other work
+ * (an HTTP server answering with the progress) run in between. The calls are the same however it is run.
  */
-export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
+export function* seedDemoSteps(ws: Workspace, count = 320): Generator<SeedProgress, SeedResult, void> {
+  const progress = (stage: SeedProgress['stage'], logged: number, worked: number): SeedProgress => ({
+    stage,
+    logged,
+    worked,
+    total: count,
+  });
+  yield progress('setting up', 0, 0);
   for (const person of Object.values(PEOPLE))
     if (!ws.users.has(person.email)) ws.addUser(person.email, person.name);
   const end = ws.clock.now();
@@ -121,6 +138,7 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
   const created: { caseId: string; at: number; illegal: boolean }[] = [];
 
   for (let i = 0; i < count; i++) {
+    yield progress('logging', i, 0);
     ws.clock.set(start + Math.floor(((i + next()) / count) * (end - start - DAY)));
     const logger = next() < 0.6 ? PEOPLE.ops : PEOPLE.ops2;
     const policy = pickSkewed(next, lists.policies);
@@ -171,7 +189,8 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
 
   // The team works the cases through the lifecycle, one sidebar save per step, as people would: most are
   // triaged, some escalated or waiting on the merchant, many resolved and closed, a few appealed.
-  for (const record of created) {
+  for (const [index, record] of created.entries()) {
+    yield progress('working', count, index);
     const age = (end - record.at) / DAY;
     if (age < 1 || next() < 0.15) continue;
     let at = record.at;
@@ -226,6 +245,7 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
       if (next() < 0.7) step({ status: 'Closed' });
     }
   }
+  yield progress('sealing', count, created.length);
   ws.clock.set(end);
   // The ops staff's entries wait in the audit channel; the owner's run seals them into the protected log,
   // as the owner's hourly automation would have done along the way.
@@ -233,4 +253,31 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
   ws.ui.shown.length = 0;
   ws.ledger.reset();
   return { spreadsheetId: tracker.id, cases: created.length };
+}
+
+/** Runs a seed to the end at once (tests and scripts that need the library before they go on). */
+export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
+  const steps = seedDemoSteps(ws, count);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a seed, handing the event loop back after every case (one turn of setImmediate) so a server in the
+ * same process keeps answering, and reporting each step's progress.
+ */
+export async function seedDemoTrackerStepwise(
+  ws: Workspace,
+  count = 320,
+  onProgress: (progress: SeedProgress) => void = () => undefined,
+): Promise<SeedResult> {
+  const steps = seedDemoSteps(ws, count);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress(step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

@@ -11,6 +11,7 @@ import { appPage } from './app-page';
 import { parseCsv } from './csv';
 import { renderDocument } from './documents';
 import { columnValues, gridLayout, gridRows, tabSummaries } from './grid-data';
+import { PlaygroundStartup, seedingPage } from './seeding';
 import type { PlaygroundSession } from './session';
 
 const MAX_BODY_BYTES = 5_000_000;
@@ -256,9 +257,29 @@ async function route(
   }
 }
 
-export function createPlaygroundServer(session: PlaygroundSession): Server {
+/** Until the playground is ready, the page shows the seed's progress and everything else answers 503. */
+async function routeStarting(
+  startup: PlaygroundStartup,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const at = `${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://127.0.0.1').pathname}`;
+  // A progress page still open when the seed ends asks once more, and reloads into the window.
+  if (at === 'GET /api/seed-progress') return json(response, startup.status());
+  if (startup.session) return route(startup.session, request, response);
+  if (at === 'GET /') return send(response, 200, 'text/html; charset=utf-8', seedingPage(startup));
+  if (at === 'GET /favicon.ico') return send(response, 204, 'image/x-icon', '');
+  throw new HttpError(503, startup.notReady());
+}
+
+/** Serves a ready session, or a startup that becomes one (the page shows the seed's progress until then). */
+export function createPlaygroundServer(source: PlaygroundSession | PlaygroundStartup): Server {
   return createServer((request, response) => {
-    route(session, request, response).catch((error: unknown) => {
+    const answering =
+      source instanceof PlaygroundStartup
+        ? routeStarting(source, request, response)
+        : route(source, request, response);
+    answering.catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : error instanceof SyntaxError ? 400 : 500;
       if (!response.headersSent) json(response, { ok: false, error: (error as Error).message }, status);
     });

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import * as path from 'node:path';
 import { restoreWorkspace, snapshotWorkspace } from '../snapshot';
 import { createWorkspace } from '../workspace';
-import { PEOPLE, seedDemoTracker } from './seed';
+import { PEOPLE, type SeedProgress, type SeedResult, seedDemoTracker, seedDemoTrackerStepwise } from './seed';
 import { type PlaygroundMeta, PlaygroundSession } from './session';
 
 const STATE_FILE = 'state.json';
@@ -60,34 +60,71 @@ export interface OpenedPlayground {
   flush(): void;
 }
 
-export function openPlayground(options: StoreOptions): OpenedPlayground {
+type Store = ReturnType<typeof saver>;
+
+/** The saved playground if there is a readable one (a reset removes it first), or null. */
+function restoreSaved(options: StoreOptions, store: Store): OpenedPlayground | null {
   const file = path.join(options.stateDir, STATE_FILE);
   const log = options.log ?? (() => undefined);
-  const realNow = options.realNow ?? Date.now;
   if (options.reset) rmSync(file, { force: true });
-  const store = saver(options.stateDir);
-  if (existsSync(file)) {
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedState;
-      const ws = restoreWorkspace(saved.workspace, { bundlePath: options.bundlePath });
-      const session = new PlaygroundSession(ws, saved.meta, store.schedule, realNow);
-      log(`Restored the playground from ${file}`);
-      return { session, restored: true, flush: store.flush };
-    } catch (error) {
-      log(`Could not read ${file} (${(error as Error).message}); starting over with a fresh demo library.`);
-    }
+  if (!existsSync(file)) return null;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedState;
+    const ws = restoreWorkspace(saved.workspace, { bundlePath: options.bundlePath });
+    const session = new PlaygroundSession(ws, saved.meta, store.schedule, options.realNow ?? Date.now);
+    log(`Restored the playground from ${file}`);
+    return { session, restored: true, flush: store.flush };
+  } catch (error) {
+    log(`Could not read ${file} (${(error as Error).message}); starting over with a fresh demo library.`);
+    return null;
   }
-  const ws = createWorkspace({ now: realNow(), bundlePath: options.bundlePath });
-  log('Seeding the demo library through Casebook’s own functions…');
-  const { spreadsheetId, cases } = seedDemoTracker(ws, options.seedCases);
-  log(`Seeded ${cases} cases over the last eight weeks.`);
+}
+
+/** A fresh workspace for the seed, on real time. */
+function freshWorkspace(options: StoreOptions) {
+  (options.log ?? (() => undefined))('Seeding the demo library through Casebook’s own functions…');
+  return createWorkspace({ now: (options.realNow ?? Date.now)(), bundlePath: options.bundlePath });
+}
+
+/** The session on a freshly seeded workspace, opened by the first person and saved at once. */
+function seededPlayground(
+  options: StoreOptions,
+  store: Store,
+  ws: ReturnType<typeof createWorkspace>,
+  { spreadsheetId, cases }: SeedResult,
+): OpenedPlayground {
+  (options.log ?? (() => undefined))(`Seeded ${cases} cases over the last eight weeks.`);
   const session = new PlaygroundSession(
     ws,
     { spreadsheetId, user: PEOPLE.ops.email, clockOffsetMs: 0 },
     store.schedule,
-    realNow,
+    options.realNow ?? Date.now,
   );
   session.open();
   store.flush();
   return { session, restored: false, flush: store.flush };
+}
+
+export function openPlayground(options: StoreOptions): OpenedPlayground {
+  const store = saver(options.stateDir);
+  const restored = restoreSaved(options, store);
+  if (restored) return restored;
+  const ws = freshWorkspace(options);
+  return seededPlayground(options, store, ws, seedDemoTracker(ws, options.seedCases));
+}
+
+/**
+ * The same playground as openPlayground, but a fresh seed hands the event loop back after every case and
+ * reports its progress, so a server started first can answer with a progress page meanwhile.
+ */
+export async function openPlaygroundStepwise(
+  options: StoreOptions,
+  onProgress: (progress: SeedProgress) => void = () => undefined,
+): Promise<OpenedPlayground> {
+  const store = saver(options.stateDir);
+  const restored = restoreSaved(options, store);
+  if (restored) return restored;
+  const ws = freshWorkspace(options);
+  const seeded = await seedDemoTrackerStepwise(ws, options.seedCases, onProgress);
+  return seededPlayground(options, store, ws, seeded);
 }

@@ -373,9 +373,14 @@ function remapFilterColumns(filter: FilterModel, map: (column: number) => number
 
 /** The last row holding any content (a value, formula result, even FALSE), as Sheet.getLastRow reports. */
 export function lastRowWithContent(sheet: SheetModel): number {
+  // Plain loops: Casebook asks for the last row on nearly every call, over tabs of thousands of rows.
   for (let r = sheet.cells.length; r >= 1; r--) {
     const line = sheet.cells[r - 1];
-    if (line?.some((c) => c !== undefined && (c.value !== '' || c.formula !== ''))) return r;
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (cell !== undefined && (cell.value !== '' || cell.formula !== '')) return r;
+    }
   }
   return 0;
 }
