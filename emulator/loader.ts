@@ -1,13 +1,11 @@
 /**
- * Loads the BUILT bundle (build/Code.js) into the emulator as gas-local does (one vm context whose global
- * object holds the emulated services for one execution, a clock-driven Date and the console passed in),
- * but compiles the bundle once per version of the file rather than once per execution: V8 then shares the
- * compiled functions between executions. As in Apps Script, each execution still starts from a fresh
- * global scope and runs the bundle's top level again; locks it took are released when it ends.
+ * Loads the BUILT bundle (build/Code.js) into the emulator with gas-local: a fresh global object per load
+ * holding the emulated services for one execution, a clock-driven Date and the console passed in. As in
+ * Apps Script, each execution starts from a fresh global scope; locks it took are released when it ends.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
+import gas from 'gas-local';
 import { type EnabledAdvancedService, manifestAdvancedServices } from './advanced-services';
 import { createServiceGlobals } from './globals';
 import { Execution, type ExecutionOptions } from './runtime/execution';
@@ -71,19 +69,6 @@ export class LoadedBundle {
   }
 }
 
-/** The compiled bundle, by path, with the size and time of the file it was compiled from. */
-const compiled = new Map<string, { version: string; script: vm.Script }>();
-
-function compiledBundle(file: string): vm.Script {
-  const stat = statSync(file);
-  const version = `${stat.size}:${stat.mtimeMs}`;
-  const cached = compiled.get(file);
-  if (cached?.version === version) return cached.script;
-  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
-  compiled.set(file, { version, script });
-  return script;
-}
-
 export function loadBundle(ws: Workspace, options: LoadOptions): LoadedBundle {
   const file = path.resolve(options.bundlePath ?? ws.bundlePath);
   if (!existsSync(file)) {
@@ -103,8 +88,9 @@ export function loadBundle(ws: Workspace, options: LoadOptions): LoadedBundle {
     Date: ws.clock.dateConstructor(),
   };
   const injected = new Set(Object.keys(globals));
-  const context = vm.createContext(globals) as Record<string, unknown>;
-  compiledBundle(file).runInContext(context);
+  const context = gas.require(path.dirname(file), globals, {
+    filter: (candidate: string) => path.resolve(candidate) === file,
+  }) as Record<string, unknown>;
   return new LoadedBundle(execution, context, injected);
 }
 
