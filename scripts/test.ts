@@ -41,7 +41,9 @@ mkdirSync(outputDir, { recursive: true });
 const jestReport = path.join(outputDir, 'jest-results.json');
 const projects = built ? ['unit', 'emulator', 'integration', 'security', 'browser'] : ['unit', 'emulator'];
 if (!built) {
-  console.log('\n(build failed: integration, security and browser layers need build/ and are counted as failed)');
+  console.log(
+    '\n(build failed: integration, security and browser layers need build/ and are counted as failed)',
+  );
   failed += 1;
 }
 console.log(`\n▶ jest: ${projects.join(', ')}`);
