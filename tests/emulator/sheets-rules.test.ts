@@ -109,6 +109,23 @@ describe('protection, enforced for the acting user', () => {
     );
   });
 
+  test('a viewer reads but changes nothing: their script fails on its first write (Drive: "can view but not change")', () => {
+    // Docs: https://support.google.com/drive/answer/2494822 (roles: Viewer can view but not change or share).
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    const viewer = 'rui.view@governance.example';
+    ws.addUser(viewer);
+    ws.shareSpreadsheet(spreadsheetId, viewer, 'viewer');
+    sheet.getRange('A2').setValue('kept');
+    const asViewer = servicesFor(ws, { user: viewer, activeSpreadsheetId: spreadsheetId });
+    const viewerSheet = asViewer.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    expect(viewerSheet.getRange('A2').getValue()).toBe('kept');
+    const refused = 'You do not have permission to access the requested document.';
+    expect(() => viewerSheet.getRange('A2').setValue('changed')).toThrow(refused);
+    expect(() => viewerSheet.appendRow(['x'])).toThrow(refused);
+    expect(() => viewerSheet.insertRowsAfter(1, 1)).toThrow(refused);
+    expect(sheet.getRange('A2').getValue()).toBe('kept');
+  });
+
   test('an installable trigger edits with its owner (the effective user) rights', () => {
     const { sheet, ws, spreadsheetId } = tracker(OWNER);
     sheet.getRange('A1').protect();

@@ -19,7 +19,9 @@ export function fingerprint(ctx: Tracker): Fingerprint {
     sheets[sheet.getName()] = { values: range.getValues(), formulas: range.getFormulas() };
   }
   const properties: Fingerprint['properties'] = {};
-  for (const [key, store] of ctx.ws.properties) properties[key] = Object.fromEntries(store);
+  // An empty store is what merely opening one leaves: nothing was written to it.
+  for (const [key, store] of ctx.ws.properties)
+    if (store.size > 0) properties[key] = Object.fromEntries(store);
   return {
     sheets,
     properties,
