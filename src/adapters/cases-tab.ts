@@ -6,9 +6,11 @@
 import { safeCellText } from '../core/normalise/cell-text';
 import { matchKey } from '../core/normalise/text';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { cellLimitRefusal } from '../core/tracker/cell-budget';
 import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
+import { assertRoomForCells, cellsInUse } from './cell-budget';
 
 /** Casebook's notes start with this, so a later run can replace its own and leave people's. */
 export const NOTE_PREFIX = 'Casebook: ';
@@ -184,7 +186,12 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
   const maxRows = sheet.getMaxRows();
   const missing = sheet.getLastRow() + count - maxRows;
   if (missing <= 0) return;
-  const added = Math.max(missing, GROWTH_ROWS);
+  const columns = sheet.getMaxColumns();
+  const ss = sheet.getParent();
+  // Room for GROWTH_ROWS when the spreadsheet has it, else for just these cases, else a clear refusal.
+  let added = Math.max(missing, GROWTH_ROWS);
+  if (cellLimitRefusal(cellsInUse(ss), added * columns, 'this')) added = missing;
+  assertRoomForCells(ss, added * columns, count === 1 ? 'a new case row' : `${count} new case rows`);
   sheet.insertRowsAfter(maxRows, added);
   for (const field of CASE_FIELDS) {
     const format = numberFormatFor(field);

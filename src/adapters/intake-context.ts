@@ -1,10 +1,13 @@
 /**
  * What checking a case needs from the tracker, read in two batched reads (Lists tab, Settings tab): the
- * lists and synonyms, how dates are read, the tracker's time zone and the duplicate window.
+ * lists and synonyms, how dates are read, the tracker's time zone and the duplicate window. The SLA
+ * settings and mail recipients are taken only when the owner's protection of both tabs verifies.
  */
 import type { ImportContext } from '../core/import/convert-row';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
 import { readListsTab } from './lists-tab';
+import { readPrivilegedSettings } from './privileged-settings';
+import { type Recipients, recipientsOf } from './recipients';
 import { readSettings } from './settings-tab';
 
 export const DEFAULT_DUPLICATE_WINDOW_DAYS = 14;
@@ -14,8 +17,10 @@ export interface IntakeContext extends ImportContext {
   duplicateWindowDays: number;
 }
 
+/** Without the SLA settings, so without checking who keeps the Settings tab: nothing here grants anything. */
 export function readIntakeContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): IntakeContext {
-  return readTrackerContext(ss).ctx;
+  const { lists, synonyms } = readListsTab(ss);
+  return contextFrom(lists, synonyms, readSettings(ss), ss.getSpreadsheetTimeZone());
 }
 
 /**
@@ -26,15 +31,21 @@ export function readTrackerContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   ctx: IntakeContext;
   sla: SlaSettings | null;
   slaProblems: string[];
+  recipients: Recipients;
 } {
   const { lists, synonyms } = readListsTab(ss);
-  const settings = readSettings(ss);
+  const privileged = readPrivilegedSettings(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
-  const parsed = parseSlaSettings(settings, timeZone, lists.teams);
+  const recipients = recipientsOf(privileged);
+  // Date order and the duplicate window grant nothing: they are read even from an unprotected tab.
+  const ctx = contextFrom(lists, synonyms, privileged.all, timeZone);
+  if (privileged.problem) return { ctx, sla: null, slaProblems: [privileged.problem], recipients };
+  const parsed = parseSlaSettings(privileged.settings, timeZone, lists.teams);
   return {
-    ctx: contextFrom(lists, synonyms, settings, timeZone),
+    ctx,
     sla: parsed.ok ? parsed.settings : null,
     slaProblems: parsed.ok ? [] : parsed.problems,
+    recipients,
   };
 }
 

@@ -42,6 +42,24 @@ export function existingCases(table: CasesTable): ExistingCase[] {
   }));
 }
 
+/** Cells the import would add: rows below the Cases tab's last one, and the report tab. */
+export function importGrowthCells(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: CasesTable,
+  tab: string,
+  plan: ImportPlan,
+): number {
+  const sheet = table.sheet;
+  const casesEnd = sheet.getLastRow() + plan.newCases.length;
+  const casesCells = Math.max(0, casesEnd - sheet.getMaxRows()) * sheet.getMaxColumns();
+  const reportRows = plan.outcomes.filter((o) => o.outcome !== 'imported').length + 1;
+  const report = ss.getSheetByName(`${REPORT_PREFIX}${tab}`.slice(0, 100));
+  const reportCells = report
+    ? Math.max(0, reportRows - report.getMaxRows()) * report.getMaxColumns()
+    : Math.max(1_000, reportRows) * 26;
+  return casesCells + reportCells;
+}
+
 export function writeNewCases(table: CasesTable, plan: ImportPlan): void {
   if (plan.newCases.length === 0) return;
   const sheet = table.sheet;

@@ -29,6 +29,7 @@ export interface SetupReport {
 }
 
 const HEADER_PROTECTION = 'Casebook: header row';
+export const OWNER_TAB_PROTECTION = 'Casebook: kept by the owner and the admins they name';
 
 function tab(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
   const existing = ss.getSheetByName(name);
@@ -66,7 +67,30 @@ function protectHeader(sheet: Sheet): void {
   if (!already) sheet.getRange('1:1').protect().setDescription(HEADER_PROTECTION);
 }
 
-function setUpLists(ss: Spreadsheet, report: SetupReport): void {
+/**
+ * Settings and Lists decide where the owner's mail goes and what SLAs apply, so the whole tab is protected
+ * for `keepers` (the owners and named admins) alone: not warning-only, no unprotected part, no domain-wide
+ * editing, and anyone else who was let in is removed (Google's sample: add the keepers, remove the rest).
+ * The runner is an owner or an admin (setUpTracker checks), so they may change an existing protection.
+ */
+function protectForKeepers(sheet: Sheet, keepers: readonly string[]): void {
+  const protection = sheet.protect();
+  // An admin the owner named after the last setup is not an editor yet: only the owner can let them in.
+  if (!protection.canEdit()) return;
+  if (protection.getDescription() !== OWNER_TAB_PROTECTION) protection.setDescription(OWNER_TAB_PROTECTION);
+  if (protection.isWarningOnly()) protection.setWarningOnly(false);
+  if (protection.getUnprotectedRanges().length > 0) protection.setUnprotectedRanges([]);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  const allowed = new Set(keepers.map((e) => e.toLowerCase()));
+  const editors = protection.getEditors().map((user) => user.getEmail());
+  const current = new Set(editors.map((e) => e.toLowerCase()));
+  const missing = keepers.filter((e) => !current.has(e.toLowerCase()));
+  if (missing.length > 0) protection.addEditors(missing);
+  const others = editors.filter((e) => !allowed.has(e.toLowerCase()));
+  if (others.length > 0) protection.removeEditors(others);
+}
+
+function setUpLists(ss: Spreadsheet, report: SetupReport, keepers: readonly string[]): void {
   const sheet = tab(ss, TABS.lists, report);
   const columns = listBlockColumns();
   const width = Math.max(...LIST_BLOCKS.map((b) => (columns.get(b.list) ?? 1) + b.headers.length - 1));
@@ -86,9 +110,10 @@ function setUpLists(ss: Spreadsheet, report: SetupReport): void {
     ss.setNamedRange(block.namedRange, sheet.getRange(2, column, sheet.getMaxRows() - 1, 1));
   }
   protectHeader(sheet);
+  protectForKeepers(sheet, keepers);
 }
 
-function setUpSettings(ss: Spreadsheet, report: SetupReport): void {
+function setUpSettings(ss: Spreadsheet, report: SetupReport, keepers: readonly string[]): void {
   const sheet = tab(ss, TABS.settings, report);
   ensureHeaders(sheet, SETTINGS_HEADERS, null);
   const keys = sheet
@@ -108,6 +133,7 @@ function setUpSettings(ss: Spreadsheet, report: SetupReport): void {
     report.addedSettings.push(...missing.map(([key]) => key));
   }
   protectHeader(sheet);
+  protectForKeepers(sheet, keepers);
 }
 
 function setUpCases(ss: Spreadsheet, report: SetupReport): void {
@@ -213,11 +239,17 @@ export function setUpReports(ss: Spreadsheet, report: SetupReport | null = null)
   return sheet;
 }
 
-/** Creates or migrates every tab; Lists first, because the Cases validation rules read its named ranges. */
-export function setUpTrackerTabs(ss: Spreadsheet): { report: SetupReport; auditLog: Sheet } {
+/**
+ * Creates or migrates every tab; Lists first, because the Cases validation rules read its named ranges.
+ * `keepers` may edit Settings and Lists (the owners and the admins they named).
+ */
+export function setUpTrackerTabs(
+  ss: Spreadsheet,
+  keepers: readonly string[],
+): { report: SetupReport; auditLog: Sheet } {
   const report: SetupReport = { createdTabs: [], addedColumns: [], seededLists: [], addedSettings: [] };
-  setUpLists(ss, report);
-  setUpSettings(ss, report);
+  setUpLists(ss, report, keepers);
+  setUpSettings(ss, report, keepers);
   setUpCases(ss, report);
   const auditLog = setUpAuditLog(ss, report);
   setUpAuditInbox(ss, report);

@@ -9,6 +9,8 @@ export interface AboutInfo {
   userLine: string;
   /** Whether the automation runs for this user here, as a sentence. */
   automation: string;
+  /** How full the spreadsheet is against Google's 10 million cells, as a sentence (a warning past 80%). */
+  cells: string;
 }
 
 export interface AboutInput {
@@ -17,6 +19,7 @@ export interface AboutInput {
   /** Session.getActiveUser().getEmail(): '' when Google hides the user (consumer accounts, other domains). */
   activeUserEmail: string;
   automationLine: string;
+  cellsLine: string;
 }
 
 export function describeAbout(input: AboutInput): AboutInfo {
@@ -26,6 +29,7 @@ export function describeAbout(input: AboutInput): AboutInfo {
     spreadsheetName: input.spreadsheetName,
     userEmail: email === '' ? null : email,
     automation: input.automationLine,
+    cells: input.cellsLine,
     userLine:
       email === ''
         ? 'Google does not share your email with add-ons in this account, so Casebook records edits without it.'

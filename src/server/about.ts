@@ -1,8 +1,10 @@
 /** The About sidebar: the menu item that opens it and the server call it makes. */
 
+import { cellsInUse } from '../adapters/cell-budget';
 import { activeSpreadsheetName, activeUserEmail } from '../adapters/context';
 import { showSidebar } from '../adapters/ui';
 import { type AboutInfo, describeAbout } from '../core/about';
+import { cellBudgetLine } from '../core/tracker/cell-budget';
 import { CASEBOOK_VERSION } from '../core/version';
 import { automationStatus } from './automation';
 
@@ -10,6 +12,11 @@ import { automationStatus } from './automation';
 function automationLine(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return ss ? automationStatus(ss).line : 'Open a tracker to see its automation.';
+}
+
+function cellsLine(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return ss ? cellBudgetLine(cellsInUse(ss)) : '';
 }
 
 export function showAboutSidebar(): void {
@@ -22,5 +29,6 @@ export function getAboutInfo(): AboutInfo {
     spreadsheetName: activeSpreadsheetName(),
     activeUserEmail: activeUserEmail(),
     automationLine: automationLine(),
+    cellsLine: cellsLine(),
   });
 }

@@ -11,11 +11,13 @@
  */
 import { recordAudit } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
+import { runsAsAutomationOwner } from '../adapters/automation-owner';
 import { readCaseRows } from '../adapters/cases-tab';
 import { BUSY_MESSAGE, tryDocumentLock } from '../adapters/document-lock';
 import { casesEditOf, isEditEvent } from '../adapters/edited-range';
 import { readTrackerContext } from '../adapters/intake-context';
 import type { FieldKey } from '../core/schema/case-schema';
+import { auditPrivilegedEdit } from './privileged-edit-audit';
 import { planSheetChanges, TRACKED_FIELDS, writeSheetChanges } from './sheet-changes';
 
 /** A paste larger than this is handled in its first rows; the hourly sweep reconciles the rest. */
@@ -25,8 +27,13 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isEditEvent(event)) return;
   // Before any Sheets call: without its owner's authorisation, even asking the range for its tab would fail.
   if (!triggerIsAuthorized()) return;
+  // Only the recorded automation owner's trigger acts: a leftover trigger of anyone else does nothing.
+  if (!runsAsAutomationOwner(event.source.getId())) return;
   const edit = casesEditOf(event);
-  if (!edit) return;
+  if (!edit) {
+    auditPrivilegedEdit(event);
+    return;
+  }
   const { sheet, source: ss, first, firstColumn, lastColumn } = edit;
   const last = Math.min(edit.last, first + MAX_ROWS_PER_EDIT - 1);
 

@@ -9,7 +9,9 @@
  */
 import { moveAuditInbox } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
+import { recordedAutomationOwner } from '../adapters/automation-owner';
 import { trackerOfTrigger } from '../adapters/automation-triggers';
+import { cellWarning } from '../adapters/cell-budget';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
 import { runSlaSweep } from './sla-sweep';
@@ -41,6 +43,18 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
     );
     return;
   }
+  // Tracker-wide jobs run only as the automation owner the owner recorded: an editor's trigger (a leftover
+  // one, or one they made) neither runs nor marks them. Checked before the tracker is even opened.
+  const runner = recordedAutomationOwner(spreadsheetId);
+  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  if (runner === '' || runner !== me) {
+    console.warn(
+      runner
+        ? `Casebook: this hourly trigger belongs to ${me || 'someone Google does not name'}, but ${runner} runs this tracker's automation; it does nothing (Disable automation removes it).`
+        : `Casebook: this hourly trigger belongs to ${me || 'someone Google does not name'}, but no automation owner is recorded for this tracker; it does nothing until the spreadsheet owner or an admin chooses Enable automation.`,
+    );
+    return;
+  }
   // Two people's dispatchers for one tracker must not sweep at the same time.
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(30_000)) {
@@ -49,6 +63,8 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
   }
   try {
     const ss = SpreadsheetApp.openById(spreadsheetId);
+    const warning = cellWarning(ss);
+    if (warning) console.warn(`Casebook: ${warning}`);
     const state = readDispatcherState(ss);
     const save = () => writeDispatcherState(ss, state);
     const deadlineMs = startedMs + RUN_BUDGET_MS;

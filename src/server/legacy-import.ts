@@ -5,10 +5,12 @@
 
 import { recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
+import { assertRoomForCells } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readIntakeContext } from '../adapters/intake-context';
 import {
   existingCases,
+  importGrowthCells,
   isLegacyCandidate,
   readLegacyTab,
   writeLinks,
@@ -122,6 +124,12 @@ export function runLegacyImport(request: unknown): ImportSummary {
       now: new Date(),
       user,
     });
+    // Refused whole, before the first write, when the rows and report tab would pass 10 million cells.
+    assertRoomForCells(
+      ss,
+      importGrowthCells(ss, table, tab, plan),
+      `importing ${plan.newCases.length} cases`,
+    );
     writeNewCases(table, plan);
     writeLinks(table, plan);
     const reportTab = writeReport(ss, tab, plan);

@@ -6,6 +6,7 @@
  */
 import type { AuditEntry } from '../adapters/audit-log';
 import { recordAudit } from '../adapters/audit-log';
+import { type Recipients, sendToListed } from '../adapters/recipients';
 import { updateManagersNotified } from '../adapters/reports-tab';
 import {
   type DispatcherState,
@@ -21,8 +22,21 @@ export interface MailOutcome {
   waiting: string[];
 }
 
-export function mailReportLink(recipients: readonly string[], notice: ReportNotice): MailOutcome {
+/**
+ * Mails the link to each of `recipients` that is on the owner-kept list `listed`; anyone else is dropped
+ * with a log line, never mailed and never kept waiting.
+ */
+export function mailReportLink(
+  listed: Recipients,
+  addresses: readonly string[],
+  notice: ReportNotice,
+): MailOutcome {
   const outcome: MailOutcome = { sent: [], waiting: [] };
+  const recipients = addresses.filter((address) => listed.managers.includes(address.trim().toLowerCase()));
+  if (recipients.length < addresses.length)
+    console.warn(
+      `Casebook: ${addresses.length - recipients.length} weekly summary links were not sent: their addresses are not Managers on the owner's Settings tab.`,
+    );
   if (recipients.length === 0) return outcome;
   let quota = MailApp.getRemainingDailyQuota();
   for (const recipient of recipients) {
@@ -31,7 +45,7 @@ export function mailReportLink(recipients: readonly string[], notice: ReportNoti
       continue;
     }
     try {
-      MailApp.sendEmail({ to: recipient, subject: notice.subject, body: notice.body, name: 'Casebook' });
+      sendToListed(listed, { to: recipient, subject: notice.subject, body: notice.body });
       outcome.sent.push(recipient);
       quota -= 1;
     } catch (error) {
@@ -112,18 +126,23 @@ export function deliverPendingReportMail(
   saveState: () => void,
   user: string,
   trackerNotice: (entry: PendingReportMail) => ReportNotice,
+  listed: Recipients,
 ): boolean {
   const pending = state.pendingReportMail ?? [];
   if (pending.length === 0) return false;
   const delivered: { entry: PendingReportMail; sent: string[] }[] = [];
+  let dropped = false;
   for (const entry of pending) {
-    const { sent, waiting } = mailReportLink(entry.recipients, trackerNotice(entry));
-    if (sent.length === 0) continue;
+    const before = entry.recipients.length;
+    const { sent, waiting } = mailReportLink(listed, entry.recipients, trackerNotice(entry));
+    // Addresses no longer on the owner's list stop waiting.
+    dropped = dropped || sent.length + waiting.length < before;
     entry.recipients = waiting;
+    if (sent.length === 0) continue;
     entry.notified = [...entry.notified, ...sent];
     delivered.push({ entry, sent });
   }
-  if (delivered.length === 0) return false;
+  if (delivered.length === 0 && !dropped) return false;
   const left = pending.filter((entry) => entry.recipients.length > 0);
   if (left.length > 0) state.pendingReportMail = left;
   else delete state.pendingReportMail;

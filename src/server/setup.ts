@@ -1,8 +1,19 @@
-/** Menu "Set up tracker": creates or migrates the tabs under the document lock, audits it, and says what changed. */
+/**
+ * Menu "Set up tracker": creates or migrates the tabs under the document lock, protects Settings and Lists
+ * for the owners and named admins, audits it, and says what changed. Only the spreadsheet owner, the
+ * automation owner or an admin may run it (it decides who keeps the settings); nothing is changed
+ * otherwise, nor when the tabs it would add do not fit in the spreadsheet's 10 million cells.
+ */
 
 import { moveAuditInbox, recordAudit } from '../adapters/audit-log';
+import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
+import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
+import { TABS } from '../core/tracker/layout';
+
+/** Cells a new tab takes (Sheets makes 1,000 rows by 26 columns). */
+const NEW_TAB_CELLS = 1_000 * 26;
 
 type SetupReport = ReturnType<typeof setUpTrackerTabs>['report'];
 
@@ -26,7 +37,25 @@ export function setUpTracker(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Set up tracker.');
   return withDocumentLock(() => {
-    const { report } = setUpTrackerTabs(ss);
+    const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+    const { people } = readPrivilegedSettings(ss);
+    if (!isOwnerOrAdmin(people, me)) {
+      const refused = `Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (${people.spreadsheetOwner}) or an admin they name may run it. Nothing was changed.`;
+      ss.toast(refused, 'Casebook');
+      return refused;
+    }
+    const missingTabs = Object.values(TABS).filter((name) => ss.getSheetByName(name) === null).length;
+    try {
+      assertRoomForCells(ss, missingTabs * NEW_TAB_CELLS, 'setting up the missing tabs');
+    } catch (error) {
+      if (!(error instanceof CellLimitError)) throw error;
+      ss.toast(error.message, 'Casebook');
+      return error.message;
+    }
+    const keepers = [people.spreadsheetOwner, people.automationOwner, me, ...people.admins].filter(
+      (email, i, all) => email !== '' && all.indexOf(email) === i,
+    );
+    const { report } = setUpTrackerTabs(ss, keepers);
     const moved = moveAuditInbox(ss);
     const summary = [
       describe(report),

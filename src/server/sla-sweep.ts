@@ -8,6 +8,7 @@
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, locateCases, readCases, writeCaseBlock } from '../adapters/cases-tab';
 import { readTrackerContext } from '../adapters/intake-context';
+import { type Recipients, sendToListed } from '../adapters/recipients';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
 import type { SlaSettings } from '../core/sla/sla-settings';
@@ -44,6 +45,7 @@ function sendDigests(
   deadlineMs: number,
   audit: AuditEntry[],
   sender: string,
+  listed: Recipients,
 ): string[] {
   if (digests.length === 0) return [];
   let quota = MailApp.getRemainingDailyQuota();
@@ -57,12 +59,8 @@ function sendDigests(
     }
     if (Date.now() > deadlineMs) break;
     try {
-      MailApp.sendEmail({
-        to: digest.recipient,
-        subject: digest.subject,
-        body: digest.body,
-        name: 'Casebook',
-      });
+      // Only addresses on the owner's Settings tab: a case's Owner cell is never a recipient by itself.
+      sendToListed(listed, { to: digest.recipient, subject: digest.subject, body: digest.body });
     } catch (error) {
       // A refused mail is deferred, not lost: its notices stay unmarked and are planned again.
       console.warn(
@@ -126,7 +124,7 @@ export function runSlaSweep(
   saveState: () => void,
 ): SweepOutcome {
   const table = readCases(ss);
-  const { sla, slaProblems, ctx: tracker } = readTrackerContext(ss);
+  const { sla, slaProblems, ctx: tracker, recipients } = readTrackerContext(ss);
   if (!sla) {
     console.warn(`Casebook: SLA checks skipped until the Settings tab is fixed: ${slaProblems.join('; ')}`);
     return { finished: true, changedState: false };
@@ -147,7 +145,7 @@ export function runSlaSweep(
     rowLinks(ss, table),
     sla.calendar.timeZone,
   );
-  const sent = sendDigests(digests, deadlineMs, audit, sender);
+  const sent = sendDigests(digests, deadlineMs, audit, sender, recipients);
   if (sent.length > 0) {
     state.delivered = [...delivered, ...sent];
     // Saved before the rows: if writing fails now, the next run still knows these went out.

@@ -1,6 +1,7 @@
 /** Menu "Validate library": checks every case, marks invalid cells, clears fixed ones, and summarises. */
 
 import { readCases, writeMarks } from '../adapters/cases-tab';
+import { cellWarning } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readListsTab } from '../adapters/lists-tab';
 import { type Issue, RULE_LABELS, type RuleId, validateCase } from '../core/validation/validate-case';
@@ -42,7 +43,10 @@ export function validateLibrary(): ValidationSummary {
     writeMarks(table, issuesByRow);
     SpreadsheetApp.flush();
     const summary = summarise(table.rows.length, issuesByRow);
-    ss.toast(summary.message, 'Casebook');
-    return summary;
+    // Past 80% of Google's 10 million cells the owner is told here too, before writes start failing.
+    const warning = cellWarning(ss);
+    const shown = warning ? { ...summary, message: `${summary.message} ${warning}` } : summary;
+    ss.toast(shown.message, 'Casebook');
+    return shown;
   });
 }

@@ -6,9 +6,10 @@
  * from before the job first ran are not caught up, so turning automation on mid-week makes no Doc at once.
  */
 
+import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
+import { recipientsOf } from '../adapters/recipients';
 import { ReportSettingsError } from '../adapters/report-doc';
 import { findReport } from '../adapters/reports-tab';
-import { readSettings } from '../adapters/settings-tab';
 import { type DispatcherState, HOUR_MS, slotOf } from '../core/automation/dispatcher-state';
 import { parseIsoWeek, weekLabel } from '../core/report/iso-week';
 import { reportNotice } from '../core/report/report-notice';
@@ -23,6 +24,7 @@ function generateIfDue(
   state: DispatcherState,
   nowMs: number,
   saveState: () => void,
+  privileged: PrivilegedSettings,
 ): boolean {
   let changed = false;
   if (state.reportsSince === undefined) {
@@ -30,7 +32,11 @@ function generateIfDue(
     state.reportsSince = slotOf(nowMs, HOUR_MS) - HOUR_MS;
     changed = true;
   }
-  const parsed = parseReportSettings(readSettings(ss), ss.getSpreadsheetTimeZone());
+  if (privileged.problem) {
+    console.warn(`Casebook: weekly summaries wait. ${privileged.problem}`);
+    return changed;
+  }
+  const parsed = parseReportSettings(privileged.settings, ss.getSpreadsheetTimeZone());
   if (!parsed.ok) {
     console.warn(
       `Casebook: weekly summaries wait until the Settings tab is fixed: ${parsed.problems.join(' ')}`,
@@ -48,7 +54,7 @@ function generateIfDue(
   }
   try {
     generateWeeklySummary(ss, week, 'Automation', {
-      settings: parsed.settings,
+      settings: { ...parsed.settings, recipients: recipientsOf(privileged) },
       remember: (mailed) => {
         state.lastReportWeek = label;
         settlePending(state, mailed);
@@ -71,17 +77,25 @@ export function runWeeklySummaryJob(
 ): SweepOutcome {
   const nowMs = Date.now();
   // Generation first: its mail to every manager settles any earlier link still waiting for that week.
-  const generated = nowMs <= deadlineMs && generateIfDue(ss, state, nowMs, saveState);
+  const privileged = readPrivilegedSettings(ss);
+  const generated = nowMs <= deadlineMs && generateIfDue(ss, state, nowMs, saveState, privileged);
   const user = Session.getEffectiveUser().getEmail();
-  const delivered = deliverPendingReportMail(ss, state, saveState, user, (entry) => {
-    const parsed = parseIsoWeek(entry.week, 0);
-    return reportNotice({
-      docName: entry.docName,
-      week: parsed.ok ? parsed.week : { year: 0, week: 1 },
-      label: entry.week,
-      url: entry.url,
-      trackerName: ss.getName(),
-    });
-  });
+  const delivered = deliverPendingReportMail(
+    ss,
+    state,
+    saveState,
+    user,
+    (entry) => {
+      const parsed = parseIsoWeek(entry.week, 0);
+      return reportNotice({
+        docName: entry.docName,
+        week: parsed.ok ? parsed.week : { year: 0, week: 1 },
+        label: entry.week,
+        url: entry.url,
+        trackerName: ss.getName(),
+      });
+    },
+    recipientsOf(privileged),
+  );
   return { finished: nowMs <= deadlineMs, changedState: generated || delivered };
 }

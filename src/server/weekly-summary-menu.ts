@@ -6,9 +6,14 @@
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { ReportSettingsError } from '../adapters/report-doc';
 import { isoWeekOf, parseIsoWeek, weekBounds, weekLabel } from '../core/report/iso-week';
-import { previousWeek, type ReportSettings } from '../core/report/schedule';
+import { previousWeek } from '../core/report/schedule';
 import { settlePending } from './report-mail';
-import { generateWeeklySummary, readReportSettings, type SummaryOutcome } from './weekly-summary';
+import {
+  generateWeeklySummary,
+  type OwnerReportSettings,
+  readReportSettings,
+  type SummaryOutcome,
+} from './weekly-summary';
 
 const TITLE = 'Generate weekly summary';
 const LOCK_WAIT_MS = 10_000;
@@ -33,7 +38,7 @@ export function promptWeeklySummary(): string {
     ui.alert(TITLE, message, ui.ButtonSet.OK);
     return message;
   };
-  let settings: ReportSettings;
+  let settings: OwnerReportSettings;
   try {
     settings = readReportSettings(ss);
   } catch (error) {

@@ -9,9 +9,10 @@
 import { readAuditFacts } from '../adapters/audit-facts';
 import { recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
+import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
+import { type Recipients, recipientsOf } from '../adapters/recipients';
 import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
 import { findReport, upsertReport } from '../adapters/reports-tab';
-import { readSettings } from '../adapters/settings-tab';
 import { type IsoWeek, weekLabel } from '../core/report/iso-week';
 import { reportBlocks, reportDocName } from '../core/report/report-layout';
 import { notifiedText, reportNotice, wallClockText } from '../core/report/report-notice';
@@ -35,9 +36,14 @@ export interface SummaryOutcome {
   deferred: boolean;
 }
 
+/** The report settings with the owner-kept list the managers' mail is checked against. */
+export interface OwnerReportSettings extends ReportSettings {
+  recipients: Recipients;
+}
+
 export interface SummaryOptions {
   /** Already read and checked (the hourly run); read from the Settings tab otherwise. */
-  settings?: ReportSettings;
+  settings?: OwnerReportSettings;
   /**
    * Called right after the mail went out, before the Reports tab is written: who got the link and who
    * waits for mail quota, to be remembered (see settlePending) before anything can fail.
@@ -46,13 +52,19 @@ export interface SummaryOptions {
 }
 
 /** The report settings, or a ReportSettingsError naming every Settings row to fix. */
-export function readReportSettings(ss: Spreadsheet): ReportSettings {
-  const parsed = parseReportSettings(readSettings(ss), ss.getSpreadsheetTimeZone());
+export function readReportSettings(ss: Spreadsheet): OwnerReportSettings {
+  return reportSettingsFrom(readPrivilegedSettings(ss), ss.getSpreadsheetTimeZone());
+}
+
+/** From the owner-kept settings only: unverified ones make nothing and mail nobody. */
+export function reportSettingsFrom(privileged: PrivilegedSettings, timeZone: string): OwnerReportSettings {
+  if (privileged.problem) throw new ReportSettingsError(`Nothing was generated. ${privileged.problem}`);
+  const parsed = parseReportSettings(privileged.settings, timeZone);
   if (!parsed.ok)
     throw new ReportSettingsError(
       `Fix the Settings tab first, nothing was generated: ${parsed.problems.join(' ')}`,
     );
-  return parsed.settings;
+  return { ...parsed.settings, recipients: recipientsOf(privileged) };
 }
 
 export function generateWeeklySummary(
@@ -101,7 +113,7 @@ export function generateWeeklySummary(
 
   const user = Session.getEffectiveUser().getEmail();
   const notice = reportNotice({ docName, week, label, url: doc.url, trackerName });
-  const { sent, waiting } = mailReportLink(settings.managers, notice);
+  const { sent, waiting } = mailReportLink(settings.recipients, settings.managers, notice);
   options.remember({ week: label, docName, url: doc.url, sent, waiting });
 
   upsertReport(ss, {

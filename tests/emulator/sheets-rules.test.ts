@@ -181,6 +181,38 @@ describe('protection, enforced for the acting user', () => {
     expect(() => seen.remove()).toThrow('protected');
   });
 
+  /**
+   * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection and
+   * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange
+   * (editors "only visible to users with edit access to the protected range").
+   */
+  test("an editor can neither lift, weaken nor widen the owner's sheet protection, nor see its editors", () => {
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    sheet.protect().removeEditors([EDITOR]);
+    const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
+    const editorSheet = editor.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    const seen = editorSheet.getProtections(editor.SpreadsheetApp.ProtectionType.SHEET)[0]!;
+    expect(() => seen.remove()).toThrow('protected');
+    expect(() => seen.setWarningOnly(true)).toThrow('protected');
+    expect(() => seen.addEditor(EDITOR)).toThrow('protected');
+    expect(() => seen.setUnprotectedRanges([editorSheet.getRange('B2')])).toThrow('protected');
+    expect(() => seen.setDomainEdit(true)).toThrow('protected');
+    // Sheet.protect() on a protected sheet returns the existing protection, no second way in.
+    expect(() => editorSheet.protect().addEditor(EDITOR)).toThrow('protected');
+    expect(seen.isWarningOnly()).toBe(false);
+    expect(seen.getUnprotectedRanges()).toHaveLength(0);
+    // Who may edit is shown only to those who may (Sheets API ProtectedRange.editors).
+    expect(() => seen.getEditors()).toThrow('protected');
+    expect(seen.canEdit()).toBe(false);
+  });
+
+  test("Spreadsheet.getOwner names the file's owner to every user", () => {
+    const { ws, spreadsheetId, ss } = tracker(OWNER);
+    expect(ss.getOwner()!.getEmail()).toBe(OWNER);
+    const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
+    expect(editor.SpreadsheetApp.getActiveSpreadsheet().getOwner()!.getEmail()).toBe(OWNER);
+  });
+
   test('an editor may add rows below a protected header, but not split a protected block', () => {
     const { sheet, ws, spreadsheetId } = tracker(OWNER);
     sheet.getRange('1:1').protect().removeEditors([EDITOR]);

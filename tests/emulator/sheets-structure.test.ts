@@ -183,3 +183,37 @@ describe('interleaving another user mid-operation', () => {
     expect(sheet.getRange('A2:B2').getValues()).toEqual([['CB-1', 'closed']]);
   });
 });
+
+/**
+ * Google Drive Help, "Files you can store in Google Drive" (https://support.google.com/drive/answer/37603):
+ * a spreadsheet holds up to 10 million cells across its tabs. Growing past it is refused whole, with the
+ * error Sheets shows, and nothing changes.
+ */
+describe('the 10 million cell limit', () => {
+  const LIMIT_TEXT =
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
+  test('insertRows, insertColumns and insertSheet past the limit are refused and change nothing', () => {
+    const { ss, sheet } = tracker();
+    // 26 columns: 384,615 rows make 9,999,990 cells, ten short of the limit.
+    sheet.insertRowsAfter(sheet.getMaxRows(), 384_615 - sheet.getMaxRows());
+    expect(sheet.getMaxRows() * sheet.getMaxColumns()).toBe(9_999_990);
+    expect(() => sheet.insertRowsAfter(sheet.getMaxRows(), 1)).toThrow(LIMIT_TEXT);
+    expect(() => sheet.insertColumnsAfter(sheet.getMaxColumns(), 1)).toThrow(LIMIT_TEXT);
+    expect(() => ss.insertSheet('More')).toThrow(LIMIT_TEXT);
+    expect(() => sheet.appendRow(['x'])).not.toThrow();
+    expect(sheet.getMaxRows()).toBe(384_615);
+    expect(sheet.getMaxColumns()).toBe(26);
+    expect(ss.getSheets()).toHaveLength(1);
+  });
+
+  test('reaching exactly 10,000,000 cells is allowed', () => {
+    const { sheet } = tracker();
+    sheet.insertRowsAfter(sheet.getMaxRows(), 384_615 - sheet.getMaxRows());
+    sheet.deleteColumns(26, 1);
+    // 25 columns x 400,000 rows is exactly the limit.
+    sheet.insertRowsAfter(sheet.getMaxRows(), 400_000 - sheet.getMaxRows());
+    expect(sheet.getMaxRows() * sheet.getMaxColumns()).toBe(10_000_000);
+    expect(() => sheet.insertRowsAfter(sheet.getMaxRows(), 1)).toThrow(LIMIT_TEXT);
+  });
+});

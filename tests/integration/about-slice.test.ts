@@ -114,6 +114,7 @@ describe('About Casebook', () => {
         userEmail: OPS,
         userLine: `Signed in as ${OPS}`,
         automation: 'Automation is off for you: choose Extensions > Casebook > Enable automation.',
+        cells: "Uses 26,000 of Google's 10,000,000 cells per spreadsheet (0%).",
       },
     });
   });
@@ -121,14 +122,21 @@ describe('About Casebook', () => {
   test('getAboutInfo costs a fixed, small number of service calls', () => {
     const { ws, session } = tracker();
     callServerFunction(ws, session, 'getAboutInfo', []);
-    // The automation line lists this user's triggers here and reads the dispatcher's state.
+    // The automation line lists this user's triggers here, reads who runs the tracker's automation and the
+    // dispatcher's state (script properties, by the tracker's ID); the size line asks each tab its size.
     expect(ws.ledger.byMember()).toEqual({
-      'SpreadsheetApp.getActiveSpreadsheet': 2,
+      'SpreadsheetApp.getActiveSpreadsheet': 3,
       'ScriptApp.getUserTriggers': 1,
-      'Spreadsheet.getDeveloperMetadata': 1,
+      'PropertiesService.getScriptProperties': 2,
+      'Properties.getProperty': 2,
+      'Session.getEffectiveUser': 1,
+      'Spreadsheet.getId': 2,
+      'Spreadsheet.getSheets': 1,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getMaxColumns': 1,
       'Spreadsheet.getName': 1,
       'Session.getActiveUser': 1,
-      'User.getEmail': 1,
+      'User.getEmail': 2,
     });
   });
 

@@ -11,6 +11,7 @@ import {
   openSpreadsheet,
 } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
+import { growSpreadsheetTo } from '../support/cell-budget';
 
 const OWNER = 'lead@governance.example';
 const OPS = 'ana.ops@governance.example';
@@ -368,4 +369,28 @@ test('importing costs the same number of service calls with 100 and 10,000 cases
     return ctx.ws.ledger.byMember();
   };
   expect(callsWithLibrary(10_000)).toEqual(callsWithLibrary(100));
+});
+
+test("an import that would pass Google's 10 million cells is refused whole, then runs once room is made", () => {
+  const ctx = setUpWithLegacyTab();
+  const mapping = ok<Proposal>(
+    callServerFunction(ctx.ws, ctx.session, 'proposeLegacyImport', ['Old tracker']),
+  ).columns.map((c) => ({ column: c.column, field: c.field }));
+  // Its report tab needs 26,000 cells (Sheets' 1,000 x 26); the Cases tab has room for the rows.
+  growSpreadsheetTo(ctx.ws, ctx.spreadsheetId, OWNER, 10_000_000 - 25_999);
+  const sheetsBefore = ctx.ss.getSheets().map((s) => s.getName());
+  const refused = callServerFunction(ctx.ws, ctx.session, 'runLegacyImport', [
+    { tab: 'Old tracker', mapping },
+  ]);
+  expect(refused.ok).toBe(false);
+  expect(!refused.ok && refused.error.message).toBe(
+    "Nothing was saved: importing 182 cases needs 26,000 more cells and this spreadsheet already uses 9,974,001 of Google's 10,000,000. Delete empty rows, columns or tabs you do not need, then try again.",
+  );
+  expect(ctx.cases.getLastRow()).toBe(4);
+  expect(ctx.ss.getSheets().map((s) => s.getName())).toEqual(sheetsBefore);
+  growSpreadsheetTo(ctx.ws, ctx.spreadsheetId, OWNER, 10_000_000 - 26_000);
+  const done = ok<{ counts: Record<string, number> }>(
+    callServerFunction(ctx.ws, ctx.session, 'runLegacyImport', [{ tab: 'Old tracker', mapping }]),
+  );
+  expect(done.counts.imported).toBe(182);
 });

@@ -9,6 +9,7 @@ describe('describeAbout', () => {
       spreadsheetName: 'EU tracker',
       activeUserEmail: 'ana@example.com',
       automationLine: 'Automation is on for you.',
+      cellsLine: "Uses 52,000 of Google's 10,000,000 cells per spreadsheet (0%).",
     });
     expect(info).toEqual({
       version: '1.2.3',
@@ -16,6 +17,7 @@ describe('describeAbout', () => {
       userEmail: 'ana@example.com',
       userLine: 'Signed in as ana@example.com',
       automation: 'Automation is on for you.',
+      cells: "Uses 52,000 of Google's 10,000,000 cells per spreadsheet (0%).",
     });
   });
 
@@ -25,6 +27,7 @@ describe('describeAbout', () => {
       spreadsheetName: 'EU tracker',
       activeUserEmail: '  ',
       automationLine: '',
+      cellsLine: '',
     });
     expect(info.userEmail).toBeNull();
     expect(info.userLine).toMatch(/does not share your email/);

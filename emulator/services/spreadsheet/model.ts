@@ -311,15 +311,20 @@ export function insertLines(
   count: number,
 ): void {
   if (axis === 'row') {
-    const blanks: (CellModel | undefined)[][] = Array.from({ length: count }, () => []);
-    while (sheet.cells.length < before - 1) sheet.cells.push([]);
-    sheet.cells.splice(before - 1, 0, ...blanks);
+    // Rows past the last stored one are blank already; a loop, not a spread, so any count fits the stack.
+    if (before - 1 < sheet.cells.length) {
+      const below = sheet.cells.splice(before - 1);
+      for (let i = 0; i < count; i++) sheet.cells.push([]);
+      for (const line of below) sheet.cells.push(line);
+    }
     sheet.maxRows += count;
     sheet.hiddenRows = new Set([...sheet.hiddenRows].map((r) => (r >= before ? r + count : r)));
   } else {
     for (const line of sheet.cells) {
       if (!line || line.length < before - 1) continue;
-      line.splice(before - 1, 0, ...new Array<CellModel | undefined>(count).fill(undefined));
+      const right = line.splice(before - 1);
+      for (let i = 0; i < count; i++) line.push(undefined);
+      for (const cell of right) line.push(cell);
     }
     sheet.maxColumns += count;
   }

@@ -214,11 +214,14 @@ class EmulatedProtection implements Pick<Protection, ProtectionMembers> {
   }
 
   /**
-   * A warning-only protection has no editors: Sheets API v4 ProtectedRange ("Editors are not supported
-   * with warningOnly protection", https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#protectedrange).
+   * Docs (Sheets API ProtectedRange.editors): "only visible to users with edit access to the protected
+   * range and the document"; Apps Script throws for anyone else, as it does for the setters. A
+   * warning-only protection has no editors ("Editors are not supported with warningOnly protection",
+   * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#protectedrange).
    * ASSUMPTION: the editors come back when warning-only is turned off again.
    */
   getEditors(): GoogleAppsScript.Base.User[] {
+    this.requireEditor();
     if (this.model.warningOnly) return [];
     const emails = new Set([this.ss.owner, ...this.model.editors]);
     return [...emails].map(

@@ -43,6 +43,7 @@ type SpreadsheetMembers =
   | 'getNamedRanges'
   | 'removeNamedRange'
   | 'getProtections'
+  | 'getOwner'
   | 'getActiveSheet'
   | 'getActiveRange'
   | 'getSheetName'
@@ -150,6 +151,12 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
 
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this.ss.id}/edit`;
+  }
+
+  /** Docs: "Returns the owner of the document, or null for a document in a shared drive." */
+  getOwner(): GoogleAppsScript.Base.User {
+    const email = this.ss.owner;
+    return emulate({ getEmail: () => email }, 'User', this.exec) as unknown as GoogleAppsScript.Base.User;
   }
 
   getSpreadsheetTimeZone(): string {

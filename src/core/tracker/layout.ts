@@ -87,6 +87,11 @@ export const DEFAULT_SETTINGS: readonly (readonly [string, string, string])[] = 
   ['Due soon at (%)', '75', 'Share of the SLA target after which a case is due soon and its owner is told.'],
   ['Team lead', '', 'Email that receives breach notices (and due-soon notices of owners not listed below).'],
   ['Team members', '', 'Emails (comma-separated) of case owners who receive due-soon notices.'],
+  [
+    'Admins',
+    '',
+    'Emails (comma-separated) of people the owner lets change Settings and Lists and turn on automation; run Set up tracker after changing it.',
+  ],
 ];
 
 /** One column group on the Lists tab; its first column is what validation rules read. */

@@ -13,6 +13,7 @@ async function load(): Promise<void> {
     setText(byId('about-spreadsheet'), info.spreadsheetName);
     setText(byId('about-user'), info.userLine);
     setText(byId('about-automation'), info.automation);
+    setText(byId('about-cells'), info.cells);
     showState(states, 'ready');
   } catch (error) {
     setText(byId('error-message'), `Could not load Casebook's details: ${(error as Error).message}`);

@@ -1,0 +1,28 @@
+/**
+ * How many cells the spreadsheet uses (every tab's rows times columns: one call for the tabs, two per
+ * tab), the 80% warning, and the check made before Casebook grows a tab, so a change that would pass
+ * Google's 10 million cell limit is refused whole, with a sentence, instead of failing half way.
+ * Docs: https://support.google.com/drive/answer/37603
+ */
+import { cellBudgetWarning, cellLimitRefusal } from '../core/tracker/cell-budget';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Thrown before anything is written; its message is the sentence to show. */
+export class CellLimitError extends Error {}
+
+export function cellsInUse(ss: Spreadsheet): number {
+  return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+}
+
+/** The 80% warning sentence, or ''. */
+export function cellWarning(ss: Spreadsheet): string {
+  return cellBudgetWarning(cellsInUse(ss));
+}
+
+/** Throws CellLimitError when adding `adding` cells would pass the limit. No call when nothing is added. */
+export function assertRoomForCells(ss: Spreadsheet, adding: number, what: string): void {
+  if (adding <= 0) return;
+  const refusal = cellLimitRefusal(cellsInUse(ss), adding, what);
+  if (refusal) throw new CellLimitError(refusal);
+}

@@ -1,0 +1,89 @@
+/**
+ * The owner's settings, read so that code running as the owner never decides from a cell an editor could
+ * write. They live on the Settings and Lists tabs, protected for the owners (the spreadsheet owner and the
+ * recorded automation owner) and the admins they name on the Admins row; every read verifies both
+ * protections before any value is used. Chosen over a copy in a property store because the hourly run
+ * cannot open document properties (no active document) and the owner keeps editing Settings where they
+ * see them: one copy, nothing to drift, and an editor can neither write nor unprotect those tabs.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection
+ */
+import { TABS } from '../core/tracker/layout';
+import {
+  ADMINS_SETTING,
+  emailList,
+  normaliseEmail,
+  type ProtectionFacts,
+  protectionProblem,
+  untrustedSettingsSentence,
+} from '../core/tracker/privileged-settings';
+import { recordedAutomationOwner } from './automation-owner';
+import { readSettings } from './settings-tab';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface TrustedPeople {
+  spreadsheetOwner: string;
+  automationOwner: string;
+  /** Admins named on the Settings tab; empty when the tab cannot be trusted. */
+  admins: string[];
+}
+
+export interface PrivilegedSettings {
+  /** Every setting when both tabs are the owner's; empty otherwise. */
+  settings: Map<string, string>;
+  /** Every setting as read, for the few that grant nothing (date order, duplicate window). */
+  all: Map<string, string>;
+  /** '' when trusted, else the sentence saying why nothing was taken from them. */
+  problem: string;
+  people: TrustedPeople;
+}
+
+function protectionFacts(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): ProtectionFacts | null {
+  if (!sheet) return null;
+  const [protection] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  if (!protection) return null;
+  return {
+    warningOnly: protection.isWarningOnly(),
+    unprotectedRanges: protection.getUnprotectedRanges().length,
+    domainEdit: protection.canDomainEdit(),
+    // canEdit is false only for someone the (blocking) protection keeps out; they may not list its editors.
+    editors: protection.canEdit() ? protection.getEditors().map((user) => user.getEmail()) : null,
+  };
+}
+
+/** The spreadsheet owner and the recorded automation owner (either may be '' if unknown). */
+export function ownersOf(ss: Spreadsheet): Pick<TrustedPeople, 'spreadsheetOwner' | 'automationOwner'> {
+  const owner = ss.getOwner();
+  return {
+    spreadsheetOwner: owner ? normaliseEmail(owner.getEmail()) : '',
+    automationOwner: recordedAutomationOwner(ss.getId()),
+  };
+}
+
+/** Reads Settings (one batched read) and verifies the Settings and Lists protections. */
+export function readPrivilegedSettings(ss: Spreadsheet): PrivilegedSettings {
+  const all = readSettings(ss);
+  const owners = ownersOf(ss);
+  const admins = emailList(all.get(ADMINS_SETTING) ?? '');
+  const trusted = [owners.spreadsheetOwner, owners.automationOwner, ...admins].filter((e) => e !== '');
+  const problems = [TABS.settings, TABS.lists]
+    .map((tab) => protectionProblem(tab, protectionFacts(ss.getSheetByName(tab)), trusted))
+    .filter((problem) => problem !== '');
+  if (problems.length > 0)
+    return {
+      settings: new Map(),
+      all,
+      problem: untrustedSettingsSentence(problems),
+      people: { ...owners, admins: [] },
+    };
+  return { settings: all, all, problem: '', people: { ...owners, admins } };
+}
+
+/** Whether `email` may administer the tracker: an owner, or an admin named on the verified Settings tab. */
+export function isOwnerOrAdmin(people: TrustedPeople, email: string): boolean {
+  const who = normaliseEmail(email);
+  return (
+    who !== '' &&
+    (who === people.spreadsheetOwner || who === people.automationOwner || people.admins.includes(who))
+  );
+}
