@@ -144,6 +144,8 @@ export interface ParagraphModel {
   alignment: string | null;
   /** An image or rule after the text: Body.appendImage and appendHorizontalRule put one in a new paragraph. */
   inline: InlineImageModel | HorizontalRuleModel | null;
+  /** IDs of bookmarks at the start of this paragraph (Document.addBookmark). */
+  bookmarks?: string[];
 }
 
 export interface ListItemModel {
@@ -157,6 +159,8 @@ export interface ListItemModel {
   nestingLevel: number;
   /** Items with the same list ID are one list and are numbered together. */
   listId: string;
+  /** IDs of bookmarks at the start of this item (Document.addBookmark). */
+  bookmarks?: string[];
 }
 
 export interface TableCellModel {

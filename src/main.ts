@@ -20,4 +20,5 @@ export {
 export { onInstall, onOpen } from './server/menu';
 export { setUpTracker } from './server/setup';
 export { validateLibrary } from './server/validate';
+export { verifyAuditLog } from './server/verify-audit';
 export { promptWeeklySummary } from './server/weekly-summary-menu';

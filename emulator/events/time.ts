@@ -42,6 +42,7 @@ export function runTrigger(ws: Workspace, uid: string): unknown {
     authMode: 'FULL',
     activeSpreadsheetId: null,
     triggerUid: trigger.uid,
+    triggerDocumentId: trigger.documentId,
   });
   try {
     return bundle.call(trigger.handlerFunction, timeEvent(trigger, ws));

@@ -5,7 +5,7 @@
  * borders, inline images and horizontal rules. Served by the playground at /doc/<id>.
  *
  * A Doc's content is data, never markup: every text is escaped, links become <a href> only for http(s)
- * and mailto URLs, colours and sizes are re-checked before they reach a style attribute, images are only
+ * and mailto URLs and the Doc's own bookmarks (an element's id), colours and sizes are re-checked before they reach a style attribute, images are only
  * PNG/JPEG/GIF data: URLs, and a Content-Security-Policy forbids scripts and any request.
  */
 import { HEX_COLOR, textOf } from '../services/document-model';
@@ -54,7 +54,25 @@ const HEADING_TAG: Record<string, string> = {
 };
 const ALIGN: Record<string, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'justify' };
 
-function renderRun(run: TextRun): string {
+/** Bookmark IDs of the Doc being rendered: links "#bookmark=<id>" to them jump to the bookmarked element. */
+type Anchors = ReadonlySet<string>;
+
+/**
+ * The href of a run's link: an http(s) or mailto URL, or "#bookmark=<id>" (the form the Docs editor
+ * writes for a link to a bookmark) when the Doc has that bookmark; else none.
+ */
+export function linkHref(url: string | null, anchors: Anchors): string | null {
+  const bookmark = url === null ? null : /^#bookmark=([A-Za-z0-9._-]+)$/.exec(url)?.[1];
+  if (bookmark) return anchors.has(bookmark) ? `#${bookmark}` : null;
+  return safeLinkUrl(url);
+}
+
+function anchorAttribute(element: { bookmarks?: string[] }): string {
+  const id = element.bookmarks?.find((b) => /^[A-Za-z0-9._-]+$/.test(b));
+  return id ? ` id="${id}"` : '';
+}
+
+function renderRun(run: TextRun, anchors: Anchors): string {
   // Line breaks inside a paragraph are "\r" (Docs turns "\n" into them).
   let html = escapeHtml(run.text).replace(/\r/g, '<br>');
   const style: string[] = [];
@@ -65,14 +83,14 @@ function renderRun(run: TextRun): string {
   const size = safeSize(run.fontSize);
   if (size) style.push(`font-size:${size}pt`);
   if (style.length > 0) html = `<span style="${style.join(';')}">${html}</span>`;
-  const href = safeLinkUrl(run.linkUrl);
+  const href = linkHref(run.linkUrl, anchors);
   if (href) html = `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${html}</a>`;
   return html;
 }
 
-function renderRuns(runs: TextRun[]): string {
+function renderRuns(runs: TextRun[], anchors: Anchors): string {
   // An empty paragraph still takes a line in Docs.
-  return textOf(runs) === '' ? '<br>' : runs.map(renderRun).join('');
+  return textOf(runs) === '' ? '<br>' : runs.map((run) => renderRun(run, anchors)).join('');
 }
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif']);
@@ -90,23 +108,24 @@ function alignStyle(p: ParagraphModel | ListItemModel): string {
   return align ? ` style="text-align:${align}"` : '';
 }
 
-function renderParagraph(p: ParagraphModel): string {
+function renderParagraph(p: ParagraphModel, anchors: Anchors): string {
   const open = HEADING_TAG[p.heading] ?? 'p';
   const close = open.split(' ')[0] as string;
-  const text = p.inline && textOf(p.runs) === '' ? '' : renderRuns(p.runs);
+  const text = p.inline && textOf(p.runs) === '' ? '' : renderRuns(p.runs, anchors);
   const image = p.inline?.kind === 'image' ? renderImage(p.inline) : '';
-  const paragraph = text || image ? `<${open}${alignStyle(p)}>${text}${image}</${close}>` : '';
+  const paragraph =
+    text || image ? `<${open}${anchorAttribute(p)}${alignStyle(p)}>${text}${image}</${close}>` : '';
   // A rule cannot sit inside <p> in HTML: it follows the paragraph's text.
   return p.inline?.kind === 'horizontalRule' ? `${paragraph}<hr>` : paragraph;
 }
 
-function renderTable(table: TableModel): string {
+function renderTable(table: TableModel, anchors: Anchors): string {
   const border = safeColor(table.borderColor) ?? '#000000';
   const rows = table.rows.map((row) => {
     const cells = row.map((cell) => {
       const background = safeColor(cell.backgroundColor);
       const style = `border:1px solid ${border}${background ? `;background-color:${background}` : ''}`;
-      return `<td style="${style}">${renderParagraph(cell.paragraph)}</td>`;
+      return `<td style="${style}">${renderParagraph(cell.paragraph, anchors)}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -135,7 +154,7 @@ interface ListNode {
  * level. Items of one list ID are numbered together across the document; a level's count starts again
  * after an item of a higher level of that list, as in Docs.
  */
-function renderListRun(items: ListItemModel[], counters: Map<string, number[]>): string {
+function renderListRun(items: ListItemModel[], counters: Map<string, number[]>, anchors: Anchors): string {
   const roots: ListNode[] = [];
   const stack: ListNode[] = [];
   for (const item of items) {
@@ -161,7 +180,7 @@ function renderListRun(items: ListItemModel[], counters: Map<string, number[]>):
       }
       const value = style.tag === 'ol' ? ` value="${node.number}"` : '';
       const nested = node.children.length > 0 ? renderNodes(node.children) : '';
-      html += `<li${value}${alignStyle(node.item)}>${renderRuns(node.item.runs)}${nested}</li>`;
+      html += `<li${anchorAttribute(node.item)}${value}${alignStyle(node.item)}>${renderRuns(node.item.runs, anchors)}${nested}</li>`;
     }
     return open ? `${html}</${open.tag}>` : html;
   };
@@ -169,6 +188,9 @@ function renderListRun(items: ListItemModel[], counters: Map<string, number[]>):
 }
 
 function renderBody(body: BodyElement[]): string {
+  const anchors = new Set(
+    body.flatMap((element) => (element.kind === 'table' ? [] : (element.bookmarks ?? []))),
+  );
   const out: string[] = [];
   const counters = new Map<string, number[]>();
   for (let i = 0; i < body.length; ) {
@@ -176,10 +198,10 @@ function renderBody(body: BodyElement[]): string {
     if (element.kind === 'listItem') {
       const run: ListItemModel[] = [];
       while (body[i]?.kind === 'listItem') run.push(body[i++] as ListItemModel);
-      out.push(renderListRun(run, counters));
+      out.push(renderListRun(run, counters, anchors));
       continue;
     }
-    out.push(element.kind === 'table' ? renderTable(element) : renderParagraph(element));
+    out.push(element.kind === 'table' ? renderTable(element, anchors) : renderParagraph(element, anchors));
     i += 1;
   }
   return out.join('\n');

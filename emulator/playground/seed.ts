@@ -227,7 +227,7 @@ export function seedDemoTracker(ws: Workspace, count = 320): SeedResult {
     }
   }
   ws.clock.set(end);
-  // The ops staff's entries wait in the Audit inbox; the owner's run moves them into the protected log,
+  // The ops staff's entries wait in the audit channel; the owner's run seals them into the protected log,
   // as the owner's hourly automation would have done along the way.
   clickMenuItem(ws, { ...ownerSession, caption: 'Set up tracker' });
   ws.ui.shown.length = 0;

@@ -21,6 +21,11 @@ export interface ExecutionOptions {
   activeUserVisible?: boolean;
   /** Set for runs started by an installable trigger. */
   triggerUid?: string | null;
+  /**
+   * The document an add-on's time-driven trigger belongs to (it was made there). ASSUMPTION: the run sees
+   * that document's properties store, though no document is active (see services/properties.ts).
+   */
+  triggerDocumentId?: string | null;
 }
 
 export class Execution {
@@ -31,6 +36,7 @@ export class Execution {
   readonly activeDocumentId: string | null;
   readonly activeUserVisible: boolean;
   readonly triggerUid: string | null;
+  readonly triggerDocumentId: string | null;
   /** Release callbacks of locks held by this execution. */
   private readonly onEnd = new Set<() => void>();
   private ended = false;
@@ -46,6 +52,7 @@ export class Execution {
     this.activeDocumentId = options.activeDocumentId ?? null;
     this.activeUserVisible = options.activeUserVisible ?? true;
     this.triggerUid = options.triggerUid ?? null;
+    this.triggerDocumentId = options.triggerDocumentId ?? null;
   }
 
   /**

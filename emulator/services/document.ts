@@ -37,6 +37,7 @@ import type {
   TextStyle,
 } from '../workspace';
 import { blobStateOf, createBlob } from './blob';
+import { EmulatedBookmark, EmulatedPosition, wrapBookmark, wrapPosition } from './document-bookmark';
 import {
   applyStyle,
   checkRange,
@@ -62,6 +63,8 @@ type GD = typeof GoogleAppsScript.Document;
 type Doc = GoogleAppsScript.Document.Document;
 type Body = GoogleAppsScript.Document.Body;
 type Element = GoogleAppsScript.Document.Element;
+type Position = GoogleAppsScript.Document.Position;
+type Bookmark = GoogleAppsScript.Document.Bookmark;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type ListItem = GoogleAppsScript.Document.ListItem;
 type Table = GoogleAppsScript.Document.Table;
@@ -1343,7 +1346,20 @@ class EmulatedBody
 }
 
 class EmulatedDocument
-  implements Pick<Doc, 'getId' | 'getName' | 'setName' | 'getUrl' | 'getBody' | 'saveAndClose'>
+  implements
+    Pick<
+      Doc,
+      | 'getId'
+      | 'getName'
+      | 'setName'
+      | 'getUrl'
+      | 'getBody'
+      | 'saveAndClose'
+      | 'newPosition'
+      | 'addBookmark'
+      | 'getBookmark'
+      | 'getBookmarks'
+    >
 {
   private readonly open: OpenDocument;
 
@@ -1374,6 +1390,62 @@ class EmulatedDocument
 
   getBody(): Body {
     return emulate(new EmulatedBody(this.exec, this.open), 'Body', this.exec) as unknown as Body;
+  }
+
+  /**
+   * Docs (Document.newPosition): "Creates a new Position, which is a reference to a location in the
+   * document, relative to a specific element." Modelled: offset 0 of a paragraph or list item of this
+   * document's body (its start).
+   */
+  newPosition(element: Element, offset: number): Position {
+    const model = (element as unknown as { [INTERNAL]?: unknown })?.[INTERNAL] as BodyElement | undefined;
+    if (
+      !model ||
+      (model.kind !== 'paragraph' && model.kind !== 'listItem') ||
+      !this.open.doc.body.includes(model)
+    )
+      notEmulated('Document.newPosition: only a paragraph or list item of this document body');
+    if (offset !== 0) notEmulated('Document.newPosition: only offset 0 (the start of the element)');
+    return wrapPosition(this.exec, new EmulatedPosition(element, model, 0));
+  }
+
+  /** Docs: "Adds a Bookmark at the given Position." The ID is opaque ("id." and letters, as Docs makes). */
+  addBookmark(position: Position): Bookmark {
+    assertOpen(this.open);
+    const target = (position as unknown as { [INTERNAL]?: EmulatedPosition })[INTERNAL];
+    if (!(target instanceof EmulatedPosition))
+      throw signatureError('DocumentApp.Document.addBookmark', [position]);
+    const id = this.exec.workspace.newId('id.');
+    target.model.bookmarks = [...(target.model.bookmarks ?? []), id];
+    return this.bookmarkFacade(id, target);
+  }
+
+  /** Docs: "Gets the Bookmark with the given ID. This method returns null if no such Bookmark exists." */
+  getBookmark(id: string): Bookmark {
+    return (this.bookmarks().find((b) => b.getId() === String(id)) ?? null) as Bookmark;
+  }
+
+  /** Docs: "Gets all the Bookmark objects in the document." Those on removed elements are gone. */
+  getBookmarks(): Bookmark[] {
+    return this.bookmarks();
+  }
+
+  private bookmarks(): Bookmark[] {
+    const ctx: Ctx = { exec: this.exec, open: this.open };
+    const found: Bookmark[] = [];
+    for (const model of this.open.doc.body) {
+      if (model.kind === 'table') continue;
+      for (const id of model.bookmarks ?? [])
+        found.push(this.bookmarkFacade(id, new EmulatedPosition(wrapElement(ctx, model), model, 0)));
+    }
+    return found;
+  }
+
+  private bookmarkFacade(id: string, position: EmulatedPosition): Bookmark {
+    return wrapBookmark(
+      this.exec,
+      new EmulatedBookmark(this.exec, id, position, () => assertOpen(this.open)),
+    );
   }
 
   /**

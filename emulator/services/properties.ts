@@ -125,10 +125,18 @@ class EmulatedPropertiesService
     return this.open('script');
   }
 
-  /** Docs: "Returns null if the script is not contained in a document" (no active document). */
+  /**
+   * Docs: "only available if the script is published and executing as an add-on or if it is bound to a
+   * Google file type. When document properties are not available this method returns null" (no document).
+   * ASSUMPTION (no Google page settles it): an add-on's time-driven trigger belongs to the document it was
+   * made in (editor add-on restrictions: "one trigger of each type, per user, per document"), and its runs
+   * see that document's store although no document is active (getActiveSpreadsheet is null there).
+   */
   getDocumentProperties(): Properties {
     const key = this.exec.storeKey('document');
-    return (key === null ? null : this.open(key)) as Properties;
+    if (key !== null) return this.open(key);
+    const owner = this.exec.triggerDocumentId;
+    return (owner === null ? null : this.open(`document:${owner}`)) as Properties;
   }
 
   getUserProperties(): Properties {

@@ -1,45 +1,35 @@
 /**
- * The Audit log as the weekly summary reads it: every entry with a time, a case and a field, from the log
- * and from the Audit inbox (entries still waiting to be moved), one batched read each, columns found by
- * header. Its cost does not grow in calls with the log's length.
+ * The Audit log as the weekly summary reads it: every sealed entry (its seal checked against the row above)
+ * with a time, a case and a field, in one batched read; rows that fail their seal, and entries still
+ * waiting in the channel, are not facts. Its cost does not grow in calls with the log's length.
  */
-import { matchKey } from '../core/normalise/text';
 import type { AuditFact } from '../core/report/model';
-import { type AUDIT_HEADERS, TABS } from '../core/tracker/layout';
+import { TABS } from '../core/tracker/layout';
+import { readLog, trustOfRows } from './audit-log-rows';
+import { trackerMac } from './seal-key';
 
-function factsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, into: AuditFact[]): void {
-  if (!sheet) return;
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => matchKey(String(h ?? '')));
-  const column = (title: (typeof AUDIT_HEADERS)[number]) => header.indexOf(matchKey(title));
-  const at = column('Timestamp');
-  const caseId = column('Case ID');
-  const field = column('Field');
-  const oldValue = column('Old value');
-  const newValue = column('New value');
-  if (at < 0 || caseId < 0 || field < 0) return;
-  const text = (row: unknown[], index: number) => (index < 0 ? '' : String(row[index] ?? '').trim());
-  for (let i = 1; i < values.length; i++) {
-    const row = values[i] as unknown[];
-    const when = row[at];
-    if (Object.prototype.toString.call(when) !== '[object Date]') continue;
-    const timeMs = (when as Date).getTime();
-    const id = text(row, caseId);
-    const name = text(row, field);
-    if (Number.isNaN(timeMs) || id === '' || name === '') continue;
-    into.push({
-      timeMs,
-      caseId: id,
-      field: name,
-      oldValue: text(row, oldValue),
-      newValue: text(row, newValue),
-    });
-  }
-}
+const text = (value: unknown) => String(value ?? '').trim();
 
 export function readAuditFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AuditFact[] {
+  const log = ss.getSheetByName(TABS.audit);
+  if (!log) return [];
+  const { rows } = readLog(log);
+  if (rows.length === 0) return [];
+  const trust = trustOfRows(trackerMac(), rows);
   const facts: AuditFact[] = [];
-  factsOf(ss.getSheetByName(TABS.audit), facts);
-  factsOf(ss.getSheetByName(TABS.auditInbox), facts);
+  rows.forEach((row, i) => {
+    if (trust[i] === 'not trusted') return;
+    const [when, , , id, field, oldValue, newValue] = row.values;
+    if (Object.prototype.toString.call(when) !== '[object Date]') return;
+    const timeMs = (when as Date).getTime();
+    if (Number.isNaN(timeMs) || text(id) === '' || text(field) === '') return;
+    facts.push({
+      timeMs,
+      caseId: text(id),
+      field: text(field),
+      oldValue: text(oldValue),
+      newValue: text(newValue),
+    });
+  });
   return facts;
 }

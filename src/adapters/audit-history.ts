@@ -1,9 +1,15 @@
 /**
- * Reads one case's entries from the Audit log and from the Audit inbox (entries waiting to be moved into
- * the log), one batched read each; columns found by header.
+ * One case's history for the case sidebar: sealed Audit log rows (their seal checked against the row above)
+ * and entries still waiting in the audit channel, each marked with its standing. A row whose seal fails is
+ * shown flagged "not trusted", never as history. One read of the log, one of the channel.
  */
-import { matchKey } from '../core/normalise/text';
-import { AUDIT_HEADERS, TABS } from '../core/tracker/layout';
+import type { PendingEntry } from '../core/audit/channel';
+import { TABS } from '../core/tracker/layout';
+import { readPending } from './audit-channel';
+import { readLog, type Trust, trustOfRows } from './audit-log-rows';
+import { trackerMac } from './seal-key';
+
+export type HistoryStatus = 'sealed' | 'before sealing' | 'pending' | 'not trusted';
 
 export interface HistoryEntry {
   /** ISO timestamp (JSON-safe for the sidebar). */
@@ -15,36 +21,58 @@ export interface HistoryEntry {
   newValue: string;
   details: string;
   source: string;
+  status: HistoryStatus;
 }
 
-function caseEntries(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, caseId: string): HistoryEntry[] {
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => matchKey(String(h)));
-  const column = (title: (typeof AUDIT_HEADERS)[number]) => header.indexOf(matchKey(title));
-  const [at, user, action, id, field, oldValue, newValue, details, source] = AUDIT_HEADERS.map(column);
-  if (id === undefined || id < 0) return [];
-  const text = (row: unknown[], index: number | undefined) =>
-    index === undefined || index < 0 ? '' : String(row[index] ?? '');
+const STATUS: Record<Trust, HistoryStatus> = {
+  entry: 'sealed',
+  'before sealing': 'before sealing',
+  'not trusted': 'not trusted',
+};
+
+const text = (value: unknown) => String(value ?? '');
+const iso = (value: unknown) =>
+  Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : text(value);
+
+function sealedEntries(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseId: string): HistoryEntry[] {
+  const log = ss.getSheetByName(TABS.audit);
+  if (!log) return [];
+  const { rows } = readLog(log);
+  const trust = trustOfRows(trackerMac(), rows);
   const matching: HistoryEntry[] = [];
-  for (const row of values.slice(1)) {
-    if (String(row[id] ?? '').trim() !== caseId) continue;
-    const when = at === undefined || at < 0 ? '' : row[at];
+  rows.forEach((row, i) => {
+    const [at, user, action, id, field, oldValue, newValue, details, source] = row.values;
+    if (text(id).trim() !== caseId) return;
     matching.push({
-      at:
-        Object.prototype.toString.call(when) === '[object Date]'
-          ? (when as Date).toISOString()
-          : String(when ?? ''),
-      user: text(row, user),
-      action: text(row, action),
-      field: text(row, field),
-      oldValue: text(row, oldValue),
-      newValue: text(row, newValue),
-      details: text(row, details),
-      source: text(row, source),
+      at: iso(at),
+      user: text(user),
+      action: text(action),
+      field: text(field),
+      oldValue: text(oldValue),
+      newValue: text(newValue),
+      details: text(details),
+      source: text(source),
+      status: STATUS[trust[i] as Trust],
     });
-  }
+  });
   return matching;
+}
+
+function pendingEntries(caseId: string): HistoryEntry[] {
+  return readPending()
+    .batches.flatMap((b) => b.entries)
+    .filter((e: PendingEntry) => e.caseId === caseId)
+    .map((e) => ({
+      at: new Date(e.atMs).toISOString(),
+      user: e.user,
+      action: e.action,
+      field: e.field,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      details: e.details,
+      source: e.source,
+      status: 'pending' as const,
+    }));
 }
 
 /** Newest first; at most `limit` entries, with the count of older ones left out. */
@@ -53,11 +81,8 @@ export function readCaseHistory(
   caseId: string,
   limit: number,
 ): { entries: HistoryEntry[]; olderCount: number } {
-  // Waiting entries interleave in time with the owner's, which went straight to the log; the sort is stable.
-  const matching = [
-    ...caseEntries(ss.getSheetByName(TABS.audit), caseId),
-    ...caseEntries(ss.getSheetByName(TABS.auditInbox), caseId),
-  ];
+  // Waiting entries interleave in time with sealed ones; the sort is stable.
+  const matching = [...sealedEntries(ss, caseId), ...pendingEntries(caseId)];
   const timeOf = (entry: HistoryEntry) => Date.parse(entry.at) || 0;
   matching.sort((a, b) => timeOf(a) - timeOf(b));
   matching.reverse();

@@ -1,19 +1,37 @@
 /**
- * The Audit log tab: one row per change Casebook makes, appended in one call, text stored as plain text.
- * The log is protected so only the add-on's owner (whoever set up the tracker, and the spreadsheet owner)
- * can write it. Everyone else's entries go to the hidden Audit inbox, which only warns people who type
- * there; the owner's hourly run moves them into the log (moveAuditInbox). Reading a case's history reads
- * both, so nothing is missing while entries wait.
- * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection (canEdit, editors)
+ * The Audit log: one sealed row per change. Every execution records its entries through recordAudit into
+ * the audit channel (the add-on's document properties, audit-channel.ts), with the actor and time fixed on
+ * the server; only a runner who may write the protected log (its owner: the hourly run, Set up tracker, the
+ * owner's own sidebar and the owner's edit trigger) drains the channel into it. Each drained row gets the
+ * next sequence number and a seal chaining it to the row before, keyed by the tracker's secret.
+ * Exactly once: before appending, the drain writes a journal naming the batches and the first sequence they
+ * take; a retry after a failure at any call finds the journal, sees from the chain head and the log's last
+ * sequence what already landed, appends only the rest, then deletes the drained batches.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection (canEdit) and
+ * https://developers.google.com/apps-script/reference/lock/lock-service#getScriptLock()
  */
-import { safeCellText } from '../core/normalise/cell-text';
-import { AUDIT_HEADERS, type AuditSource, TABS } from '../core/tracker/layout';
+import { decodeBatches, type PendingEntry } from '../core/audit/channel';
+import { CHAIN_START, type ChainPoint, sealCellText } from '../core/audit/verify';
+import { type AuditSource, TABS } from '../core/tracker/layout';
+import {
+  AuditChannelFullError,
+  documentStore,
+  freeBytes,
+  ROOM_FOR_ONE_OPERATION,
+  readPending,
+  writeBatch,
+} from './audit-channel';
+import { ENTRY_HEADERS, isSealedLayout, type LogLayout, layoutOf, logRowOf } from './audit-log-rows';
+import { writeValues } from './safe-write';
+import { trackerMac } from './seal-key';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Properties = GoogleAppsScript.Properties.Properties;
 
 export interface AuditEntry {
   at: Date;
+  /** Who did it, as Session or the trigger event names them; '' becomes "unknown". */
   user: string;
   action: string;
   caseId?: string;
@@ -26,29 +44,22 @@ export interface AuditEntry {
 
 export const AUDIT_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const AUDIT_LOG_PROTECTION = 'Casebook: audit log (only Casebook writes here)';
-export const AUDIT_INBOX_PROTECTION = 'Casebook: audit entries waiting for the Audit log';
+export const UNKNOWN_ACTOR = 'unknown';
 
-function rowsOf(entries: readonly AuditEntry[]): unknown[][] {
-  return entries.map((e) => [
-    e.at,
-    ...[e.user, e.action, e.caseId, e.field, e.oldValue, e.newValue, e.details, e.source].map((t) =>
-      safeCellText(t ?? ''),
-    ),
-  ]);
-}
+/** Document properties of the chain (values are JSON). */
+export const HEAD_KEY = 'casebook.audit.head';
+const JOURNAL_KEY = 'casebook.audit.drain';
+/** How many batch keys one journal names (the journal itself must fit one 9 KB value). */
+const JOURNAL_KEY_LIMIT = 80;
+const DRAIN_LOCK_MS = 10_000;
 
 /**
- * Appends below the last row in one write. Two executions appending to one tab at the same instant could
- * overlap; every writer but the hourly run holds the document lock, and the hourly run appends only to the log.
+ * Set while the hourly run holds the script lock: a drain inside it (its own, or one recordAudit starts)
+ * must neither wait for that lock nor release it. Module state lasts one execution.
  */
-function appendRows(sheet: Sheet, rows: readonly unknown[][]): void {
-  if (rows.length === 0) return;
-  const start = sheet.getLastRow() + 1;
-  const end = start + rows.length - 1;
-  if (end > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), end - sheet.getMaxRows());
-  sheet.getRange(start, 1, rows.length, AUDIT_HEADERS.length).setValues(rows as unknown[][]);
-  // A bare date would show the day only; an audit entry needs its time.
-  sheet.getRange(start, 1, rows.length, 1).setNumberFormat(AUDIT_TIME_FORMAT);
+let scriptLockHeldByRun = false;
+export function noteScriptLockHeld(held: boolean): void {
+  scriptLockHeldByRun = held;
 }
 
 /** Whether the person (or trigger owner) running this may write the protected log. */
@@ -57,58 +68,277 @@ export function mayWriteAuditLog(log: Sheet): boolean {
   return protection === undefined || protection.canEdit();
 }
 
-/** Records entries in the log, or in the inbox when the log is not the runner's to write. */
+function pendingOf(entry: AuditEntry): PendingEntry {
+  const ms = entry.at instanceof Date && !Number.isNaN(entry.at.getTime()) ? entry.at.getTime() : Date.now();
+  return {
+    // Whole seconds: what a Sheets date-time keeps, so the sealed value reads back the same.
+    atMs: Math.floor(ms / 1000) * 1000,
+    user: String(entry.user ?? '').trim() || UNKNOWN_ACTOR,
+    action: entry.action,
+    caseId: entry.caseId ?? '',
+    field: entry.field ?? '',
+    oldValue: entry.oldValue ?? '',
+    newValue: entry.newValue ?? '',
+    details: entry.details ?? '',
+    source: entry.source,
+  };
+}
+
+/** An entry's values in the order they are sealed (the log's entry columns). */
+export function entryValues(entry: PendingEntry): unknown[] {
+  return [
+    new Date(entry.atMs),
+    entry.user,
+    entry.action,
+    entry.caseId,
+    entry.field,
+    entry.oldValue,
+    entry.newValue,
+    entry.details,
+    entry.source,
+  ];
+}
+
+/**
+ * THE way to record audit entries, from any execution: into the channel, then, for a runner who may write
+ * the log, straight on into it. A full channel refuses with a clear error (AuditChannelFullError) rather
+ * than lose an entry; callers check room before their own writes (assertAuditRoom).
+ */
 export function recordAudit(ss: Spreadsheet, entries: readonly AuditEntry[]): void {
   if (entries.length === 0) return;
   const log = ss.getSheetByName(TABS.audit);
-  if (!log) return;
-  const target = mayWriteAuditLog(log) ? log : (ss.getSheetByName(TABS.auditInbox) ?? log);
-  appendRows(target, rowsOf(entries));
+  const owner = log !== null && mayWriteAuditLog(log);
+  const drain = () => drainInto(log as Sheet);
+  writeBatch(entries.map(pendingOf), owner ? drain : null);
+  if (!owner) return;
+  // The entries are safe in the channel now: if sealing them fails, the next owner's run does it, and the
+  // caller's change (already written with its entries recorded) is not reported as failed.
+  try {
+    drain();
+  } catch (error) {
+    console.warn(`Casebook: audit entries wait for the next run (${(error as Error).message}).`);
+  }
 }
 
-/** Same as recordAudit when the caller already has the log and knows it may write it (Set up tracker). */
-export function appendToAuditLog(log: Sheet, entries: readonly AuditEntry[]): void {
-  appendRows(log, rowsOf(entries));
+function readJson<T>(store: Readonly<Record<string, string>>, key: string): T | null {
+  const text = store[key];
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
 }
 
-const sameRow = (a: readonly unknown[], b: readonly unknown[]) =>
-  AUDIT_HEADERS.every((_, i) => {
-    const x = a[i];
-    const y = b[i];
-    return x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : String(x) === String(y);
+export function chainHead(properties: Readonly<Record<string, string>>): ChainPoint | null {
+  return readJson<ChainPoint>(properties, HEAD_KEY);
+}
+
+interface Journal {
+  first: number;
+  previous: string;
+  keys: string[];
+}
+
+function readHeader(log: Sheet): LogLayout {
+  const width = Math.max(log.getLastColumn(), 1);
+  return layoutOf(log.getRange(1, 1, 1, width).getValues()[0] ?? []);
+}
+
+/** The sheet line for a row: entry values, sequence and seal in their columns, blanks elsewhere. */
+function lineOf(layout: LogLayout, values: readonly unknown[], sequence: number, seal: string): unknown[] {
+  const line: unknown[] = new Array(layout.width).fill('');
+  ENTRY_HEADERS.forEach((header, i) => {
+    line[(layout.columnOf.get(header) as number) - 1] = values[i];
   });
+  line[(layout.columnOf.get('Sequence') as number) - 1] = sequence;
+  line[(layout.columnOf.get('Seal') as number) - 1] = seal;
+  return line;
+}
+
+/** Appends sealed lines below the last row in one write, text kept exactly, times shown to the second. */
+export function appendSealedLines(log: Sheet, layout: LogLayout, lines: readonly unknown[][]): void {
+  if (lines.length === 0) return;
+  const start = log.getLastRow() + 1;
+  const end = start + lines.length - 1;
+  if (end > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), end - log.getMaxRows());
+  const timeColumn = layout.columnOf.get('Timestamp') as number;
+  const sequenceColumn = layout.columnOf.get('Sequence') as number;
+  writeValues(log.getRange(start, 1, lines.length, layout.width), lines, {
+    exactTextColumns: Array.from(
+      { length: layout.width },
+      (_, c) => c + 1 !== timeColumn && c + 1 !== sequenceColumn,
+    ),
+  });
+  // A bare date would show the day only; an audit entry needs its time.
+  log.getRange(start, timeColumn, lines.length, 1).setNumberFormat(AUDIT_TIME_FORMAT);
+}
+
+/** The sequence on the log's last row (0 when none): what a failed drain already appended. */
+function lastSequence(log: Sheet, layout: LogLayout): number {
+  const last = log.getLastRow();
+  if (last < 2) return 0;
+  const value = log.getRange(last, layout.columnOf.get('Sequence') as number).getValue();
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** Completes one journal: appends what has not landed, moves the head, deletes the drained batches. */
+function completeJournal(
+  store: Properties,
+  properties: Record<string, string>,
+  log: Sheet,
+  layout: LogLayout,
+  journal: Journal,
+  fresh: boolean,
+): number {
+  const head = chainHead(properties) ?? CHAIN_START;
+  const named: Record<string, string> = {};
+  for (const key of journal.keys) if (key in properties) named[key] = properties[key] as string;
+  let appended = 0;
+  if (head.sequence < journal.first) {
+    // Not finished: every batch it names is still whole (batches are deleted only after the head moves).
+    const entries = decodeBatches(named).flatMap((b) => b.entries);
+    const mac = trackerMac(properties);
+    // A journal just written has nothing landed; one found on arrival may have (a run stopped after appending).
+    const landed = fresh
+      ? 0
+      : Math.min(Math.max(lastSequence(log, layout) - journal.first + 1, 0), entries.length);
+    let previous = journal.previous;
+    const lines: unknown[][] = [];
+    entries.forEach((entry, i) => {
+      const sequence = journal.first + i;
+      const values = entryValues(entry);
+      const seal = sealCellText(mac, 'entry', sequence, previous, values);
+      if (i >= landed) lines.push(lineOf(layout, values, sequence, seal));
+      previous = seal;
+    });
+    appendSealedLines(log, layout, lines);
+    appended = lines.length;
+    const next: ChainPoint = { sequence: journal.first + entries.length - 1, seal: previous };
+    if (entries.length > 0) store.setProperty(HEAD_KEY, JSON.stringify(next));
+  }
+  for (const key of Object.keys(named)) store.deleteProperty(key);
+  store.deleteProperty(JOURNAL_KEY);
+  return appended;
+}
 
 /**
- * Moves waiting inbox entries into the log, for a runner who may write it. Safe to repeat: if a run
- * stopped after appending but before emptying the inbox, the entries already at the log's end are not
- * appended again. Returns how many entries were moved.
+ * Moves waiting entries into the log, in recording order, each exactly once. Only for a runner who may
+ * write the log, once sealing has started (Set up tracker starts it); otherwise entries keep waiting.
+ * Serialised by the script lock (the hourly run already holds it and says so). Returns entries appended.
  */
-export function moveAuditInbox(ss: Spreadsheet): number {
-  const inbox = ss.getSheetByName(TABS.auditInbox);
+export function drainAuditChannel(ss: Spreadsheet): number {
   const log = ss.getSheetByName(TABS.audit);
-  if (!inbox || !log) return 0;
-  const lastInboxRow = inbox.getLastRow();
-  if (lastInboxRow < 2 || !mayWriteAuditLog(log)) return 0;
-  const block = inbox.getRange(2, 1, lastInboxRow - 1, AUDIT_HEADERS.length);
-  // Rows emptied by an earlier move while someone appended below them are skipped.
-  const rows = block.getValues().filter((row) => row.some((cell) => cell !== ''));
-  const logLast = log.getLastRow();
-  const tailLength = Math.min(rows.length, logLast - 1);
-  const tail =
-    tailLength > 0
-      ? log.getRange(logLast - tailLength + 1, 1, tailLength, AUDIT_HEADERS.length).getValues()
-      : [];
-  // The longest run of inbox entries that already ends the log (a run that stopped before emptying the inbox).
-  let alreadyMoved = 0;
-  for (let n = tailLength; n > 0; n--) {
-    const logEnd = tail.slice(tail.length - n);
-    if (logEnd.every((row, i) => sameRow(row, rows[i] as unknown[]))) {
-      alreadyMoved = n;
-      break;
+  if (!log || !mayWriteAuditLog(log)) return 0;
+  return drainInto(log);
+}
+
+/** The drain, for a caller that knows it may write the log. */
+function drainInto(log: Sheet): number {
+  const lock = scriptLockHeldByRun ? null : LockService.getScriptLock();
+  if (lock && !lock.tryLock(DRAIN_LOCK_MS)) return 0;
+  try {
+    const store = documentStore();
+    let total = 0;
+    for (;;) {
+      const { batches, properties } = readPending(store);
+      const head = chainHead(properties);
+      const journal = readJson<Journal>(properties, JOURNAL_KEY);
+      if (!journal && batches.length === 0) return total;
+      const layout = readHeader(log);
+      if (!head || !isSealedLayout(layout)) {
+        console.warn('Casebook: audit entries wait until the tracker owner runs Set up tracker (sealing).');
+        return total;
+      }
+      if (journal) {
+        total += completeJournal(store, properties, log, layout, journal, false);
+        continue;
+      }
+      const chosen: string[] = [];
+      for (const batch of batches) {
+        if (chosen.length > 0 && chosen.length + batch.keys.length > JOURNAL_KEY_LIMIT) break;
+        chosen.push(...batch.keys);
+      }
+      const next: Journal = { first: head.sequence + 1, previous: head.seal, keys: chosen };
+      store.setProperty(JOURNAL_KEY, JSON.stringify(next));
+      total += completeJournal(
+        store,
+        { ...properties, [JOURNAL_KEY]: JSON.stringify(next) },
+        log,
+        layout,
+        next,
+        true,
+      );
+      // Everything waiting fitted in this journal: no need to read the store again.
+      if (chosen.length === batches.reduce((n, b) => n + b.keys.length, 0)) return total;
+    }
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/**
+ * Starts sealing a log (Set up tracker, for its owner): rows already there are sealed once, in order, as
+ * "before sealing" (nothing can change them unseen from now on; where they came from was not checked).
+ * Deterministic, so a setup that failed half-way and runs again writes the same seals.
+ */
+export function startSealing(log: Sheet): number {
+  const store = documentStore();
+  if (store.getProperty(HEAD_KEY)) return 0;
+  const values = log.getDataRange().getValues();
+  const layout = layoutOf(values[0] ?? []);
+  if (!isSealedLayout(layout)) throw new Error('The Audit log needs its Sequence and Seal columns first.');
+  const mac = trackerMac();
+  let previous = CHAIN_START.seal;
+  const rows = values.slice(1);
+  const sequenceColumn = layout.columnOf.get('Sequence') as number;
+  const sealColumn = layout.columnOf.get('Seal') as number;
+  const links: unknown[][] = [];
+  let sequence = 0;
+  for (const [i, line] of rows.entries()) {
+    if (line.every((v) => v === '' || v === null)) {
+      links.push(['', '']);
+      continue;
+    }
+    sequence += 1;
+    const entry = logRowOf(layout, line, i + 2).values;
+    const seal = sealCellText(mac, 'before sealing', sequence, previous, entry);
+    links.push([sequence, seal]);
+    previous = seal;
+  }
+  if (links.length > 0) {
+    if (sealColumn === sequenceColumn + 1) {
+      writeValues(log.getRange(2, sequenceColumn, links.length, 2), links, {
+        exactTextColumns: [false, true],
+      });
+    } else {
+      writeValues(
+        log.getRange(2, sequenceColumn, links.length, 1),
+        links.map((l) => [l[0]]),
+      );
+      writeValues(
+        log.getRange(2, sealColumn, links.length, 1),
+        links.map((l) => [l[1]]),
+        { exactTextColumns: [true] },
+      );
     }
   }
-  appendRows(log, rows.slice(alreadyMoved));
-  // Cleared, not deleted: an entry appended meanwhile below these rows stays where it is.
-  block.clearContent();
-  return rows.length - alreadyMoved;
+  store.setProperty(HEAD_KEY, JSON.stringify({ sequence, seal: previous }));
+  return sequence;
+}
+
+/**
+ * For writers who cannot drain (and before any case write): refuses, with nothing written, when the channel
+ * has less room than one operation's entries need; a runner who may write the log drains first.
+ */
+export function assertAuditRoom(ss: Spreadsheet): void {
+  const store = documentStore();
+  if (freeBytes(store.getProperties()) >= ROOM_FOR_ONE_OPERATION) return;
+  const log = ss.getSheetByName(TABS.audit);
+  if (log && mayWriteAuditLog(log)) {
+    drainAuditChannel(ss);
+    if (freeBytes(store.getProperties()) >= ROOM_FOR_ONE_OPERATION) return;
+  }
+  throw new AuditChannelFullError();
 }

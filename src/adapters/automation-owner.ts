@@ -1,16 +1,17 @@
 /**
  * Who runs this tracker's automation: one email, recorded when the spreadsheet owner or an admin chooses
  * Enable automation, and checked by every tracker-wide run before it touches anything. Kept in the
- * add-on's script properties under the tracker's ID, not in document properties: an hourly run has no
- * active document, so document properties are null there, and the script store is just as closed to
- * editors (they reach it only through Casebook's own functions, which write it only for the owner or an
- * admin). Not in the spreadsheet (developer metadata, a cell): an editor's own script could write that.
+ * tracker's trusted store (tracker-store.ts: the add-on's document properties, closed to editors except
+ * through Casebook's own functions, which write it only for the owner or an admin). Not in the spreadsheet
+ * (developer metadata, a cell): an editor's own script could write that.
  * Docs: https://developers.google.com/apps-script/reference/properties/properties-service
  */
 
+import { trackerStore } from './tracker-store';
+
 const PREFIX = 'casebook.automationOwner.';
 
-const store = () => PropertiesService.getScriptProperties();
+const store = trackerStore;
 
 /** The recorded automation owner, lower case, or '' when none was recorded. */
 export function recordedAutomationOwner(spreadsheetId: string): string {

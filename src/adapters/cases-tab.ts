@@ -11,6 +11,7 @@ import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { assertRoomForCells, cellsInUse } from './cell-budget';
+import { writeValues } from './safe-write';
 
 /** Casebook's notes start with this, so a later run can replace its own and leave people's. */
 export const NOTE_PREFIX = 'Casebook: ';
@@ -95,7 +96,7 @@ export function writeMarks(
     issueCells.push([[...new Set(issues.map((i) => headerOf.get(i.field)))].join('|')]);
   }
   body.setNotes(notes);
-  table.sheet.getRange(first, issuesColumn, count, 1).setValues(issueCells);
+  writeValues(table.sheet.getRange(first, issuesColumn, count, 1), issueCells);
 }
 
 /**
@@ -132,45 +133,20 @@ function cellValue(value: unknown, plainTextCell: boolean): unknown {
   return DATE_TEXT.test(value) && !plainTextCell ? value : safeCellText(value, { plainTextCell });
 }
 
+/** Which of the tab's columns (0-based) are plain-text cells, for the write path. */
+export function plainTextColumns(table: Pick<CasesTable, 'columnOf' | 'width'>): boolean[] {
+  const plain: boolean[] = new Array(table.width).fill(false);
+  for (const field of CASE_FIELDS)
+    if (field.plainText) plain[(table.columnOf.get(field.key) as number) - 1] = true;
+  return plain;
+}
+
 /** One case as the cells of a Cases row, in the tab's own column order (user columns left blank). */
 export function caseToCells(table: Pick<CasesTable, 'columnOf' | 'width'>, row: CaseRow): unknown[] {
   const line: unknown[] = new Array(table.width).fill('');
   for (const field of CASE_FIELDS)
     line[(table.columnOf.get(field.key) as number) - 1] = cellValue(row[field.key], field.plainText);
   return line;
-}
-
-/**
- * Writes some fields of one case row, one setValues per run of adjacent columns (one call when the schema's
- * columns sit together, as setup lays them out). Other cells, including people's own columns and their
- * formulas, are not touched.
- */
-export function writeCaseFields(
-  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
-  sheetRow: number,
-  values: Partial<Record<FieldKey, unknown>>,
-): void {
-  const plainText = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.plainText]));
-  const cells = (Object.entries(values) as [FieldKey, unknown][])
-    .map(([key, value]) => ({
-      column: table.columnOf.get(key) as number,
-      value: cellValue(value, plainText.get(key) ?? true),
-    }))
-    .sort((a, b) => a.column - b.column);
-  let start = 0;
-  while (start < cells.length) {
-    let end = start;
-    while (
-      end + 1 < cells.length &&
-      (cells[end + 1] as { column: number }).column === (cells[end] as { column: number }).column + 1
-    )
-      end += 1;
-    const run = cells.slice(start, end + 1);
-    table.sheet
-      .getRange(sheetRow, (run[0] as { column: number }).column, 1, run.length)
-      .setValues([run.map((c) => c.value)]);
-    start = end + 1;
-  }
 }
 
 /** Rows added at a time when the Cases tab runs out, so growth costs calls once per this many cases. */
@@ -223,35 +199,198 @@ export function locateCases(
   return located;
 }
 
+/** How often a write relocates its cases after rows moved under it before it gives up. */
+const MAX_PLACEMENTS = 4;
+
+export interface CaseWriteRequest {
+  caseId: string;
+  /** The fields to write, the sealed record among them; other cells keep what they hold. */
+  fields: CaseRow;
+}
+
+export interface CaseWriteOptions {
+  /** Cases as read at the start of the lock hold: a row a misplaced write hit is put back from here. */
+  snapshot?: ReadonlyMap<string, CaseRow>;
+  /** Sees each case's row as read right before the write; throws to refuse the whole write (a conflict). */
+  guard?: (caseId: string, current: CaseRow) => void;
+  /** Asked before each block; true stops the write (a run near its time limit). */
+  shouldStop?: () => boolean;
+}
+
+export interface CaseWriteOutcome {
+  /** Each written case's row as read back right after the write. */
+  written: Map<string, CaseRow>;
+  /** Cases no longer in the tab (deleted meanwhile): nothing was written for them. */
+  missing: string[];
+  /** False when shouldStop ended the write early. */
+  finished: boolean;
+}
+
+export class RowsKeptMovingError extends Error {
+  constructor() {
+    super(
+      'Rows of the Cases tab kept moving (sorted or deleted) while Casebook wrote: nothing more was written. Try again in a moment.',
+    );
+    this.name = 'RowsKeptMovingError';
+  }
+}
+
+const plainTextOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.plainText as boolean]));
+
+/** The schema's columns as one block when nothing else sits between them (as setup lays them out). */
+function schemaSpan(table: Pick<CasesTable, 'columnOf'>): {
+  first: number;
+  last: number;
+  keyAt: Map<number, FieldKey>;
+} {
+  const keyAt = new Map<number, FieldKey>();
+  for (const [key, column] of table.columnOf) keyAt.set(column, key);
+  const columns = [...keyAt.keys()];
+  return { first: Math.min(...columns), last: Math.max(...columns), keyAt };
+}
+
+function rowFrom(line: readonly unknown[], keyAt: Map<number, FieldKey>, first: number): CaseRow {
+  const row: CaseRow = {};
+  line.forEach((value, i) => {
+    const key = keyAt.get(first + i);
+    if (key) row[key] = value;
+  });
+  return row;
+}
+
+/** Runs of adjacent columns among `columns` (sorted). */
+function columnRuns(columns: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const column of columns) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === column - 1) run.push(column);
+    else runs.push([column]);
+  }
+  return runs;
+}
+
 /**
- * Writes the same fields of consecutive case rows starting at `firstRow`: one setValues per run of
- * adjacent columns over the whole block. A row without one of the block's fields keeps `current`'s value.
+ * Writes consecutive rows starting at `firstRow`, verified: the rows are read right before the write and
+ * refused unless they hold the expected case IDs, written (one setValues when the written columns sit
+ * together, so a record and its row land in one call), and their IDs read again. A row that then holds
+ * another case was moved under the write (a sort or deletion between the read and the write): that case's
+ * cells are put back from the snapshot and the write is reported as moved.
  */
-export function writeCaseBlock(
+function writeRun(
   table: Pick<CasesTable, 'sheet' | 'columnOf'>,
   firstRow: number,
-  rows: readonly { fields: CaseRow; current: CaseRow }[],
-): void {
-  const keys = [...new Set(rows.flatMap(({ fields }) => Object.keys(fields) as FieldKey[]))].sort(
-    (a, b) => (table.columnOf.get(a) as number) - (table.columnOf.get(b) as number),
-  );
-  const plainText = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.plainText]));
-  let start = 0;
-  while (start < keys.length) {
-    let end = start;
-    while (
-      end + 1 < keys.length &&
-      table.columnOf.get(keys[end + 1] as FieldKey) ===
-        (table.columnOf.get(keys[end] as FieldKey) as number) + 1
-    )
-      end += 1;
-    const run = keys.slice(start, end + 1);
-    const values = rows.map(({ fields, current }) =>
-      run.map((key) => cellValue(key in fields ? fields[key] : current[key], plainText.get(key) ?? true)),
+  run: readonly CaseWriteRequest[],
+  options: CaseWriteOptions,
+): { written: Map<string, CaseRow>; moved: CaseWriteRequest[] } {
+  const span = schemaSpan(table);
+  const width = span.last - span.first + 1;
+  const idIndex = (table.columnOf.get('caseId') as number) - span.first;
+  const before = table.sheet.getRange(firstRow, span.first, run.length, width).getValues();
+  const current = before.map((line) => rowFrom(line, span.keyAt, span.first));
+  if (run.some((request, i) => String(before[i]?.[idIndex] ?? '').trim() !== request.caseId))
+    return { written: new Map(), moved: [...run] };
+  for (const [i, request] of run.entries()) options.guard?.(request.caseId, current[i] as CaseRow);
+
+  const keys = [...new Set(run.flatMap((r) => Object.keys(r.fields) as FieldKey[]))];
+  const columns = keys.map((key) => table.columnOf.get(key) as number).sort((a, b) => a - b);
+  const from = columns[0] as number;
+  const to = columns[columns.length - 1] as number;
+  // Between the written columns every column is the schema's here, so untouched cells get what was just read.
+  const runs = [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
+    ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
+    : columnRuns(columns);
+  const lineFor = (fields: CaseRow, currentRow: CaseRow, cols: readonly number[]) =>
+    cols.map((column) => {
+      const key = span.keyAt.get(column) as FieldKey;
+      return cellValue(key in fields ? fields[key] : currentRow[key], plainTextOf.get(key) ?? true);
+    });
+  const plainIn = (cols: readonly number[]) =>
+    cols.map((column) => plainTextOf.get(span.keyAt.get(column) as FieldKey) ?? true);
+  for (const cols of runs)
+    writeValues(
+      table.sheet.getRange(firstRow, cols[0] as number, run.length, cols.length),
+      run.map((request, i) => lineFor(request.fields, current[i] as CaseRow, cols)),
+      { plainTextColumns: plainIn(cols) },
     );
-    table.sheet
-      .getRange(firstRow, table.columnOf.get(run[0] as FieldKey) as number, rows.length, run.length)
-      .setValues(values);
-    start = end + 1;
+
+  const after = table.sheet.getRange(firstRow, span.first, run.length, width).getValues();
+  const written = new Map<string, CaseRow>();
+  const moved: CaseWriteRequest[] = [];
+  run.forEach((request, i) => {
+    const line = after[i] ?? [];
+    const id = String(line[idIndex] ?? '').trim();
+    if (id === request.caseId) {
+      written.set(request.caseId, rowFrom(line, span.keyAt, span.first));
+      return;
+    }
+    moved.push(request);
+    // What the write put on this row belongs to another case (or to no case: a row below the last one).
+    const victim: CaseRow | undefined = id === '' ? {} : options.snapshot?.get(id);
+    if (!victim) {
+      console.warn(
+        `Casebook: a write meant for ${request.caseId} landed on ${id} after a sort; its record will show it.`,
+      );
+      return;
+    }
+    for (const cols of runs)
+      writeValues(
+        table.sheet.getRange(firstRow + i, cols[0] as number, 1, cols.length),
+        [lineFor(victim, {}, cols)],
+        { plainTextColumns: plainIn(cols) },
+      );
+  });
+  return { written, moved };
+}
+
+/**
+ * Writes cases where they are now, found by ID inside the caller's lock; blocks of adjacent rows are
+ * written together, each verified (writeRun). Cases moved meanwhile are found again and written again;
+ * deleted ones are reported, never written to a row that now holds something else.
+ */
+export function writeCases(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  requests: readonly CaseWriteRequest[],
+  options: CaseWriteOptions = {},
+): CaseWriteOutcome {
+  const written = new Map<string, CaseRow>();
+  const missing: string[] = [];
+  let pending = [...new Map(requests.map((r) => [r.caseId, r])).values()];
+  for (let placement = 0; placement < MAX_PLACEMENTS && pending.length > 0; placement++) {
+    const rowOf = locateCases(
+      table,
+      pending.map((r) => r.caseId),
+    );
+    const placed = pending
+      .filter((r) => {
+        if (rowOf.has(r.caseId)) return true;
+        missing.push(r.caseId);
+        return false;
+      })
+      .map((request) => ({ request, row: rowOf.get(request.caseId) as number }))
+      .sort((a, b) => a.row - b.row);
+    const retry: CaseWriteRequest[] = [];
+    let index = 0;
+    while (index < placed.length) {
+      if (options.shouldStop?.()) return { written, missing, finished: false };
+      let end = index;
+      while (end + 1 < placed.length && placed[end + 1]!.row === placed[end]!.row + 1) end += 1;
+      const block = placed.slice(index, end + 1);
+      const outcome = writeRun(
+        table,
+        block[0]!.row,
+        block.map((p) => p.request),
+        options,
+      );
+      for (const [caseId, row] of outcome.written) written.set(caseId, row);
+      index = end + 1;
+      if (outcome.moved.length > 0) {
+        // Rows moved: every case not yet written is found again before anything more is written.
+        retry.push(...outcome.moved, ...placed.slice(index).map((p) => p.request));
+        break;
+      }
+    }
+    pending = retry;
   }
+  if (pending.length > 0) throw new RowsKeptMovingError();
+  return { written, missing, finished: true };
 }

@@ -1,13 +1,15 @@
 /**
  * Where the dispatcher keeps its state (job slot markers, notices mailed, weekly summary memory): the
- * add-on's script properties, under the tracker's ID. Not in the spreadsheet (developer metadata, cells):
- * an editor's own script could write there and mark the hour's jobs done. Editors reach this store only
- * through Casebook's functions, and the hourly run touches it only as the recorded automation owner. A
- * time-driven run has no active document (so no document properties). A state longer than one property
- * value (9 KB) is stored in parts, written in one setProperties call so a reader never sees half of it.
+ * tracker's trusted store (tracker-store.ts, the add-on's document properties). Not in the spreadsheet
+ * (developer metadata, cells): an editor's own script could write there and mark the hour's jobs done.
+ * Editors reach this store only through Casebook's functions, and the hourly run touches it only as the
+ * recorded automation owner. A state longer than one property value (9 KB) is stored in parts, written in
+ * one setProperties call so a reader never sees half of it.
  * Docs: https://developers.google.com/apps-script/reference/properties/properties#setProperties(Object)
  */
+
 import { type DispatcherState, parseState, serialiseState } from '../core/automation/dispatcher-state';
+import { trackerStore } from './tracker-store';
 
 const PREFIX = 'casebook.dispatcher.';
 /** Characters per part: at most 4 UTF-8 bytes each, well inside the 9 KB value limit. */
@@ -16,7 +18,7 @@ const PARTS_MARK = 'parts:';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const store = () => PropertiesService.getScriptProperties();
+const store = trackerStore;
 
 export function readDispatcherState(ss: Spreadsheet): DispatcherState {
   const key = `${PREFIX}${ss.getId()}`;

@@ -2,10 +2,18 @@
  * Reads an old tracker tab and writes what an import plan decided: new cases appended in one batch, legacy
  * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported.
  */
+
 import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
-import { safeCellText } from '../core/normalise/cell-text';
 import { TABS } from '../core/tracker/layout';
-import { type CasesTable, caseToCells } from './cases-tab';
+import type { CaseRow } from '../core/validation/validate-case';
+import {
+  type CasesTable,
+  type CaseWriteRequest,
+  caseToCells,
+  plainTextColumns,
+  writeCases,
+} from './cases-tab';
+import { writeValues } from './safe-write';
 
 const CASEBOOK_TABS = new Set<string>(Object.values(TABS));
 export const REPORT_PREFIX = 'Import report - ';
@@ -60,32 +68,45 @@ export function importGrowthCells(
   return casesCells + reportCells;
 }
 
-export function writeNewCases(table: CasesTable, plan: ImportPlan): void {
+/** Appends the new cases in one write, each with its sealed record. */
+export function writeNewCases(table: CasesTable, plan: ImportPlan, seal: (row: CaseRow) => string): void {
   if (plan.newCases.length === 0) return;
   const sheet = table.sheet;
   const start = sheet.getLastRow() + 1;
   const end = start + plan.newCases.length - 1;
   if (end > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), end - sheet.getMaxRows());
-  const matrix = plan.newCases.map((row) => caseToCells(table, row));
-  sheet.getRange(start, 1, matrix.length, table.width).setValues(matrix);
+  const matrix = plan.newCases.map((row) => caseToCells(table, { ...row, caseRecord: seal(row) }));
+  writeValues(sheet.getRange(start, 1, matrix.length, table.width), matrix, {
+    plainTextColumns: plainTextColumns(table),
+  });
 }
 
-/** Writes legacy IDs onto linked cases, locating each by its case ID in the batch just read. */
-export function writeLinks(table: CasesTable, plan: ImportPlan): void {
+/**
+ * Writes legacy IDs onto linked cases, each resealed with it (Legacy ID is Casebook's column), where the
+ * case is now (found and verified by ID). A case whose record is not trusted is left unlinked.
+ */
+export function writeLinks(
+  table: CasesTable,
+  plan: ImportPlan,
+  reseal: (caseId: string, row: CaseRow, changes: CaseRow) => string | null,
+): void {
   if (plan.links.length === 0) return;
-  const column = table.columnOf.get('legacyId') as number;
-  const first = table.rowNumbers[0] as number;
-  const last = table.rowNumbers[table.rowNumbers.length - 1] as number;
-  const cells = table.sheet.getRange(first, column, last - first + 1, 1).getValues();
-  const rowOf = new Map(
-    table.rows.map((row, i) => [String(row.caseId ?? ''), table.rowNumbers[i] as number]),
-  );
+  const snapshot = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
+  const requests: CaseWriteRequest[] = [];
   for (const link of plan.links) {
-    const row = rowOf.get(link.caseId);
-    if (row !== undefined)
-      (cells[row - first] as unknown[])[0] = safeCellText(link.legacyId, { plainTextCell: true });
+    const row = snapshot.get(link.caseId);
+    if (!row) continue;
+    const changes: CaseRow = { legacyId: link.legacyId };
+    const caseRecord = reseal(link.caseId, row, changes);
+    if (caseRecord === null) {
+      console.warn(
+        `Casebook: ${link.caseId} was not linked to ${link.legacyId}: its Casebook record is not trusted.`,
+      );
+      continue;
+    }
+    requests.push({ caseId: link.caseId, fields: { ...changes, caseRecord } });
   }
-  table.sheet.getRange(first, column, cells.length, 1).setValues(cells);
+  writeCases(table, requests, { snapshot });
 }
 
 export function writeReport(
@@ -98,15 +119,11 @@ export function writeReport(
   sheet.clearContents();
   const rows = plan.outcomes
     .filter((o) => o.outcome !== 'imported')
-    .map((o) =>
-      [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')].map((v) =>
-        typeof v === 'string' ? safeCellText(v) : v,
-      ),
-    );
+    .map((o) => [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')]);
   const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
   if (table.length > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, table.length, 5).setValues(table);
+  writeValues(sheet.getRange(1, 1, table.length, 5), table);
   sheet.setFrozenRows(1);
   return name;
 }

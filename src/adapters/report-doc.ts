@@ -3,10 +3,12 @@
  * that exact name in the Settings folder) and reuses it, body cleared, so its ID and the links already
  * mailed keep working; else creates it and moves it into the folder. Then writes the DocBlocks with few
  * calls: a table is one appendTable from a 2D array, a paragraph or list item one call plus one per link
- * or bold run. Other people's files, and copies of the Doc someone made, are never deleted.
+ * or bold run, and a bookmark for each bookmarked heading that links inside the Doc point at. Other
+ * people's files, and copies of the Doc someone made, are never deleted.
  * Docs: https://developers.google.com/apps-script/reference/document/body ,
  * https://developers.google.com/apps-script/reference/drive/folder#getFilesByName(String) ,
- * https://developers.google.com/apps-script/reference/drive/file#moveTo(Folder)
+ * https://developers.google.com/apps-script/reference/drive/file#moveTo(Folder) ,
+ * https://developers.google.com/apps-script/reference/document/document#addBookmark(Position)
  */
 import { blockCharacters, type DocBlock, plainText, type TextRun } from '../core/report/doc-blocks';
 import { REPORT_SETTINGS } from '../core/report/schedule';
@@ -90,8 +92,21 @@ function openNamesake(name: string, folder: Folder | null): GoogleAppsScript.Doc
   return null;
 }
 
-function format(element: Paragraph | ListItem, runs: readonly TextRun[], muted: boolean): void {
-  const styled = runs.some((run) => run.url || run.bold);
+/** A run linking to a bookmark written later: linked once every bookmark has its ID. */
+interface PendingAnchor {
+  text: GoogleAppsScript.Document.Text;
+  start: number;
+  end: number;
+  anchor: string;
+}
+
+function format(
+  element: Paragraph | ListItem,
+  runs: readonly TextRun[],
+  muted: boolean,
+  pending: PendingAnchor[],
+): void {
+  const styled = runs.some((run) => run.url || run.bold || run.anchor);
   if (!styled && !muted) return;
   const text = element.editAsText();
   if (muted) text.setForegroundColor(MUTED_COLOR);
@@ -100,6 +115,7 @@ function format(element: Paragraph | ListItem, runs: readonly TextRun[], muted: 
     const end = start + run.text.length - 1;
     if (run.text.length > 0) {
       if (run.url) text.setLinkUrl(start, end, run.url);
+      if (run.anchor) pending.push({ text, start, end, anchor: run.anchor });
       if (run.bold) text.setBold(start, end, true);
     }
     start = end + 1;
@@ -132,10 +148,13 @@ function writeImage(body: Body, image: ReportImage | undefined, altText: string)
  * is written into it so the Doc does not start with a blank line.
  */
 function writeBlocks(
-  body: Body,
+  doc: GoogleAppsScript.Document.Document,
   blocks: readonly DocBlock[],
   images: Readonly<Record<string, ReportImage>>,
 ): void {
+  const body = doc.getBody();
+  const bookmarks = new Map<string, string>();
+  const pending: PendingAnchor[] = [];
   let empty: Paragraph | null = body.getParagraphs()[0] ?? null;
   // Docs follows an appended table with an empty paragraph; a heading or paragraph right after the table
   // is written into it (fetched only then), so the Doc shows no stray blank line.
@@ -153,12 +172,14 @@ function writeBlocks(
   };
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      paragraph(block.text, () => headingOf(block.level));
+      const heading = paragraph(block.text, () => headingOf(block.level));
+      if (block.bookmark) bookmarks.set(block.bookmark, doc.addBookmark(doc.newPosition(heading, 0)).getId());
     } else if (block.kind === 'paragraph') {
       format(
         paragraph(plainText(block.runs), () => DocumentApp.ParagraphHeading.NORMAL),
         block.runs,
         block.muted === true,
+        pending,
       );
     } else if (block.kind === 'table') {
       empty = null;
@@ -172,12 +193,17 @@ function writeBlocks(
       tableBefore = null;
       const glyph = block.ordered ? DocumentApp.GlyphType.NUMBER : DocumentApp.GlyphType.BULLET;
       for (const item of block.items)
-        format(body.appendListItem(plainText(item)).setGlyphType(glyph), item, false);
+        format(body.appendListItem(plainText(item)).setGlyphType(glyph), item, false, pending);
     } else {
       empty = null;
       tableBefore = null;
       writeImage(body, images[block.image], block.altText);
     }
+  }
+  // "#bookmark=<id>" is how a Docs link points at a bookmark of the same Doc.
+  for (const link of pending) {
+    const id = bookmarks.get(link.anchor);
+    if (id) link.text.setLinkUrl(link.start, link.end, `#bookmark=${id}`);
   }
 }
 
@@ -209,9 +235,8 @@ export function writeReportDoc(options: {
     doc = DocumentApp.create(options.name);
     if (options.folder) DriveApp.getFileById(doc.getId()).moveTo(options.folder);
   }
-  const body = doc.getBody();
-  if (existing) body.clear();
-  writeBlocks(body, options.blocks, options.images);
+  if (existing) doc.getBody().clear();
+  writeBlocks(doc, options.blocks, options.images);
   const written = { docId: doc.getId(), url: doc.getUrl(), replaced: existing !== null };
   doc.saveAndClose();
   return written;

@@ -3,9 +3,10 @@
  * again updates its row instead of adding one. Read in one call (the tab is small), each row written in
  * one call over its whole width, so columns people added or moved keep their values.
  */
-import { safeCellText } from '../core/normalise/cell-text';
+
 import { matchKey } from '../core/normalise/text';
 import { REPORTS_HEADERS, TABS } from '../core/tracker/layout';
+import { writeValue, writeValues } from './safe-write';
 import { setUpReports } from './tracker-setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -106,11 +107,11 @@ export function upsertReport(ss: Spreadsheet, entry: ReportRow): void {
     const column = table.columnOf.get(header);
     if (column === undefined) continue;
     const value = values[header];
-    line[column - 1] = value instanceof Date ? value : safeCellText(String(value));
+    line[column - 1] = value instanceof Date ? value : String(value);
   }
   const row = found?.row ?? Math.max(sheet.getLastRow(), 1) + 1;
   if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
-  sheet.getRange(row, 1, 1, width).setValues([line]);
+  writeValues(sheet.getRange(row, 1, 1, width), [line]);
 }
 
 /** Rewrites one week's "Managers notified" cell (when waiting mail went out later). */
@@ -121,5 +122,5 @@ export function updateManagersNotified(ss: Spreadsheet, week: string, text: stri
   const found = find(table, week);
   const column = table.columnOf.get('Managers notified');
   if (!found || column === undefined) return;
-  sheet.getRange(found.row, column).setValue(safeCellText(text));
+  writeValue(sheet.getRange(found.row, column), text);
 }

@@ -5,20 +5,19 @@
  * Docs: https://developers.google.com/apps-script/guides/properties (document properties) and
  * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
  */
+import { hmacSha256Base64 } from '../core/audit/hmac-sha256';
 import type { Mac } from '../core/audit/seal';
+import { trackerStore } from './tracker-store';
 
 const SECRET_KEY = 'casebook.sealSecret';
 
-function documentStore(): GoogleAppsScript.Properties.Properties {
-  const store = PropertiesService.getDocumentProperties();
-  if (!store) throw new Error('Casebook can only seal records inside a tracker spreadsheet.');
-  return store;
-}
-
-/** Reads the secret, making it the first time (under the caller's lock, so two runs cannot make two). */
-function secret(): string {
-  const store = documentStore();
-  const existing = store.getProperty(SECRET_KEY);
+/**
+ * Reads the secret, making it the first time (under the caller's lock, so two runs cannot make two).
+ * A caller that already read the whole store passes it, saving a call.
+ */
+function secret(known?: Readonly<Record<string, string>>): string {
+  const store = trackerStore();
+  const existing = known?.[SECRET_KEY] ?? store.getProperty(SECRET_KEY);
   if (existing) return existing;
   const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
   store.setProperty(SECRET_KEY, made);
@@ -26,7 +25,17 @@ function secret(): string {
 }
 
 /** HMAC-SHA256 of a message under the tracker's secret, as base64 (44 characters). */
-export function trackerMac(): Mac {
-  const key = secret();
+export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
+  const key = secret(known);
   return (message) => Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key));
+}
+
+/**
+ * The same secret as a MAC computed in script (core/audit/hmac-sha256.ts), for the per-row record seals:
+ * they are checked over the whole library each hour, which must not cost one Utilities call per row. The
+ * chain and record seals cannot stand in for each other: core/audit/seal.ts tags each message with its kind.
+ */
+export function trackerRecordMac(): Mac {
+  const key = secret();
+  return (message) => hmacSha256Base64(key, message);
 }

@@ -3,6 +3,7 @@
  * columns by header, appends missing ones after the last used column, seeds only empty list blocks and
  * never deletes or rewrites user data. Its service calls do not depend on how many cases there are.
  */
+
 import { CASE_FIELDS } from '../core/schema/case-schema';
 import { caseFormatRules, isCasebookRule, numberFormatFor } from '../core/tracker/formats';
 import {
@@ -16,7 +17,8 @@ import {
   SETTINGS_HEADERS,
   TABS,
 } from '../core/tracker/layout';
-import { AUDIT_INBOX_PROTECTION, AUDIT_LOG_PROTECTION, AUDIT_TIME_FORMAT } from './audit-log';
+import { AUDIT_LOG_PROTECTION, AUDIT_TIME_FORMAT } from './audit-log';
+import { writeValues } from './safe-write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,7 +53,7 @@ function ensureHeaders(
   if (first) {
     const last = first.column + plan.append.length - 1;
     if (last > width) sheet.insertColumnsAfter(width, last - width);
-    sheet.getRange(1, first.column, 1, plan.append.length).setValues([plan.append.map((a) => a.header)]);
+    writeValues(sheet.getRange(1, first.column, 1, plan.append.length), [plan.append.map((a) => a.header)]);
     report?.addedColumns.push(...plan.append.map((a) => a.header));
   }
   return plan.columnOf;
@@ -104,7 +106,10 @@ function setUpLists(ss: Spreadsheet, report: SetupReport, keepers: readonly stri
     const column = columns.get(block.list) as number;
     if (String(headerRow[column - 1] ?? '').trim() === '') {
       const rows = [block.headers, ...block.seed].map((r) => [...r]);
-      sheet.getRange(1, column, rows.length, block.headers.length).setValues(rows);
+      // The Lists tab is plain text ('@'): its cells keep text verbatim.
+      writeValues(sheet.getRange(1, column, rows.length, block.headers.length), rows, {
+        plainTextColumns: block.headers.map(() => true),
+      });
       report.seededLists.push(block.list);
     }
     ss.setNamedRange(block.namedRange, sheet.getRange(2, column, sheet.getMaxRows() - 1, 1));
@@ -126,10 +131,12 @@ function setUpSettings(ss: Spreadsheet, report: SetupReport, keepers: readonly s
     keys.forEach((key, i) => {
       if (key !== '') lastRow = i + 2;
     });
-    sheet
-      .getRange(lastRow + 1, 1, missing.length, 3)
-      .setNumberFormat('@')
-      .setValues(missing.map((r) => [...r]));
+    const added = sheet.getRange(lastRow + 1, 1, missing.length, 3).setNumberFormat('@');
+    writeValues(
+      added,
+      missing.map((r) => [...r]),
+      { plainTextColumns: [true, true, true] },
+    );
     report.addedSettings.push(...missing.map(([key]) => key));
   }
   protectHeader(sheet);
@@ -211,14 +218,14 @@ function setUpAuditLog(ss: Spreadsheet, report: SetupReport): Sheet {
   return sheet;
 }
 
-/** Hidden, and warning-only: anyone's script may append, a person typing there is warned first. */
-function setUpAuditInbox(ss: Spreadsheet, report: SetupReport): void {
-  const sheet = tab(ss, TABS.auditInbox, report);
-  ensureHeaders(sheet, AUDIT_HEADERS, null);
-  sheet.setFrozenRows(1);
-  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
-    sheet.protect().setDescription(AUDIT_INBOX_PROTECTION).setWarningOnly(true);
-  if (!sheet.isSheetHidden()) sheet.hideSheet();
+/**
+ * The hidden Audit inbox of earlier versions: any editor could type there, so nothing in it is moved into the
+ * log. It is renamed (kept for people to read, hidden) so no code or person mistakes it for a live channel.
+ */
+function retireAuditInbox(ss: Spreadsheet): void {
+  const inbox = ss.getSheetByName(TABS.auditInbox);
+  if (!inbox || ss.getSheetByName(TABS.retiredAuditInbox)) return;
+  inbox.setName(TABS.retiredAuditInbox);
 }
 
 /**
@@ -252,7 +259,7 @@ export function setUpTrackerTabs(
   setUpSettings(ss, report, keepers);
   setUpCases(ss, report);
   const auditLog = setUpAuditLog(ss, report);
-  setUpAuditInbox(ss, report);
+  retireAuditInbox(ss);
   setUpReports(ss, report);
   return { report, auditLog };
 }

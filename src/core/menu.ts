@@ -12,6 +12,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Validate library', functionName: 'validateLibrary' },
   { caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
   { caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
+  { caption: 'Verify audit log', functionName: 'verifyAuditLog' },
   'separator',
   { caption: 'Enable automation', functionName: 'enableAutomation' },
   { caption: 'Disable automation', functionName: 'disableAutomation' },

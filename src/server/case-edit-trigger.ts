@@ -1,12 +1,12 @@
 /**
  * The installable edit trigger ("Enable automation" installs it): when someone types, pastes, fills down
- * or clears a status, severity or team on the Cases tab, each touched case is found by its ID inside the
- * document lock and its change is run through the lifecycle (sheet-changes.ts). A status the lifecycle
- * refuses is put back to the one Casebook last accepted, with the reason in the cell's note and a toast;
- * an accepted change gets its stamps, SLA columns and audit entries. It runs as the automation owner, so
- * it checks that owner's authorisation first; it never sends anything anywhere.
+ * or clears cells of the Cases tab, each touched row is compared with its sealed record inside the document
+ * lock (sheet-changes.ts): every changed field is audited with its old and new value, a status goes
+ * through the lifecycle (put back with the reason in the cell's note and a toast when refused), a typed
+ * Casebook column is put back, and the row is resealed where it is now (found and verified by case ID).
+ * It runs as the automation owner, so it checks that owner's authorisation first; it never sends mail.
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#edit (no value/oldValue for
- * multi-cell edits, hence the Accepted status column) and
+ * multi-cell edits, hence the sealed record's old values) and
  * https://developers.google.com/apps-script/guides/triggers/installable.
  */
 import { recordAudit } from '../adapters/audit-log';
@@ -16,9 +16,11 @@ import { readCaseRows } from '../adapters/cases-tab';
 import { BUSY_MESSAGE, tryDocumentLock } from '../adapters/document-lock';
 import { casesEditOf, isEditEvent } from '../adapters/edited-range';
 import { readTrackerContext } from '../adapters/intake-context';
+import { trackerRecordMac } from '../adapters/seal-key';
+import { RECORDED_FIELDS } from '../core/cases/case-record';
 import type { FieldKey } from '../core/schema/case-schema';
 import { auditPrivilegedEdit } from './privileged-edit-audit';
-import { planSheetChanges, TRACKED_FIELDS, writeSheetChanges } from './sheet-changes';
+import { planSheetChanges, writeSheetChanges } from './sheet-changes';
 
 /** A paste larger than this is handled in its first rows; the hourly sweep reconciles the rest. */
 const MAX_ROWS_PER_EDIT = 2_000;
@@ -39,41 +41,47 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const done = tryDocumentLock(() => {
     const table = readCaseRows(sheet, first, last);
-    const touched = TRACKED_FIELDS.filter((key) => {
-      const column = table.columnOf.get(key) as number;
-      return column >= firstColumn && column <= lastColumn;
-    });
-    if (touched.length === 0) return true;
+    // Any column Casebook records (or the record itself); people's own columns and the marks are not its business.
+    const touched = [...RECORDED_FIELDS.map((f) => f.key as FieldKey), 'caseRecord' as FieldKey].some(
+      (key) => {
+        const column = table.columnOf.get(key) as number;
+        return column >= firstColumn && column <= lastColumn;
+      },
+    );
+    if (!touched) return true;
     const { sla, ctx: tracker } = readTrackerContext(ss);
     const user = event?.user ? String(event.user) : Session.getActiveUser().getEmail();
-    const otherEdits = touched
-      .filter((field) => field !== 'status')
-      .map((field: FieldKey) =>
-        edit.oldValue === undefined ? { field } : { field, oldValue: edit.oldValue },
-      );
     const plans = planSheetChanges(table.rows, {
       now: new Date(),
       user,
       sla,
       source: 'Sheet edit',
-      otherEdits,
+      timeZone: tracker.timeZone,
+      mac: trackerRecordMac(),
     });
     if (plans.length === 0) return true;
-    const refused = writeSheetChanges(table, plans, tracker.lists);
+    // The rows read, to put back one a write misplaced by a sort is found to have hit.
+    const snapshot = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
+    const written = writeSheetChanges(table, plans, tracker.lists, snapshot);
     recordAudit(
       ss,
-      plans.flatMap((plan) => plan.audit),
+      written.flatMap((plan) => plan.audit),
     );
-    if (refused.length > 0) {
-      const [one] = refused;
-      ss.toast(
-        refused.length === 1 && one
-          ? `${one.caseId}: ${one.refusal}. The status was put back.`
-          : `${refused.length} status changes were put back: see the notes on their Status cells.`,
-        'Casebook',
-        10,
-      );
-    }
+    const refused = written.filter((plan) => plan.refusal);
+    const putBack = written.filter((plan) => plan.audit.some((e) => e.action === 'System column put back'));
+    const untrusted = written.filter((plan) => plan.untrusted);
+    const [one] = refused;
+    const message =
+      refused.length === 1 && one
+        ? `${one.caseId}: ${one.refusal}. The status was put back.`
+        : refused.length > 1
+          ? `${refused.length} status changes were put back: see the notes on their Status cells.`
+          : putBack.length > 0
+            ? "Casebook's own columns were put back: only Casebook writes them (see the cell notes)."
+            : untrusted.length > 0
+              ? `${untrusted.length} row(s) have a missing or changed Casebook record: see the note on it.`
+              : '';
+    if (message) ss.toast(message, 'Casebook', 10);
     SpreadsheetApp.flush();
     return true;
   });

@@ -1,16 +1,19 @@
 /**
  * The case sidebar: one case with all its fields, its audit history and its linked cases, opened from the
  * selected row or by ID, and edited under the same checks as a new case. An edit is saved inside the
- * document lock, the row found again by its case ID, and refused when someone changed the case since the
- * sidebar read it (the sidebar's version is the case's "Last updated at").
+ * document lock from the case's sealed record, written where the case is now (found and verified by case
+ * ID right before the write), and refused as a conflict when anything in the case changed since the
+ * sidebar read it (the version is a hash of every field), even during the save itself.
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { recordAudit } from '../adapters/audit-log';
-import { type CasesTable, readCases, writeCaseFields } from '../adapters/cases-tab';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
+import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
+import { trackerRecordMac } from '../adapters/seal-key';
 import { showSidebar } from '../adapters/ui';
+import { diffRecord, openRecord, SYSTEM_FIELDS, sealRecord } from '../core/cases/case-record';
 import { checkEdit } from '../core/cases/edit';
 import { fieldText } from '../core/cases/field-text';
 import { type LinkedCase, linkedCases } from '../core/cases/linked-cases';
@@ -80,7 +83,8 @@ export function getCaseView(request: unknown): CaseViewResult {
   const options = readIntakeContext(ss);
   const stored = table.rows[index] ?? {};
   const fields: Partial<Record<FieldKey, string>> = {};
-  for (const field of CASE_FIELDS) fields[field.key] = fieldText(field, stored[field.key], options.timeZone);
+  for (const field of CASE_FIELDS)
+    if (field.key !== 'caseRecord') fields[field.key] = fieldText(field, stored[field.key], options.timeZone);
   const url = ss.getUrl();
   const sheetId = table.sheet.getSheetId();
   const library = table.rows.map((row, i) => ({
@@ -131,71 +135,101 @@ function readUpdate(request: unknown) {
   return { caseId, version, changes };
 }
 
+/** Thrown by the write's guard when the case changed after it was read: nothing is written. */
+class ChangedMeanwhile extends Error {}
+
+function conflictMessage(caseId: string, by: unknown): string {
+  return `${caseId} was changed since you opened it (last saved by ${String(by || 'someone else')}). Nothing was saved: reload the case and make your change again.`;
+}
+
 export function updateCase(request: unknown): UpdateResult {
   const { caseId, version, changes } = readUpdate(request);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx, sla } = readTrackerContext(ss);
   return withDocumentLock(() => {
+    // Its changes and their audit entries are both written or neither: refused before any write.
+    assertAuditRoom(ss);
     const table = readCases(ss);
     const index = caseIndex(table, caseId);
     if (index < 0) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
     const stored = table.rows[index] ?? {};
-    if (caseVersion(stored, ctx.timeZone) !== version) {
+    if (caseVersion(stored, ctx.timeZone) !== version)
+      return { ok: false, errors: {}, conflict: conflictMessage(caseId, stored.lastUpdatedBy) };
+    const mac = trackerRecordMac();
+    const record = openRecord(mac, caseId, stored.caseRecord);
+    if (!record.ok)
       return {
         ok: false,
         errors: {},
-        conflict: `${caseId} was changed since you opened it (last saved by ${String(stored.lastUpdatedBy || 'someone else')}). Nothing was saved: reload the case and make your change again.`,
+        conflict: `${caseId} cannot be saved: ${record.message}.`,
       };
-    }
     const checked = checkEdit(stored, changes, ctx);
     if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
     const changedKeys = Object.keys(checked.changes) as FieldKey[];
     if (changedKeys.length === 0) return { ok: true, changed: [] };
     const now = new Date();
+    // Decided from the sealed record: Casebook's columns as it accepted them, whatever the cells say now.
+    const sealed = diffRecord(stored, record.fields, ctx.timeZone);
+    const proposed: CaseRow = { ...stored, ...checked.changes };
+    for (const key of SYSTEM_FIELDS) proposed[key] = sealed.sealed[key];
     // The same lifecycle rules as a status typed into the sheet (a script's write fires no edit trigger).
-    const lifecycle = applyLifecycle(
-      stored,
-      withStoredDates({ ...stored, ...checked.changes }),
-      now.getTime(),
-      sla,
-    );
+    const lifecycle = applyLifecycle(sealed.sealed, withStoredDates(proposed), now.getTime(), sla);
     if (!lifecycle.ok) {
       const field: FieldKey = 'status' in checked.changes ? 'status' : 'appealStatus';
       return { ok: false, errors: { [field]: lifecycle.reason } };
     }
     const user = Session.getActiveUser().getEmail();
-    const row = table.rowNumbers[index] as number;
-    writeCaseFields(table, row, {
+    const after: CaseRow = { ...proposed, ...lifecycle.updates, lastUpdatedAt: now, lastUpdatedBy: user };
+    const fields: CaseRow = {
       ...checked.changes,
       ...lifecycle.updates,
       lastUpdatedAt: now,
       lastUpdatedBy: user,
-    });
+    };
+    for (const change of sealed.tampered) fields[change.field] = sealed.sealed[change.field];
+    fields.caseRecord = sealRecord(mac, caseId, after, ctx.timeZone);
+    let outcome: ReturnType<typeof writeCases>;
+    try {
+      outcome = writeCases(table, [{ caseId, fields }], {
+        snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])),
+        // Read again right before the write: an edit made since the lock's first read is not overwritten.
+        guard: (_, current) => {
+          if (caseVersion(current, ctx.timeZone) !== version) throw new ChangedMeanwhile();
+        },
+      });
+    } catch (error) {
+      if (error instanceof ChangedMeanwhile)
+        return { ok: false, errors: {}, conflict: conflictMessage(caseId, '') };
+      throw error;
+    }
+    const saved = outcome.written.get(caseId);
+    if (!saved) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
+    // Every tracked field that now differs from the record, with the record's old value: the sidebar's
+    // own changes, and any sheet edit of this row the edit trigger has not handled yet.
     const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
+    const mine = new Set<FieldKey>(changedKeys);
     recordAudit(
       ss,
-      changedKeys.map((key) => ({
+      diffRecord(after, record.fields, ctx.timeZone).edits.map((edit) => ({
         at: now,
-        user,
+        user: mine.has(edit.field) ? user : '',
         action: 'Edit',
         caseId,
-        field: headerOf.get(key) ?? key,
-        oldValue: checked.before[key] ?? '',
-        newValue: String(checked.changes[key] ?? ''),
-        details: 'Case sidebar',
-        source: 'Sidebar',
+        field: headerOf.get(edit.field) ?? edit.field,
+        oldValue: edit.oldValue,
+        newValue: edit.newValue,
+        details: mine.has(edit.field)
+          ? 'Case sidebar'
+          : 'Changed in the sheet; found when the case was saved from the sidebar',
+        source: mine.has(edit.field) ? 'Sidebar' : 'Sheet edit',
       })),
     );
     SpreadsheetApp.flush();
-    // The saved row read back, so the sidebar can keep editing without reloading the case.
-    const saved = table.sheet.getRange(row, 1, 1, table.width).getValues()[0] ?? [];
-    const savedCase: CaseRow = {};
-    for (const [key, column] of table.columnOf) savedCase[key] = saved[column - 1];
     return {
       ok: true,
       changed: changedKeys.map((key) => headerOf.get(key) ?? key),
-      version: caseVersion(savedCase, ctx.timeZone),
+      version: caseVersion(saved, ctx.timeZone),
     };
   });
 }

@@ -7,7 +7,7 @@
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#time-driven_events and
  * https://developers.google.com/apps-script/guides/services/quotas (6 minutes per execution).
  */
-import { moveAuditInbox } from '../adapters/audit-log';
+import { drainAuditChannel, noteScriptLockHeld } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { recordedAutomationOwner } from '../adapters/automation-owner';
 import { trackerOfTrigger } from '../adapters/automation-triggers';
@@ -15,16 +15,24 @@ import { cellWarning } from '../adapters/cell-budget';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
 import { runSlaSweep } from './sla-sweep';
+import { checkNewAuditRows } from './verify-audit';
 import { runWeeklySummaryJob } from './weekly-summary-job';
 
 type JobRunner = typeof runSlaSweep;
 
-/** Moves entries people without rights to the Audit log left in the inbox; the trigger owner set it up. */
-const moveWaitingAudit: JobRunner = (ss) => ({ finished: true, changedState: moveAuditInbox(ss) > 0 });
+/**
+ * Seals waiting audit entries into the log (the trigger owner may write it; the run holds the script lock),
+ * then checks the rows added since the last check.
+ */
+const sealWaitingAudit: JobRunner = (ss) => {
+  const moved = drainAuditChannel(ss);
+  checkNewAuditRows(ss);
+  return { finished: true, changedState: moved > 0 };
+};
 
 /** What each periodic job (core/automation/dispatcher-state PERIODIC_JOBS) runs. */
 const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
-  auditInbox: moveWaitingAudit,
+  auditLog: sealWaitingAudit,
   slaSweep: runSlaSweep,
   weeklySummary: runWeeklySummaryJob,
 };
@@ -61,6 +69,7 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
     console.warn('Casebook: another hourly run is still working; this one leaves its jobs to the next run.');
     return;
   }
+  noteScriptLockHeld(true);
   try {
     const ss = SpreadsheetApp.openById(spreadsheetId);
     const warning = cellWarning(ss);
@@ -87,6 +96,7 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
       SpreadsheetApp.flush();
     }
   } finally {
+    noteScriptLockHeld(false);
     lock.releaseLock();
   }
 }

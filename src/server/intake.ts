@@ -5,10 +5,13 @@
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
 
-import { recordAudit } from '../adapters/audit-log';
-import { caseToCells, ensureRoomForCases, readCases } from '../adapters/cases-tab';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
+import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
+import { appendSafeRow } from '../adapters/safe-write';
+import { trackerRecordMac } from '../adapters/seal-key';
+import { sealRecord } from '../core/cases/case-record';
 import {
   applyDuplicateChoice,
   DISTINCT_REASON_MAX,
@@ -113,6 +116,8 @@ export function submitCase(request: unknown): SubmitResult {
     );
     const undecided = duplicates.filter((d) => !choice?.caseIds.includes(d.caseId));
     if (undecided.length > 0) return { ok: false, errors: {}, duplicates };
+    // The case and its audit entry are both written or neither: no case when its entry has no room.
+    assertAuditRoom(ss);
     const decision =
       choice && duplicates.length > 0
         ? applyDuplicateChoice(
@@ -148,8 +153,12 @@ export function submitCase(request: unknown): SubmitResult {
     const record = sla
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
+    // The sealed record goes in with the row, in the same call: there is never a case without one.
+    const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
     ensureRoomForCases(table, 1);
-    table.sheet.appendRow(caseToCells(table, record));
+    appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
+      plainTextColumns: plainTextColumns(table),
+    });
 
     const last = table.sheet.getLastRow();
     const from = Math.max(2, last - LOOK_BACK_ROWS + 1);

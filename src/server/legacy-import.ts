@@ -3,7 +3,7 @@
  * the chosen one, and imports it once the user confirms. Each step is a server call that checks its input.
  */
 
-import { recordAudit } from '../adapters/audit-log';
+import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { assertRoomForCells } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
@@ -17,7 +17,9 @@ import {
   writeNewCases,
   writeReport,
 } from '../adapters/legacy-import';
+import { trackerRecordMac } from '../adapters/seal-key';
 import { showDialog } from '../adapters/ui';
+import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import { type Outcome, planImport } from '../core/import/plan-import';
 import { type ColumnProposal, proposeMapping } from '../core/import/propose-mapping';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
@@ -110,6 +112,8 @@ export function runLegacyImport(request: unknown): ImportSummary {
   const tab = expectText('tab', body.tab, 100);
   const ss = activeTracker();
   return withDocumentLock(() => {
+    // Its changes and their audit entries are both written or neither: refused before any write.
+    assertAuditRoom(ss);
     const { headers, rows } = readLegacyTab(ss, tab);
     const mapping = readMapping(body.mapping, headers.length);
     const ctx = readIntakeContext(ss);
@@ -130,8 +134,14 @@ export function runLegacyImport(request: unknown): ImportSummary {
       importGrowthCells(ss, table, tab, plan),
       `importing ${plan.newCases.length} cases`,
     );
-    writeNewCases(table, plan);
-    writeLinks(table, plan);
+    const mac = trackerRecordMac();
+    writeNewCases(table, plan, (row) => sealRecord(mac, String(row.caseId ?? ''), row, ctx.timeZone));
+    writeLinks(table, plan, (caseId, row, changes) => {
+      const record = openRecord(mac, caseId, row.caseRecord);
+      if (!record.ok) return null;
+      const sealed = diffRecord(row, record.fields, ctx.timeZone).sealed;
+      return sealRecord(mac, caseId, { ...sealed, ...changes }, ctx.timeZone);
+    });
     const reportTab = writeReport(ss, tab, plan);
     const counts = {
       imported: 0,

@@ -5,15 +5,17 @@
  * otherwise, nor when the tabs it would add do not fit in the spreadsheet's 10 million cells.
  */
 
-import { moveAuditInbox, recordAudit } from '../adapters/audit-log';
+import { drainAuditChannel, recordAudit, startSealing } from '../adapters/audit-log';
 import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
 import { withDocumentLock } from '../adapters/document-lock';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
-import { TABS } from '../core/tracker/layout';
+import { SETUP_TABS } from '../core/tracker/layout';
 
 /** Cells a new tab takes (Sheets makes 1,000 rows by 26 columns). */
 const NEW_TAB_CELLS = 1_000 * 26;
+
+import { sealUnsealedRows } from './seal-rows';
 
 type SetupReport = ReturnType<typeof setUpTrackerTabs>['report'];
 
@@ -44,7 +46,7 @@ export function setUpTracker(): string {
       ss.toast(refused, 'Casebook');
       return refused;
     }
-    const missingTabs = Object.values(TABS).filter((name) => ss.getSheetByName(name) === null).length;
+    const missingTabs = SETUP_TABS.filter((name) => ss.getSheetByName(name) === null).length;
     try {
       assertRoomForCells(ss, missingTabs * NEW_TAB_CELLS, 'setting up the missing tabs');
     } catch (error) {
@@ -55,11 +57,15 @@ export function setUpTracker(): string {
     const keepers = [people.spreadsheetOwner, people.automationOwner, me, ...people.admins].filter(
       (email, i, all) => email !== '' && all.indexOf(email) === i,
     );
-    const { report } = setUpTrackerTabs(ss, keepers);
-    const moved = moveAuditInbox(ss);
+    const { report, auditLog } = setUpTrackerTabs(ss, keepers);
+    const sealedLog = startSealing(auditLog);
+    const moved = drainAuditChannel(ss);
+    const sealedCases = sealUnsealedRows(ss, me);
     const summary = [
       describe(report),
+      sealedLog > 0 ? `Sealed the ${sealedLog} existing Audit log rows (marked "before sealing").` : '',
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
+      sealedCases > 0 ? `Sealed ${sealedCases} existing case(s) with their Casebook record.` : '',
     ]
       .filter(Boolean)
       .join(' ');

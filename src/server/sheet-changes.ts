@@ -1,12 +1,29 @@
 /**
- * What Casebook writes for cases whose tracked cells changed in the sheet rather than through a sidebar:
- * a status that differs from the one Casebook last accepted is run through the lifecycle (stamped, or
- * put back with its reason), and a changed severity or team moves the SLA columns. Planned before anything
- * is written, then written to each case's row found by ID. The edit trigger uses it for the rows a person
- * touched, the hourly sweep for rows whose edit the trigger missed (busy lock, a sort before it read them).
+ * What Casebook writes for cases whose cells changed in the sheet rather than through a sidebar. Each row
+ * is compared with its sealed record (core/cases/case-record.ts), never with cells an editor could type:
+ * a tracked field that differs is an edit, audited with the record's old value (Sheets gives none for a
+ * pasted block) and, for a status, run through the lifecycle from the sealed status (stamped, or put back
+ * with its reason); a Casebook-owned column that differs is put back from the record, noted and audited.
+ * The row is then written with its new record in one call. A row whose record is missing or broken is
+ * flagged and nothing is taken from it. The edit trigger uses this for the rows a person touched, the
+ * hourly sweep for rows whose edit the trigger missed (busy lock, a sort before it read them).
  */
 import type { AuditEntry } from '../adapters/audit-log';
-import { type CasesTable, locateCases, writeCaseFields, writeMarks } from '../adapters/cases-tab';
+import {
+  type CasesTable,
+  type CaseWriteRequest,
+  locateCases,
+  writeCases,
+  writeMarks,
+} from '../adapters/cases-tab';
+import type { Mac } from '../core/audit/seal';
+import {
+  diffRecord,
+  openRecord,
+  RECORDED_FIELDS,
+  SYSTEM_FIELDS,
+  sealRecord,
+} from '../core/cases/case-record';
 import { applyLifecycle, slaColumns } from '../core/lifecycle/apply-change';
 import { impliedByAppeal } from '../core/lifecycle/lifecycle';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
@@ -14,24 +31,23 @@ import type { SlaSettings } from '../core/sla/sla-settings';
 import type { AuditSource } from '../core/tracker/layout';
 import { type CaseRow, type TaxonomyLists, validateCase } from '../core/validation/validate-case';
 
-/**
- * Columns whose edit can change a case's lifecycle, SLA or what it implies (an overturned appeal); edits
- * elsewhere are left to onEdit's checks.
- */
-export const TRACKED_FIELDS: readonly FieldKey[] = ['status', 'severity', 'escalatedTo', 'appealStatus'];
-
 const text = (value: unknown) => String(value ?? '').trim();
 const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
 
 export interface CaseWrite {
   caseId: string;
+  /** The cells to write, the new sealed record among them (empty for a flagged row). */
   fields: CaseRow;
   /** The whole row as it reads once fields are written. */
   after: CaseRow;
   audit: AuditEntry[];
   refusal?: string;
   refusedValue?: string;
-  /** The row's validation marks must be redone after the write (set for refusals and implied values). */
+  /** Casebook notes for cells of this row (a refused status, a column put back, a broken record). */
+  notes: { field: FieldKey; message: string }[];
+  /** The row's record is missing or broken: nothing was taken from it. */
+  untrusted?: boolean;
+  /** The row's validation marks must be redone after the write (notes, or a value Casebook filled in). */
   remark?: boolean;
 }
 
@@ -40,90 +56,139 @@ export interface ChangeContext {
   user: string;
   sla: SlaSettings | null;
   source: AuditSource;
-  /** Tracked fields other than status the edit touched, with the old value when Sheets gave one. */
-  otherEdits: readonly { field: FieldKey; oldValue?: string }[];
+  timeZone: string;
+  mac: Mac;
   /** Said in each audit entry's Details (an entry with its own reason keeps that). */
   details?: string;
 }
 
-function statusPlan(row: CaseRow, caseId: string, ctx: ChangeContext): CaseWrite | null {
-  const accepted = text(row.acceptedStatus);
-  // A case from before automation has no accepted status yet: what it holds now is taken as accepted.
-  const before: CaseRow = { ...row, status: accepted === '' ? row.status : accepted };
-  const entry = (field: FieldKey, action: string, oldValue: string, details?: string): AuditEntry => ({
+/** Whether two cell values read the same (dates by instant). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date) return false;
+  return text(a) === text(b);
+}
+
+function flagged(caseId: string, message: string, ctx: ChangeContext, row: CaseRow): CaseWrite {
+  return {
+    caseId,
+    fields: {},
+    after: row,
+    audit: [
+      {
+        at: ctx.now,
+        user: ctx.user,
+        action: 'Record not trusted',
+        caseId,
+        field: headerOf.get('caseRecord'),
+        details: `Casebook found ${message}`,
+        source: ctx.source,
+      },
+    ],
+    notes: [{ field: 'caseRecord', message: `Not trusted: ${message}.` }],
+    untrusted: true,
+    remark: true,
+  };
+}
+
+/** The write one row needs after a sheet edit, or null when it matches its record. */
+export function planRowChange(row: CaseRow, caseId: string, ctx: ChangeContext): CaseWrite | null {
+  const check = openRecord(ctx.mac, caseId, row.caseRecord);
+  if (!check.ok) return flagged(caseId, check.message, ctx, row);
+  const diff = diffRecord(row, check.fields, ctx.timeZone);
+  if (diff.edits.length === 0 && diff.tampered.length === 0) return null;
+  const before = diff.sealed;
+  // The person's values for the fields people edit; Casebook's own columns as sealed.
+  const proposed: CaseRow = { ...row };
+  for (const key of SYSTEM_FIELDS) proposed[key] = before[key];
+  const entry = (action: string, field: FieldKey, oldValue: string, newValue: string, details?: string) => ({
     at: ctx.now,
     user: ctx.user,
     action,
     caseId,
     field: headerOf.get(field) ?? field,
     oldValue,
-    newValue: text(row[field]),
+    newValue,
     source: ctx.source,
     ...(details || ctx.details ? { details: details ?? ctx.details } : {}),
   });
-  const outcome = applyLifecycle(before, row, ctx.now.getTime(), ctx.sla);
-  if (!outcome.ok) {
-    return {
-      caseId,
-      fields: { status: before.status },
-      after: { ...row, status: before.status },
-      audit: [entry('status', 'Status refused', text(before.status), outcome.reason)],
-      refusal: outcome.reason,
-      refusedValue: text(row.status),
-      remark: true,
-    };
-  }
-  const fields: CaseRow = { ...outcome.updates };
-  if (accepted === '') fields.acceptedStatus = text(row.status);
-  const appealEdit = ctx.otherEdits.find((edit) => edit.field === 'appealStatus');
-  // Sheets gives no old value for a pasted block: an Overturned there counts as new unless already a misjudgement.
-  const implied = appealEdit
-    ? impliedByAppeal(
-        { appealStatus: appealEdit.oldValue ?? '', misjudgement: row.misjudgement },
-        { appealStatus: row.appealStatus },
-      )
-    : {};
-  Object.assign(fields, implied);
-  // A new severity or team picks another target; Sheets gives no old value for pasted cells, so recompute.
-  if (ctx.sla && ctx.otherEdits.length > 0)
-    Object.assign(fields, slaColumns({ ...row, ...fields }, ctx.now.getTime(), ctx.sla));
   const audit: AuditEntry[] = [];
-  if (text(before.status) !== text(row.status)) audit.push(entry('status', 'Edit', text(before.status)));
+  const notes: CaseWrite['notes'] = [];
+  let refusal: string | undefined;
+  let refusedValue: string | undefined;
+
+  const implied = diff.edits.some((e) => e.field === 'appealStatus')
+    ? impliedByAppeal(before, { appealStatus: proposed.appealStatus })
+    : {};
+  Object.assign(proposed, implied);
+  // The status is checked from the sealed one; other typed fields stand (a missing reason is a validation
+  // mark, as when the row is typed), so the lifecycle sees the row as typed with the sealed status.
+  const statusBefore: CaseRow = { ...proposed, status: before.status };
+  let outcome = applyLifecycle(statusBefore, proposed, ctx.now.getTime(), ctx.sla);
+  if (!outcome.ok) {
+    refusal = outcome.reason;
+    refusedValue = text(row.status);
+    audit.push(entry('Status refused', 'status', text(before.status), refusedValue, outcome.reason));
+    proposed.status = before.status;
+    outcome = applyLifecycle(statusBefore, proposed, ctx.now.getTime(), ctx.sla);
+    notes.push({
+      field: 'status',
+      message: `${refusedValue || 'A blank status'} was not accepted: ${refusal}`,
+    });
+  }
+  const updates: CaseRow = outcome.ok ? { ...outcome.updates } : {};
+  // A new severity or team picks another SLA target.
+  if (ctx.sla && diff.edits.some((e) => e.field === 'severity' || e.field === 'escalatedTo'))
+    Object.assign(updates, slaColumns({ ...proposed, ...updates }, ctx.now.getTime(), ctx.sla));
   if ('misjudgement' in implied)
-    audit.push({
-      ...entry(
-        'misjudgement',
+    audit.push(
+      entry(
         'Edit',
-        text(row.misjudgement),
+        'misjudgement',
+        text(before.misjudgement),
+        String(implied.misjudgement),
         'An overturned appeal makes the case a misjudgement',
       ),
-      newValue: String(implied.misjudgement),
-    });
-  for (const edit of ctx.otherEdits) {
-    if (edit.oldValue === undefined)
-      audit.push(entry(edit.field, 'Edit', '', 'Pasted or filled: Sheets gives no old value'));
-    else if (text(edit.oldValue) !== text(row[edit.field]))
-      audit.push(entry(edit.field, 'Edit', text(edit.oldValue)));
+    );
+  for (const edit of diff.edits) {
+    if (!sameValue(proposed[edit.field], row[edit.field])) continue;
+    audit.push(entry('Edit', edit.field, edit.oldValue, edit.newValue));
   }
-  const changed = Object.entries(fields).filter(([key, value]) => {
-    const current = row[key as FieldKey];
-    return current instanceof Date && value instanceof Date
-      ? current.getTime() !== value.getTime()
-      : text(current) !== text(value);
-  });
-  if (changed.length === 0 && audit.length === 0) return null;
-  const written: CaseRow = {
-    ...Object.fromEntries(changed),
-    lastUpdatedAt: ctx.now,
-    lastUpdatedBy: ctx.user,
+  for (const change of diff.tampered) {
+    audit.push(
+      entry(
+        'System column put back',
+        change.field,
+        change.newValue,
+        change.oldValue,
+        `${headerOf.get(change.field)} is Casebook's column: the typed value was put back from the sealed record`,
+      ),
+    );
+    notes.push({
+      field: change.field,
+      message: `"${change.newValue}" was typed here and put back: only Casebook writes this column.`,
+    });
+  }
+  const accepted = audit.some((e) => e.action === 'Edit');
+  const after: CaseRow = {
+    ...proposed,
+    ...updates,
+    ...(accepted ? { lastUpdatedAt: ctx.now, lastUpdatedBy: ctx.user } : {}),
   };
+  const fields: CaseRow = {};
+  for (const field of RECORDED_FIELDS) {
+    const key = field.key as FieldKey;
+    if (!sameValue(after[key], row[key])) fields[key] = after[key];
+  }
+  fields.caseRecord = sealRecord(ctx.mac, caseId, after, ctx.timeZone);
   return {
     caseId,
-    fields: written,
-    after: { ...row, ...written },
+    fields,
+    after: { ...after, caseRecord: fields.caseRecord },
     audit,
-    // onEdit marked the row as typed; what Casebook filled in changes what is missing.
-    ...('misjudgement' in implied ? { remark: true } : {}),
+    notes,
+    ...(notes.length > 0 || 'misjudgement' in implied ? { remark: true } : {}),
+    ...(refusal ? { refusal, refusedValue } : {}),
   };
 }
 
@@ -133,45 +198,44 @@ export function planSheetChanges(rows: readonly CaseRow[], ctx: ChangeContext): 
   for (const row of rows) {
     const caseId = text(row.caseId);
     if (caseId === '') continue;
-    const plan = statusPlan(row, caseId, ctx);
+    const plan = planRowChange(row, caseId, ctx);
     if (plan) plans.push(plan);
   }
   return plans;
 }
 
-/** Rows whose status changed in the sheet without the edit trigger seeing it. */
-export function missedStatusEdits(rows: readonly CaseRow[]): CaseRow[] {
-  return rows.filter((row) => {
-    const accepted = text(row.acceptedStatus);
-    return text(row.caseId) !== '' && accepted !== '' && accepted !== text(row.status);
-  });
-}
-
 /**
- * Writes each plan to its case's current row (found by ID: the sheet may have been sorted since it was
- * read). onEdit marked each row as typed; a refused status (put back, with the refusal in the Status cell's
- * note) or an implied value changes that, so those rows are marked again, one batch per run of adjacent
- * rows. Returns the refused plans.
+ * Writes each plan to its case's current row (found by ID and verified in the lock: the sheet may have been
+ * sorted since it was read). onEdit marked each row as typed; rows with Casebook notes (a refused status, a
+ * column put back, a broken record) or changed values are marked again, one batch per run of adjacent
+ * rows. Returns the plans written (a case deleted meanwhile has nothing left to write to).
  */
 export function writeSheetChanges(
-  table: CasesTable,
+  table: Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>,
   plans: readonly CaseWrite[],
   lists: TaxonomyLists,
+  snapshot?: ReadonlyMap<string, CaseRow>,
 ): CaseWrite[] {
-  const rowOf = locateCases(
-    table,
-    plans.map((plan) => plan.caseId),
-  );
-  const remarked: { plan: CaseWrite; row: number }[] = [];
-  for (const plan of plans) {
-    const sheetRow = rowOf.get(plan.caseId);
-    // A case deleted meanwhile has nothing left to write to; its audit entry still says what happened.
-    if (sheetRow === undefined) continue;
-    writeCaseFields(table, sheetRow, plan.fields);
-    if (plan.remark) remarked.push({ plan, row: sheetRow });
+  const requests: CaseWriteRequest[] = plans
+    .filter((plan) => !plan.untrusted)
+    .map((plan) => ({ caseId: plan.caseId, fields: plan.fields }));
+  const outcome = writeCases(table, requests, snapshot ? { snapshot } : {});
+  const missing = new Set(outcome.missing);
+  const kept = plans.filter((plan) => !missing.has(plan.caseId));
+  // Rows to mark again, where they are now (the write read them back by ID).
+  const rowOf = new Map<string, number>();
+  const needMarks = kept.filter((plan) => plan.remark);
+  if (needMarks.length > 0) {
+    const located = locateCases(
+      table,
+      needMarks.map((plan) => plan.caseId),
+    );
+    for (const [caseId, row] of located) rowOf.set(caseId, row);
   }
-  if (remarked.length === 0) return [];
-  remarked.sort((a, b) => a.row - b.row);
+  const remarked = needMarks
+    .filter((plan) => rowOf.has(plan.caseId))
+    .map((plan) => ({ plan, row: rowOf.get(plan.caseId) as number }))
+    .sort((a, b) => a.row - b.row);
   let start = 0;
   while (start < remarked.length) {
     let end = start;
@@ -181,21 +245,9 @@ export function writeSheetChanges(
       table,
       new Map(run.map(({ plan, row }) => [row, validateCase(plan.after, lists)])),
       { first: run[0]!.row, last: run[run.length - 1]!.row },
-      new Map(
-        run
-          .filter(({ plan }) => plan.refusal)
-          .map(({ plan, row }) => [
-            row,
-            [
-              {
-                field: 'status' as FieldKey,
-                message: `${plan.refusedValue || 'A blank status'} was not accepted: ${plan.refusal}`,
-              },
-            ],
-          ]),
-      ),
+      new Map(run.map(({ plan, row }) => [row, plan.notes])),
     );
     start = end + 1;
   }
-  return remarked.filter(({ plan }) => plan.refusal).map(({ plan }) => plan);
+  return kept;
 }

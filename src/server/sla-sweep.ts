@@ -1,20 +1,23 @@
 /**
  * The SLA sweep, one of the hourly dispatcher's jobs: every case's SLA columns brought up to date, the
  * escalation level raised once per breach, and due-soon and breach notices mailed as one digest per
- * recipient. Statuses changed in the sheet that the edit trigger missed are checked first. Everything is computed from one read before anything is written; notices already mailed are
+ * recipient. Every row is checked against its sealed record first: edits the edit trigger missed are handled
+ * then, and the sweep plans only from sealed values (a row whose record is missing or broken is never
+ * written and never trusted to skip a notice). Everything is computed from one read before anything is written; notices already mailed are
  * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
  * mails them twice; notices the mail quota cannot take wait for a later run.
  */
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
-import { type CasesTable, locateCases, readCases, writeCaseBlock } from '../adapters/cases-tab';
+import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { readTrackerContext } from '../adapters/intake-context';
 import { type Recipients, sendToListed } from '../adapters/recipients';
+import { trackerRecordMac } from '../adapters/seal-key';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
-import type { SlaSettings } from '../core/sla/sla-settings';
+import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
-import { missedStatusEdits, planSheetChanges, writeSheetChanges } from './sheet-changes';
+import { type ChangeContext, planSheetChanges, writeSheetChanges } from './sheet-changes';
 
 /** Keeps the remembered notice keys well inside the developer metadata limit. */
 const MAX_NOTICES_PER_RUN = 400;
@@ -84,37 +87,61 @@ function sendDigests(
   return sent;
 }
 
+interface TrustedRows {
+  /** Every case the sweep may plan from: sealed values (untrusted rows with their notice state blanked). */
+  rows: CaseRow[];
+  /** Cases whose record is missing or broken: never written by the sweep, never trusted to skip a notice. */
+  untrusted: Set<string>;
+  /** The rows as read at the start, by case ID, to put back a row a misplaced write hit. */
+  snapshot: Map<string, CaseRow>;
+}
+
+/** Clearing these makes the sweep plan an untrusted row as if nothing had been done for it yet. */
+const NOTICE_STATE: CaseRow = { slaNotices: '', escalationLevel: 0 };
+
 /**
- * Statuses typed while the edit trigger could not check them are checked now, with the same rules; the
- * rows read are updated in memory so the sweep plans from what the sheet now says. Written row by row:
- * there are few, and at most MAX_RECONCILED_PER_RUN per run.
+ * Each row checked against its sealed record. Edits the edit trigger missed (busy lock, a sort before it
+ * read them) are handled now with the same rules, audited at once (so a failure later in the sweep cannot
+ * lose what was written), at most MAX_RECONCILED_PER_RUN per run.
  */
-function reconcileMissedEdits(
+function trustedRows(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   table: CasesTable,
-  now: Date,
-  sender: string,
-  sla: SlaSettings,
+  ctx: ChangeContext,
   lists: TaxonomyLists,
-): void {
-  const missed = missedStatusEdits(table.rows).slice(0, MAX_RECONCILED_PER_RUN);
-  if (missed.length === 0) return;
-  const plans = planSheetChanges(missed, {
-    now,
-    user: sender,
-    sla,
-    source: 'Automation',
-    otherEdits: [],
-    details: 'Status changed in the sheet while automation could not check it',
-  });
-  writeSheetChanges(table, plans, lists);
-  const planOf = new Map(plans.map((plan) => [plan.caseId, plan]));
-  for (const row of missed) Object.assign(row, planOf.get(String(row.caseId ?? '').trim())?.fields ?? {});
-  // Audited at once, so a failure later in the sweep cannot lose what was already written.
+): TrustedRows {
+  const snapshot = new Map<string, CaseRow>();
+  const untrusted = new Set<string>();
+  const rows: CaseRow[] = [];
+  const missed: CaseRow[] = [];
+  for (const row of table.rows) {
+    const caseId = String(row.caseId ?? '').trim();
+    if (caseId === '') continue;
+    snapshot.set(caseId, row);
+    const check = openRecord(ctx.mac, caseId, row.caseRecord);
+    if (!check.ok) {
+      untrusted.add(caseId);
+      rows.push({ ...row, ...NOTICE_STATE });
+      continue;
+    }
+    const diff = diffRecord(row, check.fields, ctx.timeZone);
+    if ((diff.edits.length > 0 || diff.tampered.length > 0) && missed.length < MAX_RECONCILED_PER_RUN)
+      missed.push(row);
+    else rows.push(diff.sealed);
+  }
+  if (untrusted.size > 0)
+    console.warn(
+      `Casebook: ${untrusted.size} case row(s) have a missing or changed Casebook record and are not trusted (${[...untrusted].slice(0, 5).join(', ')}${untrusted.size > 5 ? ', ...' : ''}): the owner should check them.`,
+    );
+  if (missed.length === 0) return { rows, untrusted, snapshot };
+  const plans = planSheetChanges(missed, ctx);
+  const written = writeSheetChanges(table, plans, lists, snapshot);
   recordAudit(
     ss,
-    plans.flatMap((plan) => plan.audit),
+    written.flatMap((plan) => plan.audit),
   );
+  for (const plan of written) rows.push(plan.after);
+  return { rows, untrusted, snapshot };
 }
 
 export function runSlaSweep(
@@ -131,10 +158,20 @@ export function runSlaSweep(
   }
   const nowMs = Date.now();
   const sender = Session.getEffectiveUser().getEmail();
-  reconcileMissedEdits(ss, table, new Date(nowMs), sender, sla, tracker.lists);
+  const mac = trackerRecordMac();
+  const changeContext: ChangeContext = {
+    now: new Date(nowMs),
+    user: sender,
+    sla,
+    source: 'Automation',
+    timeZone: tracker.timeZone,
+    mac,
+    details: 'Changed in the sheet while automation could not check it',
+  };
+  const { rows, untrusted, snapshot } = trustedRows(ss, table, changeContext, tracker.lists);
   const audit: AuditEntry[] = [];
   const delivered = new Set(state.delivered);
-  const first = planSlaSweep(table.rows, nowMs, sla, delivered);
+  const first = planSlaSweep(rows, nowMs, sla, delivered);
   if (first.unnotified.length > 0)
     console.warn(
       `Casebook: ${first.unnotified.length} SLA notices have nobody to go to: set Team lead on the Settings tab.`,
@@ -151,10 +188,25 @@ export function runSlaSweep(
     // Saved before the rows: if writing fails now, the next run still knows these went out.
     saveState();
   }
-  const plan = sent.length > 0 ? planSlaSweep(table.rows, nowMs, sla, new Set(state.delivered)) : first;
+  const plan = sent.length > 0 ? planSlaSweep(rows, nowMs, sla, new Set(state.delivered)) : first;
   const now = new Date(nowMs);
-  // Only changes whose block was written are audited: a run stopped at its deadline plans the rest again.
-  const auditWritten = (change: (typeof plan.changes)[number]) => {
+  const rowOf = new Map(rows.map((row) => [String(row.caseId ?? '').trim(), row]));
+  // An untrusted row is never written: its notices are remembered in the state instead.
+  const changes = plan.changes.filter((change) => !untrusted.has(change.caseId));
+  const outcome = writeCases(
+    table,
+    changes.map((change) => {
+      const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
+      return {
+        caseId: change.caseId,
+        fields: { ...change.fields, caseRecord: sealRecord(mac, change.caseId, after, tracker.timeZone) },
+      };
+    }),
+    { snapshot, shouldStop: () => Date.now() > deadlineMs },
+  );
+  // Only changes written are audited: a run stopped at its deadline plans the rest again.
+  for (const change of changes) {
+    if (!outcome.written.has(change.caseId)) continue;
     for (const item of change.audit)
       audit.push({
         at: now,
@@ -164,43 +216,10 @@ export function runSlaSweep(
         ...item,
         source: 'Automation',
       });
-  };
-
-  const currentOf = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
-  const rowOf = locateCases(
-    table,
-    plan.changes.map((c) => c.caseId),
-  );
-  const placed = plan.changes
-    .map((change) => ({ change, row: rowOf.get(change.caseId) }))
-    .filter((p): p is { change: (typeof plan.changes)[number]; row: number } => p.row !== undefined)
-    .sort((a, b) => a.row - b.row);
-  let finished = true;
-  let index = 0;
-  while (index < placed.length) {
-    if (Date.now() > deadlineMs) {
-      finished = false;
-      break;
-    }
-    let end = index;
-    while (
-      end + 1 < placed.length &&
-      (placed[end + 1] as { row: number }).row === (placed[end] as { row: number }).row + 1
-    )
-      end += 1;
-    const block = placed.slice(index, end + 1);
-    writeCaseBlock(
-      table,
-      (block[0] as { row: number }).row,
-      block.map(({ change }) => ({
-        fields: change.fields,
-        current: currentOf.get(change.caseId) ?? ({} as CaseRow),
-      })),
-    );
-    for (const { change } of block) auditWritten(change);
-    index = end + 1;
   }
   recordAudit(ss, audit);
-  if (finished) state.delivered = [];
+  const finished = outcome.finished;
+  if (finished)
+    state.delivered = state.delivered.filter((key) => untrusted.has(key.slice(0, key.indexOf('#'))));
   return { finished, changedState: sent.length > 0 || plan.changes.length > 0 };
 }

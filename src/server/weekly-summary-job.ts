@@ -12,6 +12,7 @@ import { ReportSettingsError } from '../adapters/report-doc';
 import { findReport } from '../adapters/reports-tab';
 import { type DispatcherState, HOUR_MS, slotOf } from '../core/automation/dispatcher-state';
 import { parseIsoWeek, weekLabel } from '../core/report/iso-week';
+import { alreadyMailed, rememberMailed } from '../core/report/mail-once';
 import { reportNotice } from '../core/report/report-notice';
 import { parseReportSettings, scheduledWeek } from '../core/report/schedule';
 import { deliverPendingReportMail, settlePending } from './report-mail';
@@ -55,9 +56,11 @@ function generateIfDue(
   try {
     generateWeeklySummary(ss, week, 'Automation', {
       settings: { ...parsed.settings, recipients: recipientsOf(privileged) },
+      alreadyMailed: alreadyMailed(state, label),
       remember: (mailed) => {
         state.lastReportWeek = label;
         settlePending(state, mailed);
+        rememberMailed(state, label, mailed.sent);
         saveState();
       },
     });
@@ -80,6 +83,10 @@ export function runWeeklySummaryJob(
   const privileged = readPrivilegedSettings(ss);
   const generated = nowMs <= deadlineMs && generateIfDue(ss, state, nowMs, saveState, privileged);
   const user = Session.getEffectiveUser().getEmail();
+  const waitingBefore = (state.pendingReportMail ?? []).map((p) => ({
+    week: p.week,
+    recipients: [...p.recipients],
+  }));
   const delivered = deliverPendingReportMail(
     ss,
     state,
@@ -93,9 +100,22 @@ export function runWeeklySummaryJob(
         label: entry.week,
         url: entry.url,
         trackerName: ss.getName(),
+        trackerUrl: ss.getUrl(),
       });
     },
     recipientsOf(privileged),
   );
+  // Those the queue just reached count as mailed for their week, so a regeneration skips them too.
+  let mailedFromQueue = false;
+  for (const before of waitingBefore) {
+    const still = state.pendingReportMail?.find((p) => p.week === before.week)?.recipients ?? [];
+    mailedFromQueue =
+      rememberMailed(
+        state,
+        before.week,
+        before.recipients.filter((r) => !still.includes(r)),
+      ) || mailedFromQueue;
+  }
+  if (mailedFromQueue) saveState();
   return { finished: nowMs <= deadlineMs, changedState: generated || delivered };
 }

@@ -3,9 +3,11 @@
  * checks the Settings first, and generates it under the script lock (the hourly run holds the same lock,
  * so the two never write at once). Every outcome, including a busy lock, is said in a dialog.
  */
+import { noteScriptLockHeld } from '../adapters/audit-log';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { ReportSettingsError } from '../adapters/report-doc';
 import { isoWeekOf, parseIsoWeek, weekBounds, weekLabel } from '../core/report/iso-week';
+import { alreadyMailed, rememberMailed } from '../core/report/mail-once';
 import { previousWeek } from '../core/report/schedule';
 import { settlePending } from './report-mail';
 import {
@@ -22,12 +24,22 @@ export const SUMMARY_BUSY =
   'Casebook is busy: the hourly run or another weekly summary is working on this tracker. Nothing was generated: try again in a minute.';
 
 function done(outcome: SummaryOutcome): string {
+  const before =
+    outcome.alreadyMailed.length > 0
+      ? ` Already mailed this week, so not again: ${outcome.alreadyMailed.join(', ')}.`
+      : '';
   const mail = outcome.deferred
     ? `The mail quota is used up: managers still waiting get the link from the next hourly run (with automation on).${outcome.notified.length > 0 ? ` Sent to ${outcome.notified.join(', ')}.` : ''}`
     : outcome.notified.length > 0
-      ? `Sent the link to ${outcome.notified.join(', ')}.`
-      : 'No Managers in Settings: nobody was mailed.';
-  return [`${outcome.replaced ? 'Replaced' : 'Created'} "${outcome.docName}":`, outcome.url, mail].join('\n');
+      ? `Sent the summary to ${outcome.notified.join(', ')}.`
+      : outcome.alreadyMailed.length > 0
+        ? 'Nobody was mailed.'
+        : 'No Managers in Settings: nobody was mailed.';
+  return [
+    `${outcome.replaced ? 'Replaced' : 'Created'} "${outcome.docName}":`,
+    outcome.url,
+    mail + before,
+  ].join('\n');
 }
 
 export function promptWeeklySummary(): string {
@@ -64,14 +76,20 @@ export function promptWeeklySummary(): string {
 
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return tell(SUMMARY_BUSY);
+  // Its audit entry's drain must not wait for, or release, the script lock held here.
+  noteScriptLockHeld(true);
   let outcome: SummaryOutcome;
   try {
+    const label = weekLabel(parsed.week);
     outcome = generateWeeklySummary(ss, parsed.week, 'Menu', {
       settings,
-      // Links the quota could not take wait in the dispatcher's memory for the next hourly run.
+      alreadyMailed: alreadyMailed(readDispatcherState(ss), label),
+      // Who got it, and links the quota could not take, go into the dispatcher's memory (the next hourly
+      // run sends those), so a later regeneration mails nobody twice.
       remember: (mailed) => {
         const state = readDispatcherState(ss);
-        if (settlePending(state, mailed)) writeDispatcherState(ss, state);
+        const pending = settlePending(state, mailed);
+        if (rememberMailed(state, label, mailed.sent) || pending) writeDispatcherState(ss, state);
       },
     });
     SpreadsheetApp.flush();
@@ -79,6 +97,7 @@ export function promptWeeklySummary(): string {
     if (error instanceof ReportSettingsError) return tell(error.message);
     throw error;
   } finally {
+    noteScriptLockHeld(false);
     lock.releaseLock();
   }
   return tell(done(outcome));

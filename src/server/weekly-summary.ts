@@ -2,7 +2,7 @@
  * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
  * folder opened before anything is written, then the Cases tab and the Audit log read once each, the
  * report built and laid out in core, the Doc written (the week's earlier Doc reused, never a second one),
- * the managers mailed as far as the quota goes, the week's row on the Reports tab written and the run
+ * the managers who do not have the week's mail yet mailed as far as the quota goes, the week's row on the Reports tab written and the run
  * audited. The caller holds the script lock, so two generations never interleave.
  */
 
@@ -13,7 +13,9 @@ import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/pri
 import { type Recipients, recipientsOf } from '../adapters/recipients';
 import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
 import { findReport, upsertReport } from '../adapters/reports-tab';
+import { actionLine, headlineText } from '../core/report/headline';
 import { type IsoWeek, weekLabel } from '../core/report/iso-week';
+import { managersToMail } from '../core/report/mail-once';
 import { reportBlocks, reportDocName } from '../core/report/report-layout';
 import { notifiedText, reportNotice, wallClockText } from '../core/report/report-notice';
 import { parseReportSettings, type ReportSettings } from '../core/report/schedule';
@@ -32,6 +34,8 @@ export interface SummaryOutcome {
   /** True when the week's earlier Doc was reused and its content replaced. */
   replaced: boolean;
   notified: string[];
+  /** Managers who had this week's mail before this generation, so were not mailed again. */
+  alreadyMailed: string[];
   /** True when some managers' mail waits for the quota. */
   deferred: boolean;
 }
@@ -44,6 +48,8 @@ export interface OwnerReportSettings extends ReportSettings {
 export interface SummaryOptions {
   /** Already read and checked (the hourly run); read from the Settings tab otherwise. */
   settings?: OwnerReportSettings;
+  /** Managers who already have this week's mail (core/report/mail-once): they are not mailed again. */
+  alreadyMailed: readonly string[];
   /**
    * Called right after the mail went out, before the Reports tab is written: who got the link and who
    * waits for mail quota, to be remembered (see settlePending) before anything can fail.
@@ -77,6 +83,7 @@ export function generateWeeklySummary(
   const folder = openReportFolder(settings.folderId);
   const table = readCases(ss);
   const audit = readAuditFacts(ss);
+  const nowMs = Date.now();
   const report = buildWeeklyReport({
     rows: table.rows,
     rowNumbers: table.rowNumbers,
@@ -84,8 +91,8 @@ export function generateWeeklySummary(
     week,
     timeZone: settings.timeZone,
     personalData: settings.personalData,
+    nowMs,
   });
-  const nowMs = Date.now();
   const trackerName = ss.getName();
   const label = weekLabel(week);
   const docName = reportDocName(label, trackerName);
@@ -112,9 +119,19 @@ export function generateWeeklySummary(
   });
 
   const user = Session.getEffectiveUser().getEmail();
-  const notice = reportNotice({ docName, week, label, url: doc.url, trackerName });
-  const { sent, waiting } = mailReportLink(settings.recipients, settings.managers, notice);
+  const notice = reportNotice({
+    docName,
+    week,
+    label,
+    url: doc.url,
+    trackerName,
+    trackerUrl: ss.getUrl(),
+    story: { headline: headlineText(report), actions: report.actions.map(actionLine) },
+  });
+  const recipients = managersToMail(settings.managers, options.alreadyMailed);
+  const { sent, waiting } = mailReportLink(settings.recipients, recipients, notice);
   options.remember({ week: label, docName, url: doc.url, sent, waiting });
+  const everyoneMailed = managersToMail([...options.alreadyMailed, ...sent], []);
 
   upsertReport(ss, {
     week: label,
@@ -123,7 +140,7 @@ export function generateWeeklySummary(
     generatedAt: new Date(nowMs),
     generatedBy: user,
     source,
-    managersNotified: notifiedText(sent, waiting),
+    managersNotified: notifiedText(everyoneMailed, waiting),
   });
   recordAudit(ss, [
     {
@@ -142,6 +159,7 @@ export function generateWeeklySummary(
     docId: doc.docId,
     replaced: doc.replaced,
     notified: sent,
+    alreadyMailed: managersToMail(settings.managers, []).filter((m) => !recipients.includes(m)),
     deferred: waiting.length > 0,
   };
 }

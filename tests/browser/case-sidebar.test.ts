@@ -56,6 +56,8 @@ test('opens the case on the selected row: fields, links and history; an edit is 
   await expect(page.locator('#history li').first().textContent()).resolves.toContain(
     'Edit: Severity "P2" → "P1"',
   );
+  // An ops user's entry waits for the owner's run to seal it, and says so.
+  await expect(page.locator('#history li .standing').first().textContent()).resolves.toBe('pending');
   expect(ctx.cases.getRange(2, ctx.column('Severity')).getValue()).toBe('P1');
   await page.screenshot({ path: screenshotPath('case-sidebar'), fullPage: true });
 });

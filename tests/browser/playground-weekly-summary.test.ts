@@ -1,7 +1,8 @@
 /**
  * Issue 7 in the playground window, as a manager's deputy would try it: choose Generate weekly summary,
  * accept the default week (last week), find the Doc in the inspector's Docs list and on the Reports tab,
- * and open it. The rendered Doc is saved as HTML and as a PNG (test-output/docs, test-output/screenshots).
+ * and open it, then follow its Definitions link. The rendered Doc is saved as HTML and as a PNG
+ * (test-output/docs, test-output/screenshots); the demo library's page one is weekly-summary-pages.test.ts's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -39,17 +40,22 @@ test('Generate weekly summary makes last week’s Doc, listed on the Reports tab
   writeFileSync(path.join(docsDir, `playground-weekly-summary-${defaultWeek}.html`), html);
   for (const heading of [
     'Headline',
+    'Needs a decision',
+    'The week in figures',
+    'Current risk: open cases past their SLA',
     'Trend',
-    'Escalations by team',
-    'Recommendations',
-    'Notable cases',
-    'Data quality',
+    'Patterns',
+    'Appendix: by policy and by market',
+    'Definitions',
   ])
     await expect(doc.getByRole('heading', { name: heading, exact: true }).count()).resolves.toBe(1);
-  // The chart is an image Docs can show: a PNG drawn to its intrinsic size, with alt text.
+  // The chart is a PNG at twice the pixels of its place on the page (Docs shows it at 600 px wide).
   const chart = doc.locator('img').first();
-  await expect(chart.getAttribute('alt')).resolves.toMatch(/New cases and misjudgements per week/);
-  await expect(chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBeGreaterThan(300);
-  await doc.screenshot({ path: screenshotPath('weekly-summary-doc'), fullPage: true });
-  await doc.screenshot({ path: screenshotPath('weekly-summary-doc-top') });
+  await expect(chart.getAttribute('alt')).resolves.toMatch(/^Weekly trend of new, closed and open cases/);
+  await expect(chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBe(1200);
+  await expect(chart.evaluate((img) => (img as HTMLImageElement).width)).resolves.toBe(600);
+  // The "Definitions" link in the dates line jumps to the Definitions heading.
+  await doc.getByRole('link', { name: 'Definitions' }).first().click();
+  await expect(doc.evaluate(() => decodeURIComponent(location.hash))).resolves.toMatch(/^#id\./);
+  await doc.screenshot({ path: screenshotPath('playground-weekly-summary-doc'), fullPage: true });
 });

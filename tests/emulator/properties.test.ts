@@ -53,6 +53,27 @@ describe('PropertiesService stores', () => {
     expect(open(OWNER, null).getDocumentProperties()).toBeNull();
   });
 
+  test(
+    "ASSUMPTION: an add-on's time-driven run sees the store of the document its trigger was made in " +
+      '(docs: document properties are "available ... executing as an add-on"; editor add-on triggers are ' +
+      '"one trigger of each type, per user, per document"; no page says whether a clock run sees them)',
+    () => {
+      const { ws, ssId, open } = setup();
+      open().getDocumentProperties().setProperty('casebook.audit.head', '{"sequence":3}');
+      const clockRun = new Execution(ws, {
+        user: OWNER,
+        authMode: 'FULL',
+        activeSpreadsheetId: null,
+        triggerUid: 't1',
+        triggerDocumentId: ssId,
+      });
+      const store = createPropertiesService(clockRun).getDocumentProperties();
+      expect(store.getProperty('casebook.audit.head')).toBe('{"sequence":3}');
+      // A run with neither an active document nor a trigger's document still has none.
+      expect(open(OWNER, null).getDocumentProperties()).toBeNull();
+    },
+  );
+
   test('a Docs-bound execution gets the store of its document', () => {
     const { ws } = setup();
     const doc = ws.createDocument({ name: 'Weekly report', owner: OWNER });

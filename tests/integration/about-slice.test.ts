@@ -36,6 +36,7 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },
       { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
       { kind: 'item', caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
+      { kind: 'item', caption: 'Verify audit log', functionName: 'verifyAuditLog' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Enable automation', functionName: 'enableAutomation' },
       { kind: 'item', caption: 'Disable automation', functionName: 'disableAutomation' },
@@ -123,11 +124,11 @@ describe('About Casebook', () => {
     const { ws, session } = tracker();
     callServerFunction(ws, session, 'getAboutInfo', []);
     // The automation line lists this user's triggers here, reads who runs the tracker's automation and the
-    // dispatcher's state (script properties, by the tracker's ID); the size line asks each tab its size.
+    // dispatcher's state (the tracker's document properties, opened once); the size line asks each tab its size.
     expect(ws.ledger.byMember()).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 3,
       'ScriptApp.getUserTriggers': 1,
-      'PropertiesService.getScriptProperties': 2,
+      'PropertiesService.getDocumentProperties': 1,
       'Properties.getProperty': 2,
       'Session.getEffectiveUser': 1,
       'Spreadsheet.getId': 2,

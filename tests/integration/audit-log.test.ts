@@ -1,12 +1,30 @@
 /**
- * Issue 6 point 5 through the built bundle: the Audit log is append-only and protected so only the
- * add-on's owner writes it. People without that right (ops in the sidebar) leave their entries in the
- * hidden Audit inbox; the owner's hourly run moves them into the log exactly once, and the case sidebar
- * shows them meanwhile. Also the edit trigger's other duties: single-cell edits of Severity and Escalated
- * to are audited with their old value and move the SLA, statuses typed while the trigger could not check
- * them are reconciled by the sweep, and the trigger handler cannot be driven from the browser console.
+ * Issue 15 deliverable 3 through the built bundle: every execution records its audit entries in the
+ * add-on's document properties (the audit channel, which no cell reaches); the owner's hourly run seals
+ * them into the protected Audit log, each with a sequence number and a seal chained to the row before,
+ * exactly once even when any call fails; Verify audit log names the first row changed, inserted, removed or
+ * reordered; the case sidebar marks each entry sealed or pending. Also the edit trigger's other duties
+ * (Severity and Escalated to edits audited with their old value, statuses reconciled by the sweep) and the
+ * trigger handler cannot be driven from the browser console.
  */
-import { callServerFunction, EditRefused, FAULTS, fireDueTimeTriggers, simulateEdit } from '../../emulator';
+import {
+  callServerFunction,
+  clickMenuItem,
+  createWorkspace,
+  EditRefused,
+  Execution,
+  FAULTS,
+  fireDueTimeTriggers,
+  loadBundle,
+  openSpreadsheet,
+  restoreWorkspace,
+  simulateEdit,
+  snapshotWorkspace,
+  type Workspace,
+} from '../../emulator';
+import { createServiceGlobals } from '../../emulator/globals';
+import { MAX_STORE_BYTES } from '../../src/core/audit/channel';
+import { documentProperties, pendingAudit } from '../support/audit-channel';
 import {
   auditRows,
   automatedTracker,
@@ -19,26 +37,55 @@ import {
 import { call, FIELDS, OPS, OWNER, type Tracker } from '../support/intake-tracker';
 
 const SOURCE = 8;
+const SEQUENCE = 9;
+const SEAL = 10;
 
-function inboxRows(ctx: Tracker): string[][] {
-  const sheet = ctx.ss.getSheetByName('Audit inbox')!;
-  if (sheet.getLastRow() < 2) return [];
-  return sheet
-    .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
-    .getValues()
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => r.map((v) => String(v)));
+/** Verify audit log, clicked by the owner; its answer (also shown in an alert). */
+function verify(ws: Workspace, spreadsheetId: string): string {
+  ws.answerNextDialog({ button: 'OK' });
+  return String(clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Verify audit log' }));
 }
 
-describe('the Audit log is written only by the add-on owner', () => {
-  test('set up protects the log for the owner alone and hides a warning-only inbox', () => {
+/** The same menu function, called without building the menu first (restored workspaces have none). */
+function verifyDirectly(ws: Workspace, spreadsheetId: string): string {
+  ws.answerNextDialog({ button: 'OK' });
+  const bundle = loadBundle(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+  try {
+    return String(bundle.call('verifyAuditLog'));
+  } finally {
+    bundle.end();
+  }
+}
+
+type HistoryView = { view: { history: { action: string; status: string; field: string }[] } };
+
+/** The owner edits the protected log by hand (they may; Verify must see it). */
+function ownerTypes(ctx: Tracker, a1: string, values: string | string[][]): void {
+  simulateEdit(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, sheet: 'Audit log', a1, values });
+}
+
+/** Two ops cases sealed into the log by the hourly run. */
+function sealedTracker(): Tracker & { caseIds: string[] } {
+  const ctx = automatedTracker();
+  const caseIds = [newCase(ctx).caseId, newCase(ctx).caseId];
+  ctx.ws.clock.advance(HOUR);
+  fireDueTimeTriggers(ctx.ws);
+  return { ...ctx, caseIds };
+}
+
+describe('the audit channel and the sealed log', () => {
+  test('set up protects the log for the owner alone, with Sequence and Seal columns and no inbox', () => {
     const ctx = automatedTracker();
     const log = ctx.ss.getSheetByName('Audit log')!;
     const [protection] = log.getProtections(
       'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType,
     );
     expect(protection?.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
-    expect(protection?.canDomainEdit()).toBe(false);
+    expect((log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0] as string[]).slice(SEQUENCE)).toEqual([
+      'Sequence',
+      'Seal',
+    ]);
+    expect(ctx.ss.getSheetByName('Audit inbox')).toBeNull();
     expect(() =>
       simulateEdit(ctx.ws, {
         user: OPS,
@@ -48,73 +95,310 @@ describe('the Audit log is written only by the add-on owner', () => {
         values: 'me',
       }),
     ).toThrow(EditRefused);
-    const inbox = ctx.ss.getSheetByName('Audit inbox')!;
-    expect(inbox.isSheetHidden()).toBe(true);
-    const outcome = simulateEdit(ctx.ws, {
-      user: OPS,
-      spreadsheetId: ctx.spreadsheetId,
-      sheet: 'Audit inbox',
-      a1: 'A50',
-      values: 'typed',
-    });
-    expect(outcome.warning).not.toBeNull();
   });
 
-  test("ops' sidebar entries wait in the inbox, show in the case history, and move to the log once", () => {
+  test("an ops sidebar entry waits in the channel (history: pending), then the owner's hourly run seals it once", () => {
     const ctx = automatedTracker();
     const before = auditRows(ctx).length;
     const { caseId } = newCase(ctx);
     expect(auditRows(ctx)).toHaveLength(before);
-    expect(inboxRows(ctx).map((r) => [r[2], r[3], r[SOURCE]])).toEqual([['New case', caseId, 'Intake form']]);
-    const view = call<{ found: boolean; view: { history: { action: string }[] } }>(ctx, 'getCaseView', {
-      caseId,
-    });
-    expect(view.view.history.map((h) => h.action)).toEqual(['New case']);
+    expect(
+      pendingAudit(ctx.ws, ctx.spreadsheetId).map((e) => [e.user, e.action, e.caseId, e.source]),
+    ).toEqual([[OPS, 'New case', caseId, 'Intake form']]);
+    const waiting = call<HistoryView>(ctx, 'getCaseView', { caseId });
+    expect(waiting.view.history.map((h) => [h.action, h.status])).toEqual([['New case', 'pending']]);
 
     ctx.ws.clock.advance(HOUR);
     fireDueTimeTriggers(ctx.ws);
-    expect(inboxRows(ctx)).toEqual([]);
-    const moved = auditRows(ctx).filter((r) => r[3] === caseId && r[2] === 'New case');
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
+    const rows = auditRows(ctx);
+    const moved = rows.filter((r) => r[3] === caseId && r[2] === 'New case');
     expect(moved).toHaveLength(1);
     expect(moved[0]?.[1]).toBe(OPS);
-    const again = call<{ view: { history: { action: string }[] } }>(ctx, 'getCaseView', { caseId });
-    expect(again.view.history.map((h) => h.action)).toEqual(['New case']);
+    expect(rows.map((r) => Number(r[SEQUENCE]))).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.every((r) => /^[A-Za-z0-9+/]{43}=$/.test(String(r[SEAL])))).toBe(true);
+    const sealed = call<HistoryView>(ctx, 'getCaseView', { caseId });
+    expect(sealed.view.history.map((h) => [h.action, h.status])).toEqual([['New case', 'sealed']]);
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toBe(`All ${rows.length} entries of the Audit log are intact.`);
+    // The secret never reaches a cell, a log line or a page.
+    const secret = documentProperties(ctx.ws, ctx.spreadsheetId).get('casebook.sealSecret')!;
+    expect(secret.length).toBeGreaterThan(30);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(JSON.stringify(ctx.ws.logs)).not.toContain(secret);
+    expect(JSON.stringify(sealed)).not.toContain(secret);
   });
 
-  test('a move that fails after appending to the log is not appended twice by the next run', () => {
-    const ctx = automatedTracker();
-    const { caseId } = newCase(ctx);
-    newCase(ctx);
-    ctx.ws.clock.advance(HOUR);
-    // The move appends to the log, then empties the inbox: the emptying fails.
-    ctx.ws.faults.failOn('Range.clearContent', 1, FAULTS.serviceError());
-    expect(() => fireDueTimeTriggers(ctx.ws)).toThrow(/Service Spreadsheets failed/);
-    expect(inboxRows(ctx)).toHaveLength(2);
-    ctx.ws.clock.advance(HOUR);
-    fireDueTimeTriggers(ctx.ws);
-    expect(inboxRows(ctx)).toEqual([]);
-    expect(auditRows(ctx).filter((r) => r[2] === 'New case')).toHaveLength(2);
-    expect(auditRows(ctx).filter((r) => r[3] === caseId && r[2] === 'New case')).toHaveLength(1);
-  });
-
-  test("the owner's own sidebar entries go straight to the log", () => {
+  test("the owner's own sidebar entries are sealed into the log at once", () => {
     const ctx = automatedTracker();
     const reply = callServerFunction(
       ctx.ws,
       { user: OWNER, spreadsheetId: ctx.spreadsheetId },
       'submitCase',
-      [
-        {
-          submissionId: 'owner-submission-1',
-          fields: { ...FIELDS, sellerId: 'S-1', owner: OPS },
-        },
-      ],
+      [{ submissionId: 'owner-submission-1', fields: { ...FIELDS, sellerId: 'S-1', owner: OPS } }],
     );
     expect(reply.ok ? 'ok' : reply.error.message).toBe('ok');
-    expect(inboxRows(ctx)).toEqual([]);
-    expect(auditRows(ctx).some((r) => r[2] === 'New case' && r[1] === OWNER)).toBe(true);
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
+    expect(auditRows(ctx).some((r) => r[2] === 'New case' && r[1] === OWNER && r[SEAL] !== '')).toBe(true);
+  });
+
+  test('an actor Session cannot name is recorded as "unknown", never ""', () => {
+    const ctx = automatedTracker();
+    const bundle = loadBundle(ctx.ws, {
+      user: OPS,
+      authMode: 'FULL',
+      activeSpreadsheetId: ctx.spreadsheetId,
+      activeUserVisible: false,
+    });
+    try {
+      bundle.call('submitCase', {
+        submissionId: 'hidden-user-1',
+        fields: { ...FIELDS, sellerId: 'S-77', owner: OPS },
+      });
+    } finally {
+      bundle.end();
+    }
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId).map((e) => e.user)).toEqual(['unknown']);
+  });
+
+  test('an =IMPORTDATA summary, a formula and a full-width = stay literal text in the sealed log', () => {
+    const ctx = automatedTracker();
+    const { caseId } = newCase(ctx);
+    const { view } = call<{ view: { version: string } }>(ctx, 'getCaseView', { caseId });
+    // The case keeps its text trimmed; the log keeps whatever the case held, literally.
+    const tricky = '=HYPERLINK("https://evil.example")';
+    const reply = call<{ ok: boolean }>(ctx, 'updateCase', {
+      caseId,
+      version: view.version,
+      changes: { summary: tricky },
+    });
+    expect(reply.ok).toBe(true);
+    const again = call<{ view: { version: string } }>(ctx, 'getCaseView', { caseId });
+    call(ctx, 'updateCase', { caseId, version: again.view.version, changes: { summary: '＝1+1' } });
+    ctx.ws.clock.advance(HOUR);
+    fireDueTimeTriggers(ctx.ws);
+    const log = ctx.ss.getSheetByName('Audit log')!;
+    const values = log.getDataRange().getValues();
+    const formulas = log.getDataRange().getFormulas();
+    expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
+    const summaries = values.filter((r) => r[3] === caseId && r[4] === 'Summary').map((r) => [r[5], r[6]]);
+    expect(summaries).toEqual([
+      [FIELDS.summary, tricky],
+      [tricky, '＝1+1'],
+    ]);
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toMatch(/^All \d+ entries of the Audit log are intact\.$/);
+  });
+
+  test('a full channel refuses an ops submission with a clear message and writes no case', () => {
+    const ctx = automatedTracker();
+    const store = documentProperties(ctx.ws, ctx.spreadsheetId);
+    // Someone's entries filled the store (no owner run for a long time): leave it almost full.
+    let used = 0;
+    for (const [k, v] of store) used += Buffer.byteLength(k) + Buffer.byteLength(v);
+    for (let i = 0; used < MAX_STORE_BYTES - 20_000; i++) {
+      const key = `filler.${i}`;
+      const value = 'x'.repeat(Math.min(9000, MAX_STORE_BYTES - 20_000 - used));
+      store.set(key, value);
+      used += key.length + value.length;
+    }
+    const rowsBefore = ctx.cases.getLastRow();
+    const reply = callServerFunction(ctx.ws, ctx.session, 'submitCase', [
+      { submissionId: 'full-channel-1', fields: { ...FIELDS, sellerId: 'S-88', owner: OPS } },
+    ]);
+    expect(reply.ok ? 'saved' : reply.error.message).toMatch(/filled their store, so nothing was saved/);
+    expect(ctx.cases.getLastRow()).toBe(rowsBefore);
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
   });
 });
+
+describe('migrating a tracker that had the Audit inbox', () => {
+  test('Set up tracker seals existing log rows as "before sealing", moves nothing from the inbox and retires it', () => {
+    const ws = createWorkspace({ users: [{ email: OWNER }, { email: OPS }], now: Date.UTC(2026, 10, 23, 9) });
+    const spreadsheetId = ws.createSpreadsheet({ name: 'Old tracker', owner: OWNER }).id;
+    ws.shareSpreadsheet(spreadsheetId, OPS);
+    const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+    const { SpreadsheetApp } = createServiceGlobals(exec) as {
+      SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    };
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const old = [
+      'Timestamp',
+      'User',
+      'Action',
+      'Case ID',
+      'Field',
+      'Old value',
+      'New value',
+      'Details',
+      'Source',
+    ];
+    const at = new Date(Date.UTC(2026, 10, 2, 8));
+    const legacy = [
+      [at, OWNER, 'New case', 'CB-2026-00001', '', '', '', '', 'Intake form'],
+      [at, OPS, 'Edit', 'CB-2026-00001', 'Severity', 'P3', 'P2', '', 'Sidebar'],
+    ];
+    ss.insertSheet('Audit log')
+      .getRange(1, 1, 3, 9)
+      .setValues([old, ...legacy]);
+    const forged = [at, OWNER, 'Edit', 'CB-2026-00001', 'Status', 'New', 'Closed', '', 'Sidebar'];
+    ss.insertSheet('Audit inbox').getRange(1, 1, 2, 9).setValues([old, forged]);
+    openSpreadsheet(ws, { user: OWNER, spreadsheetId });
+    const summary = String(clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' }));
+    expect(summary).toContain('Sealed the 2 existing Audit log rows (marked "before sealing").');
+
+    expect(ss.getSheetByName('Audit inbox')).toBeNull();
+    const retired = ss.getSheetByName('Audit inbox (retired, not trusted)')!;
+    expect(retired.getRange(2, 3, 1, 5).getValues()[0]).toEqual([
+      'Edit',
+      'CB-2026-00001',
+      'Status',
+      'New',
+      'Closed',
+    ]);
+    const log = ss.getSheetByName('Audit log')!.getDataRange().getValues();
+    expect(log[0]).toEqual([...old, 'Sequence', 'Seal']);
+    expect(log.slice(1).map((r) => [r[2], r[9]])).toEqual([
+      ['New case', 1],
+      ['Edit', 2],
+      ['Set up tracker', 3],
+    ]);
+    expect(log.slice(1, 3).every((r) => String(r[10]).startsWith('before sealing: '))).toBe(true);
+    expect(log.some((r) => r[6] === 'Closed')).toBe(false);
+    expect(verify(ws, spreadsheetId)).toBe('All 3 entries of the Audit log are intact.');
+  });
+});
+
+describe('Verify audit log names the first tampered row', () => {
+  test('a changed entry', () => {
+    const ctx = sealedTracker();
+    const rows = auditRows(ctx);
+    const target = rows.findIndex((r) => r[2] === 'New case') + 2;
+    ownerTypes(ctx, `B${target}`, 'someone.else@governance.example');
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toBe(
+      `The Audit log was tampered with at row ${target}: entry ${target - 1} was changed after it was sealed (its seal does not match).`,
+    );
+  });
+
+  test('a row typed in by hand (forged, attributed to the owner)', () => {
+    const ctx = sealedTracker();
+    const next = ctx.ss.getSheetByName('Audit log')!.getLastRow() + 1;
+    ownerTypes(ctx, `A${next}:I${next}`, [
+      ['2026-11-23 10:00:00', OWNER, 'Edit', ctx.caseIds[0]!, 'Status', 'New', 'Closed', '', 'Sidebar'],
+    ]);
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toBe(
+      `The Audit log was tampered with at row ${next}: it has no sequence number: it was typed or pasted in, not written by Casebook.`,
+    );
+  });
+
+  test('a removed row', () => {
+    const ctx = sealedTracker();
+    ctx.ss.getSheetByName('Audit log')!.deleteRow(3);
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toBe(
+      'The Audit log was tampered with at row 3: it has sequence 3 but 2 was expected: the entry with sequence 2 was removed or moved.',
+    );
+  });
+
+  test('rows removed from the end', () => {
+    const ctx = sealedTracker();
+    const log = ctx.ss.getSheetByName('Audit log')!;
+    const last = log.getLastRow();
+    log.deleteRow(last);
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toBe(
+      `The Audit log was tampered with at row ${last}: Casebook sealed entries up to ${last - 1}, but it ends at row ${last - 1} with sequence ${last - 2}: the last rows were removed.`,
+    );
+  });
+
+  test('two rows swapped (reordered)', () => {
+    const ctx = sealedTracker();
+    const log = ctx.ss.getSheetByName('Audit log')!;
+    const width = log.getLastColumn();
+    const a = log.getRange(2, 1, 1, width).getValues();
+    const b = log.getRange(3, 1, 1, width).getValues();
+    log.getRange(2, 1, 1, width).setValues(b.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v))));
+    log.getRange(3, 1, 1, width).setValues(a.map((r) => r.map((v) => (typeof v === 'string' ? `'${v}` : v))));
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toBe(
+      'The Audit log was tampered with at row 2: it has sequence 2 but 1 was expected: the entry with sequence 1 was removed or moved.',
+    );
+  });
+
+  test('the hourly run checks new rows, reports a break once, and history flags the row not trusted', () => {
+    const ctx = sealedTracker();
+    const next = ctx.ss.getSheetByName('Audit log')!.getLastRow() + 1;
+    ownerTypes(ctx, `A${next}:I${next}`, [
+      ['2026-11-23 10:00:00', OPS, 'Edit', ctx.caseIds[1]!, 'Severity', 'P2', 'P4', '', 'Sidebar'],
+    ]);
+    for (let hour = 0; hour < 2; hour++) {
+      ctx.ws.clock.advance(HOUR);
+      fireDueTimeTriggers(ctx.ws);
+    }
+    const reports = ctx.ws.logs.filter((l) => /Audit log was tampered with at row/.test(l.message));
+    expect(reports).toHaveLength(1);
+    expect(auditRows(ctx).filter((r) => r[2] === 'Audit log break found')).toHaveLength(1);
+    const { view } = call<HistoryView>(ctx, 'getCaseView', { caseId: ctx.caseIds[1] });
+    expect(view.history.map((h) => [h.action, h.field, h.status])).toEqual([
+      ['Edit', 'Severity', 'not trusted'],
+      ['New case', '', 'sealed'],
+    ]);
+  });
+});
+
+describe('the drain is exactly once under faults', () => {
+  test('a service error at every call of the hourly run, then a retry: each entry lands once, the chain intact', () => {
+    const ctx = automatedTracker();
+    const caseIds = [newCase(ctx).caseId, newCase(ctx).caseId, newCase(ctx).caseId];
+    ctx.ws.clock.advance(HOUR);
+    const snapshot = snapshotWorkspace(ctx.ws);
+
+    const clean = restoreWorkspace(snapshot);
+    clean.ledger.reset();
+    fireDueTimeTriggers(clean);
+    const calls = clean.ledger.calls();
+    expect(calls.length).toBeGreaterThan(20);
+    expect(calls).toContain('Range.setValues');
+    expect(calls).toContain('Properties.deleteProperty');
+
+    const seen = new Map<string, number>();
+    for (const member of calls) {
+      const nth = (seen.get(member) ?? 0) + 1;
+      seen.set(member, nth);
+      const ws = restoreWorkspace(snapshot);
+      ws.faults.failOn(member, nth, FAULTS.serviceError());
+      try {
+        fireDueTimeTriggers(ws);
+      } catch {
+        // The run stopped at the failed call; the next hourly run retries.
+      }
+      ws.faults.clear();
+      ws.clock.advance(HOUR);
+      fireDueTimeTriggers(ws);
+      const rows = logRows(ws, ctx.spreadsheetId);
+      const label = `fault at call ${nth} of ${member}`;
+      for (const caseId of caseIds)
+        expect([label, rows.filter((r) => r[3] === caseId && r[2] === 'New case').length]).toEqual([
+          label,
+          1,
+        ]);
+      expect([label, pendingAudit(ws, ctx.spreadsheetId)]).toEqual([label, []]);
+      expect([label, verifyDirectly(ws, ctx.spreadsheetId)]).toEqual([
+        label,
+        expect.stringMatching(/^All \d+ entries of the Audit log are intact\.$/),
+      ]);
+    }
+  });
+});
+
+/** The log's rows, read through an owner's execution in `ws` (a restored workspace too). */
+function logRows(ws: Workspace, spreadsheetId: string): string[][] {
+  const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
+  const { SpreadsheetApp } = createServiceGlobals(exec) as {
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Audit log')!;
+  return sheet
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .map((r) => r.map((v) => String(v)));
+}
 
 describe('the edit trigger beyond statuses', () => {
   test('a single-cell Severity edit is audited with its old value and moves the SLA due time', () => {

@@ -20,6 +20,7 @@ import {
   fillLibrary,
   OPS,
   OWNER,
+  sealRows,
   type Tracker,
   tracker,
 } from '../support/intake-tracker';
@@ -292,6 +293,9 @@ describe('service-call budgets', () => {
     logCase(ctx);
     const row = ctx.cases.getLastRow();
     ctx.cases.getRange(row, ctx.column('Case ID')).setValue('CB-2026-99999');
+    // Its record was sealed for its old ID: the owner reseals it under the new one.
+    ctx.cases.getRange(row, ctx.column('Casebook record')).setValue('');
+    sealRows(ctx);
     ctx.ws.ledger.reset();
     work(ctx);
     return ctx.ws.ledger.byMember();

@@ -3,6 +3,7 @@
  * (same LIVE session; same seller and policy within the Settings window), the three choices a person can
  * make and how each is saved and audited, a case logged by someone else meanwhile, and fixed call costs.
  */
+import { pendingAudit } from '../support/audit-channel';
 import { call, callError, FIELDS, fillLibrary, type Tracker, tracker } from '../support/intake-tracker';
 
 interface Match {
@@ -45,9 +46,9 @@ const cell = (ctx: Tracker, row: number, header: string) =>
   ctx.cases.getRange(row, ctx.column(header)).getValue();
 
 function lastAudit(ctx: Tracker): unknown[] {
-  // Ops may not write the protected Audit log: entries wait in the inbox for the owner's run.
-  const audit = ctx.ss.getSheetByName('Audit inbox')!;
-  return audit.getRange(audit.getLastRow(), 2, 1, 7).getValues()[0] as unknown[];
+  // Ops may not write the protected Audit log: entries wait in the audit channel for the owner's run.
+  const e = pendingAudit(ctx.ws, ctx.spreadsheetId).at(-1)!;
+  return [e.user, e.action, e.caseId, e.field, e.oldValue, e.newValue, e.details];
 }
 
 describe('what counts as a possible duplicate', () => {

@@ -3,8 +3,10 @@
  * errors, garbage refused, a busy lock writing nothing, and other people's edits interleaved between this
  * submission's read and its write.
  */
+
 import { callServerFunction, Execution, simulateEdit } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
+import { pendingAudit } from '../support/audit-channel';
 import { FIELDS, fillLibrary, OPS, OWNER, type Tracker, tracker } from '../support/intake-tracker';
 
 type Reply =
@@ -39,12 +41,9 @@ test('a valid submission becomes one normalised row, text kept literal, with an 
   expect(value('LIVE date')).toEqual(new Date(Date.UTC(2026, 10, 20)));
   expect(value('Summary')).toBe(FIELDS.summary);
   expect(ctx.cases.getRange(2, ctx.column('Summary')).getFormula()).toBe('');
-  // Ops may not write the protected Audit log: the entry waits in the inbox for the owner's run.
-  const audit = ctx.ss.getSheetByName('Audit inbox')!;
-  expect(audit.getRange(audit.getLastRow(), 2, 1, 3).getValues()[0]).toEqual([
-    OPS,
-    'New case',
-    'CB-2026-00001',
+  // Ops may not write the protected Audit log: the entry waits in the audit channel for the owner's run.
+  expect(pendingAudit(ctx.ws, ctx.spreadsheetId).map((e) => [e.user, e.action, e.caseId])).toEqual([
+    [OPS, 'New case', 'CB-2026-00001'],
   ]);
 });
 

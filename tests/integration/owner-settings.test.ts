@@ -207,13 +207,13 @@ describe('automation is run by the owner it records', () => {
       `casebook.tracker.${trigger.getUniqueId()}`,
       ctx.spreadsheetId,
     );
-    const scriptStore = () => new Map(ctx.ws.propertyStore('script'));
+    const trackerStore = () => new Map(ctx.ws.propertyStore(`document:${ctx.spreadsheetId}`));
     ctx.ws.clock.advance(3 * HOUR + 5 * 60_000);
-    const stateBefore = scriptStore();
+    const stateBefore = trackerStore();
     ctx.ws.ledger.reset();
     runTrigger(ctx.ws, trigger.getUniqueId());
     expect(ctx.ws.mail).toEqual([]);
-    expect(scriptStore()).toEqual(stateBefore);
+    expect(trackerStore()).toEqual(stateBefore);
     // It touched no spreadsheet at all, and said why in one line.
     expect(ctx.ws.ledger.calls().filter((c) => c.startsWith('Spreadsheet'))).toEqual([]);
     expect(ctx.ws.logs.filter((l) => l.message.includes(`belongs to ${OPS}`))).toHaveLength(1);
@@ -256,7 +256,11 @@ describe('Enable automation under faults', () => {
         `${OWNER}:onCaseEdit`,
         `${OWNER}:runHourlyJobs`,
       ]);
-      expect(ctx.ws.propertyStore('script').get(`casebook.automationOwner.${ctx.spreadsheetId}`)).toBe(OWNER);
+      expect(
+        ctx.ws
+          .propertyStore(`document:${ctx.spreadsheetId}`)
+          .get(`casebook.automationOwner.${ctx.spreadsheetId}`),
+      ).toBe(OWNER);
       const hourly = ctx.ws.triggers.find((t) => t.handlerFunction === 'runHourlyJobs')!;
       runTrigger(ctx.ws, hourly.uid);
       expect(ctx.ws.logs.some((l) => /it does nothing/.test(l.message))).toBe(false);
@@ -341,7 +345,7 @@ const FIELDS_P3 = {
   owner: OPS,
 };
 
-describe("the dispatcher's memory, in the add-on's script properties", () => {
+describe("the dispatcher's memory, in the tracker's document properties", () => {
   test('a state longer than one property value is kept in parts, read back whole: no job runs twice an hour', () => {
     const ctx = automatedTracker();
     const key = `casebook.dispatcher.${ctx.spreadsheetId}`;
@@ -349,12 +353,17 @@ describe("the dispatcher's memory, in the add-on's script properties", () => {
     const lastRun = Object.fromEntries(
       Array.from({ length: 800 }, (_, i) => [`retiredJob${String(i).padStart(3, '0')}`, 1]),
     );
-    ctx.ws.propertyStore('script').set(key, JSON.stringify({ lastRun, delivered: [], lastActivity: '' }));
+    // Stored as a long state is (one value holds at most 9 KB): parts of 2,000 characters under a head.
+    const long = JSON.stringify({ lastRun, delivered: [], lastActivity: '' });
+    const stored = ctx.ws.propertyStore(`document:${ctx.spreadsheetId}`);
+    const count = Math.ceil(long.length / 2_000);
+    for (let i = 0; i < count; i++) stored.set(`${key}.${i}`, long.slice(i * 2_000, (i + 1) * 2_000));
+    stored.set(key, `parts:${count}`);
     newCase(ctx, { severity: 'P1' });
     ctx.ws.clock.advance(3 * HOUR + 5 * 60_000);
     const owners = ctx.ws.triggers.find((t) => t.eventType === 'CLOCK' && t.owner === OWNER)!;
     runTrigger(ctx.ws, owners.uid);
-    const store = ctx.ws.propertyStore('script');
+    const store = ctx.ws.propertyStore(`document:${ctx.spreadsheetId}`);
     const head = store.get(key) ?? '';
     expect(head).toMatch(/^parts:\d+$/);
     const parts = Number(head.slice('parts:'.length));

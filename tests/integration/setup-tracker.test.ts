@@ -72,18 +72,9 @@ describe('on an empty spreadsheet', () => {
       'Settings',
       'Cases',
       'Audit log',
-      'Audit inbox',
       'Reports',
     ]);
-    expect(ss.getSheets().map((s) => s.isSheetHidden())).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-      false,
-    ]);
+    expect(ss.getSheets().map((s) => s.isSheetHidden())).toEqual([false, false, false, false, false, false]);
     const caseHeaders = headers('Cases');
     expect(caseHeaders.slice(0, 4)).toEqual(['Case ID', 'Created at', 'Created by', 'Market']);
     expect(caseHeaders).toContain('Legacy ID');
@@ -97,6 +88,8 @@ describe('on an empty spreadsheet', () => {
       'New value',
       'Details',
       'Source',
+      'Sequence',
+      'Seal',
     ]);
     expect(headers('Reports')).toEqual([
       'Week',

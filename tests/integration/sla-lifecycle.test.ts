@@ -7,8 +7,10 @@
  * expected due time is worked out by hand from the calendar and written out as a UTC instant; nothing
  * here asks src/core what the answer should be.
  */
+
 import { EditRefused, fireDueTimeTriggers, runTrigger } from '../../emulator';
 import { RUN_BUDGET_MS } from '../../src/server/dispatcher';
+import { pendingAudit } from '../support/audit-channel';
 import {
   automatedTracker,
   cell,
@@ -58,8 +60,16 @@ interface AuditEntry {
   source: string;
 }
 
-/** The Audit log tab, row by row, read by header. */
+/**
+ * Every entry recorded so far, in recording order: the Audit log tab's rows (read by header), then the
+ * entries still waiting in the audit channel (an owner's execution seals them all at once).
+ */
 function auditLog(ctx: Tracker): AuditEntry[] {
+  return [...sealedAuditLog(ctx), ...pendingAudit(ctx.ws, ctx.spreadsheetId)];
+}
+
+/** The Audit log tab, row by row, read by header. */
+function sealedAuditLog(ctx: Tracker): AuditEntry[] {
   const sheet = ctx.ss.getSheetByName('Audit log')!;
   const [header, ...rows] = sheet.getDataRange().getValues();
   const col = (name: string) => {

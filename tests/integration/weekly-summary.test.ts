@@ -51,12 +51,21 @@ describe('the menu', () => {
     expect(doc!.parents).toEqual([ctx.folderId]);
     expect(doc!.owner).toBe(OWNER);
     const url = `https://docs.google.com/document/d/${doc!.id}/edit`;
-    expect(said).toBe(`Created "${W47_NAME}":\n${url}\nSent the link to ${BOSS}, ${CFO}.`);
+    expect(said).toBe(`Created "${W47_NAME}":\n${url}\nSent the summary to ${BOSS}, ${CFO}.`);
     expect(lastAlert(ctx)?.prompt).toBe(said);
 
     const text = docText(doc!);
-    expect(text.startsWith(W47_NAME)).toBe(true);
+    expect(text.startsWith('Weekly summary 2026-W47')).toBe(true);
     expect(text).toContain('Monday 16 November to Sunday 22 November 2026 (Europe/Berlin)');
+    // The Definitions heading carries a bookmark, and every "Definitions" link points at it.
+    const definitions = doc!.body.find(
+      (e) => e.kind === 'paragraph' && docText({ ...doc!, body: [e] }) === 'Definitions',
+    );
+    const [bookmark] = (definitions as { bookmarks?: string[] }).bookmarks ?? [];
+    expect(bookmark).toMatch(/^id\./);
+    const links = doc!.body.flatMap((e) => (e.kind === 'table' ? [] : e.runs.map((r) => r.linkUrl)));
+    expect(links.filter((l) => l === `#bookmark=${bookmark}`).length).toBeGreaterThanOrEqual(3);
+    expect(text).not.toContain('docs/weekly-summary.md');
     expect(doc!.body.some((e) => e.kind === 'table')).toBe(true);
     expect(doc!.body.some((e) => e.kind === 'paragraph' && e.inline?.kind === 'image')).toBe(true);
     // Docs follows an appended table with an empty paragraph (gas-fakes test/testdocsnext.js); a heading or
@@ -90,7 +99,13 @@ describe('the menu', () => {
     for (const manager of [BOSS, CFO]) {
       expect(mailTo(ctx.ws, manager)).toHaveLength(1);
       expect(mailTo(ctx.ws, manager)[0]).toMatchObject({ from: OWNER, subject: W47_NAME, htmlBody: null });
-      expect(mailTo(ctx.ws, manager)[0]?.body).toContain(url);
+      // Plain text: the headline as the Doc words it, the ranked actions, the Doc and the tracker.
+      const body = mailTo(ctx.ws, manager)[0]?.body ?? '';
+      expect(body).toContain(`The Doc: ${url}`);
+      expect(body).toContain(`The tracker: ${ctx.ss.getUrl()}`);
+      const headline = doc!.body[3]!;
+      expect(body).toContain(`Headline\n${docText({ ...doc!, body: [headline] })}\n`);
+      expect(body).toMatch(/\nNeeds a decision\n(1\. .+ Risk \d+ \u00d7 \d+ \u00d7 \d+ = \d+\.\n)+/);
     }
 
     const html = renderDocument(ctx.ws, doc!.id);
@@ -152,7 +167,10 @@ describe('the menu', () => {
     expect(copy.trashed).toBe(false);
     expect(JSON.stringify(copy.body)).toBe(copyBody);
     // Not appended twice: the title once.
-    expect(docText(first!).split(W47_NAME)).toHaveLength(2);
+    expect(docText(first!).split('Weekly summary 2026-W47')).toHaveLength(2);
+    // Regenerated: the managers already have this week's mail and the link still works.
+    expect(said).toContain(`Nobody was mailed. Already mailed this week, so not again: ${BOSS}, ${CFO}.`);
+    expect([BOSS, CFO].map((m) => mailTo(ctx.ws, m).length)).toEqual([1, 1]);
     const rows = reportsRows(ctx);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.[3]).toBe(new Date(MONDAY_7_BERLIN).toISOString());
@@ -303,6 +321,27 @@ describe('the hourly dispatcher (Settings: Monday 07:00, Europe/Berlin)', () => 
     hourlyRunAt(ctx, MONDAY_7_BERLIN + 90 * 60_000);
     expect(reportAudit(ctx)).toHaveLength(1);
     expect(mailTo(ctx.ws, BOSS)).toHaveLength(1);
+  });
+
+  test('regenerated from the menu after the scheduled run: the Doc is replaced, nobody is mailed twice', () => {
+    const ctx = reportTracker();
+    const COO = 'coo@governance.example';
+    hourlyRunAt(ctx, MONDAY_7_BERLIN - 30 * 60_000);
+    hourlyRunAt(ctx, MONDAY_7_BERLIN + 5 * 60_000);
+    expect([BOSS, CFO].map((m) => mailTo(ctx.ws, m).length)).toEqual([1, 1]);
+    // A manager is added to Settings before the deputy regenerates the week by hand, twice.
+    typeSetting(ctx, 'Managers', `${BOSS}, ${CFO}, ${COO}`);
+    ctx.ws.clock.set(MONDAY_7_BERLIN + 40 * 60_000);
+    const said = generateFromMenu(ctx);
+    expect(said).toContain(`Replaced "${W47_NAME}"`);
+    expect(said).toContain(
+      `Sent the summary to ${COO}. Already mailed this week, so not again: ${BOSS}, ${CFO}.`,
+    );
+    generateFromMenu(ctx);
+    hourlyRunAt(ctx, MONDAY_7_BERLIN + 90 * 60_000);
+    expect([BOSS, CFO, COO].map((m) => mailTo(ctx.ws, m).length)).toEqual([1, 1, 1]);
+    expect(reportsRows(ctx)[0]?.[6]).toBe(`${BOSS}, ${CFO}, ${COO}`);
+    expect(docsNamed(ctx.ws, W47_NAME)).toHaveLength(1);
   });
 
   test('mail quota used up: the Doc is made, the links wait, the next runs with quota send each exactly once', () => {

@@ -74,8 +74,17 @@ export function callError(ctx: Tracker, name: string, ...args: unknown[]): strin
 }
 
 /**
- * Fills the Cases tab with `size` minimal rows (only a case ID), for service-call budgets. Rows added to
- * make room get the formats setup gives the columns, so text written there later stays text.
+ * The owner runs Set up tracker again, as after pasting rows in: rows without a Casebook record get one
+ * sealed from their current values (rows written straight into the sheet by a test have none).
+ */
+export function sealRows(ctx: Tracker): void {
+  clickMenuItem(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, caption: 'Set up tracker' });
+}
+
+/**
+ * Fills the Cases tab with `size` minimal rows (only a case ID), for service-call budgets, sealed by the
+ * owner's Set up tracker. Rows added to make room get the formats setup gives the columns, so text
+ * written there later stays text.
  */
 export function fillLibrary(ctx: Tracker, size: number): void {
   ctx.cases.insertRowsAfter(ctx.cases.getMaxRows(), size);
@@ -90,4 +99,5 @@ export function fillLibrary(ctx: Tracker, size: number): void {
     if (format)
       ctx.cases.getRange(2, ctx.column(field.header), ctx.cases.getMaxRows() - 1, 1).setNumberFormat(format);
   }
+  sealRows(ctx);
 }

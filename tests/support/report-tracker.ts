@@ -10,7 +10,7 @@ import type { DocumentRecord } from '../../emulator/workspace';
 import { CASE_FIELDS } from '../../src/core/schema/case-schema';
 import { numberFormatFor } from '../../src/core/tracker/formats';
 import { enableAutomation, HOUR, typeSetting } from './automation-tracker';
-import { call, FIELDS, OPS, OWNER, type Tracker, tracker } from './intake-tracker';
+import { call, FIELDS, OPS, OWNER, sealRows, type Tracker, tracker } from './intake-tracker';
 
 export const BOSS = 'boss@governance.example';
 export const CFO = 'cfo@governance.example';
@@ -192,4 +192,5 @@ export function fillRealisticLibrary(ctx: Tracker, size: number): void {
     const format = numberFormatFor(field);
     if (format) cases.getRange(2, column(field.header), cases.getMaxRows() - 1, 1).setNumberFormat(format);
   }
+  sealRows(ctx);
 }

@@ -27,7 +27,7 @@ const state = (lastRun: Record<string, number>, over: Partial<DispatcherState> =
 test('the periodic jobs: the audit inbox first, then the SLA sweep, then the weekly summary, all hourly', () => {
   expect(HOUR_MS).toBe(60 * 60 * 1000);
   expect(PERIODIC_JOBS).toEqual([
-    { name: 'auditInbox', everyMs: 3_600_000 },
+    { name: 'auditLog', everyMs: 3_600_000 },
     { name: 'slaSweep', everyMs: 3_600_000 },
     { name: 'weeklySummary', everyMs: 3_600_000 },
   ]);
@@ -63,33 +63,33 @@ describe('dueJobs', () => {
       'a fresh tracker runs everything',
       {},
       '2026-01-12T10:05:00Z',
-      ['auditInbox', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary'],
     ],
     [
       'all done this hour: a doubled firing runs nothing',
-      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T10:40:00Z',
       [],
     ],
     [
       'all done last hour: a late firing next hour runs them all',
-      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T11:59:00Z',
-      ['auditInbox', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary'],
     ],
     [
       'firings missed for hours: each job is due once',
       {
-        auditInbox: at('2026-01-12T06:00:00Z'),
+        auditLog: at('2026-01-12T06:00:00Z'),
         slaSweep: at('2026-01-12T06:00:00Z'),
         weeklySummary: at('2026-01-12T06:00:00Z'),
       },
       '2026-01-12T10:20:00Z',
-      ['auditInbox', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary'],
     ],
     [
       'the sweep stopped unfinished: only the sweep and the jobs after it run again',
-      { auditInbox: TEN },
+      { auditLog: TEN },
       '2026-01-12T10:30:00Z',
       ['slaSweep', 'weeklySummary'],
     ],
@@ -98,27 +98,27 @@ describe('dueJobs', () => {
       {
         weeklySummary: at('2026-01-12T07:00:00Z'),
         slaSweep: at('2026-01-12T09:00:00Z'),
-        auditInbox: at('2026-01-12T08:00:00Z'),
+        auditLog: at('2026-01-12T08:00:00Z'),
       },
       '2026-01-12T10:30:00Z',
-      ['auditInbox', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary'],
     ],
     [
       'the first millisecond of the next slot',
-      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T11:00:00.000Z',
-      ['auditInbox', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary'],
     ],
     [
       'the last millisecond of the same slot',
-      { auditInbox: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T10:59:59.999Z',
       [],
     ],
     // A clock that went back, or a marker written by a faster clock: not due until the slot is reached.
     [
       'a marker ahead of now',
-      { auditInbox: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN },
+      { auditLog: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN },
       '2026-01-12T10:30:00Z',
       [],
     ],
@@ -126,15 +126,15 @@ describe('dueJobs', () => {
       'markers of jobs that no longer exist are ignored',
       { oldJob: ELEVEN, slaSweep: TEN, weeklySummary: TEN },
       '2026-01-12T10:30:00Z',
-      ['auditInbox'],
+      ['auditLog'],
     ],
   ])('%s', (_name, lastRun, now, due) => {
     expect(names(dueJobs(state(lastRun), at(now)))).toEqual(due);
   });
 
   test('a job at slot 0 (the first hour after the epoch) is due when it never ran', () => {
-    expect(names(dueJobs(emptyState(), 5 * 60_000))).toEqual(['auditInbox', 'slaSweep', 'weeklySummary']);
-    expect(names(dueJobs(state({ auditInbox: 0, slaSweep: 0, weeklySummary: 0 }), 5 * 60_000))).toEqual([]);
+    expect(names(dueJobs(emptyState(), 5 * 60_000))).toEqual(['auditLog', 'slaSweep', 'weeklySummary']);
+    expect(names(dueJobs(state({ auditLog: 0, slaSweep: 0, weeklySummary: 0 }), 5 * 60_000))).toEqual([]);
   });
 
   test('jobs of other lengths each keep their own slots', () => {
@@ -166,11 +166,11 @@ describe('dueJobs', () => {
     }
     expect(runs).toEqual(
       ['10:05:00', '12:58:00', '13:00:30'].flatMap((time) =>
-        ['auditInbox', 'slaSweep', 'weeklySummary'].map((job) => `${time} ${job}`),
+        ['auditLog', 'slaSweep', 'weeklySummary'].map((job) => `${time} ${job}`),
       ),
     );
     expect(current.lastRun).toEqual({
-      auditInbox: at('2026-01-12T13:00:00Z'),
+      auditLog: at('2026-01-12T13:00:00Z'),
       slaSweep: at('2026-01-12T13:00:00Z'),
       weeklySummary: at('2026-01-12T13:00:00Z'),
     });
@@ -213,7 +213,7 @@ describe('parseState', () => {
   test('values of the wrong kind are dropped one by one', () => {
     const stored = JSON.stringify({
       lastRun: {
-        auditInbox: '1768212000000',
+        auditLog: '1768212000000',
         slaSweep: 1768212000000,
         old: null,
         bad: { at: 1 },
@@ -230,7 +230,7 @@ describe('parseState', () => {
   });
 
   test('numbers that are not finite are dropped (1e999 reads as Infinity)', () => {
-    expect(parseState('{"lastRun":{"auditInbox":1e999,"slaSweep":-1e999,"ok":3600000}}').lastRun).toEqual({
+    expect(parseState('{"lastRun":{"auditLog":1e999,"slaSweep":-1e999,"ok":3600000}}').lastRun).toEqual({
       ok: 3600000,
     });
   });
@@ -255,7 +255,7 @@ describe('parseState', () => {
 
   test('a parsed state still gives the right due jobs', () => {
     const parsed = parseState(
-      '{"lastRun":{"auditInbox":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000}}',
+      '{"lastRun":{"auditLog":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000}}',
     );
     // 1768212000000 is 2026-01-12T10:00:00Z; the sweep's marker was unreadable, so it runs.
     expect(names(dueJobs(parsed, at('2026-01-12T10:30:00Z')))).toEqual(['slaSweep']);
@@ -333,7 +333,7 @@ describe('the weekly summary memory', () => {
 
 describe('serialiseState', () => {
   const full: DispatcherState = {
-    lastRun: { auditInbox: at('2026-01-12T10:00:00Z'), slaSweep: at('2026-01-12T09:00:00Z') },
+    lastRun: { auditLog: at('2026-01-12T10:00:00Z'), slaSweep: at('2026-01-12T09:00:00Z') },
     delivered: [
       'CB-2026-00001#1#breach sent',
       'CB-2026-00002#2#due soon sent',
@@ -344,7 +344,7 @@ describe('serialiseState', () => {
 
   test('writes plain JSON', () => {
     expect(JSON.parse(serialiseState(full))).toEqual({
-      lastRun: { auditInbox: 1768212000000, slaSweep: 1768208400000 },
+      lastRun: { auditLog: 1768212000000, slaSweep: 1768208400000 },
       delivered: [
         'CB-2026-00001#1#breach sent',
         'CB-2026-00002#2#due soon sent',
@@ -357,7 +357,7 @@ describe('serialiseState', () => {
   test.each([
     ['a full state', full],
     ['the empty state', emptyState()],
-    ['only markers', state({ auditInbox: 0, slaSweep: 3_600_000 })],
+    ['only markers', state({ auditLog: 0, slaSweep: 3_600_000 })],
   ])('round trip: %s reads back the same', (_name, original) => {
     const copy = parseState(serialiseState(original));
     expect(copy).toEqual(original);

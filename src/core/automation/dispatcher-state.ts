@@ -20,7 +20,7 @@ export interface JobDefinition {
  * decides whether its scheduled instant has come (core/report/schedule).
  */
 export const PERIODIC_JOBS: readonly JobDefinition[] = [
-  { name: 'auditInbox', everyMs: HOUR_MS },
+  { name: 'auditLog', everyMs: HOUR_MS },
   { name: 'slaSweep', everyMs: HOUR_MS },
   { name: 'weeklySummary', everyMs: HOUR_MS },
 ];
@@ -56,7 +56,18 @@ export interface DispatcherState {
   reportsSince?: number;
   /** Weekly summary links waiting for mail quota. */
   pendingReportMail?: PendingReportMail[];
+  /** Who has had each recent week's summary mail (core/report/mail-once): nobody gets a week twice. */
+  reportMailed?: MailedWeek[];
 }
+
+export interface MailedWeek {
+  /** "2026-W47". */
+  week: string;
+  managers: string[];
+}
+
+/** Weeks remembered in reportMailed (a quarter): regenerating an older week mails its managers again. */
+export const MAX_MAILED_WEEKS = 12;
 
 export function emptyState(): DispatcherState {
   return { lastRun: {}, delivered: [], lastActivity: '' };
@@ -90,6 +101,8 @@ export function parseState(stored: string | null): DispatcherState {
       state.reportsSince = raw.reportsSince;
     const pending = parsePendingMail(raw.pendingReportMail);
     if (pending.length > 0) state.pendingReportMail = pending;
+    const mailed = parseMailedWeeks(raw.reportMailed);
+    if (mailed.length > 0) state.reportMailed = mailed;
     return state;
   } catch {
     return emptyState();
@@ -112,6 +125,18 @@ function parsePendingMail(stored: unknown): PendingReportMail[] {
     if (waiting.length > 0) pending.push({ week, docName, url, recipients: waiting, notified: already });
   }
   return pending.slice(-MAX_PENDING_REPORT_MAILS);
+}
+
+function parseMailedWeeks(stored: unknown): MailedWeek[] {
+  if (!Array.isArray(stored)) return [];
+  const weeks: MailedWeek[] = [];
+  for (const item of stored) {
+    if (!item || typeof item !== 'object') continue;
+    const { week, managers } = item as Record<string, unknown>;
+    if (!isText(week) || !Array.isArray(managers)) continue;
+    weeks.push({ week, managers: managers.filter(isText) });
+  }
+  return weeks.slice(-MAX_MAILED_WEEKS);
 }
 
 export function serialiseState(state: DispatcherState): string {

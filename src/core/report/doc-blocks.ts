@@ -3,17 +3,19 @@
  * decided and tested in core and the Docs adapter only writes what it is given, a table in one call.
  */
 
-/** A piece of text; a url makes it a link. */
+/** A piece of text; a url makes it a link, an anchor a link to a bookmarked heading of the same Doc. */
 export interface TextRun {
   text: string;
   url?: string;
+  anchor?: string;
   bold?: boolean;
 }
 
 export type HeadingLevel = 'TITLE' | 'SUBTITLE' | 'HEADING1' | 'HEADING2';
 
 export type DocBlock =
-  | { kind: 'heading'; level: HeadingLevel; text: string }
+  /** bookmark: a name that runs with the same anchor link to. */
+  | { kind: 'heading'; level: HeadingLevel; text: string; bookmark?: string }
   | { kind: 'paragraph'; runs: TextRun[]; muted?: boolean }
   /** rows[0] is the header row. */
   | { kind: 'table'; rows: string[][] }

@@ -24,6 +24,8 @@ export interface ReportInput {
   timeZone: string;
   /** Shop names, owners and free-text summaries appear only when Settings allows it. */
   personalData: boolean;
+  /** When the report is made: a week not over by then is partial. Defaults to the week's end. */
+  nowMs?: number;
 }
 
 /** A ratio kept as its parts, so the Doc can say "8 of 25" and compare in points. */
@@ -130,7 +132,87 @@ export interface DataQuality {
 export interface TrendWeek {
   label: string;
   cases: number;
+  closed: number;
+  /** At the week's end. */
+  openBacklog: number;
+  /** Open cases past their SLA due at the week's end. */
+  openBreaches: number;
   misjudgements: number;
+  /** Less than a full week of data: the tracker's first case came mid-week, or the week is not over. */
+  partial: boolean;
+}
+
+/** A case named by an action or a risk table, with its row for the link. */
+export interface CaseRef {
+  caseId: string;
+  rowNumber: number;
+}
+
+export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+
+/** Open cases past their SLA due at one instant, split by severity ("other" for blank or unknown). */
+export interface SeverityCounts {
+  total: number;
+  P1: number;
+  P2: number;
+  P3: number;
+  P4: number;
+  other: number;
+}
+
+export interface CurrentRisk {
+  /** Open at the week's end. */
+  open: number;
+  /** Of those, past their SLA due at the week's end. */
+  pastSla: SeverityCounts;
+  /** Where the overdue cases wait: the team for escalated cases, else their status; most first. */
+  byPlace: Capped<{ place: string; counts: SeverityCounts }>;
+  /** The same at the end of last week, for the change. */
+  pastSlaLastWeek: number;
+}
+
+export interface BacklogChange {
+  now: number;
+  lastWeek: number;
+  /** now - lastWeek. */
+  change: number;
+  /** change / lastWeek, or null when last week's backlog was 0. */
+  ratio: number | null;
+  /** Policy x market with the largest backlog change the same way as the total, largest first (3 at most). */
+  drivers: { policy: string; market: string; change: number }[];
+}
+
+/** The policy whose new cases moved furthest from its weekly average over the four weeks before. */
+export interface BiggestChange {
+  policy: string;
+  count: number;
+  average: number;
+}
+
+export interface Action {
+  kind:
+    | 'overdue'
+    | 'waiting'
+    | 'backlog'
+    | 'spike'
+    | 'cluster'
+    | 'policyOverturns'
+    | 'repeatSeller'
+    | 'slaBreachRate';
+  /** One sentence naming what needs a decision and the figures behind it. */
+  text: string;
+  /** Cases it names, most urgent first (at most 3; casesTotal counts them all). */
+  cases: CaseRef[];
+  casesTotal: number;
+  /** Owners of the named cases, when personal data is allowed. */
+  owners: string[];
+  /** Risk weight of its most severe case: P1 8, P2 4, P3 2, P4 or unrated 1. */
+  severity: number;
+  /** 1 + whole days (at most 7) its most overdue case was past its SLA at the week's end. */
+  overdue: number;
+  volume: number;
+  /** severity x overdue x volume. */
+  risk: number;
 }
 
 export interface WeeklyReport {
@@ -157,7 +239,14 @@ export interface WeeklyReport {
   dataQuality: DataQuality;
   /** The eight weeks ending with this one, oldest first. */
   trend: TrendWeek[];
+  backlog: BacklogChange;
+  currentRisk: CurrentRisk;
+  biggestChange: BiggestChange | null;
+  /** "Needs a decision": the five riskiest, highest first. */
+  actions: Action[];
+  /** Candidates past the first five, highest first. */
+  otherActions: Action[];
 }
 
 /** Limits that keep any Doc small (docs/weekly-summary.md, "Size and calls"). */
-export const REPORT_LIMITS = { tableRows: 25, listItems: 15 } as const;
+export const REPORT_LIMITS = { tableRows: 25, listItems: 15, actions: 5, actionCases: 3 } as const;

@@ -54,14 +54,41 @@ function countsAgainstSeller(c: ReportCase): boolean {
   );
 }
 
+const points = (c: ReportCase) => SEVERITY_POINTS[c.severity] ?? 1;
+
+/**
+ * Related reports and duplicates of one LIVE count once for its seller: of a seller's cases with the same
+ * LIVE session ID, only the most severe (then the earliest created, then the lowest case ID) earns points.
+ */
+function onePerLive(cases: readonly ReportCase[]): ReportCase[] {
+  const kept = new Map<string, ReportCase>();
+  const alone: ReportCase[] = [];
+  for (const c of cases) {
+    if (c.liveSessionId === '') {
+      alone.push(c);
+      continue;
+    }
+    const key = `${c.sellerId}\u0000${c.liveSessionId}`;
+    const other = kept.get(key);
+    const better =
+      !other ||
+      points(c) > points(other) ||
+      (points(c) === points(other) &&
+        (c.createdMs < other.createdMs || (c.createdMs === other.createdMs && c.caseId < other.caseId)));
+    if (better) kept.set(key, c);
+  }
+  return [...alone, ...kept.values()];
+}
+
 export function repeatSellersOf(cases: readonly ReportCase[], endMs: number): RepeatSeller[] {
   const window = { startMs: endMs - PATTERN_RULES.repeatWindowDays * DAY_MS, endMs };
   const sellers = new Map<string, { cases: ReportCase[]; points: number }>();
-  for (const c of cases) {
-    if (c.sellerId === '' || !within(c.createdMs, window) || !countsAgainstSeller(c)) continue;
+  for (const c of onePerLive(
+    cases.filter((c) => c.sellerId !== '' && within(c.createdMs, window) && countsAgainstSeller(c)),
+  )) {
     const entry = sellers.get(c.sellerId) ?? { cases: [], points: 0 };
     entry.cases.push(c);
-    entry.points += SEVERITY_POINTS[c.severity] ?? 1;
+    entry.points += points(c);
     sellers.set(c.sellerId, entry);
   }
   const repeat: RepeatSeller[] = [];

@@ -1,5 +1,6 @@
 /**
- * A small PNG encoder for palette images (colour type 3, 8 bits per pixel), so the weekly summary's chart
+ * A small PNG encoder for palette images (colour type 3, 8 bits per pixel) and truecolour ones (type 2,
+ * for the anti-aliased chart), so the weekly summary's chart
  * can be drawn without the Charts service. Each scanline takes the cheapest of the None, Sub and Up
  * filters, and the zlib stream is one DEFLATE block with the fixed Huffman codes and a simple LZ77 that
  * tries the byte before, the same byte one scanline up and the last position with the same 3 bytes:
@@ -209,6 +210,87 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return bytes;
 }
 
+/** Truecolour scanlines (3 bytes a pixel) with a filter byte each: None, Sub or Up, whichever looks cheapest. */
+function filterRgbScanlines(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  const rowBytes = width * 3;
+  const stride = rowBytes + 1;
+  const raw = new Uint8Array(stride * height);
+  const candidate = [new Uint8Array(rowBytes), new Uint8Array(rowBytes), new Uint8Array(rowBytes)];
+  for (let y = 0; y < height; y++) {
+    const row = y * rowBytes;
+    let best = 0;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let filter = 0; filter < 3; filter++) {
+      const line = candidate[filter]!;
+      let cost = 0;
+      for (let x = 0; x < rowBytes; x++) {
+        const value = pixels[row + x]!;
+        const before =
+          filter === 1 && x >= 3
+            ? pixels[row + x - 3]!
+            : filter === 2 && y > 0
+              ? pixels[row + x - rowBytes]!
+              : 0;
+        const filtered = (value - before) & 0xff;
+        line[x] = filtered;
+        cost += filtered < 128 ? filtered : 256 - filtered;
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = filter;
+      }
+    }
+    raw[y * stride] = best;
+    raw.set(candidate[best]!, y * stride + 1);
+  }
+  return raw;
+}
+
+function assemble(header: Uint8Array, chunks: Uint8Array[]): Uint8Array {
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...chunks,
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    png.set(part, offset);
+    offset += part.length;
+  }
+  return png;
+}
+
+/**
+ * A truecolour PNG (colour type 2) with a pHYs chunk saying how many pixels make an inch, so a 2x image
+ * is shown at half its pixel size by viewers that read it.
+ */
+export function encodeRgbPng(image: {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+  dpi: number;
+}): Uint8Array {
+  const { width, height, pixels } = image;
+  if (!(width >= 1 && height >= 1) || pixels.length !== width * height * 3)
+    throw new Error(`encodeRgbPng: ${pixels.length} bytes do not make a ${width}x${height} RGB image.`);
+  const header = new Uint8Array(13);
+  const headerView = new DataView(header.buffer);
+  headerView.setUint32(0, width);
+  headerView.setUint32(4, height);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, truecolour, deflate, adaptive filtering, no interlace
+  const phys = new Uint8Array(9);
+  const perMetre = Math.round(image.dpi / 0.0254);
+  new DataView(phys.buffer).setUint32(0, perMetre);
+  new DataView(phys.buffer).setUint32(4, perMetre);
+  phys[8] = 1; // the unit is the metre
+  return assemble(header, [
+    chunk('pHYs', phys),
+    chunk('IDAT', zlibDeflate(filterRgbScanlines(pixels, width, height), width * 3 + 1)),
+  ]);
+}
+
 export function encodePng(image: IndexedImage): Uint8Array {
   const { width, height, pixels, palette } = image;
   if (!(width >= 1 && height >= 1) || pixels.length !== width * height) {
@@ -225,18 +307,8 @@ export function encodePng(image: IndexedImage): Uint8Array {
   const plte = new Uint8Array(palette.length * 3);
   for (const [i, rgb] of palette.entries()) plte.set(rgb, i * 3);
 
-  const parts = [
-    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
+  return assemble(header, [
     chunk('PLTE', plte),
     chunk('IDAT', zlibDeflate(filterScanlines(image), width + 1)),
-    chunk('IEND', new Uint8Array(0)),
-  ];
-  const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    png.set(part, offset);
-    offset += part.length;
-  }
-  return png;
+  ]);
 }

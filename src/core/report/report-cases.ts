@@ -25,6 +25,12 @@ export interface ReportCase {
   team: string;
   escalatedMs: number | null;
   slaStatus: string;
+  /** SLA due as an instant; null when blank. */
+  slaDueMs: number | null;
+  /** When the status last changed (Status changed at, else Created at). */
+  statusChangedMs: number;
+  owner: string;
+  liveSessionId: string;
   appealStatus: string;
   /** When an Upheld or Overturned appeal was decided; null for other appeal statuses. */
   decidedMs: number | null;
@@ -85,6 +91,10 @@ export function readReportCases(
       team: text(row.escalatedTo),
       escalatedMs: timeOf(row.escalatedAt),
       slaStatus: text(row.slaStatus),
+      slaDueMs: timeOf(row.slaDue),
+      statusChangedMs: timeOf(row.statusChangedAt) ?? createdMs,
+      owner: text(row.owner),
+      liveSessionId: text(row.liveSessionId),
       appealStatus,
       decidedMs: decided
         ? (decisions.get(`${caseId}\u0000${appealStatus}`) ?? timeOf(row.lastUpdatedAt))
@@ -98,6 +108,14 @@ export interface Window {
   startMs: number;
   endMs: number;
 }
+
+/** Open at an instant: created before it and not done before it. */
+export const openAt = (c: ReportCase, instantMs: number): boolean =>
+  c.createdMs < instantMs && (c.doneMs === null || c.doneMs >= instantMs);
+
+/** Past its SLA at an instant: open then, with an SLA due before it. */
+export const pastSlaAt = (c: ReportCase, instantMs: number): boolean =>
+  openAt(c, instantMs) && c.slaDueMs !== null && c.slaDueMs < instantMs;
 
 export const within = (ms: number | null, window: Window): boolean =>
   ms !== null && ms >= window.startMs && ms < window.endMs;

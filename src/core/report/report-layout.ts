@@ -1,22 +1,29 @@
 /**
  * The weekly summary Doc's layout: which headings, sentences, tables and lists show a WeeklyReport, in
- * what order, with case IDs linking to their rows. Managers read it top-down: headline first, then
- * where the risk is, then what to do, then what the figures rest on.
+ * what order. Page one is the story a manager acts on: the headline written from the data, then "Needs
+ * a decision" (the ranked actions). Then the week in figures, current risk next to the week's flow,
+ * the trend chart, escalations, patterns and notable cases; long tables, other findings, data quality
+ * and the Definitions every term links to close the Doc as an appendix.
  */
-import type { DocBlock, TextRun } from './doc-blocks';
-import { weekDays } from './iso-week';
-import type { Capped, KpiRow, KpiSet, NotableCase, Rate, WeeklyReport } from './model';
-import { ofText, percent, pointsBetween } from './recommendations';
 
-export interface LayoutContext {
-  trackerName: string;
-  /** The tracker's URL (Spreadsheet.getUrl()). */
-  spreadsheetUrl: string;
-  /** The Cases tab's sheet ID, for links to a row. */
-  casesSheetId: number;
-  /** When it was generated, on the tracker's wall clock ("2026-11-23 07:00"). */
-  generatedAtText: string;
-}
+import type { DocBlock, TextRun } from './doc-blocks';
+import { headlineText, rateText, riskText } from './headline';
+import { weekDays } from './iso-week';
+import type { Action, KpiSet, SeverityCounts, WeeklyReport } from './model';
+import { appendixBlocks } from './report-appendix';
+import {
+  caseLinks,
+  change,
+  DEFINITIONS_ANCHOR,
+  daysText,
+  definedAs,
+  type LayoutContext,
+  muted,
+  rateChange,
+} from './report-format';
+import { escalationBlocks, notableBlocks, patternBlocks } from './report-sections';
+
+export { caseRowUrl, type LayoutContext } from './report-format';
 
 const MONTHS = [
   'January',
@@ -42,27 +49,28 @@ function longDate(isoDay: string, withYear: boolean): string {
   return `${day} ${MONTHS[month - 1]}${withYear ? ` ${year}` : ''}`;
 }
 
-export function caseRowUrl(context: LayoutContext, rowNumber: number): string {
-  return `${context.spreadsheetUrl.replace(/#.*$/, '')}#gid=${context.casesSheetId}&range=A${rowNumber}`;
+function actionRuns(action: Action, context: LayoutContext): TextRun[] {
+  const runs: TextRun[] = [{ text: action.text }];
+  if (action.cases.length > 0)
+    runs.push({ text: ' Cases: ' }, ...caseLinks(action.cases, action.casesTotal, context), { text: '.' });
+  if (action.owners.length > 0) runs.push({ text: ` Owners: ${action.owners.join(', ')}.` });
+  runs.push({ text: ` ${riskText(action)}` });
+  return runs;
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0');
-const days = (n: number | null) => (n === null ? '-' : n.toFixed(1));
-const rateCell = (r: Rate) => (r.value === null ? '-' : `${percent(r.value)} (${ofText(r)})`);
-
-function change(now: number | null, before: number | null, decimals = 0): string {
-  if (now === null || before === null) return '-';
-  const difference = Math.round((now - before) * 10 ** decimals) / 10 ** decimals;
-  const magnitude = Math.abs(difference).toFixed(decimals);
-  return difference > 0 ? `+${magnitude}` : difference < 0 ? `\u2212${magnitude}` : '0';
+function decisionBlocks(report: WeeklyReport, context: LayoutContext): DocBlock[] {
+  const blocks: DocBlock[] = [{ kind: 'heading', level: 'HEADING1', text: 'Needs a decision' }];
+  if (report.actions.length === 0)
+    return [...blocks, muted('Nothing this week needs a decision beyond the usual work.')];
+  return [
+    ...blocks,
+    { kind: 'list', ordered: true, items: report.actions.map((a) => actionRuns(a, context)) },
+    definedAs('Ranked by risk = severity \u00d7 overdue \u00d7 volume, highest first.'),
+  ];
 }
 
-function rateChange(now: Rate, before: Rate): string {
-  if (now.value === null || before.value === null) return '-';
-  return `${signed(pointsBetween(now.value, before.value))} pts`;
-}
-
-function headlineTable(now: KpiSet, before: KpiSet): DocBlock {
+function figuresTable(now: KpiSet, before: KpiSet, report: WeeklyReport): DocBlock {
+  const risk = report.currentRisk;
   return {
     kind: 'table',
     rows: [
@@ -70,250 +78,82 @@ function headlineTable(now: KpiSet, before: KpiSet): DocBlock {
       ['New cases', String(now.newCases), String(before.newCases), change(now.newCases, before.newCases)],
       ['Closed', String(now.closed), String(before.closed), change(now.closed, before.closed)],
       [
-        'Open backlog (end of week)',
+        'Open backlog at week end',
         String(now.openBacklog),
         String(before.openBacklog),
         change(now.openBacklog, before.openBacklog),
       ],
       [
+        'Open past SLA at week end',
+        String(risk.pastSla.total),
+        String(risk.pastSlaLastWeek),
+        change(risk.pastSla.total, risk.pastSlaLastWeek),
+      ],
+      [
         'Median days to resolve',
-        days(now.medianDaysToResolve),
-        days(before.medianDaysToResolve),
+        daysText(now.medianDaysToResolve),
+        daysText(before.medianDaysToResolve),
         change(now.medianDaysToResolve, before.medianDaysToResolve, 1),
       ],
       [
-        'SLA breach rate',
-        rateCell(now.slaBreachRate),
-        rateCell(before.slaBreachRate),
+        'SLA breach rate (closed cases)',
+        rateText(now.slaBreachRate),
+        rateText(before.slaBreachRate),
         rateChange(now.slaBreachRate, before.slaBreachRate),
       ],
       [
-        'Misjudgement rate (overturned of decided appeals)',
-        rateCell(now.misjudgementRate),
-        rateCell(before.misjudgementRate),
+        'Misjudgement rate',
+        rateText(now.misjudgementRate),
+        rateText(before.misjudgementRate),
         rateChange(now.misjudgementRate, before.misjudgementRate),
       ],
     ],
   };
 }
 
-function headlineSentence(now: KpiSet, before: KpiSet): string {
-  const appeals =
-    now.misjudgementRate.denominator === 0
-      ? 'No appeals were decided.'
-      : `${ofText(now.misjudgementRate)} appeals decided were overturned (${percent(now.misjudgementRate.value)}).`;
-  const trend =
-    now.newCases === before.newCases
-      ? 'as many as last week'
-      : `${signed(now.newCases - before.newCases)} on last week`;
-  return `${now.newCases} new cases (${trend}), ${now.closed} closed, ${now.openBacklog} open at the week's end. ${appeals}`;
-}
+const SEVERITY_COLUMNS = ['P1', 'P2', 'P3', 'P4'] as const;
 
-const muted = (text: string): DocBlock => ({ kind: 'paragraph', runs: [{ text }], muted: true });
-
-function more<T>(list: Capped<T>, what: string): DocBlock[] {
-  return list.omitted > 0 ? [muted(`\u2026 and ${list.omitted} more ${what}.`)] : [];
-}
-
-function splitTable(title: string, list: Capped<KpiRow>, what: string): DocBlock[] {
-  if (list.items.length === 0)
-    return [{ kind: 'heading', level: 'HEADING2', text: title }, muted('Nothing this week.')];
+function severityRow(name: string, counts: SeverityCounts, withOther: boolean): string[] {
   return [
-    { kind: 'heading', level: 'HEADING2', text: title },
-    {
-      kind: 'table',
-      rows: [
-        [what, 'New', 'Closed', 'Open', 'SLA breach rate', 'Misjudgement rate'],
-        ...list.items.map((row) => [
-          row.name,
-          String(row.newCases),
-          String(row.closed),
-          String(row.openBacklog),
-          rateCell(row.slaBreachRate),
-          rateCell(row.misjudgementRate),
-        ]),
-      ],
-    },
-    ...more(list, `${what.toLowerCase()} values`),
+    name,
+    ...SEVERITY_COLUMNS.map((s) => String(counts[s])),
+    ...(withOther ? [String(counts.other)] : []),
+    String(counts.total),
   ];
 }
 
-function escalationBlocks(report: WeeklyReport): DocBlock[] {
-  const blocks: DocBlock[] = [{ kind: 'heading', level: 'HEADING1', text: 'Escalations by team' }];
-  if (report.escalations.length === 0)
-    return [...blocks, muted('No escalations were open or made this week.')];
-  blocks.push({
-    kind: 'table',
-    rows: [
-      ['Team', 'Escalated this week', 'Open at week end', 'Breached', 'Median age (days)', 'Bounced away'],
-      ...report.escalations.map((t) => [
-        t.team,
-        String(t.escalated),
-        String(t.open),
-        String(t.breached),
-        days(t.medianAgeDays),
-        String(t.bounced.length),
-      ]),
-    ],
-  });
-  const bounced = report.escalations.filter((t) => t.bounced.length > 0);
-  if (bounced.length > 0)
-    blocks.push({
-      kind: 'list',
-      ordered: false,
-      items: bounced.map((t) => [
-        { text: `Left ${t.team} for another team: `, bold: true },
-        { text: t.bounced.join(', ') },
-      ]),
-    });
-  return blocks;
-}
-
-function patternBlocks(report: WeeklyReport): DocBlock[] {
+function currentRiskBlocks(report: WeeklyReport): DocBlock[] {
+  const risk = report.currentRisk;
   const blocks: DocBlock[] = [
-    { kind: 'heading', level: 'HEADING1', text: 'Recurring patterns and high-risk scenarios' },
-    { kind: 'heading', level: 'HEADING2', text: 'Spikes by policy and market' },
+    { kind: 'heading', level: 'HEADING2', text: 'Current risk: open cases past their SLA' },
   ];
-  if (report.spikes.length === 0)
-    blocks.push(muted('No policy and market stood out against the four weeks before.'));
-  else
-    blocks.push({
-      kind: 'table',
-      rows: [
-        ['Policy', 'Market', 'This week', 'Four weeks before', 'Weekly average'],
-        ...report.spikes.map((s) => [
-          s.policy,
-          s.market,
-          String(s.count),
-          s.previous.join(', '),
-          s.average.toFixed(2),
-        ]),
-      ],
-    });
-  blocks.push({ kind: 'heading', level: 'HEADING2', text: 'Repeat sellers (90 days)' });
-  if (report.repeatSellers.items.length === 0)
-    blocks.push(muted('No seller reached 6 points from 2 or more cases.'));
-  else
-    blocks.push(
-      {
-        kind: 'table',
-        rows: [
-          ['Seller ID', 'Points', 'Cases', 'Policies', 'Latest case'],
-          ...report.repeatSellers.items.map((s) => [
-            s.sellerId,
-            String(s.points),
-            String(s.cases),
-            s.policies.join(', '),
-            s.latestCaseId,
-          ]),
-        ],
-      },
-      ...more(report.repeatSellers, 'sellers'),
-    );
-  blocks.push({ kind: 'heading', level: 'HEADING2', text: 'Misjudgement clusters (four weeks)' });
-  if (report.clusters.length === 0)
-    blocks.push(muted('No policy and detection source had most of its decided appeals overturned.'));
-  else
-    blocks.push({
-      kind: 'table',
-      rows: [
-        ['Policy', 'Detection source', 'Overturned', 'Other sources'],
-        ...report.clusters.map((c) => [
-          c.policy,
-          c.detectionSource,
-          rateCell(c.overturned),
-          rateCell(c.otherSources),
-        ]),
-      ],
-    });
-  return blocks;
-}
-
-function caseRuns(item: NotableCase, context: LayoutContext): TextRun[] {
-  const facts = [
-    item.severity,
-    item.policy,
-    item.market,
-    item.sellerId === '' ? '' : `seller ${item.sellerId}`,
-    item.status,
-    item.team === '' ? '' : `team ${item.team}`,
-    item.shopName ? `shop ${item.shopName}` : '',
-    item.owner ? `owner ${item.owner}` : '',
-  ].filter((fact) => fact !== '');
-  const runs: TextRun[] = [
-    { text: item.caseId, url: caseRowUrl(context, item.rowNumber), bold: true },
-    { text: ` \u00b7 ${facts.join(' \u00b7 ')}` },
-  ];
-  if (item.summary) {
-    const summary = item.summary.length > 160 ? `${item.summary.slice(0, 159)}\u2026` : item.summary;
-    runs.push({ text: `: ${summary}` });
-  }
-  return runs;
-}
-
-function notableBlocks(report: WeeklyReport, context: LayoutContext): DocBlock[] {
-  const groups: [string, Capped<NotableCase>, string][] = [
-    ['P1 cases', report.notable.p1, 'No P1 case was opened this week.'],
-    ['Overturned decisions', report.notable.overturned, 'No appeal was overturned this week.'],
-    ['SLA breaches', report.notable.breaches, 'No case breached its SLA.'],
-  ];
-  const blocks: DocBlock[] = [{ kind: 'heading', level: 'HEADING1', text: 'Notable cases' }];
-  for (const [title, list, none] of groups) {
-    blocks.push({ kind: 'heading', level: 'HEADING2', text: title });
-    if (list.items.length === 0) blocks.push(muted(none));
-    else
-      blocks.push(
-        { kind: 'list', ordered: false, items: list.items.map((item) => caseRuns(item, context)) },
-        ...more(list, 'cases'),
-      );
-  }
-  return blocks;
-}
-
-function recommendationBlocks(report: WeeklyReport): DocBlock[] {
-  const blocks: DocBlock[] = [{ kind: 'heading', level: 'HEADING1', text: 'Recommendations' }];
-  if (report.recommendations.length === 0)
-    return [...blocks, muted('Nothing this week calls for action beyond the usual work.')];
-  blocks.push({
-    kind: 'list',
-    ordered: true,
-    items: report.recommendations.map((r) => [
-      { text: r.text },
-      { text: ` Based on: ${r.figures.join('; ')}.` },
-    ]),
-  });
-  return blocks;
-}
-
-function caseLinks(list: Capped<{ caseId: string; rowNumber: number }>, context: LayoutContext): TextRun[] {
-  const runs: TextRun[] = [];
-  list.items.forEach((item, i) => {
-    if (i > 0) runs.push({ text: ', ' });
-    runs.push({ text: item.caseId, url: caseRowUrl(context, item.rowNumber) });
-  });
-  if (list.omitted > 0) runs.push({ text: ` and ${list.omitted} more` });
-  return runs;
-}
-
-function dataQualityBlocks(report: WeeklyReport, context: LayoutContext): DocBlock[] {
-  const quality = report.dataQuality;
-  const count = (list: Capped<unknown>) => list.items.length + list.omitted;
-  const line = (label: string, list: Capped<{ caseId: string; rowNumber: number }>): TextRun[] =>
-    count(list) === 0
-      ? [{ text: `${label}: none.` }]
-      : [{ text: `${label}: ${count(list)}: `, bold: true }, ...caseLinks(list, context)];
-  return [
-    { kind: 'heading', level: 'HEADING1', text: 'Data quality' },
+  const closed = report.thisWeek.slaBreachRate;
+  const flow =
+    closed.denominator === 0
+      ? 'No case with an SLA closed this week.'
+      : `The week's flow, for comparison: ${rateText(closed)} of the cases closed with an SLA missed it.`;
+  if (risk.pastSla.total === 0)
+    return [...blocks, muted(`No open case was past its SLA at the week's end. ${flow}`)];
+  const withOther = risk.pastSla.other > 0;
+  const shown = risk.byPlace.items;
+  const others: SeverityCounts = { ...risk.pastSla };
+  for (const row of shown)
+    for (const key of ['total', ...SEVERITY_COLUMNS, 'other'] as const) others[key] -= row.counts[key];
+  blocks.push(
     {
-      kind: 'list',
-      ordered: false,
-      items: [
-        line('Rows with validation issues', quality.invalidRows),
-        line('Closed without a root cause', quality.missingRootCause),
-        [{ text: `Rows left out of the figures (no Case ID or Created at): ${quality.rowsLeftOut}.` }],
+      kind: 'table',
+      rows: [
+        ['Where it waits', ...SEVERITY_COLUMNS, ...(withOther ? ['Unrated'] : []), 'Total'],
+        ...shown.map((row) => severityRow(row.place, row.counts, withOther)),
+        ...(others.total > 0 ? [severityRow(`Others (${risk.byPlace.omitted})`, others, withOther)] : []),
+        severityRow('All open past SLA', risk.pastSla, withOther),
       ],
     },
-  ];
+    definedAs(
+      `${risk.pastSla.total} of the ${risk.open} cases open at the week's end were past their SLA; where: team once escalated, else status. ${flow}`,
+    ),
+  );
+  return blocks;
 }
 
 export function reportBlocks(report: WeeklyReport, context: LayoutContext): DocBlock[] {
@@ -321,36 +161,37 @@ export function reportBlocks(report: WeeklyReport, context: LayoutContext): DocB
   const sameYear = monday.slice(0, 4) === sunday.slice(0, 4);
   const trendLabels = report.trend.map((t) => t.label);
   return [
-    { kind: 'heading', level: 'TITLE', text: reportDocName(report.label, context.trackerName) },
+    { kind: 'heading', level: 'TITLE', text: `Weekly summary ${report.label}` },
     {
       kind: 'paragraph',
       runs: [
-        {
-          text: `Monday ${longDate(monday, !sameYear)} to Sunday ${longDate(sunday, true)} (${report.timeZone}). Generated ${context.generatedAtText} from `,
-        },
         { text: context.trackerName, url: context.spreadsheetUrl },
+        {
+          text: `: Monday ${longDate(monday, !sameYear)} to Sunday ${longDate(sunday, true)} (${report.timeZone}). Generated ${context.generatedAtText} by Casebook. How each figure is computed: `,
+        },
+        { text: 'Definitions', anchor: DEFINITIONS_ANCHOR },
         { text: '.' },
       ],
       muted: true,
     },
     { kind: 'heading', level: 'HEADING1', text: 'Headline' },
-    { kind: 'paragraph', runs: [{ text: headlineSentence(report.thisWeek, report.lastWeek) }] },
-    headlineTable(report.thisWeek, report.lastWeek),
-    ...splitTable('By policy', report.byPolicy, 'Policy'),
-    ...splitTable('By market', report.byMarket, 'Market'),
-    { kind: 'heading', level: 'HEADING1', text: 'Trend' },
+    { kind: 'paragraph', runs: [{ text: headlineText(report) }] },
+    ...decisionBlocks(report, context),
+    { kind: 'heading', level: 'HEADING2', text: 'The week in figures' },
+    figuresTable(report.thisWeek, report.lastWeek, report),
+    definedAs(
+      'SLA breach rate: the week\u2019s closed cases that missed their SLA. Misjudgement rate: appeals overturned of those decided. Under 5 cases: counts.',
+    ),
+    ...currentRiskBlocks(report),
+    { kind: 'heading', level: 'HEADING2', text: 'Trend' },
     {
       kind: 'image',
       image: 'trend',
-      altText: `New cases and misjudgements per week, ${trendLabels[0]} to ${trendLabels[trendLabels.length - 1]}.`,
+      altText: `Weekly trend of new, closed and open cases, open cases past SLA and misjudgements, ${trendLabels[0]} to ${trendLabels[trendLabels.length - 1]}.`,
     },
     ...escalationBlocks(report),
     ...patternBlocks(report),
-    ...recommendationBlocks(report),
     ...notableBlocks(report, context),
-    ...dataQualityBlocks(report, context),
-    muted(
-      'How each figure is computed: Casebook\u2019s weekly summary definitions (docs/weekly-summary.md). Seller IDs only; shop names, owners and summaries appear when Settings allows personal data.',
-    ),
+    ...appendixBlocks(report, context),
   ];
 }

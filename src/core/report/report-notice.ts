@@ -1,5 +1,6 @@
 /**
- * What managers receive when a weekly summary is ready (a short plain-text mail with the Doc's link), what
+ * What managers receive when a weekly summary is ready (a plain-text mail with the Doc's headline, the
+ * actions that need a decision and links to the Doc and the tracker), what
  * the Reports tab says about who got it, and the generation time as the tracker's wall clock shows it.
  */
 import { wallClockMs } from '../sla/calendar';
@@ -10,22 +11,46 @@ export interface ReportNotice {
   body: string;
 }
 
+/** The Doc's story for the mail: its headline and the ranked actions, as plain text. */
+export interface NoticeStory {
+  headline: string;
+  actions: string[];
+}
+
 export function reportNotice(options: {
   docName: string;
   week: IsoWeek;
   label: string;
   url: string;
   trackerName: string;
+  /** The tracker's URL; absent for mail whose tracker link is not known. */
+  trackerUrl?: string;
+  /** Absent for a link that waited for mail quota: then the mail points to the Doc's first page. */
+  story?: NoticeStory;
 }): ReportNotice {
   const { monday, sunday } = weekDays(options.week);
+  const story = options.story
+    ? [
+        'Headline',
+        options.story.headline,
+        '',
+        'Needs a decision',
+        ...(options.story.actions.length === 0
+          ? ['Nothing this week needs a decision beyond the usual work.']
+          : options.story.actions.map((action, i) => `${i + 1}. ${action}`)),
+      ]
+    : ['The headline and the actions that need a decision are on the first page of the Doc.'];
   return {
     subject: options.docName,
     body: [
-      `The Casebook weekly summary for ${options.label} (${monday} to ${sunday}) is ready:`,
-      options.url,
+      `The Casebook weekly summary for ${options.label} (${monday} to ${sunday}), ${options.trackerName}.`,
       '',
-      `Tracker: ${options.trackerName}`,
-      "You receive this because you are listed under Managers on the tracker's Settings tab.",
+      ...story,
+      '',
+      `The Doc: ${options.url}`,
+      ...(options.trackerUrl ? [`The tracker: ${options.trackerUrl}`] : []),
+      '',
+      "You receive this because you are listed under Managers on the tracker's Settings tab. It comes once a week: when the Doc is generated again, it is updated at the same link.",
     ].join('\n'),
   };
 }

@@ -1,99 +1,65 @@
 /**
- * The weekly summary's trend chart drawn to PNG bytes: new cases as bars and misjudgements as a line
- * with dots, one slot per week, on round-numbered gridlines. It is drawn here rather than with the
- * Charts service because the Docs service takes images as PNG blobs, and a pure renderer gives the same
- * bytes in tests as in Apps Script.
+ * The weekly summary's trend chart, drawn to a PNG at twice the pixels of its place on the page: on the
+ * left new and closed cases per week (bars) with the open backlog at each week's end (line); on the
+ * right, each on its own axis, open cases past their SLA at each week's end and misjudgements (appeals
+ * overturned). A partial week (data starting mid-week, or a week not over yet) is shaded and labelled.
+ *
+ * Why drawn here and not with Apps Script's Charts service: the Docs service takes images as blobs, so a
+ * Charts chart would still be rendered to PNG by Google's servers, out of reach of offline tests (the
+ * emulator would need its own model of every chart option, and its PNG could not be compared with
+ * Google's). A pure renderer gives the same bytes in tests as in Apps Script. Its text is Roboto (SIL
+ * OFL 1.1) outlines for printable ASCII, generated into chart-font-data.ts (about 65 KB of the bundle,
+ * against a 270 KB Code.js) and rasterised with coverage anti-aliasing like every other shape.
  */
-import { type Canvas, drawText, GLYPH_HEIGHT, textWidth } from './bitmap-font';
-import { encodePng, type Rgb } from './png';
+import { drawText, measureText, type TextStyle } from './chart-font';
+import { encodeRgbPng } from './png';
+import { type Colour, disc, fillPolygons, newCanvas, type RgbCanvas, rectangle, stroke } from './raster';
 
 export interface TrendPoint {
   /** The week, e.g. "W40". */
   label: string;
   cases: number;
+  closed: number;
+  openBacklog: number;
+  /** Open cases past their SLA due at the week's end. */
+  openBreaches: number;
   misjudgements: number;
+  /** True when the week holds less than a full week of data. */
+  partial: boolean;
 }
 
 export interface ChartImage {
   bytes: Uint8Array;
+  /** Pixels. */
   width: number;
   height: number;
+  /** Pixels per CSS pixel: the image is meant to be shown at width / density. */
+  density: number;
   contentType: 'image/png';
   altText: string;
 }
 
-export interface TrendChartOptions {
-  width?: number;
-  height?: number;
-  title?: string;
-}
+/** The chart's size on the page in CSS pixels (an A4 Docs page is about 600 px wide inside 1-inch margins). */
+export const CHART_PAGE_WIDTH = 600;
+export const CHART_PAGE_HEIGHT = 250;
+export const CHART_DENSITY = 2;
 
-export const DEFAULT_TREND_TITLE = 'New cases and misjudgements per week';
+const WHITE: Colour = [0xff, 0xff, 0xff];
+const INK: Colour = [0x20, 0x21, 0x24];
+const MUTED: Colour = [0x5f, 0x63, 0x68];
+const GRID: Colour = [0xe3, 0xe5, 0xe8];
+const AXIS: Colour = [0x9a, 0xa0, 0xa6];
+const PARTIAL: Colour = [0xf1, 0xf3, 0xf4];
+export const SERIES_COLOURS = {
+  newCases: [0x1a, 0x73, 0xe8] as Colour,
+  closed: [0x8a, 0xb4, 0xf8] as Colour,
+  backlog: [0x20, 0x21, 0x24] as Colour,
+  openBreaches: [0xd9, 0x30, 0x25] as Colour,
+  misjudgements: [0xe3, 0x74, 0x00] as Colour,
+};
 
-// Palette indices; white is 0 so a fresh canvas is the background.
-const WHITE = 0;
-const GRID = 1;
-const AXIS = 2;
-const TEXT = 3;
-const TITLE = 4;
-const BAR = 5;
-const LINE = 6;
-const PALETTE: readonly Rgb[] = [
-  [0xff, 0xff, 0xff],
-  [0xe0, 0xe0, 0xe0],
-  [0x9a, 0xa0, 0xa6],
-  [0x5f, 0x63, 0x68],
-  [0x20, 0x21, 0x24],
-  [0x42, 0x85, 0xf4],
-  [0xd9, 0x30, 0x25],
-];
-
-const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 /** Counts only: anything negative or not a number is drawn as 0 rather than breaking the scale. */
 const count = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
-
-function fillRect(canvas: Canvas, x0: number, y0: number, x1: number, y1: number, colour: number): void {
-  const left = clamp(Math.round(x0), 0, canvas.width);
-  const right = clamp(Math.round(x1), 0, canvas.width);
-  const top = clamp(Math.round(y0), 0, canvas.height);
-  const bottom = clamp(Math.round(y1), 0, canvas.height);
-  for (let y = top; y < bottom; y++)
-    canvas.pixels.fill(colour, y * canvas.width + left, y * canvas.width + right);
-}
-
-function fillDisc(canvas: Canvas, cx: number, cy: number, radius: number, colour: number): void {
-  const reach = Math.ceil(radius);
-  for (let dy = -reach; dy <= reach; dy++) {
-    for (let dx = -reach; dx <= reach; dx++) {
-      if (dx * dx + dy * dy <= radius * radius)
-        fillRect(canvas, cx + dx, cy + dy, cx + dx + 1, cy + dy + 1, colour);
-    }
-  }
-}
-
-/** A line stamped with a round pen at each step of Bresenham's walk. */
-function drawLine(canvas: Canvas, from: [number, number], to: [number, number], pen: number, colour: number) {
-  let [x, y] = from;
-  const [x1, y1] = to;
-  const dx = Math.abs(x1 - x);
-  const dy = -Math.abs(y1 - y);
-  const sx = x < x1 ? 1 : -1;
-  const sy = y < y1 ? 1 : -1;
-  let error = dx + dy;
-  for (;;) {
-    fillDisc(canvas, x, y, pen, colour);
-    if (x === x1 && y === y1) return;
-    const doubled = 2 * error;
-    if (doubled >= dy) {
-      error += dy;
-      x += sx;
-    }
-    if (doubled <= dx) {
-      error += dx;
-      y += sy;
-    }
-  }
-}
 
 /** A gridline step of 1, 2 or 5 times a power of ten (never below 1: these are counts), and the top. */
 export function niceScale(max: number, targetSteps: number): { step: number; top: number } {
@@ -105,122 +71,212 @@ export function niceScale(max: number, targetSteps: number): { step: number; top
   return { step, top: Math.ceil(max / step) * step };
 }
 
-/** Text that fits a width: at the given scale, else at scale 1, else cut short with "...". */
-function fitText(text: string, scale: number, maxWidth: number): { text: string; scale: number } {
-  if (textWidth(text, scale) <= maxWidth) return { text, scale };
-  if (textWidth(text, 1) <= maxWidth) return { text, scale: 1 };
-  const chars = Array.from(text);
-  while (chars.length > 0 && textWidth(chars.join('') + '...', 1) > maxWidth) chars.pop();
-  return { text: chars.join('') + '...', scale: 1 };
+interface Series {
+  name: string;
+  kind: 'bars' | 'line';
+  values: number[];
+  colour: Colour;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** One panel: title, legend, gridlines with their values, the series, week labels; sizes in CSS px. */
+function drawPanel(
+  canvas: RgbCanvas,
+  d: number,
+  box: Box,
+  title: string,
+  points: readonly TrendPoint[],
+  series: readonly Series[],
+  /** False for a panel stacked above another with the same weeks: the one below labels them. */
+  weekLabels = true,
+): void {
+  const small: TextStyle = { size: 10 * d, colour: MUTED };
+  drawText(canvas, title, box.x * d, (box.y + 12) * d, { size: 12 * d, face: 'bold', colour: INK });
+  let legendX = box.x;
+  const legendY = box.y + 28;
+  if (series.length > 1)
+    for (const s of series) {
+      if (s.kind === 'bars')
+        fillPolygons(
+          canvas,
+          [rectangle(legendX * d, (legendY - 8) * d, (legendX + 9) * d, (legendY + 1) * d)],
+          s.colour,
+        );
+      else {
+        fillPolygons(
+          canvas,
+          stroke(
+            [
+              [legendX * d, (legendY - 3.5) * d],
+              [(legendX + 14) * d, (legendY - 3.5) * d],
+            ],
+            2 * d,
+          ),
+          s.colour,
+        );
+      }
+      legendX += s.kind === 'bars' ? 13 : 18;
+      drawText(canvas, s.name, legendX * d, legendY * d, small);
+      legendX += measureText(s.name, { size: 10 }) + 12;
+    }
+  const plotTop = box.y + (series.length > 1 ? 44 : 30);
+  const plotBottom = box.y + box.h - (weekLabels ? 26 : 6);
+  const max = Math.max(0, ...series.flatMap((s) => s.values));
+  const { step, top } = niceScale(max, Math.max(1, Math.min(4, Math.floor((plotBottom - plotTop) / 22))));
+  // At least three digits wide, so stacked panels line their plots up.
+  const tickWidth = Math.max(...[100, top].map((v) => measureText(String(v), { size: 10 })));
+  const plotLeft = box.x + tickWidth + 6;
+  const plotRight = box.x + box.w;
+  const yOf = (value: number) => plotBottom - (value / top) * (plotBottom - plotTop);
+  const slot = (plotRight - plotLeft) / Math.max(1, points.length);
+  const centre = (i: number) => plotLeft + slot * (i + 0.5);
+
+  points.forEach((point, i) => {
+    if (!point.partial) return;
+    const left = plotLeft + slot * i;
+    fillPolygons(canvas, [rectangle(left * d, plotTop * d, (left + slot) * d, plotBottom * d)], PARTIAL);
+  });
+  for (let value = 0; value <= top; value += step) {
+    const y = Math.round(yOf(value) * d);
+    fillPolygons(
+      canvas,
+      [rectangle(plotLeft * d, y - (value === 0 ? d : d / 2), plotRight * d, y)],
+      value === 0 ? AXIS : GRID,
+    );
+    drawText(canvas, String(value), (plotLeft - 5) * d, (yOf(value) + 3.5) * d, { ...small, align: 'right' });
+  }
+
+  const bars = series.filter((s) => s.kind === 'bars');
+  const groupWidth = Math.min(slot * 0.7, 14 * bars.length + 2);
+  const barWidth = bars.length === 0 ? 0 : groupWidth / bars.length;
+  bars.forEach((s, b) => {
+    s.values.forEach((value, i) => {
+      if (value <= 0) return;
+      const left = centre(i) - groupWidth / 2 + b * barWidth;
+      fillPolygons(
+        canvas,
+        [rectangle(left * d, yOf(value) * d, (left + barWidth - 1) * d, yOf(0) * d - d)],
+        s.colour,
+      );
+    });
+  });
+  for (const s of series.filter((line) => line.kind === 'line')) {
+    const dots = s.values.map((value, i): [number, number] => [centre(i) * d, yOf(value) * d]);
+    fillPolygons(canvas, stroke(dots, 2 * d), s.colour);
+    for (const [x, y] of dots) {
+      fillPolygons(canvas, [disc(x, y, 3.5 * d)], WHITE);
+      fillPolygons(canvas, [disc(x, y, 2.5 * d)], s.colour);
+    }
+    // The latest value, where the eye ends up.
+    const last = s.values[s.values.length - 1];
+    if (last !== undefined) {
+      const [x, y] = dots[dots.length - 1] as [number, number];
+      const above = y / d - 7 > plotTop + 4;
+      drawText(canvas, String(last), x, above ? y - 7 * d : y + 15 * d, {
+        size: 10 * d,
+        face: 'bold',
+        colour: s.colour,
+        align: 'centre',
+      });
+    }
+  }
+  points.forEach((point, i) => {
+    if (!weekLabels) return;
+    drawText(canvas, point.label, centre(i) * d, (plotBottom + 13) * d, { ...small, align: 'centre' });
+    if (point.partial)
+      drawText(canvas, 'partial', centre(i) * d, (plotBottom + 24) * d, {
+        size: 9 * d,
+        colour: MUTED,
+        align: 'centre',
+      });
+  });
+  if (points.length === 0)
+    drawText(canvas, 'No weeks to show', ((plotLeft + plotRight) / 2) * d, ((plotTop + plotBottom) / 2) * d, {
+      ...small,
+      align: 'centre',
+    });
 }
 
 export function trendAltText(points: readonly TrendPoint[]): string {
-  if (points.length === 0) return 'No weeks to show: the chart of new cases and misjudgements is empty.';
-  const cases = points.map((p) => count(p.cases)).join(', ');
-  const misjudgements = points.map((p) => count(p.misjudgements)).join(', ');
-  const first = points[0]!.label;
-  const last = points[points.length - 1]!.label;
-  const span = points.length === 1 ? `New cases in ${first}` : `New cases per week from ${first} to ${last}`;
-  return `${span}: ${cases}; misjudgements: ${misjudgements}.`;
+  if (points.length === 0) return 'No weeks to show: the trend chart is empty.';
+  const list = (pick: (p: TrendPoint) => number) => points.map((p) => count(pick(p))).join(', ');
+  const first = (points[0] as TrendPoint).label;
+  const last = (points[points.length - 1] as TrendPoint).label;
+  const partial = points.filter((p) => p.partial).map((p) => p.label);
+  return [
+    `Weekly trend ${first} to ${last}. New cases: ${list((p) => p.cases)}.`,
+    `Closed: ${list((p) => p.closed)}.`,
+    `Open backlog at week end: ${list((p) => p.openBacklog)}.`,
+    `Open past SLA at week end: ${list((p) => p.openBreaches)}.`,
+    `Misjudgements: ${list((p) => p.misjudgements)}.`,
+    partial.length > 0 ? `Partial weeks: ${partial.join(', ')}.` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
-export function renderTrendChart(points: readonly TrendPoint[], options: TrendChartOptions = {}): ChartImage {
-  const width = clamp(Math.round(options.width ?? 640) || 640, 200, 4000);
-  const height = clamp(Math.round(options.height ?? 320) || 320, 120, 3000);
-  const canvas: Canvas = { width, height, pixels: new Uint8Array(width * height) };
-  // Text is the 5x7 font doubled on a normal-sized chart, single-size on a small one.
-  const scale = width >= 480 && height >= 240 ? 2 : 1;
-  const pad = 8 * scale;
-  const lineHeight = GLYPH_HEIGHT * scale;
-  const cases = points.map((p) => count(p.cases));
-  const misjudgements = points.map((p) => count(p.misjudgements));
-
-  const title = fitText(options.title ?? DEFAULT_TREND_TITLE, scale, width - 2 * pad);
-  drawText(canvas, title.text, pad, pad, title.scale, TITLE);
-
-  // The legend sits on its own row under the title, so a long title never runs into it.
-  const legendY = pad + lineHeight + 6 * scale;
-  const legendScale = textWidth('New cases Misjudgements', scale) + 40 * scale <= width - 2 * pad ? scale : 1;
-  const swatch = GLYPH_HEIGHT * legendScale;
-  const gap = 4 * legendScale;
-  let legendX = pad;
-  fillRect(canvas, legendX, legendY, legendX + swatch, legendY + swatch, BAR);
-  legendX += swatch + gap;
-  drawText(canvas, 'New cases', legendX, legendY, legendScale, TEXT);
-  legendX += textWidth('New cases', legendScale) + 4 * gap;
-  const middle = Math.round(legendY + (swatch - 1) / 2);
-  drawLine(canvas, [legendX, middle], [legendX + 2 * swatch, middle], legendScale === 2 ? 1 : 0.5, LINE);
-  fillDisc(canvas, legendX + swatch, middle, legendScale * 2, LINE);
-  legendX += 2 * swatch + gap;
-  drawText(canvas, 'Misjudgements', legendX, legendY, legendScale, TEXT);
-
-  // Room above for half of the top tick label under the legend's descenders, below for the week labels.
-  const plotTop = legendY + lineHeight + 10 * scale;
-  const plotBottom = height - pad - lineHeight - 5 * scale;
-  const plotHeight = Math.max(1, plotBottom - plotTop);
-  const { step, top } = niceScale(
-    Math.max(0, ...cases, ...misjudgements),
-    clamp(Math.floor(plotHeight / (lineHeight + 10)), 1, 5),
+export function renderTrendChart(points: readonly TrendPoint[]): ChartImage {
+  const d = CHART_DENSITY;
+  const width = CHART_PAGE_WIDTH * d;
+  const height = CHART_PAGE_HEIGHT * d;
+  const canvas = newCanvas(width, height, WHITE);
+  const values = (pick: (p: TrendPoint) => number) => points.map((p) => count(pick(p)));
+  const split = 334;
+  drawPanel(canvas, d, { x: 4, y: 4, w: split - 22, h: CHART_PAGE_HEIGHT - 8 }, 'Cases per week', points, [
+    { name: 'New', kind: 'bars', values: values((p) => p.cases), colour: SERIES_COLOURS.newCases },
+    { name: 'Closed', kind: 'bars', values: values((p) => p.closed), colour: SERIES_COLOURS.closed },
+    {
+      name: 'Open backlog',
+      kind: 'line',
+      values: values((p) => p.openBacklog),
+      colour: SERIES_COLOURS.backlog,
+    },
+  ]);
+  const rightWidth = CHART_PAGE_WIDTH - split - 4;
+  // The upper panel leaves its week labels to the lower one, so it is a little shorter.
+  const upper = Math.round((CHART_PAGE_HEIGHT - 8) * 0.46);
+  drawPanel(
+    canvas,
+    d,
+    { x: split, y: 4, w: rightWidth, h: upper - 4 },
+    'Open past SLA at week end',
+    points,
+    [
+      {
+        name: 'Open past SLA',
+        kind: 'line',
+        values: values((p) => p.openBreaches),
+        colour: SERIES_COLOURS.openBreaches,
+      },
+    ],
+    false,
   );
-  const ticks: number[] = [];
-  for (let value = 0; value <= top; value += step) ticks.push(value);
-  const tickWidth = Math.max(...ticks.map((value) => textWidth(String(value), scale)));
-  const plotLeft = pad + tickWidth + 4 * scale;
-  const plotRight = width - pad;
-  const yOf = (value: number) => plotBottom - Math.round((value / top) * plotHeight);
-
-  for (const value of ticks) {
-    const y = yOf(value);
-    fillRect(canvas, plotLeft, y, plotRight, y + 1, value === 0 ? AXIS : GRID);
-    const label = String(value);
-    drawText(
-      canvas,
-      label,
-      plotLeft - 4 * scale - textWidth(label, scale),
-      y - Math.floor(lineHeight / 2),
-      scale,
-      TEXT,
-    );
-  }
-
-  if (points.length === 0) {
-    const message = 'No data';
-    const x = (plotLeft + plotRight - textWidth(message, scale)) / 2;
-    drawText(canvas, message, x, (plotTop + plotBottom - lineHeight) / 2, scale, TEXT);
-  }
-
-  const slot = (plotRight - plotLeft) / Math.max(1, points.length);
-  const centre = (i: number) => Math.round(plotLeft + slot * (i + 0.5));
-  const barWidth = clamp(Math.round(slot * 0.6), 1, 28 * scale);
-  cases.forEach((value, i) => {
-    const left = centre(i) - Math.floor(barWidth / 2);
-    fillRect(canvas, left, yOf(value), left + barWidth, plotBottom, BAR);
-  });
-
-  const dots = misjudgements.map((value, i): [number, number] => [centre(i), yOf(value)]);
-  for (let i = 1; i < dots.length; i++) drawLine(canvas, dots[i - 1]!, dots[i]!, scale === 2 ? 1 : 0.5, LINE);
-  const dotRadius = 2 * scale;
-  for (const [x, y] of dots) {
-    // A white ring keeps a dot readable where it sits on a bar's edge.
-    fillDisc(canvas, x, y, dotRadius + 1.5, WHITE);
-    fillDisc(canvas, x, y, dotRadius, LINE);
-  }
-
-  // Week labels under their bars; when they would touch, every second (third, ...) one, counted back
-  // from the latest week so the report's own week is always labelled.
-  const labelWidth = Math.max(0, ...points.map((p) => textWidth(p.label, scale)));
-  const every = Math.max(1, Math.ceil((labelWidth + 4 * scale) / slot));
-  points.forEach((point, i) => {
-    if ((points.length - 1 - i) % every !== 0) return;
-    const w = textWidth(point.label, scale);
-    const x = clamp(centre(i) - Math.floor(w / 2), 0, width - w);
-    drawText(canvas, point.label, x, plotBottom + 5 * scale, scale, TEXT);
-  });
-
+  drawPanel(
+    canvas,
+    d,
+    { x: split, y: 4 + upper + 4, w: rightWidth, h: CHART_PAGE_HEIGHT - 8 - upper - 4 },
+    'Misjudgements (overturned)',
+    points,
+    [
+      {
+        name: 'Misjudgements',
+        kind: 'bars',
+        values: values((p) => p.misjudgements),
+        colour: SERIES_COLOURS.misjudgements,
+      },
+    ],
+  );
   return {
-    bytes: encodePng({ width, height, pixels: canvas.pixels, palette: PALETTE }),
+    bytes: encodeRgbPng({ width, height, pixels: canvas.pixels, dpi: 96 * d }),
     width,
     height,
+    density: d,
     contentType: 'image/png',
     altText: trendAltText(points),
   };

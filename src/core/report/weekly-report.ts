@@ -2,6 +2,8 @@
  * Builds the weekly summary's figures from the Cases rows and the Audit log for one ISO week in the
  * tracker's time zone. Pure and deterministic: the same tracker and week always give the same report.
  */
+import { rankedActions } from './actions';
+import { backlogChangeOf, biggestChangeOf, currentRiskOf } from './current-risk';
 import { escalationsByTeam } from './escalations';
 import { shiftWeek, weekBounds, weekLabel } from './iso-week';
 import { kpisBy, kpisOf } from './kpis';
@@ -10,20 +12,28 @@ import { REPORT_LIMITS } from './model';
 import { capped, dataQualityOf, notableCases } from './notable';
 import { clustersOf, repeatSellersOf, spikesOf } from './patterns';
 import { recommendationsOf } from './recommendations';
-import { type ReportCase, readReportCases, type Window, within } from './report-cases';
+import { openAt, pastSlaAt, type ReportCase, readReportCases, type Window, within } from './report-cases';
 
 const TREND_WEEKS = 8;
 
 function trendOf(cases: readonly ReportCase[], input: ReportInput): TrendWeek[] {
   const trend: TrendWeek[] = [];
+  const firstCreatedMs = cases.reduce((first, c) => Math.min(first, c.createdMs), Number.POSITIVE_INFINITY);
   for (let back = TREND_WEEKS - 1; back >= 0; back -= 1) {
     const week = shiftWeek(input.week, -back);
     const bounds = weekBounds(week, input.timeZone);
+    const kpis = kpisOf(cases, bounds);
     trend.push({
       label: `W${String(week.week).padStart(2, '0')}`,
-      cases: cases.filter((c) => within(c.createdMs, bounds)).length,
+      cases: kpis.newCases,
+      closed: kpis.closed,
+      openBacklog: cases.filter((c) => openAt(c, bounds.endMs)).length,
+      openBreaches: cases.filter((c) => pastSlaAt(c, bounds.endMs)).length,
       misjudgements: cases.filter((c) => c.appealStatus === 'Overturned' && within(c.decidedMs, bounds))
         .length,
+      partial:
+        (firstCreatedMs > bounds.startMs && firstCreatedMs < bounds.endMs) ||
+        (input.nowMs !== undefined && input.nowMs < bounds.endMs),
     });
   }
   return trend;
@@ -43,6 +53,30 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
   const clusters = clustersOf(cases, { startMs: windowOf(3).startMs, endMs: week.endMs }).slice(0, limit);
   const escalations = escalationsByTeam(cases, input.audit, week).slice(0, limit);
   const dataQuality = dataQualityOf(cases, leftOut);
+  const recommendations = recommendationsOf({
+    cases,
+    week,
+    before: fourBefore,
+    thisWeek,
+    lastWeek: previous,
+    spikes,
+    repeatSellers,
+    clusters,
+    escalations,
+    missingRootCause: dataQuality.missingRootCause.items.length + dataQuality.missingRootCause.omitted,
+  });
+  const backlog = backlogChangeOf(cases, week);
+  const actions = rankedActions({
+    cases,
+    week,
+    thisWeek,
+    backlog,
+    spikes,
+    clusters,
+    repeatSellers,
+    recommendations,
+    personalData: input.personalData,
+  });
   return {
     week: input.week,
     label: weekLabel(input.week),
@@ -58,19 +92,13 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
     repeatSellers: capped(repeatSellers, limit),
     clusters,
     notable: notableCases(cases, week, input.personalData),
-    recommendations: recommendationsOf({
-      cases,
-      week,
-      before: fourBefore,
-      thisWeek,
-      lastWeek: previous,
-      spikes,
-      repeatSellers,
-      clusters,
-      escalations,
-      missingRootCause: dataQuality.missingRootCause.items.length + dataQuality.missingRootCause.omitted,
-    }),
+    recommendations,
     dataQuality,
     trend: trendOf(cases, input),
+    backlog,
+    currentRisk: currentRiskOf(cases, week),
+    biggestChange: biggestChangeOf(cases, [0, 1, 2, 3, 4].map(windowOf)),
+    actions: actions.slice(0, REPORT_LIMITS.actions),
+    otherActions: actions.slice(REPORT_LIMITS.actions, REPORT_LIMITS.actions + REPORT_LIMITS.tableRows),
   };
 }

@@ -583,6 +583,17 @@ export const CASE_FIELDS = [
     help: 'Set by the intake form so a repeated submission creates one case, not two.',
     section: 'Record',
   },
+  {
+    key: 'caseRecord',
+    header: 'Casebook record',
+    type: 'text',
+    required: never,
+    system: true,
+    plainText: true,
+    maxLength: CELL_LIMIT,
+    help: 'The state Casebook last accepted for this case, sealed: Casebook decides from it, never from typed system cells. Do not edit.',
+    section: 'Record',
+  },
 ] as const satisfies readonly FieldDefinition[];
 
 export type FieldKey = (typeof CASE_FIELDS)[number]['key'];

@@ -21,11 +21,25 @@ export const TABS = {
   lists: 'Lists',
   settings: 'Settings',
   audit: 'Audit log',
-  /** Hidden: where people who may not write the protected Audit log leave their entries (see audit-log.ts). */
+  /**
+   * Retired: the hidden tab where entries once waited for the log (any editor could type there). Set up
+   * tracker renames it to retiredAuditInbox and moves nothing from it; entries now wait in the add-on's
+   * document properties (src/adapters/audit-channel.ts).
+   */
   auditInbox: 'Audit inbox',
+  retiredAuditInbox: 'Audit inbox (retired, not trusted)',
   /** One row per weekly summary Doc, found by its Week (see src/adapters/reports-tab.ts). */
   reports: 'Reports',
 } as const;
+
+/** The tabs Set up tracker makes when they are missing (the retired inbox is never made again). */
+export const SETUP_TABS: readonly string[] = [
+  TABS.cases,
+  TABS.lists,
+  TABS.settings,
+  TABS.audit,
+  TABS.reports,
+];
 
 export const CASE_HEADERS: readonly string[] = CASE_FIELDS.map((f) => f.header);
 
@@ -39,6 +53,10 @@ export const AUDIT_HEADERS = [
   'New value',
   'Details',
   'Source',
+  /** The entry's place in the seal chain: 1, 2, 3... with no gaps. */
+  'Sequence',
+  /** HMAC chaining the row to the one before (src/core/audit/verify.ts). */
+  'Seal',
 ] as const;
 
 /** Where a change came from, as the Audit log's Source column says. */

@@ -33,8 +33,9 @@ const findButton = byId<HTMLButtonElement>('find');
 const editable = CASE_FIELDS.filter((f) =>
   (FORM_FIELDS as readonly string[]).includes(f.key),
 ) as readonly FieldDefinition[];
+// The sealed record is Casebook's own bookkeeping, not something to read in the sidebar.
 const recordFields = CASE_FIELDS.filter(
-  (f) => !(FORM_FIELDS as readonly string[]).includes(f.key),
+  (f) => !(FORM_FIELDS as readonly string[]).includes(f.key) && f.key !== 'caseRecord',
 ) as readonly FieldDefinition[];
 let view: CaseView | null = null;
 
@@ -112,7 +113,12 @@ function renderHistory(current: CaseView): void {
       const what = entry.field
         ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
         : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
-      item.append(when, what);
+      // Each entry says how far it can be trusted: sealed in the log, waiting to be sealed, or failing its seal.
+      const standing = document.createElement('span');
+      standing.className = `standing standing-${entry.status.replace(/\s+/g, '-')}`;
+      standing.textContent = entry.status;
+      item.append(when, standing, what);
+      if (entry.status === 'not trusted') item.classList.add('not-trusted');
       return item;
     }),
   );

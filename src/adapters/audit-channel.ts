@@ -1,0 +1,72 @@
+/**
+ * The audit channel: entries waiting for the Audit log, kept in the add-on's document properties, which
+ * only Casebook's code can write (an editor's own scripts have their own stores, and no cell reaches it).
+ * Any execution records here, whoever runs it; the log's owner drains it into the sealed log
+ * (audit-log.ts). Each batch is written in one setProperties call, so it is there whole or not at all.
+ * Docs: https://developers.google.com/apps-script/guides/properties and
+ * https://developers.google.com/apps-script/reference/properties/properties#setProperties(Object)
+ */
+
+import {
+  decodeBatches,
+  encodeBatch,
+  MAX_STORE_BYTES,
+  nextStamp,
+  type PendingBatch,
+  type PendingEntry,
+  storeBytes,
+} from '../core/audit/channel';
+import { trackerStore } from './tracker-store';
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** Room kept free for the drain's own bookkeeping (its journal, the chain head, the verified mark). */
+export const BOOKKEEPING_BYTES = 16 * 1024;
+
+/** Free room a writer who cannot drain must see before changing anything (one operation's entries). */
+export const ROOM_FOR_ONE_OPERATION = 48 * 1024;
+
+export class AuditChannelFullError extends Error {
+  constructor() {
+    super(
+      "Casebook's waiting audit entries have filled their store, so nothing was saved (every change must be audited). The tracker's owner can empty it by running Set up tracker or Verify audit log, or by waiting for the hourly run.",
+    );
+    this.name = 'AuditChannelFullError';
+  }
+}
+
+/** The tracker's trusted store (document properties), where the channel lives. */
+export function documentStore(): Properties {
+  return trackerStore();
+}
+
+/** Free bytes in the store once bookkeeping is set aside. */
+export function freeBytes(properties: Readonly<Record<string, string>>): number {
+  return MAX_STORE_BYTES - BOOKKEEPING_BYTES - storeBytes(properties);
+}
+
+/**
+ * Adds one batch. `drain` (for a runner who may write the log) makes room when the store is too full;
+ * without it, a full store refuses with a clear message and writes nothing.
+ */
+export function writeBatch(entries: readonly PendingEntry[], drain: (() => void) | null): void {
+  const store = documentStore();
+  const properties = store.getProperties();
+  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()));
+  const need = storeBytes(batch);
+  if (freeBytes(properties) < need) {
+    if (!drain) throw new AuditChannelFullError();
+    drain();
+    if (freeBytes(store.getProperties()) < need) throw new AuditChannelFullError();
+  }
+  store.setProperties(batch);
+}
+
+/** Whole batches waiting, oldest first, and the store as read (one call). */
+export function readPending(store: Properties = documentStore()): {
+  batches: PendingBatch[];
+  properties: Record<string, string>;
+} {
+  const properties = store.getProperties();
+  return { batches: decodeBatches(properties), properties };
+}

@@ -1,0 +1,58 @@
+/**
+ * The one path by which Casebook writes cell values (setValue, setValues, appendRow): every string goes
+ * through safeCellText, so text from anywhere (a form, a sheet edit read back, a copy between Casebook's
+ * own tabs) is never taken for a formula. Cells formatted as plain text ('@') keep text verbatim, so the
+ * caller names those columns and they get no apostrophe. A test scans src/ for writes that bypass this file.
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
+ */
+import { safeCellText } from '../core/normalise/cell-text';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Which columns (0-based, within the values written) are plain-text cells. */
+export interface WriteOptions {
+  plainTextColumns?: readonly boolean[];
+  /**
+   * Columns whose strings must read back exactly as written (sealed rows): every non-empty string gets the
+   * apostrophe, so "007" or "TRUE" stays text instead of becoming a number or a boolean.
+   */
+  exactTextColumns?: readonly boolean[];
+}
+
+/** One value as a cell input: strings made literal, everything else as it is ('' for nothing). */
+export function cellInput(value: unknown, plainTextCell = false): unknown {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? safeCellText(value, { plainTextCell }) : value;
+}
+
+/** Text that Sheets stores exactly: the apostrophe is never part of the value. */
+function exactText(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return cellInput(value);
+  safeCellText(value);
+  return `'${value}`;
+}
+
+function safeRows(rows: readonly (readonly unknown[])[], options: WriteOptions): unknown[][] {
+  const plain = options.plainTextColumns ?? [];
+  const exact = options.exactTextColumns ?? [];
+  return rows.map((row) =>
+    row.map((value, c) => (exact[c] === true ? exactText(value) : cellInput(value, plain[c] === true))),
+  );
+}
+
+export function writeValues(
+  range: Range,
+  rows: readonly (readonly unknown[])[],
+  options: WriteOptions = {},
+): Range {
+  return range.setValues(safeRows(rows, options));
+}
+
+export function writeValue(range: Range, value: unknown, options: { plainTextCell?: boolean } = {}): Range {
+  return range.setValue(cellInput(value, options.plainTextCell === true));
+}
+
+export function appendSafeRow(sheet: Sheet, row: readonly unknown[], options: WriteOptions = {}): Sheet {
+  return sheet.appendRow(safeRows([row], options)[0] as unknown[]);
+}

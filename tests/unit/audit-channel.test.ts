@@ -1,0 +1,94 @@
+/**
+ * The audit channel's format (src/core/audit/channel.ts): batches split into parts of at most 9 KB (UTF-8),
+ * keys that sort in recording order, and a batch missing a part is never read as whole.
+ */
+import {
+  CHANNEL_PREFIX,
+  decodeBatches,
+  encodeBatch,
+  MAX_VALUE_BYTES,
+  nextStamp,
+  type PendingEntry,
+  splitByBytes,
+  storeBytes,
+  utf8Bytes,
+} from '../../src/core/audit/channel';
+
+function entry(details: string, n = 1): PendingEntry {
+  return {
+    atMs: Date.UTC(2026, 10, 23, 9, n),
+    user: 'ana.ops@governance.example',
+    action: 'Edit',
+    caseId: `CB-2026-0000${n}`,
+    field: 'Summary',
+    oldValue: '',
+    newValue: details,
+    details: '',
+    source: 'Sidebar',
+  };
+}
+
+describe('the audit channel format', () => {
+  test('UTF-8 sizes as the 9 KB limit counts them', () => {
+    expect(utf8Bytes('abc')).toBe(3);
+    expect(utf8Bytes('é')).toBe(2);
+    expect(utf8Bytes('＝')).toBe(3);
+    expect(utf8Bytes('😀')).toBe(4);
+    expect(utf8Bytes('a😀é')).toBe(Buffer.byteLength('a😀é'));
+  });
+
+  test('splitting never passes the limit nor cuts a surrogate pair', () => {
+    const text = 'ü😀x'.repeat(5000);
+    const pieces = splitByBytes(text, 1000);
+    expect(pieces.join('')).toBe(text);
+    for (const piece of pieces) {
+      expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(1000);
+      expect(Buffer.from(piece, 'utf8').toString('utf8')).toBe(piece);
+    }
+  });
+
+  test('a small batch is one value; a 50,000-character entry in many languages is split under 9 KB each', () => {
+    const small = encodeBatch([entry('short')], 'id-1', 1);
+    expect(Object.keys(small)).toEqual([`${CHANNEL_PREFIX}000000000000001.id1.0000.0001`]);
+    const long = entry('Verkäufer 販売者 продавец 😀 '.repeat(2000).slice(0, 50_000));
+    const parts = encodeBatch([long, entry('=IMPORTDATA("x")', 2)], 'id-2', 2);
+    expect(Object.keys(parts).length).toBeGreaterThanOrEqual(
+      Math.ceil(Buffer.byteLength(JSON.stringify([long])) / MAX_VALUE_BYTES),
+    );
+    for (const value of Object.values(parts))
+      expect(Buffer.byteLength(value)).toBeLessThanOrEqual(MAX_VALUE_BYTES);
+    expect(decodeBatches(parts)).toEqual([
+      { keys: Object.keys(parts).sort(), entries: [long, entry('=IMPORTDATA("x")', 2)] },
+    ]);
+    expect(storeBytes(parts)).toBeGreaterThan(50_000);
+  });
+
+  test('batches come back in recording order; other keys and a batch missing a part are left out', () => {
+    const later = encodeBatch([entry('b', 2)], 'zzz', 2000);
+    const earlier = encodeBatch([entry('a', 1)], 'aaa', 1000);
+    const broken = encodeBatch([entry('x'.repeat(20_000), 3)], 'mid', 1500);
+    const firstPart = Object.keys(broken).sort()[0] as string;
+    delete broken[firstPart];
+    const store = {
+      ...later,
+      ...broken,
+      ...earlier,
+      'casebook.sealSecret': 's',
+      'casebook.audit.head': '{}',
+    };
+    expect(decodeBatches(store).map((b) => b.entries[0]?.newValue)).toEqual(['a', 'b']);
+  });
+
+  test('batches recorded within one millisecond still sort in recording order', () => {
+    let store: Record<string, string> = {};
+    for (const [i, id] of ['zz', 'aa', 'mm'].entries()) {
+      store = { ...store, ...encodeBatch([entry(String(i), i)], id, nextStamp(store, 5000)) };
+    }
+    expect(decodeBatches(store).map((b) => b.entries[0]?.newValue)).toEqual(['0', '1', '2']);
+    expect(nextStamp({}, 5000)).toBe(5000);
+  });
+
+  test('a value that is not JSON (never written by Casebook) is skipped, not thrown', () => {
+    expect(decodeBatches({ [`${CHANNEL_PREFIX}000000000000001.x.0000.0001`]: '{oops' })).toEqual([]);
+  });
+});
