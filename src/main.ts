@@ -13,8 +13,11 @@ export { submitCase } from './server/intake';
 export { getIntakeOptions, showIntakeSidebar } from './server/intake-options';
 export {
   listLegacyTabs,
+  previewLegacyImport,
   proposeLegacyImport,
+  proposeLegacyValues,
   runLegacyImport,
+  saveLegacySynonyms,
   showLegacyImport,
 } from './server/legacy-import';
 export { onInstall, onOpen } from './server/menu';

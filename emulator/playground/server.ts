@@ -8,6 +8,7 @@ import { bridgeClientScript } from '../bridge/build-client';
 import { UnansweredDialogError } from '../runtime/errors';
 import type { ScriptedAnswer } from '../workspace';
 import { appPage } from './app-page';
+import { parseCsv } from './csv';
 import { renderDocument } from './documents';
 import { columnValues, gridLayout, gridRows, tabSummaries } from './grid-data';
 import type { PlaygroundSession } from './session';
@@ -228,6 +229,17 @@ async function route(
         throw new HttpError(404, `No filter view ${id} on ${sheet}`);
       session.applyFilterView(sheet, id as number | null);
       return json(response, { ok: true });
+    }
+    case '/api/csv': {
+      const name = text(body.name, 'name').trim();
+      if (name === '' || name.length > 100) throw new HttpError(400, 'name must be 1 to 100 characters');
+      let rows: string[][];
+      try {
+        rows = parseCsv(text(body.csv, 'csv'));
+      } catch (error) {
+        throw new HttpError(400, (error as Error).message);
+      }
+      return json(response, { ok: true, value: session.importCsv(name, rows) });
     }
     case '/api/user':
       session.switchUser(text(body.email, 'email'));

@@ -140,6 +140,31 @@ export class PlaygroundSession {
     simulateSelect(this.ws, { ...this.session(), sheet, a1 });
   }
 
+  /**
+   * File > Import > Upload > "Insert new sheet(s)", with "Convert text to numbers, dates, and formulas"
+   * off: every cell arrives as the text the file holds (a note like "=IMPORTDATA(...)" stays text).
+   */
+  importCsv(name: string, rows: string[][]): { tab: string; rows: number; columns: number } {
+    return this.run(`Import CSV to new tab "${name}"`, () =>
+      this.asUser((ss) => {
+        if (ss.getSheetByName(name)) throw new Error(`A tab named "${name}" already exists`);
+        if (rows.length === 0 || (rows[0] ?? []).length === 0) throw new Error('The CSV has no rows');
+        const width = (rows[0] as string[]).length;
+        const sheet = ss.insertSheet(name);
+        if (rows.length > sheet.getMaxRows())
+          sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+        if (width > sheet.getMaxColumns())
+          sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+        const range = sheet.getRange(1, 1, rows.length, width);
+        range.setNumberFormat('@');
+        range.setValues(rows);
+        // A person importing a file in Sheets makes no Apps Script call.
+        this.ws.ledger.reset();
+        return { tab: name, rows: rows.length, columns: width };
+      }),
+    );
+  }
+
   /** The Sheets UI's sort and filter act as the user; protections apply as they would. */
   private asUser<T>(
     work: (

@@ -1,6 +1,7 @@
 /**
  * Reads an old tracker tab and writes what an import plan decided: new cases appended in one batch, legacy
- * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported.
+ * IDs written onto linked cases in one batch, and a report tab listing every row that was not imported and
+ * every imported row with warnings (optional values it could not read).
  */
 
 import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
@@ -118,11 +119,17 @@ export function writeReport(
   const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
   sheet.clearContents();
   const rows = plan.outcomes
-    .filter((o) => o.outcome !== 'imported')
-    .map((o) => [o.legacyRow, o.legacyId, o.outcome, o.caseId, o.reasons.join('; ')]);
+    .filter((o) => o.outcome !== 'imported' || o.reasons.length > 0)
+    .map((o) => [
+      o.legacyRow,
+      o.legacyId,
+      o.outcome === 'imported' ? 'imported with warnings' : o.outcome,
+      o.caseId,
+      o.reasons.join('; '),
+    ]);
   const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
-  if (table.length > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
+  const maxRows = sheet.getMaxRows();
+  if (table.length > maxRows) sheet.insertRowsAfter(maxRows, table.length - maxRows);
   writeValues(sheet.getRange(1, 1, table.length, 5), table);
   sheet.setFrozenRows(1);
   return name;

@@ -8,7 +8,14 @@ import { getCaseView, updateCase } from './case-view';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
-import { listLegacyTabs, proposeLegacyImport, runLegacyImport } from './legacy-import';
+import {
+  listLegacyTabs,
+  previewLegacyImport,
+  proposeLegacyImport,
+  proposeLegacyValues,
+  runLegacyImport,
+  saveLegacySynonyms,
+} from './legacy-import';
 
 export const rpcHandlers = {
   findDuplicates,
@@ -16,8 +23,11 @@ export const rpcHandlers = {
   getCaseView,
   getIntakeOptions,
   listLegacyTabs,
+  previewLegacyImport,
   proposeLegacyImport,
+  proposeLegacyValues,
   runLegacyImport,
+  saveLegacySynonyms,
   submitCase,
   updateCase,
 };

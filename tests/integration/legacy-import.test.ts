@@ -175,7 +175,7 @@ interface Proposal {
 test("the menu opens the import dialog, and it lists only tabs that are not Casebook's", () => {
   const ctx = setUpWithLegacyTab();
   clickMenuItem(ctx.ws, { ...ctx.session, caption: 'Import legacy tracker' });
-  expect(ctx.ws.ui.shown.at(-1)).toMatchObject({ kind: 'modal', title: 'Import legacy tracker', width: 680 });
+  expect(ctx.ws.ui.shown.at(-1)).toMatchObject({ kind: 'modal', title: 'Import legacy tracker', width: 760 });
   expect(ok<string[]>(callServerFunction(ctx.ws, ctx.session, 'listLegacyTabs', []))).toEqual([
     'Sheet1',
     'Old tracker',
@@ -222,6 +222,8 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
     duplicate: 8,
     'already imported': 0,
     blank: 10,
+    section: 0,
+    warnings: 0,
   });
   expect(first.reportTab).toBe('Import report - Old tracker');
 
@@ -264,7 +266,7 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
   // Ops may not write the protected Audit log: the entry waits in the audit channel for the owner's run.
   const lastAudit = pendingAudit(ctx.ws, ctx.spreadsheetId).at(-1)!;
   expect([lastAudit.user, lastAudit.action]).toEqual([OPS, 'Import legacy tracker']);
-  expect(lastAudit.details).toMatch(/^Old tracker: Imported 182, linked 3/);
+  expect(lastAudit.details).toMatch(/^Old tracker: Imported 182 \(0 with warnings\), linked 3/);
 
   const second = ok<{ counts: Record<string, number> }>(
     callServerFunction(ctx.ws, ctx.session, 'runLegacyImport', [{ tab: 'Old tracker', mapping }]),
@@ -276,6 +278,8 @@ test('importing gives exact counts and reasons; formula text stays text; a secon
     duplicate: 8,
     'already imported': 185,
     blank: 10,
+    section: 0,
+    warnings: 0,
   });
   expect(ctx.cases.getLastRow()).toBe(186);
 });

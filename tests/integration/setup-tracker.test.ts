@@ -221,7 +221,10 @@ test('setup costs the same number of service calls at 100 and at 20,000 cases', 
   };
   const small = callsAt(100);
   expect(callsAt(20_000)).toEqual(small);
-  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(400);
+  // A fixed cost: on top of the tabs' formats and validation, setup checks and applies the owner's
+  // protections on Settings and Lists, seals the rows that have no Casebook record (here all of them, in
+  // one verified block) and drains the audit channel into the sealed log.
+  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(460);
 });
 
 test('while another execution holds the document lock, setup says Casebook is busy and changes nothing', () => {

@@ -62,6 +62,11 @@ export const api = {
     ),
   applyFilterView: (sheet: string, filterViewId: number | null) =>
     request<{ ok: true }>('POST', '/api/filter-view', { sheet, filterViewId }),
+  importCsv: (name: string, csv: string) =>
+    request<{ ok: true; value: { tab: string; rows: number; columns: number } }>('POST', '/api/csv', {
+      name,
+      csv,
+    }),
   user: (email: string) => request<{ ok: true }>('POST', '/api/user', { email }),
   runTrigger: (uid: string) => request<{ ok: true }>('POST', '/api/trigger', { uid }),
   advanceClock: (minutes: number) =>

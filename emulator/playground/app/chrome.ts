@@ -204,7 +204,7 @@ export class Chrome {
     byId<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
   }
 
-  private openModal(title: string, ...content: Node[]): void {
+  openModal(title: string, ...content: Node[]): void {
     byId('modal-title').textContent = title;
     byId('modal-body').replaceChildren(...content);
     byId('modal').hidden = false;

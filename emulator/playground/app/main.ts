@@ -5,6 +5,7 @@
  */
 import { api, type State } from './api';
 import { Chrome } from './chrome';
+import { wireCsvImport } from './csv-import';
 import { byId } from './dom';
 import { Grid } from './grid';
 import { Inspector } from './inspector';
@@ -76,6 +77,11 @@ async function refresh(): Promise<void> {
   await renderFilterViews();
   document.body.dataset.ready = 'true';
 }
+
+wireCsvImport(chrome, async (tab) => {
+  await refresh();
+  await showTab(tab);
+});
 
 byId<HTMLSelectElement>('user-select').addEventListener('change', async (event) => {
   await api.user((event.target as HTMLSelectElement).value);

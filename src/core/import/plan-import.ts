@@ -1,14 +1,17 @@
 /**
  * Legacy import, step three: decide what happens to every row of the old tab before anything is written.
- * Each row is imported as a new case, linked to a case the library already has, recognised as imported
- * before, recognised as a duplicate of an earlier row, or refused with its reasons. Nothing is dropped
- * silently, and running the same import again imports nothing twice (rows carry a stable legacy ID).
+ * Each row is imported as a new case (with warnings for optional values it could not read), linked to a
+ * case the library already has, recognised as imported before, recognised as a duplicate of an earlier
+ * row, skipped as blank or as a section header, or refused with its reasons. Nothing is dropped silently,
+ * and running the same import again imports nothing twice (rows carry a stable legacy ID). The preview and
+ * the import both run this plan, so the import writes exactly what the preview showed.
  */
 
 import { cleanText } from '../normalise/text';
 import { type FieldKey, formatCaseId, nextCaseSequence } from '../schema/case-schema';
 import { type CaseRow, validateCase, withStoredDates } from '../validation/validate-case';
 import { convertRow, type ImportContext } from './convert-row';
+import { generatedLegacyId } from './legacy-id';
 
 export interface ExistingCase {
   caseId: string;
@@ -19,7 +22,24 @@ export interface ExistingCase {
   liveDate: string;
 }
 
-export type Outcome = 'imported' | 'linked' | 'already imported' | 'duplicate' | 'not imported' | 'blank';
+export type Outcome =
+  | 'imported'
+  | 'linked'
+  | 'already imported'
+  | 'duplicate'
+  | 'not imported'
+  | 'blank'
+  | 'section';
+
+export const OUTCOMES: readonly Outcome[] = [
+  'imported',
+  'linked',
+  'already imported',
+  'duplicate',
+  'not imported',
+  'blank',
+  'section',
+];
 
 export interface RowOutcome {
   /** Row number on the legacy tab (the header is row 1). */
@@ -27,6 +47,7 @@ export interface RowOutcome {
   legacyId: string;
   outcome: Outcome;
   caseId: string;
+  /** Why it was not imported; for an imported row, the warnings (values it could not read). */
   reasons: string[];
 }
 
@@ -48,16 +69,17 @@ export interface ImportInput {
   user: string;
 }
 
-/** A short stable fingerprint of a row's content, for legacy tabs without their own IDs (FNV-1a). */
-export function fingerprint(cells: readonly unknown[]): string {
-  let hash = 0x811c9dc5;
-  for (const ch of cells.map((c) => cleanText(String(c ?? ''))).join('\u241f')) {
-    hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  }
-  return hash.toString(36).padStart(7, '0');
+/**
+ * A row that only labels the rows below it ("--- October ---", "Team Berlin"): one short text cell in a
+ * tab of at least three columns.
+ */
+function sectionLabel(cells: readonly unknown[]): string | null {
+  const filled = cells.map((c) => cleanText(String(c ?? ''))).filter((c) => c !== '');
+  if (cells.length < 3 || filled.length !== 1) return null;
+  const label = filled[0] as string;
+  return label.length <= 80 ? label : null;
 }
 
-/** The same row, with date text turned into dates, as the validator reads a case from the sheet. */
 export function planImport(input: ImportInput): ImportPlan {
   const year = input.now.getUTCFullYear();
   let sequence = nextCaseSequence(
@@ -81,11 +103,16 @@ export function planImport(input: ImportInput): ImportPlan {
       record('blank', '', ['Blank row']);
       return;
     }
-    const { row, problems } = convertRow(cells, input.mapping, input.ctx);
+    const section = sectionLabel(cells);
+    if (section !== null) {
+      record('section', '', [`Section header "${section}"`]);
+      return;
+    }
+    const { row, problems, warnings } = convertRow(cells, input.mapping, input.ctx);
     const legacyId =
       typeof row.legacyId === 'string' && row.legacyId !== ''
         ? row.legacyId
-        : `${input.tab}#${fingerprint(cells)}`;
+        : generatedLegacyId(input.tab, cells);
     const earlier = seen.get(legacyId);
     if (earlier !== undefined) {
       record('duplicate', legacyId, [`Same legacy case as row ${earlier}`]);
@@ -140,7 +167,12 @@ export function planImport(input: ImportInput): ImportPlan {
     }
     sequence += 1;
     plan.newCases.push(candidate);
-    record('imported', legacyId, [], caseId);
+    record(
+      'imported',
+      legacyId,
+      warnings.map((w) => w.reason),
+      caseId,
+    );
   });
   return plan;
 }
