@@ -60,7 +60,7 @@ function pointsOf(calls: string[], only: (member: string) => boolean): SweepPoin
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error);
+  return error instanceof Error ? error.message.split('\n').slice(0, 14).join('\n') : String(error);
 }
 
 class Fixture<C extends { ws: Workspace }> {
