@@ -19,6 +19,7 @@ module.exports = {
     layer('unit'),
     layer('emulator'),
     layer('integration'),
+    layer('security'),
     layer('browser', { slowTestThreshold: 20 }),
   ],
 };

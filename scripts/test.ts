@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in order: typecheck, lint, build, then the jest layers (unit, emulator,
- * integration on the built bundle, browser in Chromium). Ends with "N passed, N failed" and exits
+ * integration and security on the built bundle, browser in Chromium). Ends with "N passed, N failed" and exits
  * non-zero on any failure. Typecheck, lint and build count as one check each.
  */
 import { spawnSync } from 'node:child_process';
@@ -39,9 +39,11 @@ const built = step('build', bin('tsx'), ['scripts/build.ts']);
 const outputDir = path.join(root, 'test-output');
 mkdirSync(outputDir, { recursive: true });
 const jestReport = path.join(outputDir, 'jest-results.json');
-const projects = built ? ['unit', 'emulator', 'integration', 'browser'] : ['unit', 'emulator'];
+const projects = built ? ['unit', 'emulator', 'integration', 'security', 'browser'] : ['unit', 'emulator'];
 if (!built) {
-  console.log('\n(build failed: integration and browser layers need build/ and are counted as failed)');
+  console.log(
+    '\n(build failed: integration, security and browser layers need build/ and are counted as failed)',
+  );
   failed += 1;
 }
 console.log(`\n▶ jest: ${projects.join(', ')}`);

@@ -5,6 +5,7 @@
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
 
+import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
@@ -79,6 +80,32 @@ function readRequest(request: unknown): {
   return { submissionId, fields, choice: readChoice(body.duplicateChoice) };
 }
 
+/**
+ * A retry of a submission whose row was written but whose "New case" entry was not (a failure between the
+ * two): the entry is recorded now, so the case and its entry end up both written. Only on the retry path,
+ * which is rare, so reading the case's history costs nothing on a first submission.
+ */
+function auditCreationIfMissing(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  caseId: string,
+  submissionId: string,
+): void {
+  if (!caseId) return;
+  const { entries } = readCaseHistory(ss, caseId, Number.MAX_SAFE_INTEGER);
+  if (entries.some((entry) => entry.action === 'New case')) return;
+  assertAuditRoom(ss);
+  recordAudit(ss, [
+    {
+      at: new Date(),
+      user: Session.getActiveUser().getEmail(),
+      action: 'New case',
+      caseId,
+      details: `Submitted from the intake form (${submissionId})`,
+      source: 'Intake form',
+    },
+  ]);
+}
+
 export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -93,6 +120,7 @@ export function submitCase(request: unknown): SubmitResult {
     const earlier = table.rows.findIndex((row) => row.submissionId === submissionId);
     if (earlier >= 0) {
       const row = table.rowNumbers[earlier] as number;
+      auditCreationIfMissing(ss, String(table.rows[earlier]?.caseId ?? '').trim(), submissionId);
       return {
         ok: true,
         caseId: String(table.rows[earlier]?.caseId),

@@ -109,6 +109,40 @@ describe('protection, enforced for the acting user', () => {
     );
   });
 
+  test('a viewer reads but changes nothing: their script fails on its first write (Drive: "can view but not change")', () => {
+    // Docs: https://support.google.com/drive/answer/2494822 (roles: Viewer can view but not change or share).
+    const { sheet, ws, spreadsheetId } = tracker(OWNER);
+    const viewer = 'rui.view@governance.example';
+    ws.addUser(viewer);
+    ws.shareSpreadsheet(spreadsheetId, viewer, 'viewer');
+    sheet.getRange('A2').setValue('kept');
+    const asViewer = servicesFor(ws, { user: viewer, activeSpreadsheetId: spreadsheetId });
+    const viewerSheet = asViewer.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+    expect(viewerSheet.getRange('A2').getValue()).toBe('kept');
+    const refused = 'You do not have permission to access the requested document.';
+    expect(() => viewerSheet.getRange('A2').setValue('changed')).toThrow(refused);
+    expect(() => viewerSheet.appendRow(['x'])).toThrow(refused);
+    expect(() => viewerSheet.insertRowsAfter(1, 1)).toThrow(refused);
+    expect(sheet.getRange('A2').getValue()).toBe('kept');
+  });
+
+  test('a protected sheet is neither renamed nor deleted by someone its protection keeps out; the owner may', () => {
+    // ASSUMPTION from the Sheets UI (https://support.google.com/docs/answer/1218656): renaming or deleting a
+    // sheet edits it, so a protection that keeps a user out refuses both with the protected-cell message.
+    const { ss, ws, spreadsheetId } = tracker(OWNER);
+    const kept = ss.insertSheet('Kept');
+    kept.protect().removeEditors([EDITOR]);
+    const editor = servicesFor(ws, { user: EDITOR, activeSpreadsheetId: spreadsheetId });
+    const editorSs = editor.SpreadsheetApp.getActiveSpreadsheet();
+    const theirs = editorSs.getSheetByName('Kept')!;
+    expect(() => theirs.setName('Mine')).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => editorSs.deleteSheet(theirs)).toThrow('You are trying to edit a protected cell or object.');
+    expect(ss.getSheetByName('Kept')).not.toBeNull();
+    kept.setName('Renamed by the owner');
+    ss.deleteSheet(kept);
+    expect(ss.getSheets().map((s) => s.getName())).not.toContain('Renamed by the owner');
+  });
+
   test('an installable trigger edits with its owner (the effective user) rights', () => {
     const { sheet, ws, spreadsheetId } = tracker(OWNER);
     sheet.getRange('A1').protect();

@@ -8,6 +8,7 @@ import {
   createWorkspace,
   Execution,
   openSpreadsheet,
+  type Workspace,
 } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
 import { CASE_FIELDS } from '../../src/core/schema/case-schema';
@@ -22,6 +23,11 @@ export function tracker() {
   ws.shareSpreadsheet(spreadsheetId, OPS);
   openSpreadsheet(ws, { user: OWNER, spreadsheetId });
   clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
+  return attachTracker(ws, spreadsheetId);
+}
+
+/** The owner's handles on a set-up tracker (also on a workspace restored from a snapshot of one). */
+export function attachTracker(ws: Workspace, spreadsheetId: string) {
   const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
   const services = createServiceGlobals(exec) as {
     SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;

@@ -3,7 +3,9 @@
  * (an installable trigger with its owner's), people in the UI with their own. Warning-only protections
  * block nobody; the owner can always edit; a sheet protection's unprotected ranges stay editable.
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection ,
- * https://support.google.com/docs/answer/1218656 (protect, hide and edit sheets)
+ * https://support.google.com/docs/answer/1218656 (protect, hide and edit sheets).
+ * A viewer changes nothing ("Viewer: can view but not change or share", https://support.google.com/drive/answer/2494822):
+ * a script running as one fails on its first write with the message scripts without edit access report.
  */
 import { ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
@@ -59,8 +61,18 @@ export function canEdit(ss: SpreadsheetModel, email: string, rect: GridRect): 'o
   return result;
 }
 
+const NO_EDIT_ACCESS = 'You do not have permission to access the requested document.';
+
+/** A script running as someone the spreadsheet is shared with only as a viewer may not change it. */
+function assertNotViewer(exec: Execution, ss: SpreadsheetModel): void {
+  const email = exec.effectiveUser.email;
+  if (email !== ss.owner && !ss.editors.has(email) && ss.viewers.has(email))
+    throw new ScriptException(NO_EDIT_ACCESS);
+}
+
 /** Scripts are blocked by protections the effective user may not edit; warning-only ones do not stop them. */
 export function assertCanEdit(exec: Execution, ss: SpreadsheetModel, rect: GridRect): void {
+  assertNotViewer(exec, ss);
   if (canEdit(ss, exec.effectiveUser.email, rect) === 'blocked') throw new ScriptException(PROTECTED_MESSAGE);
 }
 
@@ -75,6 +87,7 @@ export function assertCanInsert(
   axis: 'row' | 'column',
   before: number,
 ): void {
+  assertNotViewer(exec, ss);
   const email = exec.effectiveUser.email;
   for (const p of ss.protections) {
     if (p.sheetId !== sheetId || p.warningOnly || mayEdit(ss, p, email)) continue;

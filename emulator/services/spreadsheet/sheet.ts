@@ -136,6 +136,8 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
     if (this.ss.sheets.some((s) => s !== this.model && s.name.toLowerCase() === text.toLowerCase())) {
       throw new ScriptException(`A sheet with the name "${text}" already exists. Please enter another name.`);
     }
+    // Renaming is an edit of the sheet: refused where a protection keeps the user out (ASSUMPTION, as Sheets does).
+    if (text !== this.model.name) assertCanEdit(this.exec, this.ss, this.wholeSheet());
     this.model.name = text;
     return this.self();
   }

@@ -14,11 +14,12 @@ import {
   type GridRect,
   newSheetModel,
   type RangeInternal,
+  type SheetModel,
   type SpreadsheetInternal,
   type SpreadsheetModel,
   sheetById,
 } from './model';
-import { followNamedRange, getProtections } from './protection';
+import { assertCanEdit, followNamedRange, getProtections } from './protection';
 import { checkedRect, createRange } from './range';
 import { assertCellLimit, createSheet } from './sheet';
 
@@ -211,7 +212,15 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
     if (this.ss.sheets.length === 1) {
       throw new ScriptException("You can't remove all the sheets in a document.");
     }
-    const model = internalOf<{ sheet: { sheetId: number } }>(sheet).sheet;
+    const model = internalOf<{ sheet: SheetModel }>(sheet).sheet;
+    // A sheet holding cells a protection keeps the user from editing cannot be deleted by them.
+    assertCanEdit(this.exec, this.ss, {
+      sheetId: model.sheetId,
+      row: 1,
+      column: 1,
+      numRows: model.maxRows,
+      numColumns: model.maxColumns,
+    });
     this.ss.sheets = this.ss.sheets.filter((s) => s.sheetId !== model.sheetId);
     this.ss.protections = this.ss.protections.filter((p) => p.sheetId !== model.sheetId);
     for (const [name, rect] of this.ss.namedRanges)
