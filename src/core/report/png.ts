@@ -167,39 +167,6 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** The scanlines with a filter type byte each: None (0), Sub (1) or Up (2), whichever looks cheapest. */
-function filterScanlines(image: IndexedImage): Uint8Array {
-  const { width, height, pixels } = image;
-  const stride = width + 1;
-  const raw = new Uint8Array(stride * height);
-  const candidate = [new Uint8Array(width), new Uint8Array(width), new Uint8Array(width)];
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let best = 0;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (let filter = 0; filter < 3; filter++) {
-      const line = candidate[filter]!;
-      let cost = 0;
-      for (let x = 0; x < width; x++) {
-        const value = pixels[row + x]!;
-        const before =
-          filter === 1 && x > 0 ? pixels[row + x - 1]! : filter === 2 && y > 0 ? pixels[row + x - width]! : 0;
-        const filtered = (value - before) & 0xff;
-        line[x] = filtered;
-        // The usual heuristic: bytes as signed values, smallest sum of magnitudes wins.
-        cost += filtered < 128 ? filtered : 256 - filtered;
-      }
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = filter;
-      }
-    }
-    raw[y * stride] = best;
-    raw.set(candidate[best]!, y * stride + 1);
-  }
-  return raw;
-}
-
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(12 + data.length);
   const view = new DataView(bytes.buffer);
@@ -210,9 +177,17 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/** Truecolour scanlines (3 bytes a pixel) with a filter byte each: None, Sub or Up, whichever looks cheapest. */
-function filterRgbScanlines(pixels: Uint8Array, width: number, height: number): Uint8Array {
-  const rowBytes = width * 3;
+/**
+ * Scanlines of `bytesPerPixel` bytes a pixel (1 for palette images, 3 for truecolour) with a filter type
+ * byte each: None (0), Sub (1) or Up (2), whichever looks cheapest.
+ */
+function filterScanlines(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  bytesPerPixel: number,
+): Uint8Array {
+  const rowBytes = width * bytesPerPixel;
   const stride = rowBytes + 1;
   const raw = new Uint8Array(stride * height);
   const candidate = [new Uint8Array(rowBytes), new Uint8Array(rowBytes), new Uint8Array(rowBytes)];
@@ -226,13 +201,14 @@ function filterRgbScanlines(pixels: Uint8Array, width: number, height: number): 
       for (let x = 0; x < rowBytes; x++) {
         const value = pixels[row + x]!;
         const before =
-          filter === 1 && x >= 3
-            ? pixels[row + x - 3]!
+          filter === 1 && x >= bytesPerPixel
+            ? pixels[row + x - bytesPerPixel]!
             : filter === 2 && y > 0
               ? pixels[row + x - rowBytes]!
               : 0;
         const filtered = (value - before) & 0xff;
         line[x] = filtered;
+        // The usual heuristic: bytes as signed values, smallest sum of magnitudes wins.
         cost += filtered < 128 ? filtered : 256 - filtered;
       }
       if (cost < bestCost) {
@@ -287,7 +263,7 @@ export function encodeRgbPng(image: {
   phys[8] = 1; // the unit is the metre
   return assemble(header, [
     chunk('pHYs', phys),
-    chunk('IDAT', zlibDeflate(filterRgbScanlines(pixels, width, height), width * 3 + 1)),
+    chunk('IDAT', zlibDeflate(filterScanlines(pixels, width, height, 3), width * 3 + 1)),
   ]);
 }
 
@@ -309,6 +285,6 @@ export function encodePng(image: IndexedImage): Uint8Array {
 
   return assemble(header, [
     chunk('PLTE', plte),
-    chunk('IDAT', zlibDeflate(filterScanlines(image), width + 1)),
+    chunk('IDAT', zlibDeflate(filterScanlines(image.pixels, width, image.height, 1), width + 1)),
   ]);
 }
