@@ -591,3 +591,78 @@ describe('the weekly story, worked by hand from docs/weekly-summary.md', () => {
     expect(report.repeatSellers.omitted).toBe(0);
   });
 });
+
+/** A second, tiny library: the report of 2026-W47 from `rows` alone, no audit entries. */
+const reportOf = (rows: CaseRow[]) =>
+  buildWeeklyReport({
+    rows,
+    rowNumbers: rows.map((_, i) => i + 2),
+    audit: [],
+    week: { year: 2026, week: 47 },
+    timeZone: 'Europe/Berlin',
+    personalData: false,
+  });
+
+describe('the backlog sentence at its edges, worked by hand from docs/weekly-summary.md', () => {
+  test('a rise from an empty backlog has no percentage, and no driver below a fifth of the rise', () => {
+    // Six new open cases this week, one in each of six policy x market pairs; nothing before the week.
+    const cells: [string, string][] = [
+      [CG, 'DE'],
+      [CG, 'FR'],
+      [PI, 'DE'],
+      [PI, 'FR'],
+      [MC, 'DE'],
+      [MC, 'FR'],
+    ];
+    const small = reportOf(
+      cells.map(([policy, market], i) =>
+        row(300 + i, { createdAt: at(i, 9), severity: 'P4', policy, market }),
+      ),
+    );
+    // Headline 1: 0 -> 6; "the percentage ... (none when that was 0)".
+    expect(small.backlog).toMatchObject({ now: 6, lastWeek: 0, change: 6, ratio: null });
+    const headline = headlineText(small);
+    expect(headline).toContain('grew by 6');
+    expect(headline).toContain('to 6');
+    expect(headline).not.toMatch(/grew by 6 \(/);
+    // Each pair rose by 1, less than a fifth of 6 (1.2): none is named.
+    expect(headline).not.toContain('accounts for');
+  });
+
+  test('a fall names the pair that fell most, even when it fell more than the total', () => {
+    // Last week: five open cases (created in W46). This week two Prohibited items/ES cases close
+    // (pair -2) and one Counterfeit goods/DE case comes in (pair +1): 5 -> 4, change -1, ratio -1/5.
+    const small = reportOf([
+      row(401, {
+        createdAt: at(-6),
+        severity: 'P3',
+        policy: PI,
+        market: 'ES',
+        status: 'Resolved',
+        resolvedAt: at(2),
+      }),
+      row(402, {
+        createdAt: at(-5),
+        severity: 'P3',
+        policy: PI,
+        market: 'ES',
+        status: 'Closed',
+        closedAt: at(3),
+      }),
+      row(403, { createdAt: at(-4), severity: 'P3', policy: MC, market: 'IT' }),
+      row(404, { createdAt: at(-3), severity: 'P3', policy: MC, market: 'IT' }),
+      row(405, { createdAt: at(-2), severity: 'P3', policy: CG, market: 'FR' }),
+      row(406, { createdAt: at(4), severity: 'P3', policy: CG, market: 'DE' }),
+    ]);
+    expect(small.backlog).toMatchObject({ now: 4, lastWeek: 5, change: -1 });
+    expect(small.backlog.ratio).toBeCloseTo(-0.2, 10);
+    // Same direction as the total (a fall), largest first: only Prohibited items/ES (-2).
+    expect(small.backlog.drivers).toEqual([{ policy: PI, market: 'ES', change: -2 }]);
+    const headline = headlineText(small);
+    // "fell by 5 (−4%) to 120", with the minus sign of the docs.
+    expect(headline).toContain('fell by 1 (\u221220%) to 4');
+    expect(headline).toContain('Prohibited items in ES accounts for 2 of the');
+    // No backlog action when the backlog did not grow (Needs a decision, candidate 3).
+    expect([...small.actions, ...small.otherActions].map((a) => a.kind)).not.toContain('backlog');
+  });
+});
