@@ -362,7 +362,7 @@ describe('the story figures of 2026-W47', () => {
     ]);
     expect(report.actions[0]?.text).toBe('2 P1 cases past their SLA in Triaged, the oldest 4 days over.');
     expect(report.otherActions[1]?.text).toMatch(/^1 P1 case has waited in New for 2\+ days/);
-    expect(report.otherActions[3]?.text).toBe('1 P2 case past their SLA with Legal, under a day over.');
+    expect(report.otherActions[3]?.text).toBe('1 P2 case past its SLA with Legal, under a day over.');
     expect(report.otherActions[4]?.text).toBe(
       'The open backlog grew by 2 (29%) on last week to 9: 7 new against 5 closed; Misleading claims in FR accounts for 2 of the rise.',
     );

@@ -96,7 +96,7 @@ function overdueActions(input: ActionInput): Action[] {
     const over = worst < 1 ? 'under a day over' : `the oldest ${plural(worst, 'day')} over`;
     return action(
       'overdue',
-      `${plural(group.length, `${severityName(first.severity)} case`)} past their SLA ${where}, ${over}.`,
+      `${plural(group.length, `${severityName(first.severity)} case`)} past ${group.length === 1 ? 'its' : 'their'} SLA ${where}, ${over}.`,
       {
         severity: severityPoints(first.severity),
         overdue: 1 + Math.min(OVERDUE_DAYS_COUNTED, worst),
