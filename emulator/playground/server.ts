@@ -274,7 +274,7 @@ async function routeStarting(
 
 /** Serves a ready session, or a startup that becomes one (the page shows the seed's progress until then). */
 export function createPlaygroundServer(source: PlaygroundSession | PlaygroundStartup): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const answering =
       source instanceof PlaygroundStartup
         ? routeStarting(source, request, response)
@@ -284,4 +284,9 @@ export function createPlaygroundServer(source: PlaygroundSession | PlaygroundSta
       if (!response.headersSent) json(response, { ok: false, error: (error as Error).message }, status);
     });
   });
+  // The emulator runs each Apps Script execution synchronously (a seed step can block the loop for
+  // seconds): a server-side idle timeout would then close a kept-alive socket just as the browser reuses
+  // it (ECONNRESET). Idle sockets are closed by the client instead; stopping closes them all.
+  server.keepAliveTimeout = 0;
+  return server;
 }
