@@ -10,22 +10,8 @@
  */
 import { ScriptException } from '../../runtime/errors';
 import { zonedParts, zonedTimeToUtc } from '../../runtime/time-zone';
+import { MONTHS, DAYS as WEEKDAYS } from '../java-date-format';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MS_PER_DAY = 86_400_000;
 /** Date.UTC(1899, 11, 30): day 0 of Sheets' serial numbers. */
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
