@@ -86,9 +86,15 @@ class EmulatedLockService
     return emulate(new EmulatedLock(this.exec, state), 'Lock', this.exec) as unknown as Lock;
   }
 
+  /**
+   * Docs: null "if the script is not bound to a document". ASSUMPTION (as for getDocumentProperties, see
+   * properties.ts): an add-on's time-driven run has the lock of the document its trigger was made in.
+   */
   getDocumentLock(): Lock {
     const key = this.exec.storeKey('document');
-    return (key === null ? null : this.open(key)) as Lock;
+    if (key !== null) return this.open(key);
+    const owner = this.exec.triggerDocumentId;
+    return (owner === null ? null : this.open(`document:${owner}`)) as Lock;
   }
 
   getScriptLock(): Lock {

@@ -46,13 +46,19 @@ export function freeBytes(properties: Readonly<Record<string, string>>): number 
 }
 
 /**
- * Adds one batch. `drain` (for a runner who may write the log) makes room when the store is too full;
- * without it, a full store refuses with a clear message and writes nothing.
+ * Adds one batch (an intent when `intent` names the case write it audits). `drain` (for a runner who may
+ * write the log) makes room when the store is too full; without it, a full store refuses with a clear
+ * message and writes nothing. `known` is the store as the caller just read it.
  */
-export function writeBatch(entries: readonly PendingEntry[], drain: (() => void) | null): void {
+export function writeBatch(
+  entries: readonly PendingEntry[],
+  drain: (() => void) | null,
+  intent = '',
+  known?: Readonly<Record<string, string>>,
+): void {
   const store = documentStore();
-  const properties = store.getProperties();
-  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()));
+  const properties = known ?? store.getProperties();
+  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()), intent);
   const need = storeBytes(batch);
   if (freeBytes(properties) < need) {
     if (!drain) throw new AuditChannelFullError();

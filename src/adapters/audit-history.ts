@@ -4,6 +4,7 @@
  * shown flagged "not trusted", never as history. One read of the log, one of the channel.
  */
 import type { PendingEntry } from '../core/audit/channel';
+import { landingEntries } from '../core/audit/channel';
 import { TABS } from '../core/tracker/layout';
 import { readPending } from './audit-channel';
 import { readLog, type Trust, trustOfRows } from './audit-log-rows';
@@ -59,8 +60,10 @@ function sealedEntries(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseId: str
 }
 
 function pendingEntries(caseId: string): HistoryEntry[] {
-  return readPending()
-    .batches.flatMap((b) => b.entries)
+  const { batches, properties } = readPending();
+  // An intent not yet settled may describe a write that never landed: only settled entries are shown.
+  return batches
+    .flatMap((b) => landingEntries(b, properties) ?? [])
     .filter((e: PendingEntry) => e.caseId === caseId)
     .map((e) => ({
       at: new Date(e.atMs).toISOString(),

@@ -10,7 +10,7 @@
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection (canEdit) and
  * https://developers.google.com/apps-script/reference/lock/lock-service#getScriptLock()
  */
-import { decodeBatches, type PendingEntry } from '../core/audit/channel';
+import { commitKey, decodeBatches, landingEntries, type PendingEntry } from '../core/audit/channel';
 import { CHAIN_START, type ChainPoint, sealCellText } from '../core/audit/verify';
 import { type AuditSource, TABS } from '../core/tracker/layout';
 import {
@@ -22,6 +22,8 @@ import {
   writeBatch,
 } from './audit-channel';
 import { ENTRY_HEADERS, isSealedLayout, type LogLayout, layoutOf, logRowOf } from './audit-log-rows';
+import { settleDeadIntents } from './audit-settle';
+import { tryDocumentLock } from './document-lock';
 import { writeValues } from './safe-write';
 import { trackerMac } from './seal-key';
 
@@ -68,7 +70,7 @@ export function mayWriteAuditLog(log: Sheet): boolean {
   return protection === undefined || protection.canEdit();
 }
 
-function pendingOf(entry: AuditEntry): PendingEntry {
+export function pendingOf(entry: AuditEntry): PendingEntry {
   const ms = entry.at instanceof Date && !Number.isNaN(entry.at.getTime()) ? entry.at.getTime() : Date.now();
   return {
     // Whole seconds: what a Sheets date-time keeps, so the sealed value reads back the same.
@@ -198,7 +200,7 @@ function completeJournal(
   let appended = 0;
   if (head.sequence < journal.first) {
     // Not finished: every batch it names is still whole (batches are deleted only after the head moves).
-    const entries = decodeBatches(named).flatMap((b) => b.entries);
+    const entries = decodeBatches(named).flatMap((b) => landingEntries(b, named) ?? []);
     const mac = trackerMac(properties);
     // A journal just written has nothing landed; one found on arrival may have (a run stopped after appending).
     const landed = fresh
@@ -255,11 +257,20 @@ function drainInto(log: Sheet): number {
         total += completeJournal(store, properties, log, layout, journal, false);
         continue;
       }
+      if (batches.some((b) => landingEntries(b, properties) === null)) {
+        // A write that died half-way is settled from its rows, by a holder of the document lock.
+        const settled = tryDocumentLock(() => settleDeadIntents(log.getParent(), batches, properties), 0);
+        if (settled) continue;
+      }
       const chosen: string[] = [];
       for (const batch of batches) {
-        if (chosen.length > 0 && chosen.length + batch.keys.length > JOURNAL_KEY_LIMIT) break;
-        chosen.push(...batch.keys);
+        // An intent whose write may still be running: it and everything after it wait, to keep the order.
+        if (landingEntries(batch, properties) === null) break;
+        const keys = batch.intent ? [...batch.keys, commitKey(batch.intent)] : batch.keys;
+        if (chosen.length > 0 && chosen.length + keys.length > JOURNAL_KEY_LIMIT) break;
+        chosen.push(...keys);
       }
+      if (chosen.length === 0) return total;
       const next: Journal = { first: head.sequence + 1, previous: head.seal, keys: chosen };
       store.setProperty(JOURNAL_KEY, JSON.stringify(next));
       total += completeJournal(
@@ -271,7 +282,7 @@ function drainInto(log: Sheet): number {
         true,
       );
       // Everything waiting fitted in this journal: no need to read the store again.
-      if (chosen.length === batches.reduce((n, b) => n + b.keys.length, 0)) return total;
+      if (chosen.length === batches.reduce((n, b) => n + b.keys.length + (b.intent ? 1 : 0), 0)) return total;
     }
   } finally {
     lock?.releaseLock();

@@ -9,7 +9,7 @@
  * multi-cell edits, hence the sealed record's old values) and
  * https://developers.google.com/apps-script/guides/triggers/installable.
  */
-import { recordAudit } from '../adapters/audit-log';
+import { newWriteId } from '../adapters/audit-intent';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { runsAsAutomationOwner } from '../adapters/automation-owner';
 import { readCaseRows } from '../adapters/cases-tab';
@@ -20,7 +20,7 @@ import { trackerRecordMac } from '../adapters/seal-key';
 import { RECORDED_FIELDS } from '../core/cases/case-record';
 import type { FieldKey } from '../core/schema/case-schema';
 import { auditPrivilegedEdit } from './privileged-edit-audit';
-import { planSheetChanges, writeSheetChanges } from './sheet-changes';
+import { planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
 
 /** A paste larger than this is handled in its first rows; the hourly sweep reconciles the rest. */
 const MAX_ROWS_PER_EDIT = 2_000;
@@ -51,7 +51,9 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (!touched) return true;
     const { sla, ctx: tracker } = readTrackerContext(ss);
     const user = event?.user ? String(event.user) : Session.getActiveUser().getEmail();
+    const writeId = newWriteId();
     const plans = planSheetChanges(table.rows, {
+      writeId,
       now: new Date(),
       user,
       sla,
@@ -62,11 +64,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (plans.length === 0) return true;
     // The rows read, to put back one a write misplaced by a sort is found to have hit.
     const snapshot = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
-    const written = writeSheetChanges(table, plans, tracker.lists, snapshot);
-    recordAudit(
-      ss,
-      written.flatMap((plan) => plan.audit),
-    );
+    const written = writeAuditedSheetChanges(ss, table, plans, tracker.lists, writeId, snapshot);
     const refused = written.filter((plan) => plan.refusal);
     const putBack = written.filter((plan) => plan.audit.some((e) => e.action === 'System column put back'));
     const untrusted = written.filter((plan) => plan.untrusted);

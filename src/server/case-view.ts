@@ -7,7 +7,8 @@
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
+import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
+import { assertAuditRoom } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
@@ -188,7 +189,27 @@ export function updateCase(request: unknown): UpdateResult {
       lastUpdatedBy: user,
     };
     for (const change of sealed.tampered) fields[change.field] = sealed.sealed[change.field];
-    fields.caseRecord = sealRecord(mac, caseId, after, ctx.timeZone);
+    const writeId = newWriteId();
+    fields.caseRecord = sealRecord(mac, caseId, after, ctx.timeZone, writeId);
+    // Every tracked field that will differ from the record, with the record's old value: the sidebar's
+    // own changes, and any sheet edit of this row the edit trigger has not handled yet.
+    const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
+    const mine = new Set<FieldKey>(changedKeys);
+    const entries = diffRecord(after, record.fields, ctx.timeZone).edits.map((edit) => ({
+      at: now,
+      user: mine.has(edit.field) ? user : '',
+      action: 'Edit',
+      caseId,
+      field: headerOf.get(edit.field) ?? edit.field,
+      oldValue: edit.oldValue,
+      newValue: edit.newValue,
+      details: mine.has(edit.field)
+        ? 'Case sidebar'
+        : 'Changed in the sheet; found when the case was saved from the sidebar',
+      source: mine.has(edit.field) ? ('Sidebar' as const) : ('Sheet edit' as const),
+    }));
+    // The entries first, as an intent: the case and its entries end up both written or neither.
+    const write = recordIntent(ss, writeId, entries);
     let outcome: ReturnType<typeof writeCases>;
     try {
       outcome = writeCases(table, [{ caseId, fields }], {
@@ -199,32 +220,15 @@ export function updateCase(request: unknown): UpdateResult {
         },
       });
     } catch (error) {
-      if (error instanceof ChangedMeanwhile)
+      if (error instanceof ChangedMeanwhile) {
+        commitIntent(ss, write, []);
         return { ok: false, errors: {}, conflict: conflictMessage(caseId, '') };
+      }
       throw error;
     }
+    commitIntent(ss, write, outcome.written.keys());
     const saved = outcome.written.get(caseId);
     if (!saved) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
-    // Every tracked field that now differs from the record, with the record's old value: the sidebar's
-    // own changes, and any sheet edit of this row the edit trigger has not handled yet.
-    const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
-    const mine = new Set<FieldKey>(changedKeys);
-    recordAudit(
-      ss,
-      diffRecord(after, record.fields, ctx.timeZone).edits.map((edit) => ({
-        at: now,
-        user: mine.has(edit.field) ? user : '',
-        action: 'Edit',
-        caseId,
-        field: headerOf.get(edit.field) ?? edit.field,
-        oldValue: edit.oldValue,
-        newValue: edit.newValue,
-        details: mine.has(edit.field)
-          ? 'Case sidebar'
-          : 'Changed in the sheet; found when the case was saved from the sidebar',
-        source: mine.has(edit.field) ? 'Sidebar' : 'Sheet edit',
-      })),
-    );
     SpreadsheetApp.flush();
     return {
       ok: true,

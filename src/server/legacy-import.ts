@@ -5,6 +5,7 @@
  * plan, and the import refuses to write when the plan no longer matches the preview the person saw.
  */
 
+import { settleBeforeWrite } from '../adapters/audit-intent';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { assertRoomForCells } from '../adapters/cell-budget';
@@ -197,6 +198,8 @@ export function runLegacyImport(request: unknown): ImportSummary {
       importGrowthCells(ss, table, checked.tab, importPlan),
       `importing ${importPlan.newCases.length} cases`,
     );
+    // The import reseals linked rows: a dead write's intent is settled from them first.
+    settleBeforeWrite(ss);
     const mac = trackerRecordMac();
     writeNewCases(table, importPlan, (row) => sealRecord(mac, String(row.caseId ?? ''), row, ctx.timeZone));
     writeLinks(table, importPlan, (caseId, row, changes) => {

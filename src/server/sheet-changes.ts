@@ -8,7 +8,8 @@
  * flagged and nothing is taken from it. The edit trigger uses this for the rows a person touched, the
  * hourly sweep for rows whose edit the trigger missed (busy lock, a sort before it read them).
  */
-import type { AuditEntry } from '../adapters/audit-log';
+import { commitIntent, recordIntent } from '../adapters/audit-intent';
+import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import {
   type CasesTable,
   type CaseWriteRequest,
@@ -60,6 +61,8 @@ export interface ChangeContext {
   mac: Mac;
   /** Said in each audit entry's Details (an entry with its own reason keeps that). */
   details?: string;
+  /** The audited write the new records name (audit-intent.ts). */
+  writeId?: string;
 }
 
 /** Whether two cell values read the same (dates by instant). */
@@ -180,7 +183,7 @@ export function planRowChange(row: CaseRow, caseId: string, ctx: ChangeContext):
     const key = field.key as FieldKey;
     if (!sameValue(after[key], row[key])) fields[key] = after[key];
   }
-  fields.caseRecord = sealRecord(ctx.mac, caseId, after, ctx.timeZone);
+  fields.caseRecord = sealRecord(ctx.mac, caseId, after, ctx.timeZone, ctx.writeId);
   return {
     caseId,
     fields,
@@ -250,4 +253,34 @@ export function writeSheetChanges(
     start = end + 1;
   }
   return kept;
+}
+
+/**
+ * writeSheetChanges with its audit entries, both or neither: the entries of the rows it writes go first as
+ * an intent under `writeId` (the ID the plans' records name), flagged rows' entries after.
+ */
+export function writeAuditedSheetChanges(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>,
+  plans: readonly CaseWrite[],
+  lists: TaxonomyLists,
+  writeId: string,
+  snapshot?: ReadonlyMap<string, CaseRow>,
+): CaseWrite[] {
+  const write = recordIntent(
+    ss,
+    writeId,
+    plans.filter((plan) => !plan.untrusted).flatMap((plan) => plan.audit),
+  );
+  const written = writeSheetChanges(table, plans, lists, snapshot);
+  commitIntent(
+    ss,
+    write,
+    written.filter((plan) => !plan.untrusted).map((plan) => plan.caseId),
+  );
+  recordAudit(
+    ss,
+    written.filter((plan) => plan.untrusted).flatMap((plan) => plan.audit),
+  );
+  return written;
 }

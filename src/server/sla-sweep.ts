@@ -7,8 +7,10 @@
  * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
  * mails them twice; notices the mail quota cannot take wait for a later run.
  */
+import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
+import { tryDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
 import { type Recipients, sendToListed } from '../adapters/recipients';
 import { trackerRecordMac } from '../adapters/seal-key';
@@ -17,10 +19,13 @@ import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../co
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
-import { type ChangeContext, planSheetChanges, writeSheetChanges } from './sheet-changes';
+import { type ChangeContext, planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
 
 /** Keeps the remembered notice keys well inside the developer metadata limit. */
 const MAX_NOTICES_PER_RUN = 400;
+
+/** Cases per audited write: keeps each intent and its commit mark well inside one store's limits. */
+const CASES_PER_WRITE = 100;
 
 /** Missed status edits are rare; this keeps a run that finds many inside its time. */
 const MAX_RECONCILED_PER_RUN = 200;
@@ -42,17 +47,27 @@ function rowLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CasesTabl
   );
 }
 
-/** Sends what the quota allows; returns the keys of the notices that went out. */
+const keysOf = (digest: Digest) =>
+  digest.notices.map((notice) => noticeKey(notice.caseId, notice.cycle, tokenFor(notice.kind)));
+
+/**
+ * Sends what the quota allows; returns the keys of the notices that went out. Each digest's keys are saved
+ * as sending before it goes (with what was sent before it), so a run that stops between a send and the
+ * next save leaves a record that the outcome is unknown rather than a notice mailed again.
+ */
 function sendDigests(
   digests: readonly Digest[],
   deadlineMs: number,
   audit: AuditEntry[],
   sender: string,
   listed: Recipients,
+  state: DispatcherState,
+  saveState: () => void,
 ): string[] {
   if (digests.length === 0) return [];
   let quota = MailApp.getRemainingDailyQuota();
   const sent: string[] = [];
+  const delivered = [...state.delivered];
   for (const digest of digests) {
     if (quota < 1) {
       console.warn(
@@ -61,6 +76,9 @@ function sendDigests(
       break;
     }
     if (Date.now() > deadlineMs) break;
+    state.delivered = [...delivered, ...sent];
+    state.sending = keysOf(digest);
+    saveState();
     try {
       // Only addresses on the owner's Settings tab: a case's Owner cell is never a recipient by itself.
       sendToListed(listed, { to: digest.recipient, subject: digest.subject, body: digest.body });
@@ -70,10 +88,12 @@ function sendDigests(
         `Casebook: an SLA digest could not be sent and will be retried: ${error instanceof Error ? error.message : String(error)}`,
       );
       continue;
+    } finally {
+      state.sending = [];
     }
     quota -= 1;
-    for (const notice of digest.notices) {
-      sent.push(noticeKey(notice.caseId, notice.cycle, tokenFor(notice.kind)));
+    sent.push(...keysOf(digest));
+    for (const notice of digest.notices)
       audit.push({
         at: new Date(),
         user: sender,
@@ -82,9 +102,34 @@ function sendDigests(
         details: `${notice.kind === 'breach' ? 'Breach' : 'Due soon'} notice to ${notice.recipient}`,
         source: 'Automation',
       });
-    }
   }
+  state.delivered = [...delivered, ...sent];
   return sent;
+}
+
+/**
+ * Notices a stopped run was sending when it stopped: whether they went is unknown, so they are reported
+ * (log and audit) and counted as delivered, never sent a second time.
+ */
+function settleUnknownSends(state: DispatcherState, audit: AuditEntry[], sender: string): boolean {
+  const unknown = state.sending ?? [];
+  if (unknown.length === 0) return false;
+  const caseIds = [...new Set(unknown.map((key) => key.slice(0, key.indexOf('#'))))];
+  console.warn(
+    `Casebook: SLA notices for ${caseIds.join(', ')} may not have been sent: a run stopped while mailing them, so their outcome is unknown and they are not sent again. Check with the recipients.`,
+  );
+  for (const caseId of caseIds)
+    audit.push({
+      at: new Date(),
+      user: sender,
+      action: 'Notice outcome unknown',
+      caseId,
+      details: 'A run stopped while mailing this notice: it may not have been sent, and it is not sent again',
+      source: 'Automation',
+    });
+  state.delivered = [...new Set([...state.delivered, ...unknown])];
+  state.sending = [];
+  return true;
 }
 
 interface TrustedRows {
@@ -134,17 +179,28 @@ function trustedRows(
       `Casebook: ${untrusted.size} case row(s) have a missing or changed Casebook record and are not trusted (${[...untrusted].slice(0, 5).join(', ')}${untrusted.size > 5 ? ', ...' : ''}): the owner should check them.`,
     );
   if (missed.length === 0) return { rows, untrusted, snapshot };
-  const plans = planSheetChanges(missed, ctx);
-  const written = writeSheetChanges(table, plans, lists, snapshot);
-  recordAudit(
-    ss,
-    written.flatMap((plan) => plan.audit),
-  );
+  const writeId = newWriteId();
+  const plans = planSheetChanges(missed, { ...ctx, writeId });
+  const written = writeAuditedSheetChanges(ss, table, plans, lists, writeId, snapshot);
   for (const plan of written) rows.push(plan.after);
   return { rows, untrusted, snapshot };
 }
 
 export function runSlaSweep(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: DispatcherState,
+  deadlineMs: number,
+  saveState: () => void,
+): SweepOutcome {
+  // Inside the document lock, like every case writer: a sidebar save cannot interleave with the sweep's
+  // read and write, and an audit intent of a writer that died can be settled (audit-intent.ts).
+  const outcome = tryDocumentLock(() => sweepLocked(ss, state, deadlineMs, saveState), undefined, true);
+  if (outcome) return outcome;
+  console.warn('Casebook: the SLA sweep waits for the next run: someone was saving a change to the tracker.');
+  return { finished: false, changedState: false };
+}
+
+function sweepLocked(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: DispatcherState,
   deadlineMs: number,
@@ -170,6 +226,7 @@ export function runSlaSweep(
   };
   const { rows, untrusted, snapshot } = trustedRows(ss, table, changeContext, tracker.lists);
   const audit: AuditEntry[] = [];
+  if (settleUnknownSends(state, audit, sender)) saveState();
   const delivered = new Set(state.delivered);
   const first = planSlaSweep(rows, nowMs, sla, delivered);
   if (first.unnotified.length > 0)
@@ -182,43 +239,53 @@ export function runSlaSweep(
     rowLinks(ss, table),
     sla.calendar.timeZone,
   );
-  const sent = sendDigests(digests, deadlineMs, audit, sender, recipients);
-  if (sent.length > 0) {
-    state.delivered = [...delivered, ...sent];
-    // Saved before the rows: if writing fails now, the next run still knows these went out.
-    saveState();
-  }
+  const sent = sendDigests(digests, deadlineMs, audit, sender, recipients, state, saveState);
+  // Saved before the rows: if writing fails now, the next run still knows these went out.
+  if (digests.length > 0) saveState();
+  recordAudit(ss, audit);
   const plan = sent.length > 0 ? planSlaSweep(rows, nowMs, sla, new Set(state.delivered)) : first;
   const now = new Date(nowMs);
   const rowOf = new Map(rows.map((row) => [String(row.caseId ?? '').trim(), row]));
   // An untrusted row is never written: its notices are remembered in the state instead.
   const changes = plan.changes.filter((change) => !untrusted.has(change.caseId));
-  const outcome = writeCases(
-    table,
-    changes.map((change) => {
-      const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
-      return {
-        caseId: change.caseId,
-        fields: { ...change.fields, caseRecord: sealRecord(mac, change.caseId, after, tracker.timeZone) },
-      };
-    }),
-    { snapshot, shouldStop: () => Date.now() > deadlineMs },
-  );
-  // Only changes written are audited: a run stopped at its deadline plans the rest again.
-  for (const change of changes) {
-    if (!outcome.written.has(change.caseId)) continue;
-    for (const item of change.audit)
-      audit.push({
-        at: now,
-        user: sender,
-        action: 'SLA',
-        caseId: change.caseId,
-        ...item,
-        source: 'Automation',
-      });
+  let finishedWrites = true;
+  for (let start = 0; start < changes.length && finishedWrites; start += CASES_PER_WRITE) {
+    const chunk = changes.slice(start, start + CASES_PER_WRITE);
+    // Each chunk's entries go first as an intent naming the write its records carry: both or neither.
+    const writeId = newWriteId();
+    const write = recordIntent(
+      ss,
+      writeId,
+      chunk.flatMap((change) =>
+        change.audit.map((item) => ({
+          at: now,
+          user: sender,
+          action: 'SLA',
+          caseId: change.caseId,
+          ...item,
+          source: 'Automation' as const,
+        })),
+      ),
+    );
+    const outcome = writeCases(
+      table,
+      chunk.map((change) => {
+        const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
+        return {
+          caseId: change.caseId,
+          fields: {
+            ...change.fields,
+            caseRecord: sealRecord(mac, change.caseId, after, tracker.timeZone, writeId),
+          },
+        };
+      }),
+      { snapshot, shouldStop: () => Date.now() > deadlineMs },
+    );
+    // Only changes written are audited: a run stopped at its deadline plans the rest again.
+    commitIntent(ss, write, outcome.written.keys());
+    finishedWrites = outcome.finished;
   }
-  recordAudit(ss, audit);
-  const finished = outcome.finished;
+  const finished = finishedWrites;
   if (finished)
     state.delivered = state.delivered.filter((key) => untrusted.has(key.slice(0, key.indexOf('#'))));
   return { finished, changedState: sent.length > 0 || plan.changes.length > 0 };

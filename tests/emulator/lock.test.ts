@@ -104,6 +104,28 @@ describe('lock scopes', () => {
     expect(start(EDITOR).LockService.getDocumentLock().tryLock(0)).toBe(false);
   });
 
+  test(
+    "ASSUMPTION: an add-on's time-driven run holds the lock of the document its trigger was made in " +
+      '(as its document properties: docs say getDocumentLock is null only "if the script is not bound to a ' +
+      'document", and editor add-on triggers are "one trigger of each type, per user, per document")',
+    () => {
+      const { ws, ssId, start } = setup();
+      const clockRun = new Execution(ws, {
+        user: OWNER,
+        authMode: 'FULL',
+        activeSpreadsheetId: null,
+        triggerUid: 't1',
+        triggerDocumentId: ssId,
+      });
+      const sidebar = start(EDITOR);
+      sidebar.LockService.getDocumentLock().waitLock(10);
+      expect(createLockService(clockRun).getDocumentLock().tryLock(0)).toBe(false);
+      sidebar.exec.end();
+      expect(createLockService(clockRun).getDocumentLock().tryLock(0)).toBe(true);
+      expect(start(EDITOR).LockService.getDocumentLock().tryLock(0)).toBe(false);
+    },
+  );
+
   test('user locks are per user: two runs of the same user contend, another user does not', () => {
     const { start } = setup();
     start().LockService.getUserLock().waitLock(10);

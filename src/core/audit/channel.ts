@@ -21,6 +21,11 @@ export interface PendingEntry {
 }
 
 export const CHANNEL_PREFIX = 'casebook.audit.pending.';
+/**
+ * A write-ahead batch (an intent) is recorded before the case rows it audits are written, and names the
+ * write; its commit mark, under this prefix and the write's ID, lists the cases the write landed on.
+ */
+export const COMMIT_PREFIX = 'casebook.audit.commit.';
 /** Apps Script's limits, in UTF-8 bytes. */
 export const MAX_VALUE_BYTES = 9 * 1024;
 export const MAX_STORE_BYTES = 500 * 1024;
@@ -68,8 +73,10 @@ export function encodeBatch(
   entries: readonly PendingEntry[],
   batchId: string,
   nowMs: number,
+  intent = '',
 ): Record<string, string> {
-  const pieces = splitByBytes(JSON.stringify(entries), MAX_VALUE_BYTES);
+  const payload = intent ? { intent, entries } : entries;
+  const pieces = splitByBytes(JSON.stringify(payload), MAX_VALUE_BYTES);
   const stem = `${CHANNEL_PREFIX}${pad(nowMs, 15)}.${batchId.replace(/[^A-Za-z0-9]/g, '')}`;
   const out: Record<string, string> = {};
   pieces.forEach((piece, i) => {
@@ -99,6 +106,10 @@ export interface PendingBatch {
   /** The batch's keys, in part order. */
   keys: string[];
   entries: PendingEntry[];
+  /** For a write-ahead batch, the ID of the case write it audits ('' for a plain batch). */
+  intent: string;
+  /** When it was recorded (milliseconds, from its key). */
+  stampMs: number;
 }
 
 const KEY = /^(casebook\.audit\.pending\.\d{15}\.[A-Za-z0-9]*)\.(\d{4})\.(\d{4})$/;
@@ -124,13 +135,18 @@ export function decodeBatches(properties: Readonly<Record<string, string>>): Pen
     const batch = byStem.get(stem) as { parts: Map<number, string>; count: number; keys: string[] };
     if (batch.parts.size !== batch.count) continue;
     const text = Array.from({ length: batch.count }, (_, i) => batch.parts.get(i) ?? '').join('');
-    let entries: PendingEntry[];
+    let payload: PendingEntry[] | { intent: string; entries: PendingEntry[] };
     try {
-      entries = JSON.parse(text) as PendingEntry[];
+      payload = JSON.parse(text) as typeof payload;
     } catch {
       continue;
     }
-    batches.push({ keys: batch.keys.sort(), entries });
+    const stampMs = Number(stem.slice(CHANNEL_PREFIX.length, CHANNEL_PREFIX.length + 15));
+    batches.push(
+      Array.isArray(payload)
+        ? { keys: batch.keys.sort(), entries: payload, intent: '', stampMs }
+        : { keys: batch.keys.sort(), entries: payload.entries, intent: String(payload.intent), stampMs },
+    );
   }
   return batches;
 }
@@ -140,4 +156,38 @@ export function storeBytes(properties: Readonly<Record<string, string>>): number
   let total = 0;
   for (const [k, v] of Object.entries(properties)) total += utf8Bytes(k) + utf8Bytes(v);
   return total;
+}
+
+/** The key of a write's commit mark. */
+export function commitKey(writeId: string): string {
+  return `${COMMIT_PREFIX}${writeId}`;
+}
+
+/** The text of a commit mark: the case IDs the write landed on, or "*" when it landed on all it planned. */
+export function encodeCommit(landed: Iterable<string>, planned: readonly PendingEntry[]): string {
+  const ids = new Set(landed);
+  return planned.every((entry) => ids.has(entry.caseId)) ? '"*"' : JSON.stringify([...ids]);
+}
+
+/**
+ * The entries of a batch that belong in the log: all of a plain batch; of an intent, those of the cases its
+ * commit mark lists (a case the write never reached changed nothing, so its entries are dropped); null for
+ * an intent not yet settled (its write may still be running, or died before it could say).
+ */
+export function landingEntries(
+  batch: PendingBatch,
+  properties: Readonly<Record<string, string>>,
+): PendingEntry[] | null {
+  if (!batch.intent) return batch.entries;
+  const mark = properties[commitKey(batch.intent)];
+  if (mark === undefined) return null;
+  let landed: unknown;
+  try {
+    landed = JSON.parse(mark);
+  } catch {
+    landed = [];
+  }
+  if (landed === '*') return batch.entries;
+  const ids = new Set(Array.isArray(landed) ? landed.map(String) : []);
+  return batch.entries.filter((entry) => ids.has(entry.caseId));
 }

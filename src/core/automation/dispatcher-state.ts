@@ -45,6 +45,11 @@ export interface DispatcherState {
   lastRun: Record<string, number>;
   /** Notice keys (see noticeKey) mailed but not yet recorded on their rows. */
   delivered: string[];
+  /**
+   * Notice keys of the digest being sent, saved before the send: found by a later run, the run that sent
+   * it stopped before it could say whether the mail went, so the notices are reported, not sent again.
+   */
+  sending?: string[];
   /** ISO time of the last run that did anything, for the sidebar. */
   lastActivity: string;
   /** The week ("2026-W47") the hourly job last made a weekly summary for. */
@@ -94,6 +99,10 @@ export function parseState(stored: string | null): DispatcherState {
     }
     if (Array.isArray(raw.delivered))
       state.delivered = raw.delivered.filter((key): key is string => typeof key === 'string');
+    if (Array.isArray(raw.sending)) {
+      const sending = raw.sending.filter((key): key is string => typeof key === 'string');
+      if (sending.length > 0) state.sending = sending;
+    }
     if (typeof raw.lastActivity === 'string') state.lastActivity = raw.lastActivity;
     if (typeof raw.lastReportWeek === 'string' && raw.lastReportWeek !== '')
       state.lastReportWeek = raw.lastReportWeek;

@@ -83,9 +83,18 @@ function sealOf(mac: Mac, caseId: string, fieldsJson: string): string {
   return recordSeal(mac, caseId, [fieldsJson]);
 }
 
-/** The text of a row's record cell: its values and their seal, bound to the case ID. */
-export function sealRecord(mac: Mac, caseId: string, row: CaseRow, timeZone: string): string {
-  const json = JSON.stringify(recordFieldsOf(row, timeZone));
+/** The key under which a record names the write that sealed it (no schema key starts with "_"). */
+const WRITE_KEY = '_w';
+
+/**
+ * The text of a row's record cell: its values and their seal, bound to the case ID. `writeId` names the
+ * audited write that puts it there, so a write that died before it could say whether it landed is settled
+ * by reading the row (audit-intent.ts).
+ */
+export function sealRecord(mac: Mac, caseId: string, row: CaseRow, timeZone: string, writeId = ''): string {
+  const fields: Record<string, unknown> = recordFieldsOf(row, timeZone);
+  if (writeId) fields[WRITE_KEY] = writeId;
+  const json = JSON.stringify(fields);
   return `{"v":1,"f":${json},"s":${JSON.stringify(sealOf(mac, caseId, json))}}`;
 }
 
@@ -120,6 +129,12 @@ export function openRecord(mac: Mac, caseId: string, cell: unknown): RecordCheck
   if (!sealsEqual(seal, sealOf(mac, caseId, json)))
     return { ok: false, reason: 'broken', message: BROKEN_MESSAGE };
   return { ok: true, fields };
+}
+
+/** The audited write that sealed a verified record ('' when none named it). */
+export function recordWriteId(fields: RecordFields): string {
+  const id = (fields as Record<string, unknown>)[WRITE_KEY];
+  return typeof id === 'string' ? id : '';
 }
 
 /** A kept value as a cell value again (instants back to dates); a digest cannot be restored. */

@@ -1,0 +1,78 @@
+/**
+ * Case writes and their audit entries, both or neither. A case row and the audit channel cannot be written
+ * in one call, so the entries go first, as an intent naming the write (audit-channel.ts); the rows follow,
+ * each sealed record naming the same write (core/cases/case-record.ts); then a commit mark lists the cases
+ * the write landed on. An execution that died in between leaves an intent with no mark: whoever next holds
+ * the document lock (no other writer can then be half-way, as every case writer holds it) settles it from
+ * the rows themselves: a case whose record names the write got its change, and its entries stay; the rest
+ * changed nothing, and theirs are dropped. The drain moves only settled entries into the log.
+ */
+import { commitKey, encodeCommit, type PendingEntry } from '../core/audit/channel';
+import { TABS } from '../core/tracker/layout';
+import { documentStore, readPending, writeBatch } from './audit-channel';
+import { type AuditEntry, drainAuditChannel, mayWriteAuditLog, pendingOf } from './audit-log';
+import { openIntents, settleDeadIntents } from './audit-settle';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface AuditedWrite {
+  writeId: string;
+  planned: PendingEntry[];
+}
+
+/** A new write's ID, for the records it seals. */
+export function newWriteId(): string {
+  return Utilities.getUuid().replace(/[^A-Za-z0-9]/g, '');
+}
+
+/**
+ * Records the entries of a case write before it happens (inside the document lock), with or without
+ * entries. Dead writes' intents are settled first, before this write can seal over the rows that tell. Refuses, writing nothing, when the
+ * channel is full (AuditChannelFullError).
+ */
+export function recordIntent(ss: Spreadsheet, writeId: string, entries: readonly AuditEntry[]): AuditedWrite {
+  const planned = entries.map(pendingOf);
+  // Even a write with nothing to audit: the records it seals over may be what tells how a dead write ended.
+  const { batches, properties } = readPending();
+  const settled = settleDeadIntents(ss, batches, properties);
+  if (planned.length === 0) return { writeId, planned };
+  const log = ss.getSheetByName(TABS.audit);
+  const owner = log !== null && mayWriteAuditLog(log);
+  openIntents.add(writeId);
+  try {
+    writeBatch(
+      planned,
+      owner ? () => drainAuditChannel(ss) : null,
+      writeId,
+      settled ? undefined : properties,
+    );
+  } catch (error) {
+    openIntents.delete(writeId);
+    throw error;
+  }
+  return { writeId, planned };
+}
+
+/**
+ * For a case writer that audits in its own way (the legacy import): settles dead writes' intents before it
+ * seals over the rows that tell how they ended. Inside the document lock.
+ */
+export function settleBeforeWrite(ss: Spreadsheet): void {
+  const { batches, properties } = readPending();
+  settleDeadIntents(ss, batches, properties);
+}
+
+/**
+ * Says which cases the write landed on, then, for a runner who may write the log, drains it. A failure
+ * here leaves the intent for the next lock holder to settle from the rows.
+ */
+export function commitIntent(ss: Spreadsheet, write: AuditedWrite, landed: Iterable<string>): void {
+  if (write.planned.length === 0) return;
+  documentStore().setProperty(commitKey(write.writeId), encodeCommit(landed, write.planned));
+  openIntents.delete(write.writeId);
+  try {
+    drainAuditChannel(ss);
+  } catch (error) {
+    console.warn(`Casebook: audit entries wait for the next run (${(error as Error).message}).`);
+  }
+}
