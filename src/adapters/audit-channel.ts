@@ -14,6 +14,7 @@ import {
   nextStamp,
   type PendingBatch,
   type PendingEntry,
+  type ReportWitness,
   storeBytes,
 } from '../core/audit/channel';
 import { trackerStore } from './tracker-store';
@@ -55,10 +56,11 @@ export function writeBatch(
   drain: (() => void) | null,
   intent = '',
   known?: Readonly<Record<string, string>>,
+  report?: ReportWitness,
 ): void {
   const store = documentStore();
   const properties = known ?? store.getProperties();
-  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()), intent);
+  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()), intent, report);
   const need = storeBytes(batch);
   if (freeBytes(properties) < need) {
     if (!drain) throw new AuditChannelFullError();

@@ -5,9 +5,10 @@
  * the write landed on. An execution that died in between leaves an intent with no mark: whoever next holds
  * the document lock (no other writer can then be half-way, as every case writer holds it) settles it from
  * the rows themselves: a case whose record names the write got its change, and its entries stay; the rest
- * changed nothing, and theirs are dropped. The drain moves only settled entries into the log.
+ * changed nothing, and theirs are dropped (a weekly summary's entry is settled by its Reports row, once its
+ * writer, who holds the script lock instead, has certainly stopped). The drain moves only settled entries.
  */
-import { commitKey, encodeCommit, type PendingEntry } from '../core/audit/channel';
+import { commitKey, encodeCommit, type PendingEntry, type ReportWitness } from '../core/audit/channel';
 import { TABS } from '../core/tracker/layout';
 import { documentStore, readPending, writeBatch } from './audit-channel';
 import { type AuditEntry, drainAuditChannel, mayWriteAuditLog, pendingOf } from './audit-log';
@@ -30,7 +31,12 @@ export function newWriteId(): string {
  * entries. Dead writes' intents are settled first, before this write can seal over the rows that tell. Refuses, writing nothing, when the
  * channel is full (AuditChannelFullError).
  */
-export function recordIntent(ss: Spreadsheet, writeId: string, entries: readonly AuditEntry[]): AuditedWrite {
+export function recordIntent(
+  ss: Spreadsheet,
+  writeId: string,
+  entries: readonly AuditEntry[],
+  report?: ReportWitness,
+): AuditedWrite {
   const planned = entries.map(pendingOf);
   // Even a write with nothing to audit: the records it seals over may be what tells how a dead write ended.
   const { batches, properties } = readPending();
@@ -45,6 +51,7 @@ export function recordIntent(ss: Spreadsheet, writeId: string, entries: readonly
       owner ? () => drainAuditChannel(ss) : null,
       writeId,
       settled ? undefined : properties,
+      report,
     );
   } catch (error) {
     openIntents.delete(writeId);

@@ -3,11 +3,18 @@
  * whoever can be sure the writer is gone: a holder of the document lock (every case writer holds it while it
  * writes), or anyone once the intent is older than any execution can run.
  */
-import { commitKey, encodeCommit, landingEntries, type PendingBatch } from '../core/audit/channel';
+import {
+  commitKey,
+  encodeCommit,
+  landingEntries,
+  type PendingBatch,
+  type ReportWitness,
+} from '../core/audit/channel';
 import { openRecord, recordWriteId } from '../core/cases/case-record';
 import { documentStore } from './audit-channel';
 import { readCases } from './cases-tab';
 import { documentLockHeld } from './document-lock';
+import { findReport } from './reports-tab';
 import { trackerRecordMac } from './seal-key';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,7 +28,8 @@ export const openIntents = new Set<string>();
 /** Whether an unsettled intent's writer is certainly not running any more. */
 function writerGone(batch: PendingBatch, nowMs: number): boolean {
   if (openIntents.has(batch.intent)) return false;
-  return documentLockHeld() || nowMs - batch.stampMs > DEAD_AFTER_MS;
+  // A weekly summary's writer holds the script lock, not the document lock: only age tells it has stopped.
+  return (!batch.report && documentLockHeld()) || nowMs - batch.stampMs > DEAD_AFTER_MS;
 }
 
 /**
@@ -38,23 +46,36 @@ export function settleDeadIntents(
     (batch) => landingEntries(batch, properties) === null && writerGone(batch, nowMs),
   );
   if (dead.length === 0) return false;
-  const table = readCases(ss);
-  const mac = trackerRecordMac();
   const writeOf = new Map<string, string>();
-  for (const row of table.rows) {
-    const caseId = String(row.caseId ?? '').trim();
-    if (caseId === '') continue;
-    const record = openRecord(mac, caseId, row.caseRecord);
-    if (record.ok) writeOf.set(caseId, recordWriteId(record.fields));
+  if (dead.some((batch) => !batch.report)) {
+    const table = readCases(ss);
+    const mac = trackerRecordMac();
+    for (const row of table.rows) {
+      const caseId = String(row.caseId ?? '').trim();
+      if (caseId === '') continue;
+      const record = openRecord(mac, caseId, row.caseRecord);
+      if (record.ok) writeOf.set(caseId, recordWriteId(record.fields));
+    }
   }
   const marks: Record<string, string> = {};
   for (const batch of dead) {
-    const landed = batch.entries.map((e) => e.caseId).filter((id) => writeOf.get(id) === batch.intent);
+    const landed = batch.report
+      ? reportLanded(ss, batch.report)
+        ? batch.entries.map((e) => e.caseId)
+        : []
+      : batch.entries.map((e) => e.caseId).filter((id) => writeOf.get(id) === batch.intent);
     marks[commitKey(batch.intent)] = encodeCommit(landed, batch.entries);
+    const cases = [...new Set(landed)].filter((id) => id !== '');
     console.warn(
-      `Casebook: a change that stopped half-way was settled from its rows: ${landed.length > 0 ? `audited for ${[...new Set(landed)].join(', ')}` : 'it changed nothing'}.`,
+      `Casebook: a change that stopped half-way was settled from what it wrote: ${landed.length === 0 ? 'it changed nothing' : cases.length > 0 ? `audited for ${cases.join(', ')}` : 'audited'}.`,
     );
   }
   documentStore().setProperties(marks);
   return true;
+}
+
+/** Whether the week's Reports row is the one the intent's generation wrote (its time, to the second). */
+function reportLanded(ss: Spreadsheet, witness: ReportWitness): boolean {
+  const stored = findReport(ss, witness.week);
+  return stored?.generatedAtMs != null && Math.abs(stored.generatedAtMs - witness.generatedAtMs) < 1000;
 }

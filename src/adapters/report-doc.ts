@@ -208,6 +208,26 @@ function writeBlocks(
 }
 
 /**
+ * Moves a Doc just created (in the Drive root) into the folder. If that fails, the new Doc is trashed
+ * (asking for its ID again: a failed call is usually transient) so the retry, which looks in the folder,
+ * does not leave a second Doc of the week's name behind in the root.
+ */
+function moveNewDoc(doc: GoogleAppsScript.Document.Document, folder: Folder): void {
+  try {
+    DriveApp.getFileById(doc.getId()).moveTo(folder);
+  } catch (error) {
+    try {
+      DriveApp.getFileById(doc.getId()).setTrashed(true);
+    } catch {
+      console.warn(
+        `Casebook: a new weekly summary Doc could not be moved to its folder or trashed: ${doc.getName()}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
  * Finds or creates the week's Doc and writes the blocks into it. `knownDocId` is the Doc the Reports tab
  * links to for this week. The folder must already be open (openReportFolder), so a bad folder fails
  * before anything is written.
@@ -233,7 +253,7 @@ export function writeReportDoc(options: {
     if (options.folder) DriveApp.getFileById(doc.getId()).moveTo(options.folder);
   } else {
     doc = DocumentApp.create(options.name);
-    if (options.folder) DriveApp.getFileById(doc.getId()).moveTo(options.folder);
+    if (options.folder) moveNewDoc(doc, options.folder);
   }
   if (existing) doc.getBody().clear();
   writeBlocks(doc, options.blocks, options.images);

@@ -30,6 +30,7 @@ export function mailReportLink(
   listed: Recipients,
   addresses: readonly string[],
   notice: ReportNotice,
+  beforeSend?: (recipient: string, sentSoFar: readonly string[]) => void,
 ): MailOutcome {
   const outcome: MailOutcome = { sent: [], waiting: [] };
   const recipients = addresses.filter((address) => listed.managers.includes(address.trim().toLowerCase()));
@@ -44,6 +45,9 @@ export function mailReportLink(
       outcome.waiting.push(recipient);
       continue;
     }
+    // The caller's write-ahead (the hourly run saves who is being mailed): outside the try, so a failure
+    // to save sends nothing.
+    beforeSend?.(recipient, outcome.sent);
     try {
       sendToListed(listed, { to: recipient, subject: notice.subject, body: notice.body });
       outcome.sent.push(recipient);

@@ -57,19 +57,45 @@ function generateIfDue(
     generateWeeklySummary(ss, week, 'Automation', {
       settings: { ...parsed.settings, recipients: recipientsOf(privileged) },
       alreadyMailed: alreadyMailed(state, label),
+      // Saved before each manager's mail, with those mailed so far: a run that stops between the send and
+      // the next save leaves "outcome unknown" (settleUnknownReportMail), never a second mail.
+      beforeSend: (recipient, sentSoFar) => {
+        rememberMailed(state, label, sentSoFar);
+        state.reportSending = { week: label, to: recipient };
+        saveState();
+      },
       remember: (mailed) => {
-        state.lastReportWeek = label;
+        delete state.reportSending;
         settlePending(state, mailed);
         rememberMailed(state, label, mailed.sent);
         saveState();
       },
     });
+    // Only now, with the Reports row and the entry written: a run that stopped before makes it again
+    // (the same Doc, nobody mailed twice).
+    state.lastReportWeek = label;
+    saveState();
   } catch (error) {
     if (!(error instanceof ReportSettingsError)) throw error;
     console.warn(`Casebook: the weekly summary for ${label} waits: ${error.message}`);
     return changed;
   }
   return true;
+}
+
+/**
+ * A link a stopped run was mailing when it stopped: whether it went is unknown, so it is reported and
+ * counted as mailed, never sent a second time.
+ */
+function settleUnknownReportMail(state: DispatcherState, saveState: () => void): void {
+  const sending = state.reportSending;
+  if (!sending) return;
+  console.warn(
+    `Casebook: the weekly summary ${sending.week} link to ${sending.to} may not have been sent: a run stopped while mailing it, so its outcome is unknown and it is not sent again.`,
+  );
+  rememberMailed(state, sending.week, [sending.to]);
+  delete state.reportSending;
+  saveState();
 }
 
 export function runWeeklySummaryJob(
@@ -79,6 +105,7 @@ export function runWeeklySummaryJob(
   saveState: () => void,
 ): SweepOutcome {
   const nowMs = Date.now();
+  settleUnknownReportMail(state, saveState);
   // Generation first: its mail to every manager settles any earlier link still waiting for that week.
   const privileged = readPrivilegedSettings(ss);
   const generated = nowMs <= deadlineMs && generateIfDue(ss, state, nowMs, saveState, privileged);

@@ -7,6 +7,7 @@
  */
 
 import { readAuditFacts } from '../adapters/audit-facts';
+import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
 import { recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
@@ -55,6 +56,8 @@ export interface SummaryOptions {
    * waits for mail quota, to be remembered (see settlePending) before anything can fail.
    */
   remember: (mailed: MailedReport) => void;
+  /** Called before each manager's mail, with those mailed so far (the hourly run's write-ahead). */
+  beforeSend?: (recipient: string, sentSoFar: readonly string[]) => void;
 }
 
 /** The report settings, or a ReportSettingsError naming every Settings row to fix. */
@@ -129,10 +132,27 @@ export function generateWeeklySummary(
     story: { headline: headlineText(report), actions: report.actions.map(actionLine) },
   });
   const recipients = managersToMail(settings.managers, options.alreadyMailed);
-  const { sent, waiting } = mailReportLink(settings.recipients, recipients, notice);
+  const { sent, waiting } = mailReportLink(settings.recipients, recipients, notice, options.beforeSend);
   options.remember({ week: label, docName, url: doc.url, sent, waiting });
+  recordAudit(ss, sentEntries(sent, label, user, source));
   const everyoneMailed = managersToMail([...options.alreadyMailed, ...sent], []);
 
+  // The run's entry and the week's Reports row, both or neither: the entry goes first as an intent that the
+  // row (this generation's time on it) settles if the run stops in between (audit-intent.ts).
+  const write = recordIntent(
+    ss,
+    newWriteId(),
+    [
+      {
+        at: new Date(nowMs),
+        user,
+        action: 'Weekly summary',
+        details: `${doc.replaced ? 'Replaced' : 'Created'} ${docName}: ${doc.url}`,
+        source,
+      },
+    ],
+    { week: label, generatedAtMs: nowMs },
+  );
   upsertReport(ss, {
     week: label,
     docName,
@@ -142,16 +162,7 @@ export function generateWeeklySummary(
     source,
     managersNotified: notifiedText(everyoneMailed, waiting),
   });
-  recordAudit(ss, [
-    {
-      at: new Date(nowMs),
-      user,
-      action: 'Weekly summary',
-      details: `${doc.replaced ? 'Replaced' : 'Created'} ${docName}: ${doc.url}`,
-      source,
-    },
-    ...sentEntries(sent, label, user, source),
-  ]);
+  commitIntent(ss, write, ['']);
   return {
     label,
     docName,

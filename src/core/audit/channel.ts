@@ -69,13 +69,20 @@ export function splitByBytes(text: string, maxBytes: number): string[] {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The keys and values of one batch: `prefix.<time>.<id>.<part>.<parts>`, in one atomic write. */
+/** What tells whether an intent's write landed when it is not case rows: the week's Reports row. */
+export interface ReportWitness {
+  week: string;
+  generatedAtMs: number;
+}
+
 export function encodeBatch(
   entries: readonly PendingEntry[],
   batchId: string,
   nowMs: number,
   intent = '',
+  report?: ReportWitness,
 ): Record<string, string> {
-  const payload = intent ? { intent, entries } : entries;
+  const payload = intent ? { intent, entries, ...(report ? { report } : {}) } : entries;
   const pieces = splitByBytes(JSON.stringify(payload), MAX_VALUE_BYTES);
   const stem = `${CHANNEL_PREFIX}${pad(nowMs, 15)}.${batchId.replace(/[^A-Za-z0-9]/g, '')}`;
   const out: Record<string, string> = {};
@@ -110,6 +117,8 @@ export interface PendingBatch {
   intent: string;
   /** When it was recorded (milliseconds, from its key). */
   stampMs: number;
+  /** For an intent whose write is a Reports row rather than case rows. */
+  report?: ReportWitness;
 }
 
 const KEY = /^(casebook\.audit\.pending\.\d{15}\.[A-Za-z0-9]*)\.(\d{4})\.(\d{4})$/;
@@ -135,7 +144,7 @@ export function decodeBatches(properties: Readonly<Record<string, string>>): Pen
     const batch = byStem.get(stem) as { parts: Map<number, string>; count: number; keys: string[] };
     if (batch.parts.size !== batch.count) continue;
     const text = Array.from({ length: batch.count }, (_, i) => batch.parts.get(i) ?? '').join('');
-    let payload: PendingEntry[] | { intent: string; entries: PendingEntry[] };
+    let payload: PendingEntry[] | { intent: string; entries: PendingEntry[]; report?: ReportWitness };
     try {
       payload = JSON.parse(text) as typeof payload;
     } catch {
@@ -145,7 +154,13 @@ export function decodeBatches(properties: Readonly<Record<string, string>>): Pen
     batches.push(
       Array.isArray(payload)
         ? { keys: batch.keys.sort(), entries: payload, intent: '', stampMs }
-        : { keys: batch.keys.sort(), entries: payload.entries, intent: String(payload.intent), stampMs },
+        : {
+            keys: batch.keys.sort(),
+            entries: payload.entries,
+            intent: String(payload.intent),
+            stampMs,
+            ...(payload.report ? { report: payload.report } : {}),
+          },
     );
   }
   return batches;

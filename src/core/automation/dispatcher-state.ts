@@ -59,6 +59,11 @@ export interface DispatcherState {
    * automation on mid-week does not make last week's summary at once.
    */
   reportsSince?: number;
+  /**
+   * The weekly summary link being mailed, saved before the send: found by a later run, the run that sent it
+   * stopped before it could say whether it went, so it is reported and counted as mailed, not sent again.
+   */
+  reportSending?: { week: string; to: string };
   /** Weekly summary links waiting for mail quota. */
   pendingReportMail?: PendingReportMail[];
   /** Who has had each recent week's summary mail (core/report/mail-once): nobody gets a week twice. */
@@ -108,6 +113,9 @@ export function parseState(stored: string | null): DispatcherState {
       state.lastReportWeek = raw.lastReportWeek;
     if (typeof raw.reportsSince === 'number' && Number.isFinite(raw.reportsSince))
       state.reportsSince = raw.reportsSince;
+    const sending = raw.reportSending as Record<string, unknown> | undefined;
+    if (sending && typeof sending === 'object' && isText(sending.week) && isText(sending.to))
+      state.reportSending = { week: sending.week, to: sending.to };
     const pending = parsePendingMail(raw.pendingReportMail);
     if (pending.length > 0) state.pendingReportMail = pending;
     const mailed = parseMailedWeeks(raw.reportMailed);
