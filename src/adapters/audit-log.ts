@@ -106,13 +106,18 @@ export function entryValues(entry: PendingEntry): unknown[] {
  * the log, straight on into it. A full channel refuses with a clear error (AuditChannelFullError) rather
  * than lose an entry; callers check room before their own writes (assertAuditRoom).
  */
-export function recordAudit(ss: Spreadsheet, entries: readonly AuditEntry[]): void {
+export function recordAudit(
+  ss: Spreadsheet,
+  entries: readonly AuditEntry[],
+  options: { drainNow?: boolean } = {},
+): void {
   if (entries.length === 0) return;
   const log = ss.getSheetByName(TABS.audit);
   const owner = log !== null && mayWriteAuditLog(log);
   const drain = () => drainInto(log as Sheet);
   writeBatch(entries.map(pendingOf), owner ? drain : null);
-  if (!owner) return;
+  // A caller about to drain anyway (its audited write commits next) saves the log a second read.
+  if (!owner || options.drainNow === false) return;
   // The entries are safe in the channel now: if sealing them fails, the next owner's run does it, and the
   // caller's change (already written with its entries recorded) is not reported as failed.
   try {

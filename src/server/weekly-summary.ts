@@ -134,7 +134,8 @@ export function generateWeeklySummary(
   const recipients = managersToMail(settings.managers, options.alreadyMailed);
   const { sent, waiting } = mailReportLink(settings.recipients, recipients, notice, options.beforeSend);
   options.remember({ week: label, docName, url: doc.url, sent, waiting });
-  recordAudit(ss, sentEntries(sent, label, user, source));
+  // Sealed by the drain the commit below makes.
+  recordAudit(ss, sentEntries(sent, label, user, source), { drainNow: false });
   const everyoneMailed = managersToMail([...options.alreadyMailed, ...sent], []);
 
   // The run's entry and the week's Reports row, both or neither: the entry goes first as an intent that the
