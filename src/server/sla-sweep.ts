@@ -242,12 +242,13 @@ function sweepLocked(
   const sent = sendDigests(digests, deadlineMs, audit, sender, recipients, state, saveState);
   // Saved before the rows: if writing fails now, the next run still knows these went out.
   if (digests.length > 0) saveState();
-  recordAudit(ss, audit);
   const plan = sent.length > 0 ? planSlaSweep(rows, nowMs, sla, new Set(state.delivered)) : first;
   const now = new Date(nowMs);
   const rowOf = new Map(rows.map((row) => [String(row.caseId ?? '').trim(), row]));
   // An untrusted row is never written: its notices are remembered in the state instead.
   const changes = plan.changes.filter((change) => !untrusted.has(change.caseId));
+  // The notices' entries, recorded before the rows are written; the first chunk's commit seals them.
+  recordAudit(ss, audit, { drainNow: changes.length === 0 });
   let finishedWrites = true;
   for (let start = 0; start < changes.length && finishedWrites; start += CASES_PER_WRITE) {
     const chunk = changes.slice(start, start + CASES_PER_WRITE);
