@@ -101,6 +101,9 @@ export interface SeedProgress {
  * workspace clock's current time, yielding its progress after every case so a caller can let other work
  * (an HTTP server answering with the progress) run in between. The calls are the same however it is run.
  */
+/** Cases worked between two drains of the audit channel (as the owner's hourly run would). */
+const DRAIN_EVERY = 40;
+
 export function* seedDemoSteps(ws: Workspace, count = 320): Generator<SeedProgress, SeedResult, void> {
   const progress = (stage: SeedProgress['stage'], logged: number, worked: number): SeedProgress => ({
     stage,
@@ -191,6 +194,12 @@ export function* seedDemoSteps(ws: Workspace, count = 320): Generator<SeedProgre
   // triaged, some escalated or waiting on the merchant, many resolved and closed, a few appealed.
   for (const [index, record] of created.entries()) {
     yield progress('working', count, index);
+    // The owner's hourly run seals the ops staff's waiting entries along the way; Verify audit log does
+    // the same here, so the add-on's store never holds weeks of entries at once.
+    if (index % DRAIN_EVERY === DRAIN_EVERY - 1) {
+      ws.answerNextDialog({ button: 'OK' });
+      clickMenuItem(ws, { ...ownerSession, caption: 'Verify audit log' });
+    }
     const age = (end - record.at) / DAY;
     if (age < 1 || next() < 0.15) continue;
     let at = record.at;

@@ -57,7 +57,7 @@ export function writeBatch(
   intent = '',
   known?: Readonly<Record<string, string>>,
   report?: ReportWitness,
-): void {
+): string[] {
   const store = documentStore();
   const properties = known ?? store.getProperties();
   const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()), intent, report);
@@ -68,6 +68,7 @@ export function writeBatch(
     if (freeBytes(store.getProperties()) < need) throw new AuditChannelFullError();
   }
   store.setProperties(batch);
+  return Object.keys(batch);
 }
 
 /** Whole batches waiting, oldest first, and the store as read (one call). */

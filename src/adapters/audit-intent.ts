@@ -13,12 +13,15 @@ import { TABS } from '../core/tracker/layout';
 import { documentStore, readPending, writeBatch } from './audit-channel';
 import { type AuditEntry, drainAuditChannel, mayWriteAuditLog, pendingOf } from './audit-log';
 import { openIntents, settleDeadIntents } from './audit-settle';
+import { writesLanded } from './safe-write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface AuditedWrite {
   writeId: string;
   planned: PendingEntry[];
+  /** The intent's keys in the store ([] when there was nothing to record). */
+  keys: string[];
 }
 
 /** A new write's ID, for the records it seals. */
@@ -41,12 +44,13 @@ export function recordIntent(
   // Even a write with nothing to audit: the records it seals over may be what tells how a dead write ended.
   const { batches, properties } = readPending();
   const settled = settleDeadIntents(ss, batches, properties);
-  if (planned.length === 0) return { writeId, planned };
+  if (planned.length === 0) return { writeId, planned, keys: [] };
   const log = ss.getSheetByName(TABS.audit);
   const owner = log !== null && mayWriteAuditLog(log);
   openIntents.add(writeId);
+  let keys: string[];
   try {
-    writeBatch(
+    keys = writeBatch(
       planned,
       owner ? () => drainAuditChannel(ss) : null,
       writeId,
@@ -57,7 +61,48 @@ export function recordIntent(
     openIntents.delete(writeId);
     throw error;
   }
-  return { writeId, planned };
+  return { writeId, planned, keys };
+}
+
+/**
+ * The whole pattern for one case write: the entries as an intent, the write, the commit. A write refused
+ * before any cell changed (a viewer, a protected range, a conflict found by the write's guard) takes its
+ * intent back, so a refused call leaves nothing behind; one that failed after a cell changed leaves the
+ * intent for the next lock holder to settle from the rows.
+ */
+export function auditedWrite<T>(
+  ss: Spreadsheet,
+  writeId: string,
+  entries: readonly AuditEntry[],
+  write: () => T,
+  landed: (result: T) => Iterable<string>,
+  report?: ReportWitness,
+): T {
+  const intent = recordIntent(ss, writeId, entries, report);
+  const before = writesLanded();
+  let result: T;
+  try {
+    result = write();
+  } catch (error) {
+    if (writesLanded() === before) withdrawIntent(intent);
+    throw error;
+  }
+  commitIntent(ss, intent, landed(result));
+  return result;
+}
+
+/** Removes an intent whose write changed nothing (best effort: if this fails too, settling drops it). */
+function withdrawIntent(write: AuditedWrite): void {
+  openIntents.delete(write.writeId);
+  if (write.keys.length === 0) return;
+  try {
+    const store = documentStore();
+    for (const key of write.keys) store.deleteProperty(key);
+  } catch (error) {
+    console.warn(
+      `Casebook: an unused audit intent is left for the next run to drop (${(error as Error).message}).`,
+    );
+  }
 }
 
 /**

@@ -21,6 +21,16 @@ export interface WriteOptions {
 }
 
 /** One value as a cell input: strings made literal, everything else as it is ('' for nothing). */
+/**
+ * Writes this execution has landed so far: a caller whose operation fails can tell whether anything reached
+ * the sheet (audit-intent.ts drops the intent of a write refused before any cell changed). Module state
+ * lasts one execution.
+ */
+let landedWrites = 0;
+export function writesLanded(): number {
+  return landedWrites;
+}
+
 export function cellInput(value: unknown, plainTextCell = false): unknown {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? safeCellText(value, { plainTextCell }) : value;
@@ -46,13 +56,19 @@ export function writeValues(
   rows: readonly (readonly unknown[])[],
   options: WriteOptions = {},
 ): Range {
-  return range.setValues(safeRows(rows, options));
+  const written = range.setValues(safeRows(rows, options));
+  landedWrites += 1;
+  return written;
 }
 
 export function writeValue(range: Range, value: unknown, options: { plainTextCell?: boolean } = {}): Range {
-  return range.setValue(cellInput(value, options.plainTextCell === true));
+  const written = range.setValue(cellInput(value, options.plainTextCell === true));
+  landedWrites += 1;
+  return written;
 }
 
 export function appendSafeRow(sheet: Sheet, row: readonly unknown[], options: WriteOptions = {}): Sheet {
-  return sheet.appendRow(safeRows([row], options)[0] as unknown[]);
+  const written = sheet.appendRow(safeRows([row], options)[0] as unknown[]);
+  landedWrites += 1;
+  return written;
 }

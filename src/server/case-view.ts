@@ -7,7 +7,7 @@
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
+import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { withDocumentLock } from '../adapters/document-lock';
@@ -209,24 +209,27 @@ export function updateCase(request: unknown): UpdateResult {
       source: mine.has(edit.field) ? ('Sidebar' as const) : ('Sheet edit' as const),
     }));
     // The entries first, as an intent: the case and its entries end up both written or neither.
-    const write = recordIntent(ss, writeId, entries);
     let outcome: ReturnType<typeof writeCases>;
     try {
-      outcome = writeCases(table, [{ caseId, fields }], {
-        snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])),
-        // Read again right before the write: an edit made since the lock's first read is not overwritten.
-        guard: (_, current) => {
-          if (caseVersion(current, ctx.timeZone) !== version) throw new ChangedMeanwhile();
-        },
-      });
+      outcome = auditedWrite(
+        ss,
+        writeId,
+        entries,
+        () =>
+          writeCases(table, [{ caseId, fields }], {
+            snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])),
+            // Read again right before the write: an edit made since the lock's first read is not overwritten.
+            guard: (_, current) => {
+              if (caseVersion(current, ctx.timeZone) !== version) throw new ChangedMeanwhile();
+            },
+          }),
+        (written) => written.written.keys(),
+      );
     } catch (error) {
-      if (error instanceof ChangedMeanwhile) {
-        commitIntent(ss, write, []);
+      if (error instanceof ChangedMeanwhile)
         return { ok: false, errors: {}, conflict: conflictMessage(caseId, '') };
-      }
       throw error;
     }
-    commitIntent(ss, write, outcome.written.keys());
     const saved = outcome.written.get(caseId);
     if (!saved) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
     SpreadsheetApp.flush();

@@ -8,7 +8,7 @@
  * flagged and nothing is taken from it. The edit trigger uses this for the rows a person touched, the
  * hourly sweep for rows whose edit the trigger missed (busy lock, a sort before it read them).
  */
-import { commitIntent, recordIntent } from '../adapters/audit-intent';
+import { auditedWrite } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import {
   type CasesTable,
@@ -267,16 +267,12 @@ export function writeAuditedSheetChanges(
   writeId: string,
   snapshot?: ReadonlyMap<string, CaseRow>,
 ): CaseWrite[] {
-  const write = recordIntent(
+  const written = auditedWrite(
     ss,
     writeId,
     plans.filter((plan) => !plan.untrusted).flatMap((plan) => plan.audit),
-  );
-  const written = writeSheetChanges(table, plans, lists, snapshot);
-  commitIntent(
-    ss,
-    write,
-    written.filter((plan) => !plan.untrusted).map((plan) => plan.caseId),
+    () => writeSheetChanges(table, plans, lists, snapshot),
+    (done) => done.filter((plan) => !plan.untrusted).map((plan) => plan.caseId),
   );
   recordAudit(
     ss,

@@ -7,7 +7,7 @@
  * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
  * mails them twice; notices the mail quota cannot take wait for a later run.
  */
-import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
+import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { tryDocumentLock } from '../adapters/document-lock';
@@ -254,7 +254,7 @@ function sweepLocked(
     const chunk = changes.slice(start, start + CASES_PER_WRITE);
     // Each chunk's entries go first as an intent naming the write its records carry: both or neither.
     const writeId = newWriteId();
-    const write = recordIntent(
+    const outcome = auditedWrite(
       ss,
       writeId,
       chunk.flatMap((change) =>
@@ -267,23 +267,24 @@ function sweepLocked(
           source: 'Automation' as const,
         })),
       ),
+      () =>
+        writeCases(
+          table,
+          chunk.map((change) => {
+            const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
+            return {
+              caseId: change.caseId,
+              fields: {
+                ...change.fields,
+                caseRecord: sealRecord(mac, change.caseId, after, tracker.timeZone, writeId),
+              },
+            };
+          }),
+          { snapshot, shouldStop: () => Date.now() > deadlineMs },
+        ),
+      // Only changes written are audited: a run stopped at its deadline plans the rest again.
+      (written) => written.written.keys(),
     );
-    const outcome = writeCases(
-      table,
-      chunk.map((change) => {
-        const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
-        return {
-          caseId: change.caseId,
-          fields: {
-            ...change.fields,
-            caseRecord: sealRecord(mac, change.caseId, after, tracker.timeZone, writeId),
-          },
-        };
-      }),
-      { snapshot, shouldStop: () => Date.now() > deadlineMs },
-    );
-    // Only changes written are audited: a run stopped at its deadline plans the rest again.
-    commitIntent(ss, write, outcome.written.keys());
     finishedWrites = outcome.finished;
   }
   const finished = finishedWrites;

@@ -7,7 +7,7 @@
  */
 
 import { readAuditFacts } from '../adapters/audit-facts';
-import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
+import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
@@ -140,7 +140,7 @@ export function generateWeeklySummary(
 
   // The run's entry and the week's Reports row, both or neither: the entry goes first as an intent that the
   // row (this generation's time on it) settles if the run stops in between (audit-intent.ts).
-  const write = recordIntent(
+  auditedWrite(
     ss,
     newWriteId(),
     [
@@ -152,18 +152,19 @@ export function generateWeeklySummary(
         source,
       },
     ],
+    () =>
+      upsertReport(ss, {
+        week: label,
+        docName,
+        link: doc.url,
+        generatedAt: new Date(nowMs),
+        generatedBy: user,
+        source,
+        managersNotified: notifiedText(everyoneMailed, waiting),
+      }),
+    () => [''],
     { week: label, generatedAtMs: nowMs },
   );
-  upsertReport(ss, {
-    week: label,
-    docName,
-    link: doc.url,
-    generatedAt: new Date(nowMs),
-    generatedBy: user,
-    source,
-    managersNotified: notifiedText(everyoneMailed, waiting),
-  });
-  commitIntent(ss, write, ['']);
   return {
     label,
     docName,

@@ -4,8 +4,11 @@
  */
 import {
   CHANNEL_PREFIX,
+  commitKey,
   decodeBatches,
   encodeBatch,
+  encodeCommit,
+  landingEntries,
   MAX_VALUE_BYTES,
   nextStamp,
   type PendingEntry,
@@ -58,7 +61,12 @@ describe('the audit channel format', () => {
     for (const value of Object.values(parts))
       expect(Buffer.byteLength(value)).toBeLessThanOrEqual(MAX_VALUE_BYTES);
     expect(decodeBatches(parts)).toEqual([
-      { keys: Object.keys(parts).sort(), entries: [long, entry('=IMPORTDATA("x")', 2)] },
+      {
+        keys: Object.keys(parts).sort(),
+        entries: [long, entry('=IMPORTDATA("x")', 2)],
+        intent: '',
+        stampMs: 2,
+      },
     ]);
     expect(storeBytes(parts)).toBeGreaterThan(50_000);
   });
@@ -90,5 +98,28 @@ describe('the audit channel format', () => {
 
   test('a value that is not JSON (never written by Casebook) is skipped, not thrown', () => {
     expect(decodeBatches({ [`${CHANNEL_PREFIX}000000000000001.x.0000.0001`]: '{oops' })).toEqual([]);
+  });
+
+  test('an intent lands nothing until its commit mark says which cases its write reached', () => {
+    const one = { ...entry('one'), caseId: 'CB-2026-00001' };
+    const two = { ...entry('two'), caseId: 'CB-2026-00002' };
+    const intent = encodeBatch([one, two], 'id-3', 3, 'write3');
+    const [batch] = decodeBatches(intent);
+    expect(batch).toMatchObject({ intent: 'write3', stampMs: 3, entries: [one, two] });
+    expect(landingEntries(batch!, intent)).toBeNull();
+    const all = {
+      ...intent,
+      [commitKey('write3')]: encodeCommit(['CB-2026-00001', 'CB-2026-00002'], [one, two]),
+    };
+    expect(all[commitKey('write3')]).toBe('"*"');
+    expect(landingEntries(batch!, all)).toEqual([one, two]);
+    const some = { ...intent, [commitKey('write3')]: encodeCommit(['CB-2026-00002'], [one, two]) };
+    expect(landingEntries(batch!, some)).toEqual([two]);
+    const none = { ...intent, [commitKey('write3')]: encodeCommit([], [one, two]) };
+    expect(landingEntries(batch!, none)).toEqual([]);
+    // A plain batch needs no mark; a weekly summary's intent carries its Reports-row witness.
+    expect(landingEntries(decodeBatches(encodeBatch([one], 'id-4', 4))[0]!, {})).toEqual([one]);
+    const report = decodeBatches(encodeBatch([one], 'id-5', 5, 'w5', { week: '2026-W47', generatedAtMs: 9 }));
+    expect(report[0]?.report).toEqual({ week: '2026-W47', generatedAtMs: 9 });
   });
 });
