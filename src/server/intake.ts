@@ -21,7 +21,13 @@ import {
 } from '../core/intake/duplicates';
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
 import { slaColumns } from '../core/lifecycle/apply-change';
-import { CASE_ID_PATTERN, type FieldKey, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
+import {
+  CASE_ID_PATTERN,
+  type FieldKey,
+  formatCaseId,
+  headerOf,
+  nextCaseSequence,
+} from '../core/schema/case-schema';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
@@ -211,7 +217,7 @@ export function submitCase(request: unknown): SubmitResult {
             {
               at: now,
               user,
-              action: 'Duplicate check',
+              action: headerOf('duplicateCheck'),
               caseId,
               details: decision.duplicateCheck,
               source: 'Intake form' as const,

@@ -17,6 +17,7 @@ import { trackerRecordMac } from '../adapters/seal-key';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { headerOf } from '../core/schema/case-schema';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
 import { type ChangeContext, planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
@@ -260,7 +261,7 @@ function sweepLocked(
         change.audit.map((item) => ({
           at: now,
           user: sender,
-          action: 'SLA',
+          action: headerOf('slaStatus'),
           caseId: change.caseId,
           ...item,
           source: 'Automation' as const,

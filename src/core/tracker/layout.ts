@@ -6,7 +6,7 @@
  */
 
 import { matchKey } from '../normalise/text';
-import { CASE_FIELDS, FIXED_LISTS, type ListName } from '../schema/case-schema';
+import { CASE_FIELDS, FIXED_LISTS, headerOf, type ListName } from '../schema/case-schema';
 import {
   DEFAULT_ACTIONS,
   DEFAULT_POLICIES,
@@ -47,7 +47,7 @@ export const AUDIT_HEADERS = [
   'Timestamp',
   'User',
   'Action',
-  'Case ID',
+  headerOf('caseId'),
   'Field',
   'Old value',
   'New value',
@@ -131,19 +131,19 @@ const fixed = (list: ListName, header: string, name: string): ListBlock => ({
 export const LIST_BLOCKS: readonly ListBlock[] = [
   {
     list: 'markets',
-    headers: ['Market', 'Name', 'In DSA scope'],
+    headers: [headerOf('market'), 'Name', 'In DSA scope'],
     seed: MARKETS.map((m) => [m.code, m.name, m.inDsaScope ? 'Yes' : 'No']),
     namedRange: 'CB_Markets',
   },
   {
     list: 'policies',
     headers: [
-      'Policy',
+      headerOf('policy'),
       'DSA category',
       'DSA keywords',
       'Decision ground',
-      'Legal ground',
-      'Illegality explanation',
+      headerOf('legalGround'),
+      headerOf('illegalityExplanation'),
       'Description',
     ],
     seed: DEFAULT_POLICIES.map((p) => [
@@ -159,22 +159,22 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   },
   {
     list: 'actions',
-    headers: ['Enforcement action', 'Restriction type', 'DSA decision', 'Temporary'],
+    headers: [headerOf('action'), 'Restriction type', 'DSA decision', 'Temporary'],
     seed: DEFAULT_ACTIONS.map((a) => [a.name, a.restrictionType, a.dsaDecision, a.temporary ? 'Yes' : 'No']),
     namedRange: 'CB_Actions',
   },
   { list: 'teams', headers: ['Team'], seed: DEFAULT_TEAMS.map((t) => [t]), namedRange: 'CB_Teams' },
   {
     list: 'rootCauses',
-    headers: ['Root cause'],
+    headers: [headerOf('rootCause')],
     seed: DEFAULT_ROOT_CAUSES.map((r) => [r]),
     namedRange: 'CB_RootCauses',
   },
-  fixed('detectionSources', 'Detection source', 'CB_DetectionSources'),
-  fixed('automatedDecisions', 'Automated decision', 'CB_AutomatedDecisions'),
-  fixed('severities', 'Severity', 'CB_Severities'),
-  fixed('statuses', 'Status', 'CB_Statuses'),
-  fixed('appealStatuses', 'Appeal status', 'CB_AppealStatuses'),
+  fixed('detectionSources', headerOf('detectionSource'), 'CB_DetectionSources'),
+  fixed('automatedDecisions', headerOf('automatedDecision'), 'CB_AutomatedDecisions'),
+  fixed('severities', headerOf('severity'), 'CB_Severities'),
+  fixed('statuses', headerOf('status'), 'CB_Statuses'),
+  fixed('appealStatuses', headerOf('appealStatus'), 'CB_AppealStatuses'),
   fixed('yesNo', 'Yes/No', 'CB_YesNo'),
   {
     list: 'synonyms',
