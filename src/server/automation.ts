@@ -6,6 +6,7 @@
  * installs nothing and says who runs it. The SLA settings are checked at once, so a typo in Settings is
  * found now rather than at the first hourly run.
  */
+
 import { recordAudit } from '../adapters/audit-log';
 import { forgetMissingAuthorization } from '../adapters/authorization';
 import {
@@ -14,6 +15,7 @@ import {
   recordedAutomationOwner,
 } from '../adapters/automation-owner';
 import { findTriggers, installTriggers, removeTriggers } from '../adapters/automation-triggers';
+import { activeSpreadsheet, effectiveUserEmail } from '../adapters/context';
 import { readDispatcherState } from '../adapters/dispatcher-store';
 import { readTrackerContext } from '../adapters/intake-context';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
@@ -25,7 +27,7 @@ export interface AutomationStatus {
 }
 
 function activeTracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   return ss;
 }
@@ -44,7 +46,7 @@ function auditOwnerChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, from: st
   recordAudit(ss, [
     {
       at: new Date(),
-      user: Session.getEffectiveUser().getEmail() || 'unknown',
+      user: effectiveUserEmail() || 'unknown',
       action: 'Setting changed',
       field: 'Automation owner',
       oldValue: from,
@@ -57,7 +59,7 @@ function auditOwnerChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, from: st
 
 export function enableAutomation(): string {
   const ss = activeTracker();
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   const { people } = readPrivilegedSettings(ss);
   if (!isOwnerOrAdmin(people, me)) {
     const message = refusal(people.spreadsheetOwner, people.automationOwner, me);
@@ -95,7 +97,7 @@ export function enableAutomation(): string {
 export function disableAutomation(): string {
   const ss = activeTracker();
   const removed = removeTriggers(ss);
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   const ranIt = me !== '' && recordedAutomationOwner(ss.getId()) === me;
   if (ranIt) {
     forgetAutomationOwner(ss.getId());
@@ -112,7 +114,7 @@ export function disableAutomation(): string {
 export function automationStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AutomationStatus {
   const { edit, hourly } = findTriggers(ss);
   const runner = recordedAutomationOwner(ss.getId());
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   const state = readDispatcherState(ss);
   const last = state.lastActivity
     ? ` Last hourly check: ${state.lastActivity.slice(0, 16).replace('T', ' ')} UTC.`

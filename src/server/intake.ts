@@ -8,6 +8,7 @@
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
+import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
 import { appendSafeRow } from '../adapters/safe-write';
@@ -103,7 +104,7 @@ function auditCreationIfMissing(
   recordAudit(ss, [
     {
       at: new Date(),
-      user: Session.getActiveUser().getEmail(),
+      user: activeUserEmail(),
       action: 'New case',
       caseId,
       details: `Submitted from the intake form (${submissionId})`,
@@ -114,7 +115,7 @@ function auditCreationIfMissing(
 
 export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx, sla } = readTrackerContext(ss);
   const checked = checkSubmission(fields, ctx);
@@ -160,7 +161,7 @@ export function submitCase(request: unknown): SubmitResult {
           )
         : null;
     const now = new Date();
-    const user = Session.getActiveUser().getEmail();
+    const user = activeUserEmail();
     const caseId = formatCaseId(
       now.getUTCFullYear(),
       nextCaseSequence(
@@ -225,7 +226,7 @@ export function submitCase(request: unknown): SubmitResult {
           ]
         : []),
     ]);
-    SpreadsheetApp.flush();
+    flushWrites();
     return {
       ok: true,
       caseId,

@@ -7,12 +7,14 @@
  * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
  * mails them twice; notices the mail quota cannot take wait for a later run.
  */
+
 import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
+import { effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
-import { type Recipients, sendToListed } from '../adapters/recipients';
+import { type Recipients, remainingMailQuota, sendToListed } from '../adapters/recipients';
 import { trackerRecordMac } from '../adapters/seal-key';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
@@ -66,7 +68,7 @@ function sendDigests(
   saveState: () => void,
 ): string[] {
   if (digests.length === 0) return [];
-  let quota = MailApp.getRemainingDailyQuota();
+  let quota = remainingMailQuota();
   const sent: string[] = [];
   const delivered = [...state.delivered];
   for (const digest of digests) {
@@ -214,7 +216,7 @@ function sweepLocked(
     return { finished: true, changedState: false };
   }
   const nowMs = Date.now();
-  const sender = Session.getEffectiveUser().getEmail();
+  const sender = effectiveUserEmail();
   const mac = trackerRecordMac();
   const changeContext: ChangeContext = {
     now: new Date(nowMs),
