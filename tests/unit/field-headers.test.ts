@@ -1,11 +1,13 @@
 /**
- * One field key everywhere: a field's header text is written only in the schema. Code names fields by key
- * and asks src/core/schema for the header, so matching a header as text (or showing a label typed again)
- * is a hit here. A hit is a header quoted in source: the whole string literal, or quoted inside one.
+ * One key everywhere: a field's header and a setting's label are written only in src/core/schema. Code
+ * names fields and settings by key and asks the schemas for the text, so matching a header as text (or
+ * showing a label typed again) is a hit here. A hit is a name quoted in source: the whole string literal,
+ * or quoted inside one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CASE_FIELDS } from '../../src/core/schema/case-schema';
+import { SETTINGS } from '../../src/core/schema/settings-schema';
 import { DEFAULT_TEAMS } from '../../src/core/taxonomy/defaults';
 
 const root = path.resolve(__dirname, '../..');
@@ -20,7 +22,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every place a header is quoted in a text, as "line: header". */
+/** Every place one of the names is quoted in a text, as "line: name". */
 function headerHits(source: string, headers: readonly string[]): string[] {
   const hits: string[] = [];
   source.split('\n').forEach((line, i) => {
@@ -56,13 +58,21 @@ test('the scan finds a header matched as text, and a label typed again inside a 
   expect(headerHits(source, HEADERS)).toEqual(['1: Appeal status', '2: Root cause', '3: Escalated to']);
 });
 
-test('no file in src outside src/core/schema quotes a field header', () => {
+/** Hits of the names in every file of src outside src/core/schema, as "file:line: name". */
+function hitsOutsideSchema(names: readonly string[]): string[] {
   const files = sourceFiles('src').filter((file) => !file.startsWith(SCHEMA_DIR));
   expect(files.length).toBeGreaterThan(50);
-  const hits = files.flatMap((file) =>
-    seededValueHits(file, headerHits(readFileSync(path.join(root, file), 'utf8'), HEADERS)).map(
+  return files.flatMap((file) =>
+    seededValueHits(file, headerHits(readFileSync(path.join(root, file), 'utf8'), names)).map(
       (hit) => `${file}:${hit}`,
     ),
   );
-  expect(hits).toEqual([]);
+}
+
+test('no file in src outside src/core/schema quotes a field header', () => {
+  expect(hitsOutsideSchema(HEADERS)).toEqual([]);
+});
+
+test('no file in src outside src/core/schema quotes a setting label', () => {
+  expect(hitsOutsideSchema(SETTINGS.map((setting) => setting.label))).toEqual([]);
 });
