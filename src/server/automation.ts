@@ -6,7 +6,6 @@
  * installs nothing and says who runs it. The SLA settings are checked at once, so a typo in Settings is
  * found now rather than at the first hourly run.
  */
-
 import { recordAudit } from '../adapters/audit-log';
 import { forgetMissingAuthorization } from '../adapters/authorization';
 import {

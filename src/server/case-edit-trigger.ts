@@ -9,7 +9,6 @@
  * multi-cell edits, hence the sealed record's old values) and
  * https://developers.google.com/apps-script/guides/triggers/installable.
  */
-
 import { newWriteId } from '../adapters/audit-intent';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { runsAsAutomationOwner } from '../adapters/automation-owner';

@@ -7,7 +7,6 @@
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#time-driven_events and
  * https://developers.google.com/apps-script/guides/services/quotas (6 minutes per execution).
  */
-
 import { drainAuditChannel, noteScriptLockHeld } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { recordedAutomationOwner } from '../adapters/automation-owner';

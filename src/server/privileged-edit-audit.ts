@@ -5,7 +5,6 @@
  * Sheets gives the old value only for a one-cell edit; a block edit records the new values and says so.
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#edit
  */
-
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { activeUserEmail } from '../adapters/context';
 import { columnLetter } from '../core/tracker/formats';

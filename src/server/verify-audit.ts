@@ -4,7 +4,6 @@
  * what is wrong there, or that every entry is intact; the hourly run reports a new break once (a log line
  * and an audit entry) and the menu shows it.
  */
-
 import { drainAuditChannel, mayWriteAuditLog, recordAudit } from '../adapters/audit-log';
 import { type AuditCheck, verifyNewRows, verifyWholeLog } from '../adapters/audit-verify';
 import { activeSpreadsheet, effectiveUserEmail } from '../adapters/context';

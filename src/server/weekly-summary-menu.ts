@@ -3,7 +3,6 @@
  * checks the Settings first, and generates it under the script lock (the hourly run holds the same lock,
  * so the two never write at once). Every outcome, including a busy lock, is said in a dialog.
  */
-
 import { noteScriptLockHeld } from '../adapters/audit-log';
 import { activeSpreadsheet, flushWrites } from '../adapters/context';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
