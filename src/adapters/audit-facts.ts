@@ -1,9 +1,10 @@
 /**
  * The Audit log as the weekly summary reads it: every sealed entry (its seal checked against the row above)
- * with a time, a case and a field, in one batched read; rows that fail their seal, and entries still
+ * with a time, a case and a case field (named by its key), in one batched read; rows that fail their seal, and entries still
  * waiting in the channel, are not facts. Its cost does not grow in calls with the log's length.
  */
 import type { AuditFact } from '../core/report/model';
+import { fieldKeyOfHeader } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import { readLog, trustOfRows } from './audit-log-rows';
 import { trackerMac } from './seal-key';
@@ -22,11 +23,12 @@ export function readAuditFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Au
     const [when, , , id, field, oldValue, newValue] = row.values;
     if (Object.prototype.toString.call(when) !== '[object Date]') return;
     const timeMs = (when as Date).getTime();
-    if (Number.isNaN(timeMs) || text(id) === '' || text(field) === '') return;
+    const key = fieldKeyOfHeader(text(field));
+    if (Number.isNaN(timeMs) || text(id) === '' || key === undefined) return;
     facts.push({
       timeMs,
       caseId: text(id),
-      field: text(field),
+      field: key,
       oldValue: text(oldValue),
       newValue: text(newValue),
     });

@@ -5,7 +5,7 @@
 
 import { safeCellText } from '../core/normalise/cell-text';
 import { matchKey } from '../core/normalise/text';
-import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { CASE_FIELDS, type FieldKey, headerOf } from '../core/schema/case-schema';
 import { cellLimitRefusal } from '../core/tracker/cell-budget';
 import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
@@ -80,7 +80,6 @@ export function writeMarks(
   if (last < first) return;
   const count = last - first + 1;
   const issuesColumn = table.columnOf.get('validationIssues') as number;
-  const headerOf = new Map(CASE_FIELDS.map((f) => [f.key as FieldKey, f.header]));
   const body = table.sheet.getRange(first, 1, count, table.width);
   const notes = body.getNotes();
   const issueCells: string[][] = [];
@@ -93,7 +92,7 @@ export function writeMarks(
       const line = `${NOTE_PREFIX}${issue.message}`;
       noteRow[c] = noteRow[c] ? `${noteRow[c]}\n${line}` : line;
     }
-    issueCells.push([[...new Set(issues.map((i) => headerOf.get(i.field)))].join('|')]);
+    issueCells.push([[...new Set(issues.map((i) => headerOf(i.field)))].join('|')]);
   }
   body.setNotes(notes);
   writeValues(table.sheet.getRange(first, issuesColumn, count, 1), issueCells);

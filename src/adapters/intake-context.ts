@@ -4,6 +4,7 @@
  * settings and mail recipients are taken only when the owner's protection of both tabs verifies.
  */
 import type { ImportContext } from '../core/import/convert-row';
+import { settingLabel } from '../core/schema/settings-schema';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
 import { readListsTab } from './lists-tab';
 import { readPrivilegedSettings } from './privileged-settings';
@@ -55,11 +56,11 @@ function contextFrom(
   settings: Map<string, string>,
   timeZone: string,
 ): IntakeContext {
-  const window = Number(settings.get('Duplicate window (days)'));
+  const window = Number(settings.get(settingLabel('duplicateWindowDays')));
   return {
     lists,
     synonyms,
-    dateOrder: settings.get('Date order') === 'MDY' ? 'MDY' : 'DMY',
+    dateOrder: settings.get(settingLabel('dateOrder')) === 'MDY' ? 'MDY' : 'DMY',
     timeZone,
     // A blank or mistyped setting falls back to the default rather than switching the check off.
     duplicateWindowDays:

@@ -5,6 +5,7 @@
  */
 
 import type { ExistingCase, ImportPlan } from '../core/import/plan-import';
+import { headerOf } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import {
@@ -127,7 +128,7 @@ export function writeReport(
       o.caseId,
       o.reasons.join('; '),
     ]);
-  const table = [['Legacy row', 'Legacy ID', 'Outcome', 'Case ID', 'Reasons'], ...rows];
+  const table = [['Legacy row', headerOf('legacyId'), 'Outcome', headerOf('caseId'), 'Reasons'], ...rows];
   const maxRows = sheet.getMaxRows();
   if (table.length > maxRows) sheet.insertRowsAfter(maxRows, table.length - maxRows);
   writeValues(sheet.getRange(1, 1, table.length, 5), table);

@@ -25,6 +25,7 @@ export function readListsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): List
       .filter((row) => row[0] !== '');
   };
   const headersOf = (list: string) => LIST_BLOCKS.find((b) => b.list === list)?.headers ?? [list];
+  const [policy, , , ground, legalGround, explanation] = headersOf('policies') as string[];
   const first = (list: string) => read(headersOf(list).slice(0, 1)).map((r) => r[0] as string);
   const synonyms: Record<string, Record<string, string>> = {};
   for (const [list, from, to] of read(headersOf('synonyms'))) {
@@ -35,7 +36,7 @@ export function readListsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): List
   return {
     lists: {
       markets: first('markets'),
-      policies: read(['Policy', 'Decision ground', 'Legal ground', 'Illegality explanation']).map(
+      policies: read([policy, ground, legalGround, explanation] as string[]).map(
         ([name, ground, legalGround, illegalityExplanation]) => ({
           name: name ?? '',
           ground: ground ?? '',

@@ -50,3 +50,8 @@ export function sendToListed(recipients: Recipients, mail: OwnerMail): void {
     );
   MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: 'Casebook' });
 }
+
+/** How many more messages the add-on may send today (MailApp's daily quota). */
+export function remainingMailQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}

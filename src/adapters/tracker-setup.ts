@@ -4,7 +4,7 @@
  * never deletes or rewrites user data. Its service calls do not depend on how many cases there are.
  */
 
-import { CASE_FIELDS } from '../core/schema/case-schema';
+import { CASE_FIELDS, headerOf } from '../core/schema/case-schema';
 import { caseFormatRules, isCasebookRule, numberFormatFor } from '../core/tracker/formats';
 import {
   AUDIT_HEADERS,
@@ -177,7 +177,7 @@ function setUpCases(ss: Spreadsheet, report: SetupReport): void {
     }
   }
   sheet.getRange(1, 1, 1, sheet.getMaxColumns()).setNotes(notes);
-  const idColumn = columnOf.get('Case ID') as number;
+  const idColumn = columnOf.get(headerOf('caseId')) as number;
   ss.setNamedRange('CB_CaseIds', sheet.getRange(2, idColumn, rows, 1));
 
   const everything = sheet.getRange(2, 1, rows, sheet.getMaxColumns());

@@ -1,7 +1,7 @@
 /** The About sidebar: the menu item that opens it and the server call it makes. */
 
 import { cellsInUse } from '../adapters/cell-budget';
-import { activeSpreadsheetName, activeUserEmail } from '../adapters/context';
+import { activeSpreadsheet, activeSpreadsheetName, activeUserEmail } from '../adapters/context';
 import { showSidebar } from '../adapters/ui';
 import { type AboutInfo, describeAbout } from '../core/about';
 import { cellBudgetLine } from '../core/tracker/cell-budget';
@@ -10,12 +10,12 @@ import { automationStatus } from './automation';
 
 /** The About sidebar works in any spreadsheet; only a tracker has automation to report. */
 function automationLine(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   return ss ? automationStatus(ss).line : 'Open a tracker to see its automation.';
 }
 
 function cellsLine(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   return ss ? cellBudgetLine(cellsInUse(ss)) : '';
 }
 

@@ -14,6 +14,7 @@ import {
   recordedAutomationOwner,
 } from '../adapters/automation-owner';
 import { findTriggers, installTriggers, removeTriggers } from '../adapters/automation-triggers';
+import { activeSpreadsheet, effectiveUserEmail } from '../adapters/context';
 import { readDispatcherState } from '../adapters/dispatcher-store';
 import { readTrackerContext } from '../adapters/intake-context';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
@@ -25,7 +26,7 @@ export interface AutomationStatus {
 }
 
 function activeTracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   return ss;
 }
@@ -44,7 +45,7 @@ function auditOwnerChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, from: st
   recordAudit(ss, [
     {
       at: new Date(),
-      user: Session.getEffectiveUser().getEmail() || 'unknown',
+      user: effectiveUserEmail() || 'unknown',
       action: 'Setting changed',
       field: 'Automation owner',
       oldValue: from,
@@ -57,7 +58,7 @@ function auditOwnerChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, from: st
 
 export function enableAutomation(): string {
   const ss = activeTracker();
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   const { people } = readPrivilegedSettings(ss);
   if (!isOwnerOrAdmin(people, me)) {
     const message = refusal(people.spreadsheetOwner, people.automationOwner, me);
@@ -95,7 +96,7 @@ export function enableAutomation(): string {
 export function disableAutomation(): string {
   const ss = activeTracker();
   const removed = removeTriggers(ss);
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   const ranIt = me !== '' && recordedAutomationOwner(ss.getId()) === me;
   if (ranIt) {
     forgetAutomationOwner(ss.getId());
@@ -112,7 +113,7 @@ export function disableAutomation(): string {
 export function automationStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AutomationStatus {
   const { edit, hourly } = findTriggers(ss);
   const runner = recordedAutomationOwner(ss.getId());
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   const state = readDispatcherState(ss);
   const last = state.lastActivity
     ? ` Last hourly check: ${state.lastActivity.slice(0, 16).replace('T', ' ')} UTC.`

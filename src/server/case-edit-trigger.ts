@@ -13,6 +13,7 @@ import { newWriteId } from '../adapters/audit-intent';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { runsAsAutomationOwner } from '../adapters/automation-owner';
 import { readCaseRows } from '../adapters/cases-tab';
+import { activeUserEmail, flushWrites } from '../adapters/context';
 import { BUSY_MESSAGE, tryDocumentLock } from '../adapters/document-lock';
 import { casesEditOf, isEditEvent } from '../adapters/edited-range';
 import { readTrackerContext } from '../adapters/intake-context';
@@ -50,7 +51,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     );
     if (!touched) return true;
     const { sla, ctx: tracker } = readTrackerContext(ss);
-    const user = event?.user ? String(event.user) : Session.getActiveUser().getEmail();
+    const user = event?.user ? String(event.user) : activeUserEmail();
     const writeId = newWriteId();
     const plans = planSheetChanges(table.rows, {
       writeId,
@@ -80,7 +81,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
               ? `${untrusted.length} row(s) have a missing or changed Casebook record: see the note on it.`
               : '';
     if (message) ss.toast(message, 'Casebook', 10);
-    SpreadsheetApp.flush();
+    flushWrites();
     return true;
   });
   if (done === null) ss.toast(BUSY_MESSAGE, 'Casebook', 10);

@@ -10,6 +10,7 @@ import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
+import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
 import { trackerRecordMac } from '../adapters/seal-key';
@@ -73,7 +74,7 @@ function selectedCaseId(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: Cas
 export function getCaseView(request: unknown): CaseViewResult {
   const body = request === undefined || request === null ? {} : expectObject('request', request);
   const wanted = body.caseId === undefined || body.caseId === '' ? null : readCaseId(body.caseId);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const table = readCases(ss);
   const caseId = wanted ?? selectedCaseId(ss, table);
@@ -145,7 +146,7 @@ function conflictMessage(caseId: string, by: unknown): string {
 
 export function updateCase(request: unknown): UpdateResult {
   const { caseId, version, changes } = readUpdate(request);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx, sla } = readTrackerContext(ss);
   return withDocumentLock(() => {
@@ -180,7 +181,7 @@ export function updateCase(request: unknown): UpdateResult {
       const field: FieldKey = 'status' in checked.changes ? 'status' : 'appealStatus';
       return { ok: false, errors: { [field]: lifecycle.reason } };
     }
-    const user = Session.getActiveUser().getEmail();
+    const user = activeUserEmail();
     const after: CaseRow = { ...proposed, ...lifecycle.updates, lastUpdatedAt: now, lastUpdatedBy: user };
     const fields: CaseRow = {
       ...checked.changes,
@@ -232,7 +233,7 @@ export function updateCase(request: unknown): UpdateResult {
     }
     const saved = outcome.written.get(caseId);
     if (!saved) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
-    SpreadsheetApp.flush();
+    flushWrites();
     return {
       ok: true,
       changed: changedKeys.map((key) => headerOf.get(key) ?? key),

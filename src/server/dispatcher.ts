@@ -12,7 +12,9 @@ import { triggerIsAuthorized } from '../adapters/authorization';
 import { recordedAutomationOwner } from '../adapters/automation-owner';
 import { trackerOfTrigger } from '../adapters/automation-triggers';
 import { cellWarning } from '../adapters/cell-budget';
+import { effectiveUserEmail, flushWrites, openTracker } from '../adapters/context';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
+import { tryScriptLock } from '../adapters/script-lock';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
 import { runSlaSweep } from './sla-sweep';
 import { checkNewAuditRows } from './verify-audit';
@@ -54,7 +56,7 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
   // Tracker-wide jobs run only as the automation owner the owner recorded: an editor's trigger (a leftover
   // one, or one they made) neither runs nor marks them. Checked before the tracker is even opened.
   const runner = recordedAutomationOwner(spreadsheetId);
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   if (runner === '' || runner !== me) {
     console.warn(
       runner
@@ -64,14 +66,14 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
     return;
   }
   // Two people's dispatchers for one tracker must not sweep at the same time.
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) {
+  const lock = tryScriptLock(30_000);
+  if (!lock) {
     console.warn('Casebook: another hourly run is still working; this one leaves its jobs to the next run.');
     return;
   }
   noteScriptLockHeld(true);
   try {
-    const ss = SpreadsheetApp.openById(spreadsheetId);
+    const ss = openTracker(spreadsheetId);
     const warning = cellWarning(ss);
     if (warning) console.warn(`Casebook: ${warning}`);
     const state = readDispatcherState(ss);
@@ -93,7 +95,7 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
     if (changed) {
       state.lastActivity = new Date(startedMs).toISOString();
       save();
-      SpreadsheetApp.flush();
+      flushWrites();
     }
   } finally {
     noteScriptLockHeld(false);

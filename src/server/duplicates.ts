@@ -5,6 +5,7 @@
 
 import type { CasesTable } from '../adapters/cases-tab';
 import { readCases } from '../adapters/cases-tab';
+import { activeSpreadsheet } from '../adapters/context';
 import { type IntakeContext, readIntakeContext } from '../adapters/intake-context';
 import { normaliseField } from '../core/import/convert-row';
 import {
@@ -68,7 +69,7 @@ export function findDuplicates(request: unknown): { matches: DuplicateView[]; wi
       throw new BadArgument(`${key} is longer than ${PROBE_MAX_LENGTH} characters`);
     fields[key] = value;
   }
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const ctx = readIntakeContext(ss);
   const probe = probeFrom(fields, ctx);

@@ -1,4 +1,5 @@
 /** What the intake form needs when it opens, in one call: the Lists tab's values and the tracker's settings. */
+import { activeSpreadsheet } from '../adapters/context';
 import { type IntakeContext, readIntakeContext } from '../adapters/intake-context';
 import { showSidebar } from '../adapters/ui';
 
@@ -12,7 +13,7 @@ export function showIntakeSidebar(): void {
 }
 
 export function getIntakeOptions(): IntakeOptions {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   return { ...readIntakeContext(ss), trackerName: ss.getName() };
 }

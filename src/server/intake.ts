@@ -8,6 +8,7 @@
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
+import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
 import { appendSafeRow } from '../adapters/safe-write';
@@ -21,7 +22,13 @@ import {
 } from '../core/intake/duplicates';
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
 import { slaColumns } from '../core/lifecycle/apply-change';
-import { CASE_ID_PATTERN, type FieldKey, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
+import {
+  CASE_ID_PATTERN,
+  type FieldKey,
+  formatCaseId,
+  headerOf,
+  nextCaseSequence,
+} from '../core/schema/case-schema';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
@@ -97,7 +104,7 @@ function auditCreationIfMissing(
   recordAudit(ss, [
     {
       at: new Date(),
-      user: Session.getActiveUser().getEmail(),
+      user: activeUserEmail(),
       action: 'New case',
       caseId,
       details: `Submitted from the intake form (${submissionId})`,
@@ -108,7 +115,7 @@ function auditCreationIfMissing(
 
 export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx, sla } = readTrackerContext(ss);
   const checked = checkSubmission(fields, ctx);
@@ -154,7 +161,7 @@ export function submitCase(request: unknown): SubmitResult {
           )
         : null;
     const now = new Date();
-    const user = Session.getActiveUser().getEmail();
+    const user = activeUserEmail();
     const caseId = formatCaseId(
       now.getUTCFullYear(),
       nextCaseSequence(
@@ -211,7 +218,7 @@ export function submitCase(request: unknown): SubmitResult {
             {
               at: now,
               user,
-              action: 'Duplicate check',
+              action: headerOf('duplicateCheck'),
               caseId,
               details: decision.duplicateCheck,
               source: 'Intake form' as const,
@@ -219,7 +226,7 @@ export function submitCase(request: unknown): SubmitResult {
           ]
         : []),
     ]);
-    SpreadsheetApp.flush();
+    flushWrites();
     return {
       ok: true,
       caseId,

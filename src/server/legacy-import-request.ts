@@ -8,7 +8,7 @@ import type { ImportContext } from '../core/import/convert-row';
 import { choicesFor, compileValueMaps, VALUE_MAPPED_FIELDS, type ValueMaps } from '../core/import/value-maps';
 import { normaliseDate } from '../core/normalise/date';
 import { cleanMultiline, cleanText } from '../core/normalise/text';
-import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../core/schema/case-schema';
+import { CASE_FIELDS, type FieldDefinition, type FieldKey, headerOf } from '../core/schema/case-schema';
 import { BadArgument, expectArray, expectInteger, expectObject, expectText } from './arguments';
 
 export const MAX_COLUMNS = 200;
@@ -56,8 +56,6 @@ export function readMapping(value: unknown, width: number): Map<number, FieldKey
   if (mapping.size === 0) throw new BadArgument('Map at least one column to a case field');
   return mapping;
 }
-
-const headerOf = (field: FieldKey) => CASE_FIELDS.find((f) => f.key === field)?.header ?? field;
 
 export function readValueMaps(value: unknown, lists: ImportContext['lists']): ValueMaps {
   if (value === undefined || value === null) return {};

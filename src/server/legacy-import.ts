@@ -9,6 +9,7 @@ import { settleBeforeWrite } from '../adapters/audit-intent';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
 import { assertRoomForCells } from '../adapters/cell-budget';
+import { activeSpreadsheet, activeUserEmail, effectiveUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readIntakeContext } from '../adapters/intake-context';
 import {
@@ -83,7 +84,7 @@ export interface ImportSummary {
 }
 
 function activeTracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   return ss;
 }
@@ -168,7 +169,7 @@ function plan(
 /** What the import would do, written nowhere; with how numeric dates are read (Settings: Date order). */
 export function previewLegacyImport(request: unknown): ImportPreview & { dateOrder: string } {
   const { ss, rows, ctx, request: checked } = prepare(request);
-  const importPlan = plan(ss, rows, ctx, checked, Session.getActiveUser().getEmail()).importPlan;
+  const importPlan = plan(ss, rows, ctx, checked, activeUserEmail()).importPlan;
   return { ...previewPlan(importPlan), dateOrder: ctx.dateOrder === 'MDY' ? 'MDY' : 'DMY' };
 }
 
@@ -186,7 +187,7 @@ export function runLegacyImport(request: unknown): ImportSummary {
     const { ss, rows, ctx, request: checked } = prepare(request);
     // Its changes and their audit entries are both written or neither: refused before any write.
     assertAuditRoom(ss);
-    const user = Session.getActiveUser().getEmail();
+    const user = activeUserEmail();
     const { table, importPlan } = plan(ss, rows, ctx, checked, user);
     if (checked.digest !== null && previewPlan(importPlan).digest !== checked.digest)
       throw new Error(
@@ -220,7 +221,7 @@ export function runLegacyImport(request: unknown): ImportSummary {
         source: 'Import',
       },
     ]);
-    SpreadsheetApp.flush();
+    flushWrites();
     ss.toast(message, 'Casebook');
     return { counts, reportTab, message };
   });
@@ -243,12 +244,12 @@ export function saveLegacySynonyms(request: unknown): { added: number; message: 
     if (entries.length > MAX_VALUES_PER_FIELD * 4) throw new BadArgument('Too many values to save at once');
     // The Lists tab is the owner's (it decides what every import and the normaliser read).
     const { people } = readPrivilegedSettings(ss);
-    if (!isOwnerOrAdmin(people, Session.getEffectiveUser().getEmail()))
+    if (!isOwnerOrAdmin(people, effectiveUserEmail()))
       throw new Error(
         `Only the tracker's owner (${people.spreadsheetOwner}) or an admin they name can save synonyms to the Lists tab. Your import still uses these value maps; ask them to save the synonyms for next time.`,
       );
     const added = appendSynonyms(ss, entries);
-    const user = Session.getActiveUser().getEmail();
+    const user = activeUserEmail();
     const message = `Saved ${added} synonym${added === 1 ? '' : 's'} on the Lists tab.`;
     recordAudit(ss, [
       { at: new Date(), user, action: 'Save import synonyms', details: message, source: 'Import' },

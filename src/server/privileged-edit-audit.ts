@@ -6,6 +6,7 @@
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#edit
  */
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
+import { activeUserEmail } from '../adapters/context';
 import { columnLetter } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 
@@ -14,7 +15,7 @@ const NO_OLD_VALUE = '(Sheets does not give earlier values for a multi-cell edit
 const MAX_CELLS_ONE_BY_ONE = 50;
 
 function actorOf(event: GoogleAppsScript.Events.SheetsOnEdit): string {
-  const named = event.user ? String(event.user) : Session.getActiveUser().getEmail();
+  const named = event.user ? String(event.user) : activeUserEmail();
   return named.trim() === '' ? 'unknown' : named.trim();
 }
 

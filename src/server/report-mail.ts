@@ -6,7 +6,7 @@
  */
 import type { AuditEntry } from '../adapters/audit-log';
 import { recordAudit } from '../adapters/audit-log';
-import { type Recipients, sendToListed } from '../adapters/recipients';
+import { type Recipients, remainingMailQuota, sendToListed } from '../adapters/recipients';
 import { updateManagersNotified } from '../adapters/reports-tab';
 import {
   type DispatcherState,
@@ -39,7 +39,7 @@ export function mailReportLink(
       `Casebook: ${addresses.length - recipients.length} weekly summary links were not sent: their addresses are not Managers on the owner's Settings tab.`,
     );
   if (recipients.length === 0) return outcome;
-  let quota = MailApp.getRemainingDailyQuota();
+  let quota = remainingMailQuota();
   for (const recipient of recipients) {
     if (quota < 1) {
       outcome.waiting.push(recipient);

@@ -7,6 +7,7 @@
 
 import { drainAuditChannel, recordAudit, startSealing } from '../adapters/audit-log';
 import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
+import { activeSpreadsheet, activeUserEmail, effectiveUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
@@ -36,10 +37,10 @@ function describe(report: SetupReport): string {
 }
 
 export function setUpTracker(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Set up tracker.');
   return withDocumentLock(() => {
-    const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+    const me = effectiveUserEmail().trim().toLowerCase();
     const { people } = readPrivilegedSettings(ss);
     if (!isOwnerOrAdmin(people, me)) {
       const refused = `Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (${people.spreadsheetOwner}) or an admin they name may run it. Nothing was changed.`;
@@ -73,14 +74,14 @@ export function setUpTracker(): string {
       recordAudit(ss, [
         {
           at: new Date(),
-          user: Session.getActiveUser().getEmail(),
+          user: activeUserEmail(),
           action: 'Set up tracker',
           details: summary,
           source: 'Setup',
         },
       ]);
     }
-    SpreadsheetApp.flush();
+    flushWrites();
     ss.toast(summary, 'Casebook');
     return summary;
   });

@@ -10,13 +10,15 @@
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
 import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
+import { effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
-import { type Recipients, sendToListed } from '../adapters/recipients';
+import { type Recipients, remainingMailQuota, sendToListed } from '../adapters/recipients';
 import { trackerRecordMac } from '../adapters/seal-key';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { headerOf } from '../core/schema/case-schema';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
 import { type ChangeContext, planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
@@ -65,7 +67,7 @@ function sendDigests(
   saveState: () => void,
 ): string[] {
   if (digests.length === 0) return [];
-  let quota = MailApp.getRemainingDailyQuota();
+  let quota = remainingMailQuota();
   const sent: string[] = [];
   const delivered = [...state.delivered];
   for (const digest of digests) {
@@ -213,7 +215,7 @@ function sweepLocked(
     return { finished: true, changedState: false };
   }
   const nowMs = Date.now();
-  const sender = Session.getEffectiveUser().getEmail();
+  const sender = effectiveUserEmail();
   const mac = trackerRecordMac();
   const changeContext: ChangeContext = {
     now: new Date(nowMs),
@@ -261,7 +263,7 @@ function sweepLocked(
         change.audit.map((item) => ({
           at: now,
           user: sender,
-          action: 'SLA',
+          action: headerOf('slaStatus'),
           caseId: change.caseId,
           ...item,
           source: 'Automation' as const,

@@ -2,6 +2,7 @@
 
 import { readCases, writeMarks } from '../adapters/cases-tab';
 import { cellWarning } from '../adapters/cell-budget';
+import { activeSpreadsheet, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readListsTab } from '../adapters/lists-tab';
 import { type Issue, RULE_LABELS, type RuleId, validateCase } from '../core/validation/validate-case';
@@ -30,7 +31,7 @@ export function summarise(rowsChecked: number, issuesByRow: Map<number, Issue[]>
 }
 
 export function validateLibrary(): ValidationSummary {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Validate library.');
   return withDocumentLock(() => {
     const { lists } = readListsTab(ss);
@@ -41,7 +42,7 @@ export function validateLibrary(): ValidationSummary {
       if (issues.length > 0) issuesByRow.set(table.rowNumbers[i] as number, issues);
     });
     writeMarks(table, issuesByRow);
-    SpreadsheetApp.flush();
+    flushWrites();
     const summary = summarise(table.rows.length, issuesByRow);
     // Past 80% of Google's 10 million cells the owner is told here too, before writes start failing.
     const warning = cellWarning(ss);

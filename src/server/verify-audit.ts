@@ -6,26 +6,28 @@
  */
 import { drainAuditChannel, mayWriteAuditLog, recordAudit } from '../adapters/audit-log';
 import { type AuditCheck, verifyNewRows, verifyWholeLog } from '../adapters/audit-verify';
+import { activeSpreadsheet, effectiveUserEmail } from '../adapters/context';
+import { messageBoxes } from '../adapters/ui';
 import { TABS } from '../core/tracker/layout';
 
 export const VERIFY_TITLE = 'Verify audit log';
 
 /** The menu item: drains waiting entries first, so the answer covers everything recorded so far. */
 export function verifyAuditLog(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then run Verify audit log.');
-  const ui = SpreadsheetApp.getUi();
+  const ui = messageBoxes();
   const log = ss.getSheetByName(TABS.audit);
   if (!log || !mayWriteAuditLog(log)) {
     const message = log
       ? "Only the tracker's owner (who may write the Audit log) can verify it."
       : 'This spreadsheet has no Audit log: run Set up tracker first.';
-    ui.alert(VERIFY_TITLE, message, ui.ButtonSet.OK);
+    ui.alert(VERIFY_TITLE, message);
     return message;
   }
   drainAuditChannel(ss);
   const result = verifyWholeLog(ss);
-  ui.alert(VERIFY_TITLE, result.message, ui.ButtonSet.OK);
+  ui.alert(VERIFY_TITLE, result.message);
   return result.message;
 }
 
@@ -37,7 +39,7 @@ export function checkNewAuditRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     recordAudit(ss, [
       {
         at: new Date(),
-        user: Session.getEffectiveUser().getEmail(),
+        user: effectiveUserEmail(),
         action: 'Audit log break found',
         details: result.message,
         source: 'Automation',

@@ -6,6 +6,7 @@
  * from before the job first ran are not caught up, so turning automation on mid-week makes no Doc at once.
  */
 
+import { effectiveUserEmail } from '../adapters/context';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { recipientsOf } from '../adapters/recipients';
 import { ReportSettingsError } from '../adapters/report-doc';
@@ -109,7 +110,7 @@ export function runWeeklySummaryJob(
   // Generation first: its mail to every manager settles any earlier link still waiting for that week.
   const privileged = readPrivilegedSettings(ss);
   const generated = nowMs <= deadlineMs && generateIfDue(ss, state, nowMs, saveState, privileged);
-  const user = Session.getEffectiveUser().getEmail();
+  const user = effectiveUserEmail();
   const waitingBefore = (state.pendingReportMail ?? []).map((p) => ({
     week: p.week,
     recipients: [...p.recipients],

@@ -4,8 +4,11 @@
  * so the two never write at once). Every outcome, including a busy lock, is said in a dialog.
  */
 import { noteScriptLockHeld } from '../adapters/audit-log';
+import { activeSpreadsheet, flushWrites } from '../adapters/context';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { ReportSettingsError } from '../adapters/report-doc';
+import { tryScriptLock } from '../adapters/script-lock';
+import { messageBoxes } from '../adapters/ui';
 import { isoWeekOf, parseIsoWeek, weekBounds, weekLabel } from '../core/report/iso-week';
 import { alreadyMailed, rememberMailed } from '../core/report/mail-once';
 import { previousWeek } from '../core/report/schedule';
@@ -43,11 +46,11 @@ function done(outcome: SummaryOutcome): string {
 }
 
 export function promptWeeklySummary(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then choose Generate weekly summary.');
-  const ui = SpreadsheetApp.getUi();
+  const ui = messageBoxes();
   const tell = (message: string) => {
-    ui.alert(TITLE, message, ui.ButtonSet.OK);
+    ui.alert(TITLE, message);
     return message;
   };
   let settings: OwnerReportSettings;
@@ -59,13 +62,9 @@ export function promptWeeklySummary(): string {
   }
   const nowMs = Date.now();
   const last = previousWeek(nowMs, settings.timeZone);
-  const response = ui.prompt(
-    TITLE,
-    `Which ISO week? (default ${weekLabel(last)} = last week)`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (response.getSelectedButton() !== ui.Button.OK) return 'Cancelled: nothing was generated.';
-  const typed = response.getResponseText().trim();
+  const response = ui.prompt(TITLE, `Which ISO week? (default ${weekLabel(last)} = last week)`);
+  if (response === null) return 'Cancelled: nothing was generated.';
+  const typed = response.trim();
   const current = isoWeekOf(nowMs, settings.timeZone);
   const parsed = typed === '' ? { ok: true as const, week: last } : parseIsoWeek(typed, current.year);
   if (!parsed.ok) return tell(`${parsed.problem} Nothing was generated.`);
@@ -74,8 +73,8 @@ export function promptWeeklySummary(): string {
       `${weekLabel(parsed.week)} has not started yet: choose ${weekLabel(current)} or an earlier week. Nothing was generated.`,
     );
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return tell(SUMMARY_BUSY);
+  const lock = tryScriptLock(LOCK_WAIT_MS);
+  if (!lock) return tell(SUMMARY_BUSY);
   // Its audit entry's drain must not wait for, or release, the script lock held here.
   noteScriptLockHeld(true);
   let outcome: SummaryOutcome;
@@ -92,7 +91,7 @@ export function promptWeeklySummary(): string {
         if (rememberMailed(state, label, mailed.sent) || pending) writeDispatcherState(ss, state);
       },
     });
-    SpreadsheetApp.flush();
+    flushWrites();
   } catch (error) {
     if (error instanceof ReportSettingsError) return tell(error.message);
     throw error;

@@ -10,6 +10,7 @@ import { readAuditFacts } from '../adapters/audit-facts';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { recordAudit } from '../adapters/audit-log';
 import { readCases } from '../adapters/cases-tab';
+import { effectiveUserEmail } from '../adapters/context';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { type Recipients, recipientsOf } from '../adapters/recipients';
 import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
@@ -121,7 +122,7 @@ export function generateWeeklySummary(
     },
   });
 
-  const user = Session.getEffectiveUser().getEmail();
+  const user = effectiveUserEmail();
   const notice = reportNotice({
     docName,
     week,

@@ -3,8 +3,12 @@ import {
   CASE_FIELDS,
   CASE_ID_PATTERN,
   FIXED_LISTS,
+  fieldKeyOfHeader,
+  fixedChoicesOf,
   formatCaseId,
+  headerOf,
   nextCaseSequence,
+  schemaColumnOf,
 } from '../../src/core/schema/case-schema';
 
 const keys: string[] = CASE_FIELDS.map((f) => f.key);
@@ -89,4 +93,20 @@ test('the next sequence is one past the highest of the year, whatever the order 
   expect(nextCaseSequence([], 2026)).toBe(1);
   expect(nextCaseSequence(['CB-2026-00007', 'CB-2026-00003', 'CB-2025-00999', 'legacy-9', ''], 2026)).toBe(8);
   expect(nextCaseSequence(['CB-2025-00999'], 2026)).toBe(1);
+});
+
+test('lookups by key: header, the key of a header, column in schema order, fixed choices', () => {
+  expect(headerOf('appealStatus')).toBe('Appeal status');
+  for (const [i, field] of CASE_FIELDS.entries()) {
+    expect(fieldKeyOfHeader(field.header)).toBe(field.key);
+    expect(headerOf(field.key)).toBe(field.header);
+    expect(schemaColumnOf(field.key)).toBe(i + 1);
+  }
+  // Exact text only: the Audit log's Field column holds headers as Casebook wrote them.
+  expect(fieldKeyOfHeader('appeal status')).toBeUndefined();
+  expect(fieldKeyOfHeader('Notes')).toBeUndefined();
+  expect(fixedChoicesOf('severity')).toEqual(FIXED_LISTS.severities);
+  expect(fixedChoicesOf('misjudgement')).toEqual(['Yes', 'No']);
+  expect(fixedChoicesOf('market')).toBeUndefined();
+  expect(fixedChoicesOf('summary')).toBeUndefined();
 });

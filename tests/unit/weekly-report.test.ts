@@ -46,6 +46,7 @@ import type {
   WeeklyReport,
 } from '../../src/core/report/model';
 import { buildWeeklyReport } from '../../src/core/report/weekly-report';
+import type { FieldKey } from '../../src/core/schema/case-schema';
 import type { CaseRow } from '../../src/core/validation/validate-case';
 
 const d = (iso: string) => new Date(iso);
@@ -420,7 +421,13 @@ function mainFixture(): Fixture {
 }
 
 function mainAudit(id: Record<string, string>): AuditFact[] {
-  const fact = (iso: string, name: string, field: string, oldValue: string, newValue: string): AuditFact => ({
+  const fact = (
+    iso: string,
+    name: string,
+    field: FieldKey,
+    oldValue: string,
+    newValue: string,
+  ): AuditFact => ({
     timeMs: ms(iso),
     caseId: id[name] as string,
     field,
@@ -428,23 +435,23 @@ function mainAudit(id: Record<string, string>): AuditFact[] {
     newValue,
   });
   return [
-    fact('2026-11-10T09:00:00Z', 'A1', 'Appeal status', 'None', 'Pending'),
-    fact('2026-11-18T14:00:00Z', 'A1', 'Appeal status', 'Pending', 'Overturned'),
-    fact('2026-11-05T10:00:00Z', 'A3', 'Appeal status', 'None', 'Pending'),
-    fact('2026-11-12T10:00:00Z', 'A3', 'Appeal status', 'Pending', 'Upheld'),
-    fact('2026-10-26T10:00:00Z', 'A4', 'Appeal status', 'None', 'Pending'),
-    fact('2026-10-29T10:00:00Z', 'A4', 'Appeal status', 'Pending', 'Upheld'),
-    fact('2026-11-10T10:00:00Z', 'A4', 'Appeal status', 'Upheld', 'Pending'),
-    fact('2026-11-19T16:00:00Z', 'A4', 'Appeal status', 'Pending', 'Upheld'),
-    fact('2026-11-17T12:00:00Z', 'S8', 'Escalated to', '', 'Policy'),
-    fact('2026-11-17T13:00:00Z', 'S8', 'SLA', 'On track', 'Breached'),
-    fact('2026-11-12T10:00:00Z', 'B1', 'Escalated to', '', 'Policy'),
-    fact('2026-11-17T10:00:00Z', 'B1', 'Escalated to', 'Policy', 'Product'),
-    fact('2026-11-18T10:00:00Z', 'B1', 'Escalated to', 'Product', 'Policy'),
-    fact('2026-11-19T12:00:00Z', 'B1', 'Escalated to', 'Policy', 'Product'),
-    fact('2026-11-06T12:00:00Z', 'B2', 'Escalated to', '', 'Policy'),
-    fact('2026-11-13T12:00:00Z', 'B2', 'Escalated to', 'Policy', 'Algorithm'), // last week
-    fact('2026-11-20T10:00:00Z', 'RO', 'Status', 'Resolved', 'Reopened'),
+    fact('2026-11-10T09:00:00Z', 'A1', 'appealStatus', 'None', 'Pending'),
+    fact('2026-11-18T14:00:00Z', 'A1', 'appealStatus', 'Pending', 'Overturned'),
+    fact('2026-11-05T10:00:00Z', 'A3', 'appealStatus', 'None', 'Pending'),
+    fact('2026-11-12T10:00:00Z', 'A3', 'appealStatus', 'Pending', 'Upheld'),
+    fact('2026-10-26T10:00:00Z', 'A4', 'appealStatus', 'None', 'Pending'),
+    fact('2026-10-29T10:00:00Z', 'A4', 'appealStatus', 'Pending', 'Upheld'),
+    fact('2026-11-10T10:00:00Z', 'A4', 'appealStatus', 'Upheld', 'Pending'),
+    fact('2026-11-19T16:00:00Z', 'A4', 'appealStatus', 'Pending', 'Upheld'),
+    fact('2026-11-17T12:00:00Z', 'S8', 'escalatedTo', '', 'Policy'),
+    fact('2026-11-17T13:00:00Z', 'S8', 'slaStatus', 'On track', 'Breached'),
+    fact('2026-11-12T10:00:00Z', 'B1', 'escalatedTo', '', 'Policy'),
+    fact('2026-11-17T10:00:00Z', 'B1', 'escalatedTo', 'Policy', 'Product'),
+    fact('2026-11-18T10:00:00Z', 'B1', 'escalatedTo', 'Product', 'Policy'),
+    fact('2026-11-19T12:00:00Z', 'B1', 'escalatedTo', 'Policy', 'Product'),
+    fact('2026-11-06T12:00:00Z', 'B2', 'escalatedTo', '', 'Policy'),
+    fact('2026-11-13T12:00:00Z', 'B2', 'escalatedTo', 'Policy', 'Algorithm'), // last week
+    fact('2026-11-20T10:00:00Z', 'RO', 'status', 'Resolved', 'Reopened'),
   ];
 }
 

@@ -367,14 +367,14 @@ const AUDIT: AuditFact[] = [
   {
     timeMs: at(-10).getTime(),
     caseId: id(105),
-    field: 'Appeal status',
+    field: 'appealStatus',
     oldValue: 'None',
     newValue: 'Pending',
   },
   {
     timeMs: at(2).getTime(),
     caseId: id(105),
-    field: 'Appeal status',
+    field: 'appealStatus',
     oldValue: 'Pending',
     newValue: 'Overturned',
   },
@@ -382,7 +382,7 @@ const AUDIT: AuditFact[] = [
   {
     timeMs: at(4).getTime(),
     caseId: id(16),
-    field: 'Appeal status',
+    field: 'appealStatus',
     oldValue: 'Pending',
     newValue: 'Upheld',
   },
@@ -390,7 +390,7 @@ const AUDIT: AuditFact[] = [
   {
     timeMs: at(5).getTime(),
     caseId: id(16),
-    field: 'Owner',
+    field: 'owner',
     oldValue: '',
     newValue: 'ops@governance.example',
   },

@@ -4,6 +4,7 @@
  * from the case's SLA notices column; the column gets the token only once the mail went out, so a notice
  * the mail quota holds back is planned again next run, never lost, and a sent one is never planned again.
  */
+import { headerOf } from '../schema/case-schema';
 import { wallClockText } from '../sla/calendar';
 import { caseSla, SLA_WORDS } from '../sla/case-sla';
 import type { SlaSettings } from '../sla/sla-settings';
@@ -98,7 +99,7 @@ export function planSlaSweep(
     if (text(row.slaStatus) !== slaStatus) {
       fields.slaStatus = slaStatus;
       if (slaStatus === SLA_WORDS.dueSoon || slaStatus === SLA_WORDS.breached)
-        audit.push({ field: 'SLA', oldValue: text(row.slaStatus), newValue: slaStatus });
+        audit.push({ field: headerOf('slaStatus'), oldValue: text(row.slaStatus), newValue: slaStatus });
     }
     const cycle = Math.max(1, Math.floor(Number(text(row.slaCycle)) || 1));
     const tokens = tokensOf(row.slaNotices);
@@ -109,7 +110,11 @@ export function planSlaSweep(
     if (live && result.level === 'breached' && !tokens.has(NOTICE_TOKENS.levelRaised)) {
       const level = Math.max(0, Math.floor(Number(text(row.escalationLevel)) || 0));
       fields.escalationLevel = level + 1;
-      audit.push({ field: 'Escalation level', oldValue: String(level), newValue: String(level + 1) });
+      audit.push({
+        field: headerOf('escalationLevel'),
+        oldValue: String(level),
+        newValue: String(level + 1),
+      });
       tokens.add(NOTICE_TOKENS.levelRaised);
     }
     if (tokenText(tokens) !== tokenText(tokensOf(row.slaNotices))) fields.slaNotices = tokenText(tokens);

@@ -1,6 +1,6 @@
 /**
  * A case's sealed record: the last state Casebook accepted for a row (its system fields and the values of
- * the fields people edit), kept as JSON in the row's "Casebook record" cell with a seal bound to the case
+ * the fields people edit), kept as JSON in the row's caseRecord cell with a seal bound to the case
  * ID. Code running as the owner decides from this record, never from the cells an editor can type into:
  * a system cell that differs from it is put back, a tracked cell that differs is an edit (whose old value
  * the record gives even for a pasted block), and a row whose record is missing or does not verify is not

@@ -2,7 +2,9 @@
  * The cases linked to one case, both ways: those it names (related, duplicate of) and those naming it.
  * Pure: the server passes the library rows it read.
  */
-export type LinkRelation = 'Related' | 'Duplicate of' | 'Duplicated by';
+import { type HeaderOf, headerOf } from '../schema/case-schema';
+
+export type LinkRelation = 'Related' | HeaderOf<'duplicateOf'> | 'Duplicated by';
 
 export interface LinkedCase {
   caseId: string;
@@ -33,7 +35,7 @@ export function linkedCases(caseId: string, library: readonly LinkableCase[]): L
   const links = new Map<string, LinkRelation>();
   if (self) {
     for (const id of ids(self.relatedCases)) links.set(id, 'Related');
-    for (const id of ids(self.duplicateOf)) links.set(id, 'Duplicate of');
+    for (const id of ids(self.duplicateOf)) links.set(id, headerOf('duplicateOf'));
   }
   for (const other of library) {
     if (other.caseId === caseId || links.has(other.caseId)) continue;

@@ -1,7 +1,7 @@
 /**
  * A case's version: a hash of every field as text. The case sidebar sends back the version it read, and an
  * edit is refused if the case has changed since, whether through Casebook or by someone typing in the
- * sheet (which does not touch "Last updated at").
+ * sheet (which does not touch the lastUpdatedAt cell).
  */
 import { CASE_FIELDS, type FieldDefinition } from '../schema/case-schema';
 import type { CaseRow } from '../validation/validate-case';

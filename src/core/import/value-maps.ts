@@ -7,7 +7,7 @@
  */
 import { currentDsaKey } from '../dsa/legacy-keys';
 import { cleanText, compactKey, editDistance, matchKey } from '../normalise/text';
-import { CASE_FIELDS, type FieldKey, type ListName } from '../schema/case-schema';
+import { CASE_FIELDS, type FieldKey, headerOf, type ListName } from '../schema/case-schema';
 import { DEFAULT_POLICIES } from '../taxonomy/defaults';
 import { listValues, type TaxonomyLists } from '../validation/validate-case';
 import { type ImportContext, normaliseField } from './convert-row';
@@ -159,7 +159,7 @@ export function valueQuestions(
     if (unread.length === 0) continue;
     questions.push({
       field,
-      header: CASE_FIELDS.find((f) => f.key === field)?.header ?? field,
+      header: headerOf(field),
       choices: choicesFor(field, ctx.lists),
       values: unread.slice(0, limit).map((v) => ({
         ...v,

@@ -1,6 +1,6 @@
 /**
  * Possible duplicates of a case being logged: an earlier case about the same LIVE session, or about the
- * same seller and policy within the tracker's duplicate window (Settings: "Duplicate window (days)").
+ * same seller and policy within the tracker's duplicate window (the duplicateWindowDays setting).
  * Pure: the server reads the library once and passes its rows here; the form asks while people type, and
  * the server asks again when the case is saved, so a case logged meanwhile by someone else is caught too.
  */

@@ -1,6 +1,6 @@
 /**
  * Escalations by team at the week's end: escalated in the week, still open, breached, how old, and cases
- * that bounced away to another team (from the Audit log's "Escalated to" entries).
+ * that bounced away to another team (from the Audit log's entries of the escalatedTo field).
  */
 import type { AuditFact, TeamEscalations } from './model';
 import { days, median, type ReportCase, type Window, within } from './report-cases';
@@ -39,7 +39,7 @@ export function escalationsByTeam(
   for (const fact of audit) {
     const from = fact.oldValue.trim();
     const to = fact.newValue.trim();
-    if (fact.field !== 'Escalated to' || from === '' || to === '' || from === to) continue;
+    if (fact.field !== 'escalatedTo' || from === '' || to === '' || from === to) continue;
     if (!within(fact.timeMs, week)) continue;
     const entry = teamEntry(from);
     if (!entry.bounced.includes(fact.caseId)) entry.bounced.push(fact.caseId);

@@ -3,6 +3,7 @@
  * tab and the Audit log (definitions in docs/weekly-summary.md). The Doc layout reads only this, so the
  * figures can be tested without Docs and the same tracker always gives the same report.
  */
+import type { FieldKey } from '../schema/case-schema';
 import type { CaseRow } from '../validation/validate-case';
 import type { IsoWeek } from './iso-week';
 
@@ -10,7 +11,8 @@ import type { IsoWeek } from './iso-week';
 export interface AuditFact {
   timeMs: number;
   caseId: string;
-  field: string;
+  /** The field the entry changed, by key (the adapter maps the log's header text to it). */
+  field: FieldKey;
   oldValue: string;
   newValue: string;
 }

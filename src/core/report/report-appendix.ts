@@ -3,6 +3,7 @@
  * findings that did not make "Needs a decision", data quality, and the Definitions section (bookmarked,
  * so every "Definitions" link in the Doc lands on it). Definitions follow docs/weekly-summary.md.
  */
+import { headerOf } from '../schema/case-schema';
 import type { DocBlock, TextRun } from './doc-blocks';
 import { rateText } from './headline';
 import type { Capped, KpiRow, Rate, WeeklyReport } from './model';
@@ -120,8 +121,8 @@ export const DEFINITIONS: readonly [string, string][] = [
 export function appendixBlocks(report: WeeklyReport, context: LayoutContext): DocBlock[] {
   return [
     { kind: 'heading', level: 'HEADING2', text: 'Appendix: by policy and by market' },
-    ...splitTable('By policy', report.byPolicy, 'Policy'),
-    ...splitTable('By market', report.byMarket, 'Market'),
+    ...splitTable('By policy', report.byPolicy, headerOf('policy')),
+    ...splitTable('By market', report.byMarket, headerOf('market')),
     ...otherFindings(report),
     ...dataQualityBlocks(report, context),
     { kind: 'heading', level: 'HEADING2', text: 'Definitions', bookmark: DEFINITIONS_ANCHOR },

@@ -41,11 +41,11 @@ export const text = (value: unknown): string => String(value ?? '').trim();
 const DONE_STATUSES = ['Resolved', 'Closed'];
 const DECIDED_APPEALS = ['Upheld', 'Overturned'];
 
-/** The latest "Appeal status" entry per case and new value, so a decision's time is found in one pass. */
+/** The latest appeal status entry per case and new value, so a decision's time is found in one pass. */
 function appealDecisionTimes(audit: readonly AuditFact[]): Map<string, number> {
   const latest = new Map<string, number>();
   for (const fact of audit) {
-    if (fact.field !== 'Appeal status') continue;
+    if (fact.field !== 'appealStatus') continue;
     const key = `${fact.caseId}\u0000${fact.newValue}`;
     if (fact.timeMs > (latest.get(key) ?? Number.NEGATIVE_INFINITY)) latest.set(key, fact.timeMs);
   }

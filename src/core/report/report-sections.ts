@@ -3,6 +3,7 @@
  * sellers with their points explained, misjudgement clusters) and notable cases, each cut to the top
  * rows with a count of the rest, and each term defined in one line where it first appears.
  */
+import { headerOf } from '../schema/case-schema';
 import type { DocBlock, TextRun } from './doc-blocks';
 import { rateText } from './headline';
 import type { Capped, NotableCase, TeamEscalations, WeeklyReport } from './model';
@@ -69,7 +70,7 @@ export function patternBlocks(report: WeeklyReport): DocBlock[] {
       {
         kind: 'table',
         rows: [
-          ['Spike: policy', 'Market', 'This week', 'Four weeks before'],
+          ['Spike: policy', headerOf('market'), 'This week', 'Four weeks before'],
           ...report.spikes
             .slice(0, DOC_LIST_ITEMS)
             .map((s) => [s.policy, s.market, String(s.count), s.previous.join(', ')]),
@@ -81,7 +82,7 @@ export function patternBlocks(report: WeeklyReport): DocBlock[] {
     blocks.push({
       kind: 'table',
       rows: [
-        ['Misjudgement cluster: policy', 'Detection source', 'Overturned', 'Other sources'],
+        ['Misjudgement cluster: policy', headerOf('detectionSource'), 'Overturned', 'Other sources'],
         ...report.clusters
           .slice(0, DOC_LIST_ITEMS)
           .map((c) => [c.policy, c.detectionSource, rateText(c.overturned), rateText(c.otherSources)]),

@@ -4,16 +4,17 @@
  * appear. And which week a run at a given instant reports: the week before the latest scheduled instant,
  * so a run that is late by hours or days still reports the same week until the next scheduled instant.
  */
+import { settingLabel } from '../schema/settings-schema';
 import { CALENDAR_SETTINGS, instantOfWallClock, isValidTimeZone, wallClockMs } from '../sla/calendar';
 import { type IsoWeek, isoWeekOf, shiftWeek } from './iso-week';
 
-/** The Settings rows the weekly summary reads (their defaults are in core/tracker/layout DEFAULT_SETTINGS). */
+/** The Settings rows the weekly summary reads, by their labels (defined in core/schema/settings-schema). */
 export const REPORT_SETTINGS = {
-  day: 'Weekly report day',
-  hour: 'Weekly report hour',
-  folderId: 'Report folder ID',
-  managers: 'Managers',
-  personalData: 'Personal data in reports',
+  day: settingLabel('reportDay'),
+  hour: settingLabel('reportHour'),
+  folderId: settingLabel('reportFolderId'),
+  managers: settingLabel('managers'),
+  personalData: settingLabel('personalDataInReports'),
 } as const;
 
 export interface ReportSchedule {
@@ -29,7 +30,7 @@ export interface ReportSettings extends ReportSchedule {
   /** Lower-case, without repeats, in the order written. */
   managers: string[];
   personalData: boolean;
-  /** Settings "Time zone", else the spreadsheet's: weeks and the schedule follow its wall clock. */
+  /** The timeZone setting, else the spreadsheet's: weeks and the schedule follow its wall clock. */
   timeZone: string;
 }
 

@@ -616,6 +616,33 @@ export function fieldByKey(key: FieldKey): FieldDefinition {
   return field;
 }
 
+/** A field's header as its literal type, so code that names a field by key keeps the exact label. */
+export type HeaderOf<K extends FieldKey> = Extract<(typeof CASE_FIELDS)[number], { key: K }>['header'];
+
+/**
+ * A field's header: the Cases tab's column title and the label people see. Code names fields by key and
+ * asks here for the text, so a header is written once, in this file.
+ */
+export function headerOf<K extends FieldKey>(key: K): HeaderOf<K> {
+  return fieldByKey(key).header as HeaderOf<K>;
+}
+
+/** The field a header names exactly (as Casebook writes it, e.g. in the Audit log's Field column). */
+export function fieldKeyOfHeader(header: string): FieldKey | undefined {
+  return CASE_FIELDS.find((f) => f.header === header)?.key;
+}
+
+/** A field's 1-based column when the Cases tab is in schema order, as Set up tracker lays out a new tab. */
+export function schemaColumnOf(key: FieldKey): number {
+  return CASE_FIELDS.findIndex((f) => f.key === key) + 1;
+}
+
+/** The values a field may take when they are fixed here; an admin-edited list (markets...) is read from the Lists tab. */
+export function fixedChoicesOf(key: FieldKey): readonly string[] | undefined {
+  const field = fieldByKey(key);
+  return field.list ? (FIXED_LISTS as Partial<Record<ListName, readonly string[]>>)[field.list] : undefined;
+}
+
 /** The next free sequence number of a year: one past the highest ID of that year, so IDs are never reused. */
 export function nextCaseSequence(existingIds: readonly string[], year: number): number {
   let max = 0;

@@ -5,6 +5,7 @@
  * wall-clock start and end in the calendar's time zone and converted to instants, so days of 23 or 25
  * hours (daylight-saving changes) count exactly; nothing here assumes a day lasts 24 hours.
  */
+import { settingLabel } from '../schema/settings-schema';
 
 export interface WorkingCalendar {
   /** IANA time zone the working hours and holidays are meant in, e.g. Europe/Berlin. */
@@ -280,12 +281,12 @@ export function addWorkingMinutes(
   return null;
 }
 
-/** Settings rows the calendar is read from (the Settings tab's first column). */
+/** Settings rows the calendar is read from, by their labels (defined in core/schema/settings-schema). */
 export const CALENDAR_SETTINGS = {
-  timeZone: 'Time zone',
-  workingDays: 'Working days',
-  workingHours: 'Working hours',
-  holidays: 'Holidays',
+  timeZone: settingLabel('timeZone'),
+  workingDays: settingLabel('workingDays'),
+  workingHours: settingLabel('workingHours'),
+  holidays: settingLabel('holidays'),
 } as const;
 
 const WEEKDAY_NAMES: readonly (readonly string[])[] = [

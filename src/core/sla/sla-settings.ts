@@ -3,14 +3,16 @@
  * when "due soon" starts, and who receives notices. Recipients come only from here (and the Lists tab),
  * never from cells anyone can type in, because notices are sent from the automation owner's account.
  */
+import { settingDefault, settingLabel } from '../schema/settings-schema';
 import { CALENDAR_SETTINGS, parseCalendar, type WorkingCalendar } from './calendar';
 import { parseSlaTargets, type SlaTargets } from './policy';
 
+/** The Settings rows the SLA clocks and notices read, by their labels (defined in core/schema/settings-schema). */
 export const SLA_SETTINGS = {
-  targets: 'SLA targets',
-  dueSoonPercent: 'Due soon at (%)',
-  teamLead: 'Team lead',
-  teamMembers: 'Team members',
+  targets: settingLabel('slaTargets'),
+  dueSoonPercent: settingLabel('dueSoonPercent'),
+  teamLead: settingLabel('teamLead'),
+  teamMembers: settingLabel('teamMembers'),
 } as const;
 
 export interface SlaSettings {
@@ -59,7 +61,7 @@ export function parseSlaSettings(
   if (!calendar.ok) problems.push(...calendar.problems);
   const targets = parseSlaTargets(text(SLA_SETTINGS.targets), knownTeams);
   if (!targets.ok) problems.push(...targets.problems.map((p) => `${SLA_SETTINGS.targets}: ${p}`));
-  const percentText = text(SLA_SETTINGS.dueSoonPercent) || '75';
+  const percentText = text(SLA_SETTINGS.dueSoonPercent) || settingDefault('dueSoonPercent');
   const percent = Number(percentText);
   if (!(Number.isFinite(percent) && percent > 0 && percent < 100)) {
     problems.push(`${SLA_SETTINGS.dueSoonPercent} "${percentText}" must be a number between 1 and 99`);

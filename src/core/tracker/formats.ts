@@ -3,7 +3,7 @@
  * rules carry a marker (N("casebook") is 0 in Sheets and changes nothing) so a later setup run can tell
  * its own rules from the ones users added, and replace only its own.
  */
-import type { FieldDefinition } from '../schema/case-schema';
+import { type FieldDefinition, type FieldKey, headerOf } from '../schema/case-schema';
 
 export const RULE_MARKER = 'N("casebook")=0';
 
@@ -36,12 +36,12 @@ export interface FormatRule {
 
 /** Casebook's highlights: invalid cells, misjudged rows, SLA breached and due soon, from where their columns are. */
 export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRule[] {
-  const col = (header: string) => {
-    const column = columnOf.get(header);
-    if (column === undefined) throw new Error(`the Cases tab has no ${header} column`);
+  const col = (key: FieldKey) => {
+    const column = columnOf.get(headerOf(key));
+    if (column === undefined) throw new Error(`the Cases tab has no ${headerOf(key)} column`);
     return `$${columnLetter(column)}2`;
   };
-  const issues = col('Validation issues');
+  const issues = col('validationIssues');
   return [
     {
       // One rule marks exactly the invalid cells: A$1 is each cell's own header, found in its row's issue list.
@@ -51,17 +51,17 @@ export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRu
     },
     {
       name: 'misjudgement',
-      formula: `=AND(${col('Misjudgement')}="Yes",${RULE_MARKER})`,
+      formula: `=AND(${col('misjudgement')}="Yes",${RULE_MARKER})`,
       background: '#fce8e6',
     },
     {
       name: 'breached',
-      formula: `=AND(${col('SLA')}="Breached",${RULE_MARKER})`,
+      formula: `=AND(${col('slaStatus')}="Breached",${RULE_MARKER})`,
       background: '#fad2cf',
     },
     {
       name: 'dueSoon',
-      formula: `=AND(${col('SLA')}="Due soon",${RULE_MARKER})`,
+      formula: `=AND(${col('slaStatus')}="Due soon",${RULE_MARKER})`,
       background: '#fef7e0',
     },
   ];

@@ -6,7 +6,8 @@
  */
 
 import { matchKey } from '../normalise/text';
-import { CASE_FIELDS, FIXED_LISTS, type ListName } from '../schema/case-schema';
+import { CASE_FIELDS, FIXED_LISTS, headerOf, type ListName } from '../schema/case-schema';
+import { SETTINGS } from '../schema/settings-schema';
 import {
   DEFAULT_ACTIONS,
   DEFAULT_POLICIES,
@@ -47,7 +48,7 @@ export const AUDIT_HEADERS = [
   'Timestamp',
   'User',
   'Action',
-  'Case ID',
+  headerOf('caseId'),
   'Field',
   'Old value',
   'New value',
@@ -81,36 +82,12 @@ export const REPORTS_HEADERS = [
 
 export const SETTINGS_HEADERS = ['Setting', 'Value', 'What it does'] as const;
 
-export const DEFAULT_SETTINGS: readonly (readonly [string, string, string])[] = [
-  ['Date order', 'DMY', 'How numeric dates like 03/11/2026 are read: DMY (day first) or MDY.'],
-  [
-    'Duplicate window (days)',
-    '14',
-    'Same seller and policy within this many days counts as a possible duplicate.',
-  ],
-  ['Weekly report day', 'MONDAY', 'Day the weekly summary Doc is generated.'],
-  ['Weekly report hour', '7', "Hour (0-23, the tracker's time zone) the weekly summary is generated."],
-  ['Report folder ID', '', 'Drive folder for weekly summary Docs (blank: your Drive root).'],
-  ['Managers', '', 'Emails (comma-separated) that receive the weekly summary link.'],
-  ['Personal data in reports', 'No', 'Yes to include shop names and owners in generated Docs.'],
-  [
-    'SLA targets',
-    'P1: 4h; P2: 1d; P3: 3d; P4: 5d',
-    'Working time a case may take by severity, e.g. P1: 4h (h = working hours, d = working days). Add a team override like P1/Algorithm: 8h.',
-  ],
-  ['Time zone', '', "Time zone of the working calendar, e.g. Europe/Berlin (blank: the spreadsheet's)."],
-  ['Working days', 'Mon-Fri', 'Days the SLA clock runs, e.g. Mon-Fri or Mon,Tue,Wed,Thu.'],
-  ['Working hours', '09:00-18:00', 'Hours the SLA clock runs on working days.'],
-  ['Holidays', '', 'Dates the SLA clock stops, YYYY-MM-DD, comma-separated.'],
-  ['Due soon at (%)', '75', 'Share of the SLA target after which a case is due soon and its owner is told.'],
-  ['Team lead', '', 'Email that receives breach notices (and due-soon notices of owners not listed below).'],
-  ['Team members', '', 'Emails (comma-separated) of case owners who receive due-soon notices.'],
-  [
-    'Admins',
-    '',
-    'Emails (comma-separated) of people the owner lets change Settings and Lists and turn on automation; run Set up tracker after changing it.',
-  ],
-];
+/** The Settings tab's rows as Set up tracker writes them: label, default and help, from the settings schema. */
+export const DEFAULT_SETTINGS: readonly (readonly [string, string, string])[] = SETTINGS.map((setting) => [
+  setting.label,
+  setting.default,
+  setting.help,
+]);
 
 /** One column group on the Lists tab; its first column is what validation rules read. */
 export interface ListBlock {
@@ -131,19 +108,19 @@ const fixed = (list: ListName, header: string, name: string): ListBlock => ({
 export const LIST_BLOCKS: readonly ListBlock[] = [
   {
     list: 'markets',
-    headers: ['Market', 'Name', 'In DSA scope'],
+    headers: [headerOf('market'), 'Name', 'In DSA scope'],
     seed: MARKETS.map((m) => [m.code, m.name, m.inDsaScope ? 'Yes' : 'No']),
     namedRange: 'CB_Markets',
   },
   {
     list: 'policies',
     headers: [
-      'Policy',
+      headerOf('policy'),
       'DSA category',
       'DSA keywords',
       'Decision ground',
-      'Legal ground',
-      'Illegality explanation',
+      headerOf('legalGround'),
+      headerOf('illegalityExplanation'),
       'Description',
     ],
     seed: DEFAULT_POLICIES.map((p) => [
@@ -159,22 +136,22 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   },
   {
     list: 'actions',
-    headers: ['Enforcement action', 'Restriction type', 'DSA decision', 'Temporary'],
+    headers: [headerOf('action'), 'Restriction type', 'DSA decision', 'Temporary'],
     seed: DEFAULT_ACTIONS.map((a) => [a.name, a.restrictionType, a.dsaDecision, a.temporary ? 'Yes' : 'No']),
     namedRange: 'CB_Actions',
   },
   { list: 'teams', headers: ['Team'], seed: DEFAULT_TEAMS.map((t) => [t]), namedRange: 'CB_Teams' },
   {
     list: 'rootCauses',
-    headers: ['Root cause'],
+    headers: [headerOf('rootCause')],
     seed: DEFAULT_ROOT_CAUSES.map((r) => [r]),
     namedRange: 'CB_RootCauses',
   },
-  fixed('detectionSources', 'Detection source', 'CB_DetectionSources'),
-  fixed('automatedDecisions', 'Automated decision', 'CB_AutomatedDecisions'),
-  fixed('severities', 'Severity', 'CB_Severities'),
-  fixed('statuses', 'Status', 'CB_Statuses'),
-  fixed('appealStatuses', 'Appeal status', 'CB_AppealStatuses'),
+  fixed('detectionSources', headerOf('detectionSource'), 'CB_DetectionSources'),
+  fixed('automatedDecisions', headerOf('automatedDecision'), 'CB_AutomatedDecisions'),
+  fixed('severities', headerOf('severity'), 'CB_Severities'),
+  fixed('statuses', headerOf('status'), 'CB_Statuses'),
+  fixed('appealStatuses', headerOf('appealStatus'), 'CB_AppealStatuses'),
   fixed('yesNo', 'Yes/No', 'CB_YesNo'),
   {
     list: 'synonyms',

@@ -6,7 +6,9 @@
  * written the values, so the owner's runs take no decision from them.
  */
 
-export const ADMINS_SETTING = 'Admins';
+import { settingLabel } from '../schema/settings-schema';
+
+export const ADMINS_SETTING = settingLabel('admins');
 
 /** What Sheets says about one tab's sheet protection (null when the tab has none). */
 export interface ProtectionFacts {
