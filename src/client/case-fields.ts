@@ -104,20 +104,27 @@ export function collectFields(
   return values;
 }
 
-/** Shows a conditional field only while the schema's rule requires it (or it already holds a value). */
+/**
+ * Shows a conditional field only while the schema's rule requires it (or it already holds a value), and
+ * stars it. `alsoNeeded` are fields the chosen status needs (core/lifecycle fieldsNeededFor): shown and
+ * starred too, so a step such as Resolved can be completed in the sidebar.
+ */
 export function updateConditionalFields(
   form: HTMLFormElement,
   fields: readonly FieldDefinition[],
   lists: TaxonomyLists,
+  alsoNeeded: readonly string[] = [],
 ): void {
   const row = collectFields(form, fields);
   for (const field of fields) {
     const kind = field.required.kind;
-    if (kind === 'always' || kind === 'never') continue;
-    const needed = isRequired(field, row, lists);
+    if (kind === 'always') continue;
+    const byStatus = alsoNeeded.includes(field.key);
+    const needed = byStatus || (kind !== 'never' && isRequired(field, row, lists));
     const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
     if (group) {
-      group.hidden = !needed && fieldValue(form, field.key) === '';
+      // An optional field ("never" required) is always shown; only its star follows the status.
+      if (kind !== 'never') group.hidden = !needed && fieldValue(form, field.key) === '';
       const star = group.querySelector<HTMLElement>('.required');
       if (star) star.hidden = !needed;
     }

@@ -5,7 +5,7 @@
  */
 
 import { FORM_FIELDS } from '../../../core/intake/submission';
-import { allowedNextStatuses } from '../../../core/lifecycle/lifecycle';
+import { allowedNextStatuses, fieldsNeededFor } from '../../../core/lifecycle/lifecycle';
 import { minuteInZone } from '../../../core/normalise/date';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
 import type { CaseView } from '../../../server/case-view';
@@ -66,9 +66,15 @@ function showErrors(errors: Partial<Record<FieldKey, string>>, summaryText?: str
   first?.focus();
 }
 
+/** Conditional fields for the form as it stands, with those the chosen status needs. */
+function refreshConditionalFields(current: CaseView): void {
+  const needed = fieldsNeededFor(current.fields.status ?? '', fieldValue(form, 'status'));
+  updateConditionalFields(form, editable, current.options.lists, needed);
+}
+
 function fillForm(current: CaseView): void {
   for (const field of editable) setFieldValue(form, field.key, current.fields[field.key as FieldKey] ?? '');
-  updateConditionalFields(form, editable, current.options.lists);
+  refreshConditionalFields(current);
   showErrors({});
   updateButtons();
 }
@@ -213,7 +219,7 @@ form.addEventListener('submit', (event) => {
 });
 form.addEventListener('input', updateButtons);
 form.addEventListener('change', () => {
-  if (view) updateConditionalFields(form, editable, view.options.lists);
+  if (view) refreshConditionalFields(view);
   updateButtons();
 });
 revertButton.addEventListener('click', () => {
