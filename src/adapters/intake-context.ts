@@ -3,7 +3,9 @@
  * lists and synonyms, how dates are read, the tracker's time zone and the duplicate window. The SLA
  * settings and mail recipients are taken only when the owner's protection of both tabs verifies.
  */
+
 import type { ImportContext } from '../core/import/convert-row';
+import { dayInZone } from '../core/normalise/date';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
 import { readListsTab } from './lists-tab';
 import { readPrivilegedSettings } from './privileged-settings';
@@ -61,6 +63,7 @@ function contextFrom(
     synonyms,
     dateOrder: settings.get('Date order') === 'MDY' ? 'MDY' : 'DMY',
     timeZone,
+    today: dayInZone(new Date(), timeZone),
     // A blank or mistyped setting falls back to the default rather than switching the check off.
     duplicateWindowDays:
       Number.isInteger(window) && window >= 0 && window <= MAX_DUPLICATE_WINDOW_DAYS

@@ -3,13 +3,15 @@
  * labelled, with its help and an error line; conditional fields shown only while the schema's rule asks
  * for them; errors placed beside their fields. Built with the DOM API and textContent only.
  */
+
+import { type DateOrder, dayPattern, dayText } from '../core/normalise/date';
 import type { FieldDefinition, FieldKey } from '../core/schema/case-schema';
 import { isRequired, listValues, type TaxonomyLists } from '../core/validation/validate-case';
 import { byId, setText } from './dom';
 
 export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-function control(field: FieldDefinition, lists: TaxonomyLists): FieldControl {
+function control(field: FieldDefinition, lists: TaxonomyLists, dateOrder: DateOrder): FieldControl {
   const id = `field-${field.key}`;
   let element: FieldControl;
   if (field.list) {
@@ -29,7 +31,13 @@ function control(field: FieldDefinition, lists: TaxonomyLists): FieldControl {
     element = document.createElement('textarea');
   } else {
     const input = document.createElement('input');
-    input.type = field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : 'text';
+    input.type = field.type === 'email' ? 'email' : 'text';
+    if (field.type === 'date') {
+      // Typed as the tracker writes dates (day-first in the EU), not as the browser's date picker would.
+      input.placeholder = dayPattern(dateOrder);
+      input.inputMode = 'numeric';
+      input.autocomplete = 'off';
+    }
     element = input;
   }
   element.id = id;
@@ -44,6 +52,7 @@ export function renderCaseFields(
   container: HTMLElement,
   fields: readonly FieldDefinition[],
   lists: TaxonomyLists,
+  dateOrder: DateOrder = 'DMY',
 ): void {
   container.replaceChildren();
   const sections = new Map<string, HTMLFieldSetElement>();
@@ -76,9 +85,14 @@ export function renderCaseFields(
     const error = document.createElement('span');
     error.className = 'field-error';
     error.id = `field-${field.key}-error`;
-    group.append(label, control(field, lists), help, error);
+    group.append(label, control(field, lists, dateOrder), help, error);
     fieldset.append(group);
   }
+}
+
+/** A stored value as the form shows it: a date as the tracker's people write it. */
+export function displayValue(field: FieldDefinition, value: string, dateOrder: DateOrder): string {
+  return field.type === 'date' ? dayText(value, dateOrder) : value;
 }
 
 export function fieldValue(form: HTMLFormElement, key: string): string {
@@ -152,12 +166,15 @@ export function showFieldErrors(
   return first;
 }
 
-/** A link that opens a tracker row in the spreadsheet's own tab. */
+/**
+ * A link that selects a tracker row in the current window: the spreadsheet's #gid=...&range=... URL in
+ * the top window (HtmlService's IFRAME mode lets a link leave the sidebar with target _top or _blank;
+ * _blank would open a second copy of the spreadsheet in a new browser tab).
+ */
 export function rowAnchor(url: string, text: string): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = url;
-  link.target = '_blank';
-  link.rel = 'noopener';
+  link.target = '_top';
   link.textContent = text;
   return link;
 }

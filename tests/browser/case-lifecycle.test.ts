@@ -128,10 +128,10 @@ test('choosing Resolved shows Root cause and Resolution at once; saving without 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.locator('#field-rootCause-error:not(:empty)').waitFor();
   await expect(page.locator('#field-rootCause-error').textContent()).resolves.toBe(
-    'Fill in Root cause to move the case to Resolved.',
+    'Needed to move the case to Resolved: fill this in.',
   );
   await expect(page.locator('#field-resolution-error').textContent()).resolves.toBe(
-    'Fill in Resolution to move the case to Resolved.',
+    'Needed to move the case to Resolved: fill this in.',
   );
   await page.screenshot({ path: screenshotPath('case-sidebar-resolve-needs'), fullPage: true });
   expect(ctx.cases.getRange(2, ctx.column('Status')).getValue()).toBe('Triaged');

@@ -73,7 +73,7 @@ export function missingFieldErrors(
 ): Partial<Record<LifecycleFieldKey, string>> {
   const errors: Partial<Record<LifecycleFieldKey, string>> = {};
   for (const key of fieldsNeededFor(from, to))
-    if (isBlank(after[key])) errors[key] = `Fill in ${headerOf(key)} to move the case to ${to.trim()}.`;
+    if (isBlank(after[key])) errors[key] = `Needed to move the case to ${to.trim()}: fill this in.`;
   return errors;
 }
 

@@ -10,6 +10,7 @@ import { minuteInZone } from '../../../core/normalise/date';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
 import type { CaseView } from '../../../server/case-view';
 import {
+  displayValue,
   fieldValue,
   renderCaseFields,
   rowAnchor,
@@ -45,7 +46,12 @@ function changes(): Record<string, string> {
   const changed: Record<string, string> = {};
   for (const field of editable) {
     const now = fieldValue(form, field.key).trim();
-    if (now !== (view.fields[field.key as FieldKey] ?? '').trim()) changed[field.key] = now;
+    const stored = displayValue(
+      field,
+      (view.fields[field.key as FieldKey] ?? '').trim(),
+      view.options.dateOrder,
+    );
+    if (now !== stored) changed[field.key] = now;
   }
   return changed;
 }
@@ -73,7 +79,12 @@ function refreshConditionalFields(current: CaseView): void {
 }
 
 function fillForm(current: CaseView): void {
-  for (const field of editable) setFieldValue(form, field.key, current.fields[field.key as FieldKey] ?? '');
+  for (const field of editable)
+    setFieldValue(
+      form,
+      field.key,
+      displayValue(field, current.fields[field.key as FieldKey] ?? '', current.options.dateOrder),
+    );
   refreshConditionalFields(current);
   showErrors({});
   updateButtons();
@@ -153,7 +164,7 @@ function render(current: CaseView): void {
   setText(byId('view-id'), current.caseId);
   setText(byId('view-status'), current.fields.status || 'No status');
   byId('view-link').replaceChildren(rowAnchor(current.url, 'Open its row'));
-  renderCaseFields(byId('fields'), editable, current.options.lists);
+  renderCaseFields(byId('fields'), editable, current.options.lists, current.options.dateOrder);
   offerAllowedStatuses(current.fields.status ?? '');
   fillForm(current);
   renderRecord(current);

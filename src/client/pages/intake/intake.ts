@@ -231,7 +231,7 @@ async function submit(): Promise<void> {
 async function load(): Promise<void> {
   try {
     options = await callServer('getIntakeOptions');
-    renderCaseFields(byId('fields'), fieldDefs, options.lists);
+    renderCaseFields(byId('fields'), fieldDefs, options.lists, options.dateOrder);
     updateConditionalFields(form, fieldDefs, options.lists);
     reasonBox.maxLength = DISTINCT_REASON_MAX;
     showState(states, 'form');
