@@ -195,17 +195,18 @@ export function validateCase(row: CaseRow, lists: TaxonomyLists, today?: string)
     );
   }
   const end = row.restrictionEnd;
+  // The most specific message first: a form shows the first issue of each field.
+  const live = row.liveDate;
+  if (today && isDate(live) && dayOf(live) > today)
+    add('liveDate', 'futureDate', 'The LIVE date is in the future: enter the day the LIVE took place');
+  if (isDate(end) && isDate(live) && dayOf(end) < dayOf(live))
+    add('restrictionEnd', 'dateOrder', 'The restriction cannot end before the LIVE date');
   if (action?.temporary && isDate(end)) {
     const decided = isDate(row.createdAt) ? row.createdAt : isDate(row.liveDate) ? row.liveDate : null;
     if (decided && end.getTime() <= decided.getTime()) {
       add('restrictionEnd', 'restrictionEnd', 'The restriction must end after the decision');
     }
   }
-  const live = row.liveDate;
-  if (today && isDate(live) && dayOf(live) > today)
-    add('liveDate', 'futureDate', 'The LIVE date is in the future: enter the day the LIVE took place');
-  if (isDate(end) && isDate(live) && dayOf(end) < dayOf(live))
-    add('restrictionEnd', 'dateOrder', 'The restriction cannot end before the LIVE date');
   const created = row.createdAt;
   const resolved = row.resolvedAt;
   if (isDate(resolved) && isDate(created) && resolved.getTime() < created.getTime())
