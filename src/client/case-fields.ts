@@ -6,6 +6,7 @@
 
 import { type DateOrder, dayPattern, dayText } from '../core/normalise/date';
 import type { FieldDefinition, FieldKey } from '../core/schema/case-schema';
+import type { FormSection } from '../core/schema/form-layout';
 import { isRequired, listValues, type TaxonomyLists } from '../core/validation/validate-case';
 import { byId, setText } from './dom';
 
@@ -47,47 +48,68 @@ function control(field: FieldDefinition, lists: TaxonomyLists, dateOrder: DateOr
   return element;
 }
 
-/** One fieldset per schema section, in schema order. */
+/**
+ * One section per layout section (core/schema/form-layout.ts), its fields in the layout's order; a
+ * collapsed section is a <details> that opens by itself when one of its fields needs attention.
+ */
 export function renderCaseFields(
   container: HTMLElement,
   fields: readonly FieldDefinition[],
   lists: TaxonomyLists,
-  dateOrder: DateOrder = 'DMY',
+  dateOrder: DateOrder,
+  sections: readonly FormSection[],
 ): void {
   container.replaceChildren();
-  const sections = new Map<string, HTMLFieldSetElement>();
-  for (const field of fields) {
-    let fieldset = sections.get(field.section);
-    if (!fieldset) {
-      fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = field.section;
-      fieldset.append(legend);
-      sections.set(field.section, fieldset);
-      container.append(fieldset);
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  for (const section of sections) {
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = section.title;
+    if (section.collapsed) {
+      const details = document.createElement('details');
+      details.className = 'more';
+      const summary = document.createElement('summary');
+      summary.textContent = section.title;
+      details.append(summary, fieldset);
+      legend.className = 'visually-hidden';
+      container.append(details);
+    } else container.append(fieldset);
+    fieldset.append(legend);
+    for (const key of section.fields) {
+      const field = byKey.get(key);
+      if (field) fieldset.append(fieldGroup(field, lists, dateOrder));
     }
-    const group = document.createElement('div');
-    group.className = 'form-group';
-    group.dataset.field = field.key;
-    const label = document.createElement('label');
-    label.htmlFor = `field-${field.key}`;
-    label.textContent = field.header;
-    const star = document.createElement('span');
-    star.className = 'required';
-    star.textContent = '*';
-    star.setAttribute('aria-hidden', 'true');
-    star.hidden = field.required.kind !== 'always';
-    label.append(star);
-    const help = document.createElement('span');
-    help.className = 'help';
-    help.id = `field-${field.key}-help`;
-    help.textContent = field.help;
-    const error = document.createElement('span');
-    error.className = 'field-error';
-    error.id = `field-${field.key}-error`;
-    group.append(label, control(field, lists, dateOrder), help, error);
-    fieldset.append(group);
   }
+}
+
+function fieldGroup(field: FieldDefinition, lists: TaxonomyLists, dateOrder: DateOrder): HTMLElement {
+  const group = document.createElement('div');
+  group.className = 'form-group';
+  group.dataset.field = field.key;
+  const label = document.createElement('label');
+  label.htmlFor = `field-${field.key}`;
+  label.textContent = field.header;
+  const star = document.createElement('span');
+  star.className = 'required';
+  star.textContent = '*';
+  star.setAttribute('aria-hidden', 'true');
+  star.hidden = field.required.kind !== 'always';
+  label.append(star);
+  const help = document.createElement('span');
+  help.className = 'help';
+  help.id = `field-${field.key}-help`;
+  help.textContent = field.help;
+  const error = document.createElement('span');
+  error.className = 'field-error';
+  error.id = `field-${field.key}-error`;
+  group.append(label, control(field, lists, dateOrder), help, error);
+  return group;
+}
+
+/** Opens the folded section a field sits in, so what needs attention is never hidden. */
+function unfold(group: HTMLElement): void {
+  const details = group.closest('details');
+  if (details) details.open = true;
 }
 
 /** A stored value as the form shows it: a date as the tracker's people write it. */
@@ -139,6 +161,7 @@ export function updateConditionalFields(
     if (group) {
       // An optional field ("never" required) is always shown; only its star follows the status.
       if (kind !== 'never') group.hidden = !needed && fieldValue(form, field.key) === '';
+      if (needed && fieldValue(form, field.key) === '') unfold(group);
       const star = group.querySelector<HTMLElement>('.required');
       if (star) star.hidden = !needed;
     }
@@ -159,7 +182,10 @@ export function showFieldErrors(
     element.setAttribute('aria-invalid', message ? 'true' : 'false');
     if (message) {
       const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
-      if (group) group.hidden = false;
+      if (group) {
+        group.hidden = false;
+        unfold(group);
+      }
       first ??= element;
     }
   }

@@ -8,6 +8,7 @@ import { FORM_FIELDS } from '../../../core/intake/submission';
 import { allowedNextStatuses, fieldsNeededFor } from '../../../core/lifecycle/lifecycle';
 import { minuteInZone } from '../../../core/normalise/date';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
+import { caseLayout } from '../../../core/schema/form-layout';
 import type { CaseView } from '../../../server/case-view';
 import {
   displayValue,
@@ -162,9 +163,22 @@ function offerAllowedStatuses(current: string): void {
 function render(current: CaseView): void {
   view = current;
   setText(byId('view-id'), current.caseId);
+  // The summary a reviewer reads first: what, how urgent, where it stands and whose it is.
   setText(byId('view-status'), current.fields.status || 'No status');
+  setText(byId('view-severity'), current.fields.severity || 'No severity');
+  const sla = current.fields.slaStatus ?? '';
+  const due = current.fields.slaDue ?? '';
+  setText(byId('view-sla'), sla ? `SLA ${sla}${due ? ` · due ${due}` : ''}` : 'No SLA');
+  byId('view-sla').hidden = false;
+  setText(byId('view-owner'), current.fields.owner ? `Owner: ${current.fields.owner}` : 'No owner yet');
   byId('view-link').replaceChildren(rowAnchor(current.url, 'Open its row'));
-  renderCaseFields(byId('fields'), editable, current.options.lists, current.options.dateOrder);
+  renderCaseFields(
+    byId('fields'),
+    editable,
+    current.options.lists,
+    current.options.dateOrder,
+    caseLayout(editable.map((f) => f.key as FieldKey)),
+  );
   offerAllowedStatuses(current.fields.status ?? '');
   fillForm(current);
   renderRecord(current);
