@@ -27,7 +27,7 @@ import { type CaseRow, withStoredDates } from '../core/validation/validate-case'
 import { BadArgument, expectObject, expectText } from './arguments';
 import { rowLink } from './links';
 
-const HISTORY_LIMIT = 100;
+export const HISTORY_LIMIT = 100;
 const MAX_FIELD_LENGTH = 50_000;
 
 export interface CaseView {
@@ -57,7 +57,7 @@ function caseIndex(table: CasesTable, caseId: string): number {
   return table.rows.findIndex((row) => String(row.caseId ?? '').trim() === caseId);
 }
 
-function readCaseId(value: unknown): string {
+export function readCaseId(value: unknown): string {
   const caseId = expectText('caseId', value, 40).trim().toUpperCase();
   if (!CASE_ID_PATTERN.test(caseId)) throw new BadArgument(`"${caseId}" is not a case ID like CB-2026-00042`);
   return caseId;

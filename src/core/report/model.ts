@@ -100,6 +100,8 @@ export interface NotableCase {
   shopName?: string;
   owner?: string;
   summary?: string;
+  /** Work notes added to the case during the week (core/cases/work-note.ts). */
+  workNotes: number;
 }
 
 /** A list cut to its limit, with how many were left out. */

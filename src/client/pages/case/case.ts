@@ -4,6 +4,7 @@
  * fields changed here are sent, with the version read, so a change made meanwhile is never overwritten.
  */
 
+import { WORK_NOTE_FIELD } from '../../../core/cases/work-note';
 import { FORM_FIELDS } from '../../../core/intake/submission';
 import { allowedNextStatuses, fieldsNeededFor } from '../../../core/lifecycle/lifecycle';
 import { minuteInZone } from '../../../core/normalise/date';
@@ -128,9 +129,13 @@ function renderHistory(current: CaseView): void {
       const at = new Date(entry.at);
       const stamp = Number.isNaN(at.getTime()) ? entry.at : minuteInZone(at, current.options.timeZone);
       when.textContent = `${stamp} · ${entry.user || 'unknown user'}${entry.source ? ` · ${entry.source}` : ''}`;
-      const what = entry.field
-        ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
-        : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
+      const note = entry.field === WORK_NOTE_FIELD;
+      const what = note
+        ? entry.newValue
+        : entry.field
+          ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
+          : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
+      if (note) item.classList.add('work-note');
       // Each entry says how far it can be trusted: sealed in the log, waiting to be sealed, or failing its seal.
       const standing = document.createElement('span');
       standing.className = `standing standing-${entry.status.replace(/\s+/g, '-')}`;
@@ -231,6 +236,41 @@ async function save(): Promise<void> {
     updateButtons();
   }
 }
+
+const noteText = byId<HTMLTextAreaElement>('note-text');
+const noteButton = byId<HTMLButtonElement>('add-note');
+
+async function addNote(): Promise<void> {
+  if (!view) return;
+  const current = view;
+  setText(byId('note-error'), '');
+  try {
+    const reply = await whilePending(noteButton, () =>
+      callServer('addWorkNote', { caseId: current.caseId, text: noteText.value }),
+    );
+    if (!reply.ok) {
+      setText(byId('note-error'), reply.error);
+      noteText.focus();
+      return;
+    }
+    noteText.value = '';
+    // A note restamps the case: later saves compare against the new version.
+    view = {
+      ...current,
+      version: reply.version,
+      history: reply.history,
+      olderHistoryCount: reply.olderHistoryCount,
+    };
+    renderHistory(view);
+  } catch (error) {
+    setText(byId('note-error'), `The note was not added: ${(error as Error).message}`);
+  }
+}
+
+byId<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void addNote();
+});
 
 byId<HTMLFormElement>('find-form').addEventListener('submit', (event) => {
   event.preventDefault();
