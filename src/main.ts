@@ -25,3 +25,4 @@ export { setUpTracker } from './server/setup';
 export { validateLibrary } from './server/validate';
 export { verifyAuditLog } from './server/verify-audit';
 export { promptWeeklySummary } from './server/weekly-summary-menu';
+export { addWorkNote } from './server/work-notes';

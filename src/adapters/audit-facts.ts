@@ -3,6 +3,8 @@
  * with a time, a case and a case field (named by its key), in one batched read; rows that fail their seal, and entries still
  * waiting in the channel, are not facts. Its cost does not grow in calls with the log's length.
  */
+
+import { WORK_NOTE_FACT, WORK_NOTE_FIELD } from '../core/cases/work-note';
 import type { AuditFact } from '../core/report/model';
 import { fieldKeyOfHeader } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
@@ -23,7 +25,8 @@ export function readAuditFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Au
     const [when, , , id, field, oldValue, newValue] = row.values;
     if (Object.prototype.toString.call(when) !== '[object Date]') return;
     const timeMs = (when as Date).getTime();
-    const key = fieldKeyOfHeader(text(field));
+    // A work note is kept under its own key: the report counts them (core/cases/work-note.ts).
+    const key = text(field) === WORK_NOTE_FIELD ? WORK_NOTE_FACT : fieldKeyOfHeader(text(field));
     if (Number.isNaN(timeMs) || text(id) === '' || key === undefined) return;
     facts.push({
       timeMs,

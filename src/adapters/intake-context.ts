@@ -4,6 +4,7 @@
  * settings and mail recipients are taken only when the owner's protection of both tabs verifies.
  */
 import type { ImportContext } from '../core/import/convert-row';
+import { dayInZone } from '../core/normalise/date';
 import { settingLabel } from '../core/schema/settings-schema';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
 import { readListsTab } from './lists-tab';
@@ -62,6 +63,7 @@ function contextFrom(
     synonyms,
     dateOrder: settings.get(settingLabel('dateOrder')) === 'MDY' ? 'MDY' : 'DMY',
     timeZone,
+    today: dayInZone(new Date(), timeZone),
     // A blank or mistyped setting falls back to the default rather than switching the check off.
     duplicateWindowDays:
       Number.isInteger(window) && window >= 0 && window <= MAX_DUPLICATE_WINDOW_DAYS

@@ -22,12 +22,13 @@ import { type LinkedCase, linkedCases } from '../core/cases/linked-cases';
 import { caseVersion } from '../core/cases/version';
 import { FORM_FIELDS } from '../core/intake/submission';
 import { applyLifecycle } from '../core/lifecycle/apply-change';
+import { missingFieldErrors } from '../core/lifecycle/lifecycle';
 import { CASE_FIELDS, CASE_ID_PATTERN, type FieldKey } from '../core/schema/case-schema';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectObject, expectText } from './arguments';
 import { rowLink } from './links';
 
-const HISTORY_LIMIT = 100;
+export const HISTORY_LIMIT = 100;
 const MAX_FIELD_LENGTH = 50_000;
 
 export interface CaseView {
@@ -57,7 +58,7 @@ function caseIndex(table: CasesTable, caseId: string): number {
   return table.rows.findIndex((row) => String(row.caseId ?? '').trim() === caseId);
 }
 
-function readCaseId(value: unknown): string {
+export function readCaseId(value: unknown): string {
   const caseId = expectText('caseId', value, 40).trim().toUpperCase();
   if (!CASE_ID_PATTERN.test(caseId)) throw new BadArgument(`"${caseId}" is not a case ID like CB-2026-00042`);
   return caseId;
@@ -167,7 +168,16 @@ export function updateCase(request: unknown): UpdateResult {
         conflict: `${caseId} cannot be saved: ${record.message}.`,
       };
     const checked = checkEdit(stored, changes, ctx);
-    if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
+    // The fields a newly chosen status still needs, said beside each (the page shows them once it is chosen).
+    const missing =
+      'status' in checked.changes
+        ? missingFieldErrors(String(stored.status ?? ''), String(checked.changes.status ?? ''), {
+            ...stored,
+            ...checked.changes,
+          })
+        : {};
+    if (Object.keys(checked.errors).length > 0)
+      return { ok: false, errors: { ...checked.errors, ...missing } };
     const changedKeys = Object.keys(checked.changes) as FieldKey[];
     if (changedKeys.length === 0) return { ok: true, changed: [] };
     const now = new Date();
@@ -179,7 +189,7 @@ export function updateCase(request: unknown): UpdateResult {
     const lifecycle = applyLifecycle(sealed.sealed, withStoredDates(proposed), now.getTime(), sla);
     if (!lifecycle.ok) {
       const field: FieldKey = 'status' in checked.changes ? 'status' : 'appealStatus';
-      return { ok: false, errors: { [field]: lifecycle.reason } };
+      return { ok: false, errors: { ...missing, [field]: lifecycle.reason } };
     }
     const user = activeUserEmail();
     const after: CaseRow = { ...proposed, ...lifecycle.updates, lastUpdatedAt: now, lastUpdatedBy: user };

@@ -92,11 +92,7 @@ function readRequest(request: unknown): {
  * two): the entry is recorded now, so the case and its entry end up both written. Only on the retry path,
  * which is rare, so reading the case's history costs nothing on a first submission.
  */
-function auditCreationIfMissing(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  caseId: string,
-  submissionId: string,
-): void {
+function auditCreationIfMissing(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseId: string): void {
   if (!caseId) return;
   const { entries } = readCaseHistory(ss, caseId, Number.MAX_SAFE_INTEGER);
   if (entries.some((entry) => entry.action === 'New case')) return;
@@ -107,7 +103,7 @@ function auditCreationIfMissing(
       user: activeUserEmail(),
       action: 'New case',
       caseId,
-      details: `Submitted from the intake form (${submissionId})`,
+      details: 'Submitted from the intake form',
       source: 'Intake form',
     },
   ]);
@@ -127,7 +123,7 @@ export function submitCase(request: unknown): SubmitResult {
     const earlier = table.rows.findIndex((row) => row.submissionId === submissionId);
     if (earlier >= 0) {
       const row = table.rowNumbers[earlier] as number;
-      auditCreationIfMissing(ss, String(table.rows[earlier]?.caseId ?? '').trim(), submissionId);
+      auditCreationIfMissing(ss, String(table.rows[earlier]?.caseId ?? '').trim());
       return {
         ok: true,
         caseId: String(table.rows[earlier]?.caseId),
@@ -210,7 +206,7 @@ export function submitCase(request: unknown): SubmitResult {
         user,
         action: 'New case',
         caseId,
-        details: `Submitted from the intake form (${submissionId})`,
+        details: 'Submitted from the intake form',
         source: 'Intake form',
       },
       ...(decision

@@ -16,6 +16,7 @@ import {
   runLegacyImport,
   saveLegacySynonyms,
 } from './legacy-import';
+import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
   findDuplicates,
@@ -30,6 +31,7 @@ export const rpcHandlers = {
   saveLegacySynonyms,
   submitCase,
   updateCase,
+  addWorkNote,
 };
 
 export type ServerApi = typeof rpcHandlers;

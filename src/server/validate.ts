@@ -5,6 +5,7 @@ import { cellWarning } from '../adapters/cell-budget';
 import { activeSpreadsheet, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readListsTab } from '../adapters/lists-tab';
+import { dayInZone } from '../core/normalise/date';
 import { type Issue, RULE_LABELS, type RuleId, validateCase } from '../core/validation/validate-case';
 
 export interface ValidationSummary {
@@ -37,8 +38,10 @@ export function validateLibrary(): ValidationSummary {
     const { lists } = readListsTab(ss);
     const table = readCases(ss);
     const issuesByRow = new Map<number, Issue[]>();
+    // Today where the tracker is, for the rule that a LIVE date cannot be in the future.
+    const today = dayInZone(new Date(), ss.getSpreadsheetTimeZone());
     table.rows.forEach((row, i) => {
-      const issues = validateCase(row, lists);
+      const issues = validateCase(row, lists, today);
       if (issues.length > 0) issuesByRow.set(table.rowNumbers[i] as number, issues);
     });
     writeMarks(table, issuesByRow);

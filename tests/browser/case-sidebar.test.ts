@@ -40,7 +40,7 @@ test('opens the case on the selected row: fields, links and history; an edit is 
   await page.locator('#state-case').waitFor();
   await expect(page.locator('#view-id').textContent()).resolves.toBe('CB-2026-00001');
   await expect(page.getByLabel('Seller ID').inputValue()).resolves.toBe('S-4711');
-  await expect(page.getByLabel('LIVE date').inputValue()).resolves.toBe('2026-11-20');
+  await expect(page.getByLabel('LIVE date').inputValue()).resolves.toBe('20/11/2026');
   await expect(page.getByLabel('Shop name').inputValue()).resolves.toBe(HOSTILE);
   await expect(page.locator('img').count()).resolves.toBe(0);
   await expect(page.locator('#linked').textContent()).resolves.toContain('CB-2026-00002 · Related');
@@ -76,7 +76,7 @@ test('an invalid edit shows its message beside the field and saves nothing; Undo
   await page.getByLabel(/^Status/).selectOption('Escalated');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('#field-escalatedTo-error').textContent()).resolves.toBe(
-    'Escalated to is required here',
+    'Needed to move the case to Escalated: fill this in.',
   );
   await page.screenshot({ path: screenshotPath('case-sidebar-errors'), fullPage: true });
   expect(ctx.cases.getRange(3, ctx.column('Status')).getValue()).toBe('New');

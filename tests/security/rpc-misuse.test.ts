@@ -15,6 +15,7 @@ const INTERNAL_ERROR =
 
 /** The google.script.run functions the sidebars use (src/server/rpc.ts), which take one request each. */
 const DATA_FUNCTIONS = [
+  'addWorkNote',
   'findDuplicates',
   'getAboutInfo',
   'getCaseView',

@@ -43,7 +43,7 @@ test('a viewer opens the sidebars and reads a case', () => {
   expect(fingerprint(ctx)).toEqual(before);
 });
 
-test('a viewer can save nothing: submit, sidebar edit and import are refused with nothing written', () => {
+test('a viewer can save nothing: submit, sidebar edit, import and a work note are refused with nothing written', () => {
   const before = fingerprint(ctx);
   const view = asViewer('getCaseView', { caseId });
   const version = view.ok ? (view.value as { view: { version: string } }).view.version : '';
@@ -51,6 +51,7 @@ test('a viewer can save nothing: submit, sidebar edit and import are refused wit
     asViewer('submitCase', { submissionId: 'viewer-submit-1', fields: { ...FIELDS, sellerId: 'S-VIEW' } }),
     asViewer('updateCase', { caseId, version, changes: { summary: 'changed by a viewer' } }),
     asViewer('runLegacyImport', { tab: 'Cases', mapping: {} }),
+    asViewer('addWorkNote', { caseId, text: 'A viewer trying to leave a note.' }),
   ];
   for (const reply of attempts) {
     const refused = !reply.ok || (reply.value as { ok?: boolean }).ok === false;

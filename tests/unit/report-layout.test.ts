@@ -69,6 +69,7 @@ function report(over: Partial<WeeklyReport> = {}): WeeklyReport {
             sellerId: 'S-1',
             status: 'Escalated',
             team: 'Legal',
+            workNotes: 2,
           },
         ],
         omitted: 4,
@@ -264,7 +265,7 @@ test('a notable case links to its row; cut lists say how many were left out', ()
           bold: true,
         },
         {
-          text: ' \u00b7 P1 \u00b7 Counterfeit goods \u00b7 DE \u00b7 seller S-1 \u00b7 Escalated \u00b7 team Legal',
+          text: ' \u00b7 P1 \u00b7 Counterfeit goods \u00b7 DE \u00b7 seller S-1 \u00b7 Escalated \u00b7 team Legal \u00b7 2 work notes this week',
         },
       ],
     ],
@@ -320,7 +321,7 @@ test('personal data appears only when the report carries it', () => {
   });
   const line =
     texts(reportBlocks(withPersonal, context)).find((t) => t.startsWith('CB-2026-00007 \u00b7')) ?? '';
-  expect(line).toContain('shop Glow Shop \u00b7 owner ana@example.com: ');
+  expect(line).toContain('shop Glow Shop \u00b7 owner ana@example.com \u00b7 2 work notes this week: ');
   expect(line.endsWith(`${'x'.repeat(119)}\u2026`)).toBe(true);
 });
 

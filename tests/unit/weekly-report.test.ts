@@ -658,7 +658,17 @@ describe('buildWeeklyReport: the main fixture', () => {
       sellerId: string,
       status: string,
       team = '',
-    ) => ({ caseId: id[name], rowNumber: row[name], severity, policy, market, sellerId, status, team });
+    ) => ({
+      caseId: id[name],
+      rowNumber: row[name],
+      severity,
+      policy,
+      market,
+      sellerId,
+      status,
+      team,
+      workNotes: 0,
+    });
     const byId = <T extends { caseId: string }>(items: readonly T[]) => sortedBy(items, (c) => c.caseId);
 
     // P1 created in W47 (not KX of W46, LATE of W48 or X1 without an ID).
@@ -806,6 +816,7 @@ describe('buildWeeklyReport: personal data, caps, determinism', () => {
       shopName: 'Shop 8',
       owner: 'owner8@example.com',
       summary: 'Summary of case 8',
+      workNotes: 0,
     });
     const a1 = report.notable.overturned.items.find((c) => c.caseId === fx.id.A1);
     expect(a1).toMatchObject({

@@ -10,6 +10,8 @@ import { byId, el } from './dom';
 export interface ChromeEvents {
   afterOperation(): Promise<void>;
   showTab(name: string): void;
+  /** A row link clicked in a sidebar or dialog: the tab with that sheet ID, the range selected. */
+  goToRange(sheetId: number, range: string): void;
   error(message: string, title?: string): void;
 }
 
@@ -25,6 +27,8 @@ export class Chrome {
     const button = byId<HTMLButtonElement>('extensions-button');
     button.addEventListener('click', () => this.toggleMenu(byId('extensions-menu'), button));
     byId('sidebar-close').addEventListener('click', () => this.closeSidebar());
+    const sidebarFrame = byId<HTMLIFrameElement>('sidebar-frame');
+    sidebarFrame.addEventListener('load', () => this.followRowLinks(sidebarFrame));
     byId('modal-close').addEventListener('click', () => this.closeModal());
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -198,6 +202,24 @@ export class Chrome {
     byId('sidebar').hidden = false;
   }
 
+  /**
+   * Casebook's row links (the tracker's URL with #gid=...&range=..., target _top) select the row in this
+   * window, as Sheets does when the sidebar navigates it; the playground cannot load Google's URL.
+   */
+  private followRowLinks(frame: HTMLIFrameElement): void {
+    const page = frame.contentDocument;
+    if (!page) return;
+    page.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.(
+        'a[href*="#gid="]',
+      ) as HTMLAnchorElement | null;
+      const match = link && /#gid=(\d+)&range=([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)/.exec(link.href);
+      if (!match) return;
+      event.preventDefault();
+      this.events.goToRange(Number(match[1]), match[2] as string);
+    });
+  }
+
   closeSidebar(): void {
     this.sidebarIndex = null;
     byId('sidebar').hidden = true;
@@ -213,7 +235,8 @@ export class Chrome {
 
   private openModalPage(index: number, title: string, width: number, height: number): void {
     this.modalIndex = index;
-    const frame = el('iframe', { src: `/page/${index}`, title });
+    const frame = el('iframe', { src: `/page/${index}`, title }) as HTMLIFrameElement;
+    frame.addEventListener('load', () => this.followRowLinks(frame));
     Object.assign(frame.style, { width: `${width}px`, height: `${height}px` });
     this.openModal(title, frame);
   }

@@ -247,6 +247,16 @@ export class Grid {
     this.events.selected(a1(row, column), this.cellAt(row, column));
   }
 
+  /** Selects the first cell of an A1 range ("A12", "C3:F3"), as a row link from a sidebar does. */
+  goTo(range: string): void {
+    const match = /^([A-Z]+)(\d+)/.exec(range.toUpperCase());
+    if (!match) return;
+    const letters = match[1] as string;
+    let column = 0;
+    for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
+    this.select(Number(match[2]), column, false);
+  }
+
   private select(row: number, column: number, extend: boolean): void {
     const layout = this.layout;
     if (!layout) return;

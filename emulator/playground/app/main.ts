@@ -17,6 +17,10 @@ let activeTab = '';
 const chrome = new Chrome({
   afterOperation: () => refresh(),
   showTab: (name) => void showTab(name),
+  goToRange: (sheetId, range) => {
+    const tab = state?.tabs.find((t) => t.sheetId === sheetId);
+    if (tab) void showTab(tab.name).then(() => grid.goTo(range));
+  },
   error: (message, title) => chrome.alert(title ?? 'Error', message),
 });
 const grid = new Grid(byId('grid'), {

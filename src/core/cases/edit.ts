@@ -55,7 +55,7 @@ export function checkEdit(
     result.before[key] = fieldText(definitionOf.get(key)!, stored[key], ctx.timeZone);
   }
   const merged = withStoredDates({ ...stored, ...result.changes });
-  for (const issue of validateCase(merged, ctx.lists)) {
+  for (const issue of validateCase(merged, ctx.lists, ctx.today)) {
     if (result.errors[issue.field] === undefined) result.errors[issue.field] = issue.message;
   }
   return result;

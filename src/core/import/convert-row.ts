@@ -25,6 +25,8 @@ export interface ImportContext {
   dateOrder: DateOrder;
   /** The spreadsheet's time zone: date cells are read as days there. */
   timeZone: string;
+  /** Today in that time zone (YYYY-MM-DD), for the rules about dates in the future (validateCase). */
+  today?: string;
   /** The person's confirmed value maps (import only). */
   valueMaps?: CompiledValueMaps;
   /** Values for every row that has none of its own (import only), as canonical text. */

@@ -39,13 +39,15 @@ export function checkSubmission(
     else errors[key] = result.reason;
   }
   // Validate as the sheet will hold it: dates as dates, system fields as Casebook will set them.
+  // Created today (the decision a restriction must end after), or at the epoch when today is unknown.
+  const createdAt = ctx.today ? new Date(`${ctx.today}T00:00:00Z`) : new Date(0);
   const stored = withStoredDates({
     ...row,
     caseId: 'CB-2000-00001',
-    createdAt: new Date(0),
-    lastUpdatedAt: new Date(0),
+    createdAt,
+    lastUpdatedAt: createdAt,
   });
-  for (const issue of validateCase(stored, ctx.lists)) {
+  for (const issue of validateCase(stored, ctx.lists, ctx.today)) {
     if (errors[issue.field] === undefined) errors[issue.field] = issue.message;
   }
   return { row, errors };

@@ -56,6 +56,27 @@ export const STATUS_REQUIREMENTS: Readonly<Partial<Record<LifecycleStatus, reado
   Resolved: ['resolution', 'rootCause'],
 };
 
+/**
+ * The fields a person must fill to move a case from `from` into `to` (none when the status stays): the
+ * sidebar shows them, starred, as soon as that status is chosen, so every step can be completed there.
+ */
+export function fieldsNeededFor(from: string, to: string): readonly LifecycleFieldKey[] {
+  if (from.trim() === to.trim()) return [];
+  return STATUS_REQUIREMENTS[to.trim() as LifecycleStatus] ?? [];
+}
+
+/** Each field `to` needs that is still blank in `after`, with the sentence to show beside it. */
+export function missingFieldErrors(
+  from: string,
+  to: string,
+  after: Readonly<Record<string, unknown>>,
+): Partial<Record<LifecycleFieldKey, string>> {
+  const errors: Partial<Record<LifecycleFieldKey, string>> = {};
+  for (const key of fieldsNeededFor(from, to))
+    if (isBlank(after[key])) errors[key] = `Needed to move the case to ${to.trim()}: fill this in.`;
+  return errors;
+}
+
 /** Headers come from the schema so a renamed column renames the message. */
 function headerOf(key: LifecycleFieldKey): string {
   return fieldByKey(key).header;

@@ -190,3 +190,21 @@ export function minuteInZone(date: Date, timeZone: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${dayInZone(date, timeZone)} ${get('hour')}:${get('minute')}`;
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A day (YYYY-MM-DD) as people of the tracker type and read it: 20/11/2026 day-first (the default, EU
+ * trackers), 11/20/2026 month-first. Anything else is returned as it is.
+ */
+export function dayText(iso: string, order: DateOrder): string {
+  const match = ISO_DAY.exec(iso.trim());
+  if (!match) return iso;
+  const [, year, month, day] = match as unknown as [string, string, string, string];
+  return order === 'MDY' ? `${month}/${day}/${year}` : `${day}/${month}/${year}`;
+}
+
+/** The pattern a date field shows before anything is typed. */
+export function dayPattern(order: DateOrder): string {
+  return order === 'MDY' ? 'mm/dd/yyyy' : 'dd/mm/yyyy';
+}

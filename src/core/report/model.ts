@@ -3,6 +3,8 @@
  * tab and the Audit log (definitions in docs/weekly-summary.md). The Doc layout reads only this, so the
  * figures can be tested without Docs and the same tracker always gives the same report.
  */
+
+import type { WORK_NOTE_FACT } from '../cases/work-note';
 import type { FieldKey } from '../schema/case-schema';
 import type { CaseRow } from '../validation/validate-case';
 import type { IsoWeek } from './iso-week';
@@ -11,8 +13,9 @@ import type { IsoWeek } from './iso-week';
 export interface AuditFact {
   timeMs: number;
   caseId: string;
-  /** The field the entry changed, by key (the adapter maps the log's header text to it). */
-  field: FieldKey;
+  /** The field the entry changed, by key (the adapter maps the log's header text to it); a work note's is
+   * WORK_NOTE_FACT (core/cases/work-note.ts). */
+  field: FieldKey | typeof WORK_NOTE_FACT;
   oldValue: string;
   newValue: string;
 }
@@ -102,6 +105,8 @@ export interface NotableCase {
   shopName?: string;
   owner?: string;
   summary?: string;
+  /** Work notes added to the case during the week (core/cases/work-note.ts). */
+  workNotes: number;
 }
 
 /** A list cut to its limit, with how many were left out. */

@@ -2,7 +2,8 @@
  * The cases a manager should see by name (P1s, overturned decisions, SLA breaches) and the rows that
  * need fixing (validation issues, closed without a root cause). Personal data stays out unless allowed.
  */
-import type { Capped, DataQuality, NotableCase } from './model';
+import { WORK_NOTE_FACT } from '../cases/work-note';
+import type { AuditFact, Capped, DataQuality, NotableCase } from './model';
 import { REPORT_LIMITS } from './model';
 import { type ReportCase, text, type Window, within } from './report-cases';
 
@@ -10,8 +11,9 @@ export function capped<T>(items: readonly T[], limit: number = REPORT_LIMITS.lis
   return { items: items.slice(0, limit), omitted: Math.max(0, items.length - limit) };
 }
 
-function notable(c: ReportCase, personalData: boolean): NotableCase {
+function notable(c: ReportCase, personalData: boolean, notes: ReadonlyMap<string, number>): NotableCase {
   const item: NotableCase = {
+    workNotes: notes.get(c.caseId) ?? 0,
     caseId: c.caseId,
     rowNumber: c.rowNumber,
     severity: c.severity,
@@ -31,13 +33,27 @@ function notable(c: ReportCase, personalData: boolean): NotableCase {
 
 const byCaseId = (a: ReportCase, b: ReportCase) => a.caseId.localeCompare(b.caseId);
 
-export function notableCases(cases: readonly ReportCase[], week: Window, personalData: boolean) {
+/** Work notes per case added within the week, from the sealed log's facts. */
+export function workNotesIn(audit: readonly AuditFact[], week: Window): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const fact of audit)
+    if (fact.field === WORK_NOTE_FACT && within(fact.timeMs, week))
+      counts.set(fact.caseId, (counts.get(fact.caseId) ?? 0) + 1);
+  return counts;
+}
+
+export function notableCases(
+  cases: readonly ReportCase[],
+  week: Window,
+  personalData: boolean,
+  notes: ReadonlyMap<string, number> = new Map(),
+) {
   const pick = (test: (c: ReportCase) => boolean) =>
     capped(
       cases
         .filter(test)
         .sort(byCaseId)
-        .map((c) => notable(c, personalData)),
+        .map((c) => notable(c, personalData, notes)),
     );
   return {
     p1: pick((c) => c.severity === 'P1' && within(c.createdMs, week)),

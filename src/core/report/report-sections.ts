@@ -125,6 +125,7 @@ function caseRuns(item: NotableCase, context: LayoutContext): TextRun[] {
     item.team === '' ? '' : `team ${item.team}`,
     item.shopName ? `shop ${item.shopName}` : '',
     item.owner ? `owner ${item.owner}` : '',
+    item.workNotes > 0 ? `${item.workNotes} work ${item.workNotes === 1 ? 'note' : 'notes'} this week` : '',
   ].filter((fact) => fact !== '');
   const runs: TextRun[] = [
     { text: item.caseId, url: caseRowUrl(context, item.rowNumber), bold: true },

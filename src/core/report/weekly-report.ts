@@ -9,7 +9,7 @@ import { shiftWeek, weekBounds, weekLabel } from './iso-week';
 import { kpisBy, kpisOf } from './kpis';
 import type { ReportInput, TrendWeek, WeeklyReport } from './model';
 import { REPORT_LIMITS } from './model';
-import { capped, dataQualityOf, notableCases } from './notable';
+import { capped, dataQualityOf, notableCases, workNotesIn } from './notable';
 import { clustersOf, repeatSellersOf, spikesOf } from './patterns';
 import { recommendationsOf } from './recommendations';
 import { openAt, pastSlaAt, type ReportCase, readReportCases, type Window, within } from './report-cases';
@@ -91,7 +91,7 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
     spikes,
     repeatSellers: capped(repeatSellers, limit),
     clusters,
-    notable: notableCases(cases, week, input.personalData),
+    notable: notableCases(cases, week, input.personalData, workNotesIn(input.audit, week)),
     recommendations,
     dataQuality,
     trend: trendOf(cases, input),

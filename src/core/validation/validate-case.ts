@@ -50,7 +50,9 @@ export type RuleId =
   | 'dsaRestriction'
   | 'restrictionEnd'
   | 'overturnedIsMisjudgement'
-  | 'dsaDateLimit';
+  | 'dsaDateLimit'
+  | 'futureDate'
+  | 'dateOrder';
 
 export const RULE_LABELS: Record<RuleId, string> = {
   required: 'Required field missing',
@@ -61,6 +63,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   restrictionEnd: 'Temporary restriction without a valid end date',
   overturnedIsMisjudgement: 'Overturned appeal not marked as a misjudgement',
   dsaDateLimit: 'Date beyond the DSA database limit',
+  futureDate: 'Date in the future',
+  dateOrder: 'Dates out of order',
 };
 
 export interface Issue {
@@ -148,7 +152,15 @@ function formatProblem(field: FieldDefinition, value: unknown): string | null {
   }
 }
 
-export function validateCase(row: CaseRow, lists: TaxonomyLists): Issue[] {
+/** A date cell's day as YYYY-MM-DD (dates are stored at midnight UTC of their day). */
+const dayOf = (value: Date) => value.toISOString().slice(0, 10);
+
+/**
+ * `today` (YYYY-MM-DD in the tracker's time zone) turns on the rules that need it: a LIVE date cannot be in
+ * the future. The page, the server and Validate library pass it; the legacy import judges old rows
+ * without it (Validate library flags them afterwards).
+ */
+export function validateCase(row: CaseRow, lists: TaxonomyLists, today?: string): Issue[] {
   const issues: Issue[] = [];
   const add = (field: FieldKey, rule: RuleId, message: string) => issues.push({ field, rule, message });
 
@@ -183,12 +195,22 @@ export function validateCase(row: CaseRow, lists: TaxonomyLists): Issue[] {
     );
   }
   const end = row.restrictionEnd;
+  // The most specific message first: a form shows the first issue of each field.
+  const live = row.liveDate;
+  if (today && isDate(live) && dayOf(live) > today)
+    add('liveDate', 'futureDate', 'The LIVE date is in the future: enter the day the LIVE took place');
+  if (isDate(end) && isDate(live) && dayOf(end) < dayOf(live))
+    add('restrictionEnd', 'dateOrder', 'The restriction cannot end before the LIVE date');
   if (action?.temporary && isDate(end)) {
     const decided = isDate(row.createdAt) ? row.createdAt : isDate(row.liveDate) ? row.liveDate : null;
     if (decided && end.getTime() <= decided.getTime()) {
       add('restrictionEnd', 'restrictionEnd', 'The restriction must end after the decision');
     }
   }
+  const created = row.createdAt;
+  const resolved = row.resolvedAt;
+  if (isDate(resolved) && isDate(created) && resolved.getTime() < created.getTime())
+    add('resolvedAt', 'dateOrder', 'The case cannot be resolved before it was created');
   if (isDate(end) && end.toISOString().slice(0, 10) > DSA_LIMITS.latestDate) {
     add(
       'restrictionEnd',

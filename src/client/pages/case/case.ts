@@ -4,12 +4,15 @@
  * fields changed here are sent, with the version read, so a change made meanwhile is never overwritten.
  */
 
+import { WORK_NOTE_FIELD } from '../../../core/cases/work-note';
 import { FORM_FIELDS } from '../../../core/intake/submission';
-import { allowedNextStatuses } from '../../../core/lifecycle/lifecycle';
+import { allowedNextStatuses, fieldsNeededFor } from '../../../core/lifecycle/lifecycle';
 import { minuteInZone } from '../../../core/normalise/date';
-import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
+import { CASE_FIELDS, type FieldDefinition, type FieldKey, headerOf } from '../../../core/schema/case-schema';
+import { caseLayout } from '../../../core/schema/form-layout';
 import type { CaseView } from '../../../server/case-view';
 import {
+  displayValue,
   fieldValue,
   renderCaseFields,
   rowAnchor,
@@ -45,7 +48,12 @@ function changes(): Record<string, string> {
   const changed: Record<string, string> = {};
   for (const field of editable) {
     const now = fieldValue(form, field.key).trim();
-    if (now !== (view.fields[field.key as FieldKey] ?? '').trim()) changed[field.key] = now;
+    const stored = displayValue(
+      field,
+      (view.fields[field.key as FieldKey] ?? '').trim(),
+      view.options.dateOrder,
+    );
+    if (now !== stored) changed[field.key] = now;
   }
   return changed;
 }
@@ -66,9 +74,20 @@ function showErrors(errors: Partial<Record<FieldKey, string>>, summaryText?: str
   first?.focus();
 }
 
+/** Conditional fields for the form as it stands, with those the chosen status needs. */
+function refreshConditionalFields(current: CaseView): void {
+  const needed = fieldsNeededFor(current.fields.status ?? '', fieldValue(form, 'status'));
+  updateConditionalFields(form, editable, current.options.lists, needed);
+}
+
 function fillForm(current: CaseView): void {
-  for (const field of editable) setFieldValue(form, field.key, current.fields[field.key as FieldKey] ?? '');
-  updateConditionalFields(form, editable, current.options.lists);
+  for (const field of editable)
+    setFieldValue(
+      form,
+      field.key,
+      displayValue(field, current.fields[field.key as FieldKey] ?? '', current.options.dateOrder),
+    );
+  refreshConditionalFields(current);
   showErrors({});
   updateButtons();
 }
@@ -110,9 +129,13 @@ function renderHistory(current: CaseView): void {
       const at = new Date(entry.at);
       const stamp = Number.isNaN(at.getTime()) ? entry.at : minuteInZone(at, current.options.timeZone);
       when.textContent = `${stamp} · ${entry.user || 'unknown user'}${entry.source ? ` · ${entry.source}` : ''}`;
-      const what = entry.field
-        ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
-        : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
+      const note = entry.field === WORK_NOTE_FIELD;
+      const what = note
+        ? entry.newValue
+        : entry.field
+          ? `${entry.action}: ${entry.field} "${entry.oldValue}" → "${entry.newValue}"`
+          : `${entry.action}${entry.details ? `: ${entry.details}` : ''}`;
+      if (note) item.classList.add('work-note');
       // Each entry says how far it can be trusted: sealed in the log, waiting to be sealed, or failing its seal.
       const standing = document.createElement('span');
       standing.className = `standing standing-${entry.status.replace(/\s+/g, '-')}`;
@@ -145,9 +168,28 @@ function offerAllowedStatuses(current: string): void {
 function render(current: CaseView): void {
   view = current;
   setText(byId('view-id'), current.caseId);
+  // The summary a reviewer reads first: what, how urgent, where it stands and whose it is.
+  for (const [id, key] of [
+    ['view-severity', 'severity'],
+    ['view-status', 'status'],
+    ['view-sla', 'slaStatus'],
+  ] as const)
+    byId(id).title = headerOf(key);
   setText(byId('view-status'), current.fields.status || 'No status');
+  setText(byId('view-severity'), current.fields.severity || 'No severity');
+  const sla = current.fields.slaStatus ?? '';
+  const due = current.fields.slaDue ?? '';
+  setText(byId('view-sla'), sla ? `SLA ${sla}${due ? ` · due ${due}` : ''}` : 'No SLA');
+  byId('view-sla').hidden = false;
+  setText(byId('view-owner'), current.fields.owner ? `Owner: ${current.fields.owner}` : 'No owner yet');
   byId('view-link').replaceChildren(rowAnchor(current.url, 'Open its row'));
-  renderCaseFields(byId('fields'), editable, current.options.lists);
+  renderCaseFields(
+    byId('fields'),
+    editable,
+    current.options.lists,
+    current.options.dateOrder,
+    caseLayout(editable.map((f) => f.key as FieldKey)),
+  );
   offerAllowedStatuses(current.fields.status ?? '');
   fillForm(current);
   renderRecord(current);
@@ -201,6 +243,41 @@ async function save(): Promise<void> {
   }
 }
 
+const noteText = byId<HTMLTextAreaElement>('note-text');
+const noteButton = byId<HTMLButtonElement>('add-note');
+
+async function addNote(): Promise<void> {
+  if (!view) return;
+  const current = view;
+  setText(byId('note-error'), '');
+  try {
+    const reply = await whilePending(noteButton, () =>
+      callServer('addWorkNote', { caseId: current.caseId, text: noteText.value }),
+    );
+    if (!reply.ok) {
+      setText(byId('note-error'), reply.error);
+      noteText.focus();
+      return;
+    }
+    noteText.value = '';
+    // A note restamps the case: later saves compare against the new version.
+    view = {
+      ...current,
+      version: reply.version,
+      history: reply.history,
+      olderHistoryCount: reply.olderHistoryCount,
+    };
+    renderHistory(view);
+  } catch (error) {
+    setText(byId('note-error'), `The note was not added: ${(error as Error).message}`);
+  }
+}
+
+byId<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void addNote();
+});
+
 byId<HTMLFormElement>('find-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const wanted = byId<HTMLInputElement>('find-id').value.trim();
@@ -213,7 +290,7 @@ form.addEventListener('submit', (event) => {
 });
 form.addEventListener('input', updateButtons);
 form.addEventListener('change', () => {
-  if (view) updateConditionalFields(form, editable, view.options.lists);
+  if (view) refreshConditionalFields(view);
   updateButtons();
 });
 revertButton.addEventListener('click', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../core/intake/duplicates';
 import { checkSubmission, INTAKE_FIELDS } from '../../../core/intake/submission';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
+import { intakeLayout } from '../../../core/schema/form-layout';
 import { policyGroundDefaults } from '../../../core/taxonomy/policy-grounds';
 import type { DuplicateView } from '../../../server/duplicates';
 import type { IntakeOptions } from '../../../server/intake-options';
@@ -231,7 +232,13 @@ async function submit(): Promise<void> {
 async function load(): Promise<void> {
   try {
     options = await callServer('getIntakeOptions');
-    renderCaseFields(byId('fields'), fieldDefs, options.lists);
+    renderCaseFields(
+      byId('fields'),
+      fieldDefs,
+      options.lists,
+      options.dateOrder,
+      intakeLayout(fieldDefs.map((f) => f.key as FieldKey)),
+    );
     updateConditionalFields(form, fieldDefs, options.lists);
     reasonBox.maxLength = DISTINCT_REASON_MAX;
     showState(states, 'form');

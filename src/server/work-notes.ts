@@ -1,0 +1,89 @@
+/**
+ * Adding a work note to a case from the case sidebar. The note is an audit entry (core/cases/work-note.ts)
+ * recorded with the case's "Last updated" stamp as one audited write, so it is refused where the person
+ * cannot edit the tracker (a viewer), and the case and its note land both or neither. Text stays text:
+ * the sealed log keeps it literal, the page shows it with textContent.
+ */
+
+import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
+import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
+import { assertAuditRoom } from '../adapters/audit-log';
+import { readCases, writeCases } from '../adapters/cases-tab';
+import { activeSpreadsheet, activeUserEmail } from '../adapters/context';
+import { withDocumentLock } from '../adapters/document-lock';
+import { readTrackerContext } from '../adapters/intake-context';
+import { trackerRecordMac } from '../adapters/seal-key';
+import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { caseVersion } from '../core/cases/version';
+import { checkWorkNote, WORK_NOTE_ACTION, WORK_NOTE_FIELD } from '../core/cases/work-note';
+import type { CaseRow } from '../core/validation/validate-case';
+import { expectObject } from './arguments';
+import { HISTORY_LIMIT, readCaseId } from './case-view';
+
+export type WorkNoteResult =
+  | { ok: true; history: HistoryEntry[]; olderHistoryCount: number; version: string }
+  | { ok: false; error: string };
+
+export function addWorkNote(request: unknown): WorkNoteResult {
+  const body = expectObject('request', request);
+  const caseId = readCaseId(body.caseId);
+  const note = checkWorkNote(body.text);
+  if (!note.ok) return { ok: false, error: note.reason };
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet first.');
+  const { ctx } = readTrackerContext(ss);
+  return withDocumentLock(() => {
+    assertAuditRoom(ss);
+    const table = readCases(ss);
+    const stored = table.rows.find((row) => String(row.caseId ?? '').trim() === caseId);
+    if (!stored)
+      return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
+    const mac = trackerRecordMac();
+    const record = openRecord(mac, caseId, stored.caseRecord);
+    if (!record.ok) return { ok: false, error: `The note was not added: ${record.message}.` };
+    const now = new Date();
+    const user = activeUserEmail();
+    // The record as sealed, restamped: a cell typed since (not yet audited by the edit trigger) is not
+    // sealed in with the note, and stays an edit for the trigger or the sweep to audit.
+    const sealed = diffRecord(stored, record.fields, ctx.timeZone).sealed;
+    const stamped: CaseRow = { ...sealed, lastUpdatedAt: now, lastUpdatedBy: user };
+    const writeId = newWriteId();
+    const write = recordIntent(ss, writeId, [
+      {
+        at: now,
+        user,
+        action: WORK_NOTE_ACTION,
+        caseId,
+        field: WORK_NOTE_FIELD,
+        newValue: note.text,
+        details: 'Case sidebar',
+        source: 'Sidebar',
+      },
+    ]);
+    const outcome = writeCases(
+      table,
+      [
+        {
+          caseId,
+          fields: {
+            lastUpdatedAt: now,
+            lastUpdatedBy: user,
+            caseRecord: sealRecord(mac, caseId, stamped, ctx.timeZone, writeId),
+          },
+        },
+      ],
+      { snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])) },
+    );
+    commitIntent(ss, write, outcome.written.keys());
+    const saved = outcome.written.get(caseId);
+    if (!saved)
+      return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
+    const history = readCaseHistory(ss, caseId, HISTORY_LIMIT);
+    return {
+      ok: true,
+      history: history.entries,
+      olderHistoryCount: history.olderCount,
+      version: caseVersion(saved, ctx.timeZone),
+    };
+  });
+}
