@@ -14,6 +14,7 @@ import { trackerOfTrigger } from '../adapters/automation-triggers';
 import { cellWarning } from '../adapters/cell-budget';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
+import { runDashboardJob } from './queue-dashboard';
 import { runSlaSweep } from './sla-sweep';
 import { checkNewAuditRows } from './verify-audit';
 import { runWeeklySummaryJob } from './weekly-summary-job';
@@ -35,6 +36,7 @@ const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   auditLog: sealWaitingAudit,
   slaSweep: runSlaSweep,
   weeklySummary: runWeeklySummaryJob,
+  dashboard: runDashboardJob,
 };
 
 /** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */

@@ -16,18 +16,29 @@ import {
   runLegacyImport,
   saveLegacySynonyms,
 } from './legacy-import';
+import { getQueues, openQueueCase } from './queue';
+import { runBulkAction } from './queue-bulk';
+import { claimNext, releaseCase, skipCase } from './queue-claims';
+import { refreshQueueSla } from './queue-dashboard';
 
 export const rpcHandlers = {
+  claimNext,
   findDuplicates,
   getAboutInfo,
   getCaseView,
   getIntakeOptions,
+  getQueues,
   listLegacyTabs,
+  openQueueCase,
   previewLegacyImport,
   proposeLegacyImport,
   proposeLegacyValues,
+  refreshQueueSla,
+  releaseCase,
+  runBulkAction,
   runLegacyImport,
   saveLegacySynonyms,
+  skipCase,
   submitCase,
   updateCase,
 };

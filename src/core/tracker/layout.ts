@@ -110,6 +110,11 @@ export const DEFAULT_SETTINGS: readonly (readonly [string, string, string])[] = 
     '',
     'Emails (comma-separated) of people the owner lets change Settings and Lists and turn on automation; run Set up tracker after changing it.',
   ],
+  [
+    'Claim expiry (hours)',
+    '4',
+    'A case claimed with Claim next returns to the queue when nobody changed it for this many hours.',
+  ],
 ];
 
 /** One column group on the Lists tab; its first column is what validation rules read. */
