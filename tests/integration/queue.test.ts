@@ -500,18 +500,18 @@ describe('cost', () => {
       expect(large[key].calls).toBe(small[key].calls);
     expect(large.bulk.calls).toBe(small.bulk.calls);
     // Budgets: the header, one read per queue column (16), the Lists and Settings tabs, the filter views.
-    console.log(JSON.stringify({ small, large }));
-    expect(small.open.calls).toBeLessThanOrEqual(64);
-    expect(small.claim.calls).toBeLessThanOrEqual(80);
-    expect(small.bulk.calls).toBeLessThanOrEqual(80);
-    expect(small.dashboard.calls).toBeLessThanOrEqual(80);
+    // Measured 56, 74, 40 and 70 calls (2026-12-04).
+    expect(small.open.calls).toBeLessThanOrEqual(56);
+    expect(small.claim.calls).toBeLessThanOrEqual(74);
+    expect(small.bulk.calls).toBeLessThanOrEqual(40);
+    expect(small.dashboard.calls).toBeLessThanOrEqual(70);
     // Cells: the 16 queue columns (plus the Case ID column again to locate), never the whole tab.
     const rows = 50_000;
-    expect(large.open.cells).toBeLessThanOrEqual(16 * rows + 2_000);
-    expect(large.claim.cells).toBeLessThanOrEqual(17 * rows + 2_000);
-    expect(large.dashboard.cells).toBeLessThanOrEqual(17 * rows + 2_000);
+    expect(large.open.cells).toBeLessThanOrEqual(16 * rows + 5_000);
+    expect(large.claim.cells).toBeLessThanOrEqual(17 * rows + 5_000);
+    expect(large.dashboard.cells).toBeLessThanOrEqual(16 * rows + 5_000);
     // A bulk action reads the Case ID column and the chosen cases' rows (500 adjacent rows here).
-    expect(large.bulk.cells).toBeLessThanOrEqual(rows + 2 * 500 * large.width + 2_000);
+    expect(large.bulk.cells).toBeLessThanOrEqual(rows + 500 * large.width + 15_000);
     expect(large.open.cells).toBeLessThan(large.width * rows * 0.5);
   }, 600_000);
 });
