@@ -13,7 +13,7 @@ import type { QueueCase } from '../core/queue/queue-case';
 import { queueCases, queueDefinitions } from '../core/queue/queues';
 import { wallClockText } from '../core/sla/calendar';
 import { expectObject } from './arguments';
-import { readCaseIdArgument, readQueueArgument, readQueueContext } from './queue-context';
+import { activeTracker, readCaseIdArgument, readQueueArgument, readQueueContext } from './queue-context';
 
 /** Rows the sidebar shows of one queue; the count is always the whole queue's. */
 export const QUEUE_ROWS_SHOWN = 200;
@@ -104,8 +104,7 @@ export function getQueues(request: unknown): QueuesView {
 export function openQueueCase(request: unknown): { ok: true; row: number } {
   const body = expectObject('request', request);
   const caseId = readCaseIdArgument('caseId', body.caseId);
-  const context = readQueueContext();
-  const sheet = casesSheet(context.ss);
+  const sheet = casesSheet(activeTracker());
   const columnOf = casesColumns(sheet, sheet.getLastColumn());
   const row = locateCases({ sheet, columnOf }, [caseId]).get(caseId);
   if (row === undefined) throw new Error(`No case ${caseId} in this tracker.`);
