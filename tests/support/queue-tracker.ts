@@ -69,6 +69,8 @@ export function writeCases(ctx: Tracker, cases: readonly FixtureCase[]): void {
     set('Policy', 'Counterfeit goods');
     set('Severity', c.severity ?? 'P2');
     set('Status', c.status ?? 'New');
+    // As every case Casebook saved has it: the status the lifecycle last accepted.
+    set('Accepted status', c.status ?? 'New');
     set('Owner', c.owner ?? '');
     set('Escalated to', c.team ?? '');
     set('SLA due', date(c.due));
