@@ -33,6 +33,8 @@ function render(view: View): void {
     `Signed in as ${view.reviewer}. Claims expire after ${view.claimExpiryHours} h without a change.`,
   );
   setText(byId('sla-as-of'), view.slaAsOf || 'never (automation is off)');
+  // Redrawing replaces the buttons: a keyboard user keeps their place on the chosen queue.
+  const hadFocus = byId('queues').contains(document.activeElement);
   byId('queues').replaceChildren(
     ...view.queues.map((q) => {
       const item = element('li');
@@ -48,6 +50,7 @@ function render(view: View): void {
       return item;
     }),
   );
+  if (hadFocus) byId('queues').querySelector<HTMLButtonElement>('button[aria-pressed="true"]')?.focus();
   setText(
     byId('selected-title'),
     `${view.selected.title}: ${view.selected.rows.length + view.selected.more} cases`,
