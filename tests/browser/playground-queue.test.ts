@@ -77,6 +77,8 @@ test('a bulk status change: allowed cases change, a refused case is listed with 
     sidebar.locator('#refused li'),
     /CB-2026-\d{5}: Resolved needs "Resolution" and "Root cause"/,
   );
+  // The outcome is scrolled into view where it is announced, above the queue.
+  await expect(sidebar.locator('#status').isVisible()).resolves.toBe(true);
   await page.screenshot({ path: screenshotPath('playground-queue-bulk-refused') });
 
   const again = sidebar.locator('#rows input[type="checkbox"]');

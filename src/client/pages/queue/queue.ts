@@ -24,6 +24,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTML
 function say(message: string, refused: { caseId: string; reason: string }[] = []): void {
   setText(status, message);
   refusedList.replaceChildren(...refused.map((r) => element('li', `${r.caseId}: ${r.reason}`)));
+  // The outcome shows where it is announced, even when the person pressed a button further down.
+  status.scrollIntoView({ block: 'nearest' });
 }
 
 function render(view: View): void {
@@ -74,13 +76,13 @@ function render(view: View): void {
         : row.owner
           ? `owner ${row.owner}`
           : 'unassigned';
-      const cells = [
-        element('td'),
-        element('td'),
-        element('td', row.severity),
-        element('td', `${row.policy} / ${row.market}`),
-        element('td', `${row.slaStatus || 'no SLA'}${row.due ? `, due ${row.due}` : ''}; ${who}`),
-      ];
+      const details = element('td');
+      details.append(
+        element('div', `${row.policy} · ${row.market}`),
+        element('div', `${row.slaStatus || 'no SLA'}${row.due ? `, due ${row.due}` : ''}`),
+        element('div', who),
+      );
+      const cells = [element('td'), element('td'), element('td', row.severity), details];
       cells[0]?.append(pick);
       cells[1]?.append(open);
       tr.append(...cells);
