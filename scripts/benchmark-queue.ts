@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { clickMenuItem } from '../emulator';
 import { fillLibrary, OPS, OWNER } from '../tests/support/intake-tracker';
-import { callAs, caseId, queueTracker, valueOf } from '../tests/support/queue-tracker';
+import { callAs, caseId, queueTracker, replyValue } from '../tests/support/queue-tracker';
 import { build } from './build';
 
 const SIZES = [1_000, 10_000, 50_000];
@@ -28,10 +28,10 @@ function measure(size: number) {
   };
   return {
     size,
-    'Open the queue sidebar': cost(() => valueOf(callAs(ctx, OPS, 'getQueues', {}))),
-    'Claim next': cost(() => valueOf(callAs(ctx, OPS, 'claimNext', { queueId: 'unassigned' }))),
+    'Open the queue sidebar': cost(() => replyValue(callAs(ctx, OPS, 'getQueues', {}))),
+    'Claim next': cost(() => replyValue(callAs(ctx, OPS, 'claimNext', { queueId: 'unassigned' }))),
     '500-case bulk action': cost(() =>
-      valueOf(
+      replyValue(
         callAs(ctx, OPS, 'runBulkAction', {
           caseIds: Array.from({ length: 500 }, (_, i) => caseId(size - 500 + i + 1)),
           action: { kind: 'tag', tag: 'sweep' },

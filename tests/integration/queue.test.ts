@@ -14,9 +14,9 @@ import {
   type FixtureCase,
   queueTracker,
   REVIEWERS,
+  replyValue,
   sheetsApi,
   snapshot,
-  valueOf,
   writeCases,
 } from '../support/queue-tracker';
 
@@ -83,7 +83,7 @@ const auditRows = (ctx: Tracker) =>
   );
 const ids = (rows: { caseId: string }[]) => rows.map((r) => r.caseId);
 const queue = (ctx: Tracker, user: string, queueId: string) =>
-  valueOf(callAs<QueuesView>(ctx, user, 'getQueues', { queueId }));
+  replyValue(callAs<QueuesView>(ctx, user, 'getQueues', { queueId }));
 
 describe('queue contents and order', () => {
   test('each queue holds its open cases ordered by SLA due, severity, then age (hand-worked)', () => {
@@ -113,8 +113,8 @@ describe('queue contents and order', () => {
 describe('Claim next', () => {
   test('claims in queue order, writes Owner/Claimed by/Claimed at and audits; another reviewer gets the next', () => {
     const ctx = fixtureTracker();
-    const first = valueOf(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }));
-    const second = valueOf(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }));
+    const first = replyValue(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }));
+    const second = replyValue(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }));
     expect(first).toMatchObject({ claimed: true, case: { caseId: caseId(3) } });
     expect(second).toMatchObject({ claimed: true, case: { caseId: caseId(2) } });
     expect(columnById(ctx, 'Owner').get(caseId(3))).toBe(OPS);
@@ -178,15 +178,15 @@ describe('Claim next', () => {
 
   test('a claim expires after the Settings period without a change and the case returns to the queue', () => {
     const ctx = fixtureTracker();
-    valueOf(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }));
+    replyValue(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }));
     // 3h59 later Ben cannot take it; at 4h (the default period) he gets the same case.
     ctx.ws.clock.set(Date.parse('2026-11-23T12:59:00Z'));
-    expect(valueOf(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'breached' }))).toMatchObject({
+    expect(replyValue(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'breached' }))).toMatchObject({
       claimed: false,
     });
     ctx.ws.clock.set(Date.parse('2026-11-23T13:00:00Z'));
     expect(ids(queue(ctx, BEN, 'unassigned').selected.rows)[0]).toBe(caseId(3));
-    expect(valueOf(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'breached' }))).toMatchObject({
+    expect(replyValue(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'breached' }))).toMatchObject({
       claimed: true,
       case: { caseId: caseId(3) },
     });
@@ -223,27 +223,27 @@ describe('Claim next', () => {
 
   test('Skip needs a reason, is audited, releases the claim, and Claim next does not offer it again to that reviewer', () => {
     const ctx = fixtureTracker();
-    valueOf(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }));
+    replyValue(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }));
     const before = snapshot(ctx);
     const noReason = callAs(ctx, OPS, 'skipCase', { caseId: caseId(3), reason: '   ' });
     expect(noReason).toMatchObject({ ok: false, error: { message: 'reason must be non-empty text' } });
     expect(snapshot(ctx)).toBe(before);
-    valueOf(callAs(ctx, OPS, 'skipCase', { caseId: caseId(3), reason: 'Conflict of interest' }));
+    replyValue(callAs(ctx, OPS, 'skipCase', { caseId: caseId(3), reason: 'Conflict of interest' }));
     expect(columnById(ctx, 'Claimed by').get(caseId(3))).toBe('');
     expect(columnById(ctx, 'Owner').get(caseId(3))).toBe('');
     const audit = auditRows(ctx);
     expect(audit.filter((r) => r[2] === 'Skip').map((r) => [r[1], r[3], r[7]])).toEqual([
       [OPS, caseId(3), 'Skipped: Conflict of interest'],
     ]);
-    expect(valueOf(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }))).toMatchObject({
+    expect(replyValue(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'unassigned' }))).toMatchObject({
       case: { caseId: caseId(2) },
     });
-    expect(valueOf(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }))).toMatchObject({
+    expect(replyValue(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }))).toMatchObject({
       case: { caseId: caseId(3) },
     });
     // Release: only the holder.
     expect(callAs(ctx, OPS, 'releaseCase', { caseId: caseId(3) })).toMatchObject({ ok: false });
-    valueOf(callAs(ctx, BEN, 'releaseCase', { caseId: caseId(3) }));
+    replyValue(callAs(ctx, BEN, 'releaseCase', { caseId: caseId(3) }));
     expect(columnById(ctx, 'Claimed by').get(caseId(3))).toBe('');
   });
 });
@@ -320,7 +320,7 @@ describe('saved filter views', () => {
 describe('Dashboard', () => {
   test('figures equal an independent count of the Cases tab; written in one call, protected, with its as-of time', () => {
     const ctx = fixtureTracker();
-    valueOf(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }));
+    replyValue(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }));
     ctx.ws.ledger.reset();
     clickMenuItem(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, caption: 'Refresh dashboard' });
     const sheet = ctx.ss.getSheetByName('Dashboard')!;
@@ -368,7 +368,7 @@ describe('Dashboard', () => {
 describe('bulk actions', () => {
   test('a status change with allowed and refused transitions: refused listed with reasons, the others written and audited', () => {
     const ctx = fixtureTracker();
-    const result = valueOf(
+    const result = replyValue(
       callAs<{ changed: string[]; unchanged: string[]; refused: { caseId: string; reason: string }[] }>(
         ctx,
         OPS,
@@ -381,7 +381,7 @@ describe('bulk actions', () => {
     expect(result.unchanged).toEqual([caseId(8)]);
     expect(result.refused.map((r) => r.caseId)).toEqual([1, 3, 6, 99].map(caseId));
     expect(result.refused[2]?.reason).toMatch(/A case in Resolved cannot move to Escalated/);
-    const triage = valueOf(
+    const triage = replyValue(
       callAs<{ changed: string[]; refused: { caseId: string }[] }>(ctx, OPS, 'runBulkAction', {
         caseIds: [1, 2, 6, 7].map(caseId),
         action: { kind: 'status', status: 'Triaged' },
@@ -402,7 +402,7 @@ describe('bulk actions', () => {
       [caseId(1), 'Status', 'New', 'Triaged'],
       [caseId(2), 'Status', 'New', 'Triaged'],
     ]);
-    const tagged = valueOf(
+    const tagged = replyValue(
       callAs<{ changed: string[] }>(ctx, OPS, 'runBulkAction', {
         caseIds: [1, 2].map(caseId),
         action: { kind: 'tag', tag: 'traffic-anomaly' },
@@ -473,10 +473,10 @@ describe('cost', () => {
         work();
         return { calls: ctx.ws.ledger.calls().length, cells: ctx.ws.ledger.cells() };
       };
-      const open = cost(() => valueOf(callAs(ctx, OPS, 'getQueues', {})));
-      const claim = cost(() => valueOf(callAs(ctx, OPS, 'claimNext', { queueId: 'unassigned' })));
+      const open = cost(() => replyValue(callAs(ctx, OPS, 'getQueues', {})));
+      const claim = cost(() => replyValue(callAs(ctx, OPS, 'claimNext', { queueId: 'unassigned' })));
       const bulk = cost(() =>
-        valueOf(
+        replyValue(
           callAs(ctx, OPS, 'runBulkAction', {
             caseIds: Array.from({ length: Math.min(500, size) }, (_, i) =>
               caseId(size - Math.min(500, size) + i + 1),
@@ -528,7 +528,7 @@ describe('a fault at every call index', () => {
   test('Claim next: each call fails cleanly or leaves a whole claim, and the next Claim next never hands the case to another reviewer', () => {
     const probe = fixtureTracker();
     probe.ws.ledger.reset();
-    valueOf(callAs<Claim>(probe, OPS, 'claimNext', { queueId: 'unassigned' }));
+    replyValue(callAs<Claim>(probe, OPS, 'claimNext', { queueId: 'unassigned' }));
     const calls = probe.ws.ledger.calls();
     expect(calls.length).toBeGreaterThan(20);
     for (let index = 0; index < calls.length; index++) {
@@ -544,7 +544,7 @@ describe('a fault at every call index', () => {
       // Nothing, or exactly case 3 fully claimed by ana (Owner, Claimed by and Claimed at together).
       if (changed.length > 0) expect(changed).toEqual([[caseId(3), OPS, OPS, true]]);
       if (reply.ok) expect(changed).toHaveLength(1);
-      const next = valueOf(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }));
+      const next = replyValue(callAs<Claim>(ctx, BEN, 'claimNext', { queueId: 'unassigned' }));
       expect(next).toMatchObject({
         claimed: true,
         case: { caseId: changed.length > 0 ? caseId(2) : caseId(3) },
@@ -556,7 +556,7 @@ describe('a fault at every call index', () => {
     const request = { caseIds: [1, 2, 4, 5].map(caseId), action: { kind: 'status', status: 'Triaged' } };
     const probe = fixtureTracker();
     probe.ws.ledger.reset();
-    valueOf(callAs(probe, OPS, 'runBulkAction', request));
+    replyValue(callAs(probe, OPS, 'runBulkAction', request));
     const calls = probe.ws.ledger.calls();
     for (let index = 0; index < calls.length; index++) {
       const member = calls[index] as string;
@@ -581,7 +581,7 @@ describe('a fault at every call index', () => {
         ]).toContainEqual(state);
       }
       // Retrying finishes the job.
-      valueOf(callAs(ctx, OPS, 'runBulkAction', request));
+      replyValue(callAs(ctx, OPS, 'runBulkAction', request));
       expect(request.caseIds.map((id) => columnById(ctx, 'Status').get(id))).toEqual([
         'Triaged',
         'Triaged',

@@ -96,7 +96,7 @@ export function callAs<T>(ctx: Tracker, user: string, name: string, ...args: unk
   return callServerFunction(ctx.ws, { user, spreadsheetId: ctx.spreadsheetId }, name, args) as Reply<T>;
 }
 
-export function valueOf<T>(reply: Reply<T>): T {
+export function replyValue<T>(reply: Reply<T>): T {
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.value;
 }
