@@ -591,3 +591,31 @@ describe('a fault at every call index', () => {
     }
   }, 300_000);
 });
+
+describe('SLA never silently stale', () => {
+  test('Refresh SLA brings the rows in view up to date (hand-worked) and the sidebar says when the hourly run last did', () => {
+    const ctx = fixtureTracker();
+    // Logged Mon 09:00 Dublin (UTC+0 in November), P1 = 4 working hours: due 13:00Z, on track at 09:00.
+    writeCases(ctx, [
+      ...FIXTURE,
+      {
+        id: 12,
+        severity: 'P1',
+        created: '2026-11-23T09:00:00Z',
+        sla: 'Breached',
+        due: '2026-11-01T00:00:00Z',
+      },
+    ]);
+    expect(queue(ctx, OPS, 'unassigned').slaAsOf).toBe('');
+    const result = replyValue(
+      callAs<{ refreshed: number; at: string }>(ctx, OPS, 'refreshQueueSla', {
+        caseIds: [caseId(12), caseId(99)],
+      }),
+    );
+    expect(result).toEqual({ refreshed: 1, at: '2026-11-23 09:00 (Europe/Dublin)' });
+    expect(columnById(ctx, 'SLA').get(caseId(12))).toBe('On track');
+    expect((columnById(ctx, 'SLA due').get(caseId(12)) as Date).toISOString()).toBe(
+      '2026-11-23T13:00:00.000Z',
+    );
+  });
+});
