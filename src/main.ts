@@ -21,7 +21,7 @@ export {
   showLegacyImport,
 } from './server/legacy-import';
 export { onInstall, onOpen } from './server/menu';
-export { getQueues, openQueueCase, showQueueSidebar } from './server/queue';
+export { getQueues, getSelectedCaseIds, openQueueCase, showQueueSidebar } from './server/queue';
 export { runBulkAction } from './server/queue-bulk';
 export { claimNext, releaseCase, skipCase } from './server/queue-claims';
 export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';

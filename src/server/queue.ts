@@ -9,6 +9,7 @@ import { readDispatcherState } from '../adapters/dispatcher-store';
 import { viewLinks } from '../adapters/filter-views';
 import { casesColumns, casesSheet, readQueueTable } from '../adapters/queue-cases';
 import { showSidebar } from '../adapters/ui';
+import { MAX_BULK_CASES } from '../core/queue/bulk-action';
 import type { QueueCase } from '../core/queue/queue-case';
 import { queueCases, queueDefinitions } from '../core/queue/queues';
 import { wallClockText } from '../core/sla/calendar';
@@ -111,4 +112,28 @@ export function openQueueCase(request: unknown): { ok: true; row: number } {
   sheet.getRange(row, 1).activate();
   showSidebar('case', 'Case');
   return { ok: true, row };
+}
+
+/**
+ * The case IDs of the rows selected on the Cases tab, for a bulk action "on selected rows": one read of the
+ * Case ID column over the selection, at most MAX_BULK_CASES.
+ */
+export function getSelectedCaseIds(): { caseIds: string[] } {
+  const ss = activeTracker();
+  const sheet = casesSheet(ss);
+  const range = ss.getActiveRange();
+  if (!range || range.getSheet().getSheetId() !== sheet.getSheetId())
+    throw new Error('Select rows on the Cases tab first.');
+  const first = Math.max(2, range.getRow());
+  const last = Math.min(range.getLastRow(), sheet.getLastRow());
+  if (last < first) throw new Error('Select rows on the Cases tab first (the header row holds no case).');
+  if (last - first + 1 > MAX_BULK_CASES)
+    throw new Error(`Select at most ${MAX_BULK_CASES} rows for a bulk action.`);
+  const column = casesColumns(sheet, sheet.getLastColumn()).get('caseId') as number;
+  const caseIds = sheet
+    .getRange(first, column, last - first + 1, 1)
+    .getValues()
+    .map(([id]) => String(id ?? '').trim())
+    .filter((id) => id !== '');
+  return { caseIds: [...new Set(caseIds)] };
 }

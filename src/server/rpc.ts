@@ -16,7 +16,7 @@ import {
   runLegacyImport,
   saveLegacySynonyms,
 } from './legacy-import';
-import { getQueues, openQueueCase } from './queue';
+import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
 import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
@@ -28,6 +28,7 @@ export const rpcHandlers = {
   getCaseView,
   getIntakeOptions,
   getQueues,
+  getSelectedCaseIds,
   listLegacyTabs,
   openQueueCase,
   previewLegacyImport,

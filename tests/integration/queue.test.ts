@@ -619,3 +619,37 @@ describe('SLA never silently stale', () => {
     );
   });
 });
+
+describe('bulk actions on the rows selected in the sheet', () => {
+  const select = (ctx: Tracker, user: string, sheetId: number, row: number, numRows: number) =>
+    ctx.ws
+      .getSpreadsheet(ctx.spreadsheetId)
+      .selections.set(user, { sheetId, row, column: 2, numRows, numColumns: 3 });
+
+  test('getSelectedCaseIds gives the case IDs of the selected rows; elsewhere or too many rows is a clear error', () => {
+    const ctx = fixtureTracker();
+    const cases = ctx.cases.getSheetId();
+    select(ctx, OPS, cases, 1, 4);
+    expect(replyValue(callAs(ctx, OPS, 'getSelectedCaseIds'))).toEqual({ caseIds: [1, 2, 3].map(caseId) });
+    select(ctx, OPS, cases, 1, 1);
+    expect(callAs(ctx, OPS, 'getSelectedCaseIds')).toMatchObject({
+      ok: false,
+      error: { message: /header row/ },
+    });
+    select(ctx, OPS, ctx.ss.getSheetByName('Lists')!.getSheetId(), 2, 3);
+    expect(callAs(ctx, OPS, 'getSelectedCaseIds')).toMatchObject({
+      ok: false,
+      error: { message: /Cases tab/ },
+    });
+    ctx.cases.insertRowsAfter(ctx.cases.getMaxRows(), 600);
+    writeCases(
+      ctx,
+      Array.from({ length: 600 }, (_, i) => ({ id: i + 1 })),
+    );
+    select(ctx, OPS, cases, 2, 501);
+    expect(callAs(ctx, OPS, 'getSelectedCaseIds')).toMatchObject({
+      ok: false,
+      error: { message: /at most 500/ },
+    });
+  });
+});

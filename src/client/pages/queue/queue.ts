@@ -197,6 +197,18 @@ bulkButton.addEventListener(
     }),
 );
 
+const selectionButton = byId<HTMLButtonElement>('bulk-selection');
+selectionButton.addEventListener(
+  'click',
+  () =>
+    void act(selectionButton, async () => {
+      const { caseIds } = await callServer('getSelectedCaseIds');
+      for (const id of caseIds) chosen.add(id);
+      say(`${caseIds.length} cases chosen from the selected rows (${chosen.size} chosen in all).`);
+      if (current) render(current);
+    }),
+);
+
 const slaButton = byId<HTMLButtonElement>('refresh-sla');
 slaButton.addEventListener(
   'click',
