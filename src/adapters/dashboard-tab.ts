@@ -5,8 +5,8 @@
  * keeps people from typing into it by accident.
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)
  */
-import { safeCellText } from '../core/normalise/cell-text';
 import { DASHBOARD_WIDTH } from '../core/queue/dashboard';
+import { writeValues } from './safe-write';
 
 export const DASHBOARD_TAB = 'Dashboard';
 export const DASHBOARD_PROTECTION = 'Casebook: dashboard (rebuilt by Casebook; typing here changes nothing)';
@@ -26,11 +26,9 @@ export function writeDashboard(
   if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
   const rows = Array.from({ length: height }, (_, r) => {
     const line = cells[r] ?? [];
-    return Array.from({ length: DASHBOARD_WIDTH }, (_, c) => {
-      const value = line[c] ?? '';
-      return typeof value === 'number' ? value : safeCellText(value);
-    });
+    return Array.from({ length: DASHBOARD_WIDTH }, (_, c) => line[c] ?? '');
   });
-  sheet.getRange(1, 1, height, DASHBOARD_WIDTH).setValues(rows);
+  // Through the one write path: people's text (a team, a reviewer's address) is never taken for a formula.
+  writeValues(sheet.getRange(1, 1, height, DASHBOARD_WIDTH), rows);
   return sheet;
 }

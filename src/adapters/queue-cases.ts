@@ -1,14 +1,15 @@
 /**
  * The Cases tab as the queues read it: the header row, then only the queue's columns (one read each),
- * never the whole tab, so opening a queue or claiming a case reads about a third of the cells. Claims are
- * written through the cases-tab helpers, the row found again by case ID right before the write.
+ * never the whole tab, so opening a queue or claiming a case reads about a third of the cells. A case a
+ * queue writes is read again whole, found by case ID, so its sealed record can be checked and renewed;
+ * the write itself goes through writeCases (cases-tab.ts).
  */
 import { matchKey } from '../core/normalise/text';
 import { QUEUE_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
-import { type CasesTable, locateCases, writeCaseFields } from './cases-tab';
+import { type CasesTable, locateCases } from './cases-tab';
 
 export interface QueueTable {
   table: Pick<CasesTable, 'sheet' | 'columnOf'>;
@@ -64,21 +65,6 @@ export function readQueueTable(
   return { table: { sheet, columnOf }, cases, lastRow, width };
 }
 
-/**
- * Writes one case's claim fields (owner, claimed by/at, last updated) at the row that holds its ID now.
- * Returns false when the case is no longer in the tab (nothing written).
- */
-export function writeClaimFields(
-  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
-  caseId: string,
-  fields: Partial<Record<FieldKey, unknown>>,
-): boolean {
-  const row = locateCases(table, [caseId]).get(caseId);
-  if (row === undefined) return false;
-  writeCaseFields(table, row, fields);
-  return true;
-}
-
 /** Full rows of the given sheet rows, read as one span (for lifecycle checks that need every field). */
 export function readRowsSpan(
   table: Pick<CasesTable, 'sheet' | 'columnOf'>,
@@ -97,4 +83,24 @@ export function readRowsSpan(
     out.set(r, row);
   }
   return out;
+}
+
+/**
+ * The whole rows of the given cases, found by case ID right before the read (people sort the tab while a
+ * script runs): one read of the ID column, one of the span the rows cover. A case no longer in the tab is
+ * left out; a row that no longer holds its case by the time it is read is left out too.
+ */
+export function readCasesById(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  caseIds: readonly string[],
+  width: number,
+): Map<string, CaseRow> {
+  const rowOf = locateCases(table, caseIds);
+  const rows = readRowsSpan(table, [...rowOf.values()], width);
+  const byId = new Map<string, CaseRow>();
+  for (const [caseId, row] of rowOf) {
+    const found = rows.get(row);
+    if (found && String(found.caseId ?? '').trim() === caseId) byId.set(caseId, found);
+  }
+  return byId;
 }

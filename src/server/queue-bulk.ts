@@ -1,13 +1,14 @@
 /**
  * Bulk actions from the queue sidebar: one action for up to 500 cases, inside the document lock. The cases
- * are located by ID, read as one span, each checked on its own against the lifecycle; the allowed changes
- * are written in one batch per run of adjacent rows (writeCaseBlock) and audited per case; the refused ones
- * come back with their reasons and are left untouched.
+ * are located by ID and read as one span; each is decided from its sealed record (a row whose record is
+ * missing or broken is refused) and checked on its own against the lifecycle; the allowed changes are
+ * written with new sealed records, one batch per run of adjacent rows (writeCases), audited per case both
+ * or neither (queue-write.ts); the refused ones come back with their reasons and are left untouched.
  */
-import { type AuditEntry, recordAudit } from '../adapters/audit-log';
-import { locateCases, writeCaseBlock } from '../adapters/cases-tab';
+import { assertAuditRoom } from '../adapters/audit-log';
 import { withDocumentLock } from '../adapters/document-lock';
-import { casesColumns, casesSheet, readRowsSpan } from '../adapters/queue-cases';
+import { casesColumns, casesSheet, readCasesById } from '../adapters/queue-cases';
+import { trackerRecordMac } from '../adapters/seal-key';
 import {
   type BulkAction,
   bulkActionProblem,
@@ -17,6 +18,7 @@ import {
 import type { CaseRow } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { readCaseIdArgument, readQueueContext } from './queue-context';
+import { openSealedCase, type QueueCaseChange, type SealedCase, writeQueueChanges } from './queue-write';
 
 export interface BulkResult {
   changed: string[];
@@ -54,35 +56,40 @@ export function runBulkAction(request: unknown): BulkResult {
   if (problem) throw new BadArgument(problem);
   const { ss, reviewer } = context;
   return withDocumentLock(() => {
+    assertAuditRoom(ss);
     const sheet = casesSheet(ss);
     const width = sheet.getLastColumn();
     const table = { sheet, columnOf: casesColumns(sheet, width) };
-    const rowOf = locateCases(table, caseIds);
-    const rows = readRowsSpan(table, [...rowOf.values()], width);
+    const stored = readCasesById(table, caseIds, width);
+    const mac = trackerRecordMac();
+    const sealedById = new Map<string, Extract<SealedCase, { ok: true }>>();
     const byId = new Map<string, CaseRow>();
-    for (const [caseId, row] of rowOf) byId.set(caseId, rows.get(row) as CaseRow);
+    const untrusted: { caseId: string; reason: string }[] = [];
+    for (const [caseId, row] of stored) {
+      const sealed = openSealedCase(mac, caseId, row, context.recordTimeZone);
+      if (!sealed.ok) {
+        untrusted.push({ caseId, reason: sealed.reason });
+        continue;
+      }
+      sealedById.set(caseId, sealed);
+      byId.set(caseId, sealed.base);
+    }
     const nowMs = Date.now();
     const now = new Date(nowMs);
-    const plan = planBulkAction(action, caseIds, byId, nowMs, context.sla);
-    const placed = plan.changes
-      .map((change) => ({ change, row: rowOf.get(change.caseId) as number }))
-      .sort((a, b) => a.row - b.row);
-    const audit: AuditEntry[] = [];
-    let index = 0;
-    while (index < placed.length) {
-      let end = index;
-      while (end + 1 < placed.length && placed[end + 1]?.row === (placed[end]?.row as number) + 1) end += 1;
-      const block = placed.slice(index, end + 1);
-      writeCaseBlock(
-        table,
-        block[0]?.row as number,
-        block.map(({ change }) => ({
-          fields: { ...change.fields, lastUpdatedAt: now, lastUpdatedBy: reviewer },
-          current: byId.get(change.caseId) as CaseRow,
-        })),
-      );
-      for (const { change } of block)
-        audit.push({
+    const refusedIds = new Set(untrusted.map((u) => u.caseId));
+    const plan = planBulkAction(
+      action,
+      caseIds.filter((id) => !refusedIds.has(id)),
+      byId,
+      nowMs,
+      context.sla,
+    );
+    const changes: QueueCaseChange[] = plan.changes.map((change) => ({
+      caseId: change.caseId,
+      sealed: sealedById.get(change.caseId) as Extract<SealedCase, { ok: true }>,
+      changes: { ...change.fields, lastUpdatedAt: now, lastUpdatedBy: reviewer },
+      entries: [
+        {
           at: now,
           user: reviewer,
           action: 'Bulk action',
@@ -92,11 +99,32 @@ export function runBulkAction(request: unknown): BulkResult {
           newValue: change.newValue,
           details: `Bulk ${action.kind} from the queue sidebar (${caseIds.length} cases chosen)`,
           source: 'Sidebar',
-        });
-      index = end + 1;
-    }
-    recordAudit(ss, audit);
+        },
+      ],
+    }));
+    const { written } = writeQueueChanges(
+      {
+        ss,
+        table,
+        mac,
+        timeZone: context.recordTimeZone,
+        now,
+        foundEditDetails: 'Changed in the sheet; found when a bulk action was saved',
+        snapshot: stored,
+      },
+      changes,
+    );
+    const gone = plan.changes
+      .filter((c) => !written.has(c.caseId))
+      .map((c) => ({ caseId: c.caseId, reason: 'No such case in this tracker' }));
     SpreadsheetApp.flush();
-    return { changed: plan.changes.map((c) => c.caseId), unchanged: plan.unchanged, refused: plan.refused };
+    const order = new Map(caseIds.map((id, i) => [id, i]));
+    return {
+      changed: plan.changes.map((c) => c.caseId).filter((id) => written.has(id)),
+      unchanged: plan.unchanged,
+      refused: [...untrusted, ...plan.refused, ...gone].sort(
+        (a, b) => (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0),
+      ),
+    };
   });
 }

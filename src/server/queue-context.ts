@@ -18,7 +18,10 @@ export interface QueueContext {
   reviewer: string;
   teams: readonly string[];
   sla: SlaSettings | null;
+  /** The zone of times shown to the reviewer (the SLA calendar's, else the tracker's). */
   timeZone: string;
+  /** The tracker's own zone, in which sealed records keep their dates. */
+  recordTimeZone: string;
   expiryMs: number;
 }
 
@@ -41,6 +44,7 @@ export function readQueueContext(ss = activeTracker()): QueueContext {
     teams: ctx.lists.teams,
     sla,
     timeZone: sla?.calendar.timeZone ?? ctx.timeZone,
+    recordTimeZone: ctx.timeZone,
     expiryMs: claimExpiryMs(readSettings(ss).get(CLAIM_EXPIRY_SETTING)),
   };
 }

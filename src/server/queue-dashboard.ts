@@ -1,25 +1,31 @@
 /**
  * The Dashboard tab's refresh (menu "Refresh dashboard" and the hourly dispatcher job) and the queue
- * sidebar's "Refresh SLA" for the rows in view. A refresh first returns expired claims to the queue
- * (audited), then rebuilds the tab from the Cases tab in one write.
+ * sidebar's "Refresh SLA" for the rows in view. A menu refresh first returns expired claims to the queue
+ * (decided from each case's sealed record, audited), then rebuilds the tab from the Cases tab in one write.
  */
-import { type AuditEntry, recordAudit } from '../adapters/audit-log';
-import { locateCases, writeCaseBlock } from '../adapters/cases-tab';
+import { assertAuditRoom } from '../adapters/audit-log';
 import { writeDashboard } from '../adapters/dashboard-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { viewLinks } from '../adapters/filter-views';
 import { readTrackerContext } from '../adapters/intake-context';
-import { casesColumns, casesSheet, readQueueTable, readRowsSpan } from '../adapters/queue-cases';
+import {
+  casesColumns,
+  casesSheet,
+  type QueueTable,
+  readCasesById,
+  readQueueTable,
+} from '../adapters/queue-cases';
+import { trackerRecordMac } from '../adapters/seal-key';
 import { readSettings } from '../adapters/settings-tab';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { slaColumns } from '../core/lifecycle/apply-change';
 import { dashboardCells, dashboardFigures } from '../core/queue/dashboard';
-import { claimExpiryMs, type QueueCase } from '../core/queue/queue-case';
+import { claimExpiryMs, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { wallClockText } from '../core/sla/calendar';
-import type { CaseRow } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject } from './arguments';
 import { slaAsOfText } from './queue';
 import { CLAIM_EXPIRY_SETTING, readCaseIdArgument, readQueueContext } from './queue-context';
+import { openSealedCase, type QueueCaseChange, writeQueueChanges } from './queue-write';
 
 /** Expired claims returned per refresh: bounded so a refresh stays inside its time. */
 const MAX_EXPIRED_PER_RUN = 200;
@@ -28,54 +34,74 @@ export const MAX_SLA_REFRESH = 500;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Clears the claims that expired, and the Owner when the claim set it; returns the audit entries. Only under
- * the document lock (the menu refresh), so it never races a Claim next.
+ * Clears the claims that expired, and the Owner when the claim set it, each decided from the case's sealed
+ * record and written with a new one, audited both or neither; returns how many. Only under the document
+ * lock (the menu refresh), so it never races a Claim next.
  */
 function returnExpiredClaims(
-  table: Parameters<typeof writeCaseBlock>[0],
+  ss: Spreadsheet,
+  table: QueueTable['table'],
   cases: readonly QueueCase[],
   now: Date,
   actor: string,
-): AuditEntry[] {
+  timeZone: string,
+  expiryMs: number,
+): number {
   const expired = cases.filter((c) => c.claimExpired).slice(0, MAX_EXPIRED_PER_RUN);
-  if (expired.length === 0) return [];
-  const span = readRowsSpan(
-    table,
-    expired.map((c) => c.row),
-    table.sheet.getLastColumn(),
-  );
-  const rowOf = locateCases(
+  if (expired.length === 0) return 0;
+  assertAuditRoom(ss);
+  const mac = trackerRecordMac();
+  const stored = readCasesById(
     table,
     expired.map((c) => c.caseId),
+    table.sheet.getLastColumn(),
   );
-  const audit: AuditEntry[] = [];
-  for (const c of expired) {
-    const row = rowOf.get(c.caseId);
-    if (row === undefined || row !== c.row) continue;
-    const stored = span.get(row) ?? {};
-    const claimedBy = String(stored.claimedBy ?? '')
+  const changes: QueueCaseChange[] = [];
+  for (const [caseId, row] of stored) {
+    const sealed = openSealedCase(mac, caseId, row, timeZone);
+    if (!sealed.ok) continue;
+    // The record decides: a claim typed into the sheet is not Casebook's to clear.
+    const claim = queueCaseOf(sealed.base, 0, now.getTime(), expiryMs);
+    if (!claim.claimExpired) continue;
+    const claimedBy = String(sealed.base.claimedBy ?? '')
       .trim()
       .toLowerCase();
     const clearOwner =
-      String(stored.owner ?? '')
+      String(sealed.base.owner ?? '')
         .trim()
         .toLowerCase() === claimedBy;
-    writeCaseBlock(table, row, [
-      { fields: { claimedBy: '', claimedAt: '', ...(clearOwner ? { owner: '' } : {}) }, current: stored },
-    ]);
-    audit.push({
-      at: now,
-      user: actor,
-      action: 'Claim expired',
-      caseId: c.caseId,
-      field: 'Claimed by',
-      oldValue: claimedBy,
-      newValue: '',
-      details: 'No change since the claim for the Settings period: back in the queue',
-      source: 'Menu',
+    changes.push({
+      caseId,
+      sealed,
+      changes: { claimedBy: '', claimedAt: '', ...(clearOwner ? { owner: '' } : {}) },
+      entries: [
+        {
+          at: now,
+          user: actor,
+          action: 'Claim expired',
+          caseId,
+          field: 'Claimed by',
+          oldValue: claimedBy,
+          newValue: '',
+          details: 'No change since the claim for the Settings period: back in the queue',
+          source: 'Menu',
+        },
+      ],
     });
   }
-  return audit;
+  const { written } = writeQueueChanges(
+    {
+      ss,
+      table,
+      mac,
+      timeZone,
+      now,
+      foundEditDetails: 'Changed in the sheet; found when an expired claim went back to the queue',
+      snapshot: stored,
+    },
+    changes,
+  );
+  return written.size;
 }
 
 /**
@@ -88,8 +114,9 @@ export function rebuildDashboard(ss: Spreadsheet, actor: string, returnExpired: 
   const timeZone = sla?.calendar.timeZone ?? ctx.timeZone;
   const nowMs = Date.now();
   const { table, cases } = readQueueTable(ss, nowMs, expiryMs);
-  const audit = returnExpired ? returnExpiredClaims(table, cases, new Date(nowMs), actor) : [];
-  recordAudit(ss, audit);
+  const returned = returnExpired
+    ? returnExpiredClaims(ss, table, cases, new Date(nowMs), actor, ctx.timeZone, expiryMs)
+    : 0;
   const links = Object.fromEntries(viewLinks(ss, sla?.teamMembers ?? []).map((v) => [v.key, v.url]));
   const cells = dashboardCells(
     dashboardFigures(cases, nowMs, timeZone),
@@ -98,7 +125,7 @@ export function rebuildDashboard(ss: Spreadsheet, actor: string, returnExpired: 
     { views: links },
   );
   writeDashboard(ss, cells);
-  return audit.length;
+  return returned;
 }
 
 /** Menu "Refresh dashboard". */
@@ -144,33 +171,36 @@ export function refreshQueueSla(request: unknown): { refreshed: number; at: stri
   if (!sla)
     throw new Error("The Settings tab's SLA section has problems: fix it (Enable automation lists them).");
   return withDocumentLock(() => {
+    assertAuditRoom(context.ss);
     const sheet = casesSheet(context.ss);
     const width = sheet.getLastColumn();
     const table = { sheet, columnOf: casesColumns(sheet, width) };
-    const rowOf = locateCases(table, caseIds);
-    const rows = readRowsSpan(table, [...rowOf.values()], width);
+    const stored = readCasesById(table, caseIds, width);
+    const mac = trackerRecordMac();
     const nowMs = Date.now();
-    const placed = [...rowOf.entries()]
-      .map(([caseId, row]) => ({ caseId, row }))
-      .sort((a, b) => a.row - b.row);
-    let index = 0;
-    while (index < placed.length) {
-      let end = index;
-      while (end + 1 < placed.length && placed[end + 1]?.row === (placed[end]?.row as number) + 1) end += 1;
-      const block = placed.slice(index, end + 1);
-      writeCaseBlock(
-        table,
-        block[0]?.row as number,
-        block.map(({ row }) => {
-          const current = rows.get(row) as CaseRow;
-          return { fields: slaColumns(current, nowMs, sla), current };
-        }),
-      );
-      index = end + 1;
+    const now = new Date(nowMs);
+    const changes: QueueCaseChange[] = [];
+    for (const [caseId, row] of stored) {
+      // Computed from the sealed record: a due time typed into the sheet is not the clock's.
+      const sealed = openSealedCase(mac, caseId, row, context.recordTimeZone);
+      if (sealed.ok)
+        changes.push({ caseId, sealed, changes: slaColumns(sealed.base, nowMs, sla), entries: [] });
     }
+    const { written } = writeQueueChanges(
+      {
+        ss: context.ss,
+        table,
+        mac,
+        timeZone: context.recordTimeZone,
+        now,
+        foundEditDetails: 'Changed in the sheet; found when the SLA columns were refreshed',
+        snapshot: stored,
+      },
+      changes,
+    );
     SpreadsheetApp.flush();
     return {
-      refreshed: placed.length,
+      refreshed: written.size,
       at: `${wallClockText(nowMs, context.timeZone)} (${context.timeZone})`,
     };
   });
