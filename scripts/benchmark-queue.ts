@@ -68,8 +68,10 @@ of Apps Script time from the calls made and cells moved, to compare with the 30-
 google.script.run call from a sidebar and the 6-minute limit of the hourly run.
 
 Opening a queue reads the header and the 16 queue columns (one read each), never the whole tab; Claim next
-reads them again inside the document lock, then the Case ID column to find the row right before writing. A
-bulk action reads the Case ID column and the chosen rows' span.
+reads them again inside the document lock, then finds the chosen case by ID and reads its row to check its
+sealed record, and finds it again right before writing it with a new record. A bulk action reads the Case ID
+column and the chosen rows' span, then writes them in audited writes of 100 cases (each with its audit
+intent and commit, and the Case ID column read again to place it).
 
 | Cases | Operation | Service calls | Cells | Modelled Apps Script s |
 | ---: | --- | ---: | ---: | ---: |

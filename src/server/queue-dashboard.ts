@@ -143,8 +143,9 @@ export function refreshDashboard(): string {
 }
 
 /**
- * The dispatcher's hourly job. A time-driven run has no document lock to take, so it writes only the
- * Dashboard tab and leaves expired claims on their rows (they already count as no claim everywhere).
+ * The dispatcher's hourly job: writes only the Dashboard tab and leaves expired claims on their rows (they
+ * already count as no claim everywhere); clearing them is a case write, which the menu refresh makes under
+ * the document lock like every case writer.
  */
 export function runDashboardJob(
   ss: Spreadsheet,

@@ -8,7 +8,7 @@ import { SHEETS_ADVANCED_SERVICE } from '../../emulator/advanced-services';
 import { createServiceGlobals } from '../../emulator/globals';
 import { Execution } from '../../emulator/runtime/execution';
 import { typeSetting } from './automation-tracker';
-import { OPS, OWNER, type Tracker, tracker } from './intake-tracker';
+import { OPS, OWNER, sealRows, type Tracker, tracker } from './intake-tracker';
 
 export const REVIEWERS = [
   OPS,
@@ -51,7 +51,10 @@ export function queueTracker(): Tracker {
   return ctx;
 }
 
-/** Writes the cases from row 2 in the order given (the sheet's order, not the queue's). */
+/**
+ * Writes the cases from row 2 in the order given (the sheet's order, not the queue's), then the owner's Set
+ * up tracker seals each row's Casebook record from these values, as after pasting rows in.
+ */
 export function writeCases(ctx: Tracker, cases: readonly FixtureCase[]): void {
   const date = (iso?: string) => (iso ? new Date(iso) : '');
   const rows = cases.map((c) => {
@@ -87,6 +90,7 @@ export function writeCases(ctx: Tracker, cases: readonly FixtureCase[]): void {
   if (ctx.cases.getMaxRows() < rows.length + 1)
     ctx.cases.insertRowsAfter(ctx.cases.getMaxRows(), rows.length + 1 - ctx.cases.getMaxRows());
   ctx.cases.getRange(2, 1, rows.length, ctx.headers.length).setValues(rows);
+  sealRows(ctx);
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
