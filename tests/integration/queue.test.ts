@@ -9,7 +9,7 @@ import { clickMenuItem } from '../../emulator';
 import { hmacSha256Base64 } from '../../src/core/audit/hmac-sha256';
 import { openRecord } from '../../src/core/cases/case-record';
 import { documentProperties, pendingAudit } from '../support/audit-channel';
-import { rowOf } from '../support/automation-tracker';
+import { automatedTracker, cell, newCase, rowOf, typeInto } from '../support/automation-tracker';
 import { fillLibrary, OPS, OWNER, sealRows, type Tracker } from '../support/intake-tracker';
 import {
   callAs,
@@ -270,6 +270,20 @@ describe('Claim next', () => {
     replyValue(callAs(ctx, BEN, 'releaseCase', { caseId: caseId(3) }));
     expect(recordTrusted(ctx, caseId(3))).toBe(true);
     expect(columnById(ctx, 'Claimed by').get(caseId(3))).toBe('');
+  });
+
+  test('"Claimed by" typed by an editor is put back from the record and audited; the case stays claimable', () => {
+    const ctx = automatedTracker();
+    const { caseId: id, row } = newCase(ctx);
+    typeInto(ctx, 'Claimed by', row, BEN);
+    expect(cell(ctx, row, 'Claimed by')).toBe('');
+    const putBack = auditRows(ctx).filter((r) => r[3] === id && r[2] === 'System column put back');
+    expect(putBack.map((r) => [r[4], r[5], r[6]])).toEqual([['Claimed by', BEN, '']]);
+    // The case's owner (ana) can still claim it: ben's typed claim decided nothing.
+    expect(replyValue(callAs<Claim>(ctx, OPS, 'claimNext', { queueId: 'mine' }))).toMatchObject({
+      claimed: true,
+      case: { caseId: id },
+    });
   });
 
   test('Skip needs a reason, is audited, releases the claim, and Claim next does not offer it again to that reviewer', () => {
