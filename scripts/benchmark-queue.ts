@@ -2,7 +2,7 @@
  * `npm run benchmark:queue`: what the reviewer queue costs at 1,000, 10,000 and 50,000 cases, through the
  * built bundle in the emulator: opening the queue sidebar, Claim next, a 500-case bulk action and a
  * Dashboard refresh. Service calls, cells moved and the latency model's estimate of Apps Script time go
- * to docs/benchmarks/queue.md; they are measurements, not assertions (tests/integration/queue.test.ts
+ * to docs/benchmarks/queue.md; they are measurements, not assertions (tests/integration/queue-cost.test.ts
  * asserts the budgets).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
