@@ -21,6 +21,10 @@ export {
   showLegacyImport,
 } from './server/legacy-import';
 export { onInstall, onOpen } from './server/menu';
+export { getQueues, getSelectedCaseIds, openQueueCase, showQueueSidebar } from './server/queue';
+export { runBulkAction } from './server/queue-bulk';
+export { claimNext, releaseCase, skipCase } from './server/queue-claims';
+export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
 export { validateLibrary } from './server/validate';
 export { verifyAuditLog } from './server/verify-audit';

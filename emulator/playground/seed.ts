@@ -5,6 +5,7 @@
  * pseudo-randomly, so every fresh start shows the same library.
  */
 import { callServerFunction } from '../bridge/host';
+import { simulateEdit } from '../events/edit';
 import { clickMenuItem, openSpreadsheet } from '../events/open';
 import type { Workspace } from '../workspace';
 
@@ -256,9 +257,22 @@ export function* seedDemoSteps(ws: Workspace, count = 320): Generator<SeedProgre
   }
   yield progress('sealing', count, created.length);
   ws.clock.set(end);
+  // The owner names the team (Settings "Team members"), so the setup below saves a "My open cases" filter
+  // view for each of them (issue 17).
+  const settings = ws.getSpreadsheet(tracker.id).sheets.find((s) => s.name === 'Settings');
+  const membersRow = settings?.cells.findIndex((row) => row?.[0]?.value === 'Team members') ?? -1;
+  if (membersRow >= 0)
+    simulateEdit(ws, {
+      user: PEOPLE.owner.email,
+      spreadsheetId: tracker.id,
+      sheet: 'Settings',
+      a1: `B${membersRow + 1}`,
+      values: [PEOPLE.ops, PEOPLE.ops2, PEOPLE.reviewer].map((p) => p.email).join(', '),
+    });
   // The ops staff's entries wait in the audit channel; the owner's run seals them into the protected log,
   // as the owner's hourly automation would have done along the way.
   clickMenuItem(ws, { ...ownerSession, caption: 'Set up tracker' });
+  clickMenuItem(ws, { ...ownerSession, caption: 'Refresh dashboard' });
   ws.ui.shown.length = 0;
   ws.ledger.reset();
   return { spreadsheetId: tracker.id, cases: created.length };

@@ -7,6 +7,8 @@ export type MenuEntry = { caption: string; functionName: string } | 'separator';
 export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'New case', functionName: 'showIntakeSidebar' },
   { caption: 'Open selected case', functionName: 'showCaseSidebar' },
+  { caption: 'Queue', functionName: 'showQueueSidebar' },
+  { caption: 'Refresh dashboard', functionName: 'refreshDashboard' },
   'separator',
   { caption: 'Set up tracker', functionName: 'setUpTracker' },
   { caption: 'Validate library', functionName: 'validateLibrary' },

@@ -16,6 +16,7 @@ import { effectiveUserEmail, flushWrites, openTracker } from '../adapters/contex
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { tryScriptLock } from '../adapters/script-lock';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
+import { runDashboardJob } from './queue-dashboard';
 import { runSlaSweep } from './sla-sweep';
 import { checkNewAuditRows } from './verify-audit';
 import { runWeeklySummaryJob } from './weekly-summary-job';
@@ -37,6 +38,7 @@ const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   auditLog: sealWaitingAudit,
   slaSweep: runSlaSweep,
   weeklySummary: runWeeklySummaryJob,
+  dashboard: runDashboardJob,
 };
 
 /** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */

@@ -16,19 +16,31 @@ import {
   runLegacyImport,
   saveLegacySynonyms,
 } from './legacy-import';
+import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
+import { runBulkAction } from './queue-bulk';
+import { claimNext, releaseCase, skipCase } from './queue-claims';
+import { refreshQueueSla } from './queue-dashboard';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
+  claimNext,
   findDuplicates,
   getAboutInfo,
   getCaseView,
   getIntakeOptions,
+  getQueues,
+  getSelectedCaseIds,
   listLegacyTabs,
+  openQueueCase,
   previewLegacyImport,
   proposeLegacyImport,
   proposeLegacyValues,
+  refreshQueueSla,
+  releaseCase,
+  runBulkAction,
   runLegacyImport,
   saveLegacySynonyms,
+  skipCase,
   submitCase,
   updateCase,
   addWorkNote,

@@ -9,7 +9,10 @@ import { drainAuditChannel, recordAudit, startSealing } from '../adapters/audit-
 import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
 import { activeSpreadsheet, activeUserEmail, effectiveUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
+import { syncFilterViews } from '../adapters/filter-views';
+import { readTrackerContext } from '../adapters/intake-context';
 import { isOwnerOrAdmin, readPrivilegedSettings } from '../adapters/privileged-settings';
+import { casesColumns, casesSheet } from '../adapters/queue-cases';
 import { setUpTrackerTabs } from '../adapters/tracker-setup';
 import { SETUP_TABS } from '../core/tracker/layout';
 
@@ -34,6 +37,14 @@ function describe(report: SetupReport): string {
   return hasChanges(report)
     ? `Tracker ready: ${parts.join('; ')}.`
     : 'Tracker already up to date: nothing changed.';
+}
+
+/** The saved views (one "My open cases" per team member on the Settings tab), created once, then kept up to date. */
+function setUpFilterViews(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { added: number } {
+  const sheet = casesSheet(ss);
+  const columnOf = casesColumns(sheet, sheet.getLastColumn());
+  const members = readTrackerContext(ss).sla?.teamMembers ?? [];
+  return syncFilterViews(ss, columnOf, members);
 }
 
 export function setUpTracker(): string {
@@ -62,15 +73,17 @@ export function setUpTracker(): string {
     const sealedLog = startSealing(auditLog);
     const moved = drainAuditChannel(ss);
     const sealedCases = sealUnsealedRows(ss, me);
+    const views = setUpFilterViews(ss);
     const summary = [
       describe(report),
+      views.added > 0 ? `Added ${views.added} saved filter view(s) to the Cases tab.` : '',
       sealedLog > 0 ? `Sealed the ${sealedLog} existing Audit log rows (marked "before sealing").` : '',
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
       sealedCases > 0 ? `Sealed ${sealedCases} existing case(s) with their Casebook record.` : '',
     ]
       .filter(Boolean)
       .join(' ');
-    if (hasChanges(report)) {
+    if (hasChanges(report) || views.added > 0) {
       recordAudit(ss, [
         {
           at: new Date(),

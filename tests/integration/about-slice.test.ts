@@ -31,6 +31,8 @@ const EXPECTED_MENU = [
     items: [
       { kind: 'item', caption: 'New case', functionName: 'showIntakeSidebar' },
       { kind: 'item', caption: 'Open selected case', functionName: 'showCaseSidebar' },
+      { kind: 'item', caption: 'Queue', functionName: 'showQueueSidebar' },
+      { kind: 'item', caption: 'Refresh dashboard', functionName: 'refreshDashboard' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Set up tracker', functionName: 'setUpTracker' },
       { kind: 'item', caption: 'Validate library', functionName: 'validateLibrary' },

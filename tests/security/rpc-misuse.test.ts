@@ -16,13 +16,21 @@ const INTERNAL_ERROR =
 /** The google.script.run functions the sidebars use (src/server/rpc.ts), which take one request each. */
 const DATA_FUNCTIONS = [
   'addWorkNote',
+  'claimNext',
   'findDuplicates',
   'getAboutInfo',
   'getCaseView',
   'getIntakeOptions',
+  'getQueues',
+  'getSelectedCaseIds',
   'listLegacyTabs',
+  'openQueueCase',
   'proposeLegacyImport',
+  'refreshQueueSla',
+  'releaseCase',
+  'runBulkAction',
   'runLegacyImport',
+  'skipCase',
   'submitCase',
   'updateCase',
 ];
@@ -95,7 +103,7 @@ function hostileCalls(ctx: Tracker, name: string, caseId: string, user: string):
     const shown = JSON.stringify(args).slice(0, 80);
     if (!reply.ok && (INTERNAL_ERROR.test(reply.error.message) || reply.error.message.trim() === ''))
       problems.push(`${name}(${shown}) failed unclearly: ${reply.error.message}`);
-    if (reply.ok && /submitCase|updateCase|runLegacyImport/.test(name)) {
+    if (reply.ok && /submitCase|updateCase|runLegacyImport|runBulkAction|refreshQueueSla/.test(name)) {
       const value = reply.value as { ok?: boolean };
       if (value?.ok !== false)
         problems.push(`${name}(${shown}) was accepted: ${JSON.stringify(value).slice(0, 200)}`);

@@ -24,12 +24,13 @@ const state = (lastRun: Record<string, number>, over: Partial<DispatcherState> =
   ...over,
 });
 
-test('the periodic jobs: the audit inbox first, then the SLA sweep, then the weekly summary, all hourly', () => {
+test('the periodic jobs: the audit inbox first, then the SLA sweep, the weekly summary, the Dashboard, all hourly', () => {
   expect(HOUR_MS).toBe(60 * 60 * 1000);
   expect(PERIODIC_JOBS).toEqual([
     { name: 'auditLog', everyMs: 3_600_000 },
     { name: 'slaSweep', everyMs: 3_600_000 },
     { name: 'weeklySummary', everyMs: 3_600_000 },
+    { name: 'dashboard', everyMs: 3_600_000 },
   ]);
   expect(emptyState()).toEqual({ lastRun: {}, delivered: [], lastActivity: '' });
 });
@@ -63,19 +64,19 @@ describe('dueJobs', () => {
       'a fresh tracker runs everything',
       {},
       '2026-01-12T10:05:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
     ],
     [
       'all done this hour: a doubled firing runs nothing',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
       '2026-01-12T10:40:00Z',
       [],
     ],
     [
       'all done last hour: a late firing next hour runs them all',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
       '2026-01-12T11:59:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
     ],
     [
       'firings missed for hours: each job is due once',
@@ -85,13 +86,13 @@ describe('dueJobs', () => {
         weeklySummary: at('2026-01-12T06:00:00Z'),
       },
       '2026-01-12T10:20:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
     ],
     [
       'the sweep stopped unfinished: only the sweep and the jobs after it run again',
       { auditLog: TEN },
       '2026-01-12T10:30:00Z',
-      ['slaSweep', 'weeklySummary'],
+      ['slaSweep', 'weeklySummary', 'dashboard'],
     ],
     [
       'definition order, whatever order lastRun was written in',
@@ -101,30 +102,30 @@ describe('dueJobs', () => {
         auditLog: at('2026-01-12T08:00:00Z'),
       },
       '2026-01-12T10:30:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
     ],
     [
       'the first millisecond of the next slot',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
       '2026-01-12T11:00:00.000Z',
-      ['auditLog', 'slaSweep', 'weeklySummary'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
     ],
     [
       'the last millisecond of the same slot',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
       '2026-01-12T10:59:59.999Z',
       [],
     ],
     // A clock that went back, or a marker written by a faster clock: not due until the slot is reached.
     [
       'a marker ahead of now',
-      { auditLog: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN },
+      { auditLog: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN, dashboard: ELEVEN },
       '2026-01-12T10:30:00Z',
       [],
     ],
     [
       'markers of jobs that no longer exist are ignored',
-      { oldJob: ELEVEN, slaSweep: TEN, weeklySummary: TEN },
+      { oldJob: ELEVEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
       '2026-01-12T10:30:00Z',
       ['auditLog'],
     ],
@@ -133,8 +134,15 @@ describe('dueJobs', () => {
   });
 
   test('a job at slot 0 (the first hour after the epoch) is due when it never ran', () => {
-    expect(names(dueJobs(emptyState(), 5 * 60_000))).toEqual(['auditLog', 'slaSweep', 'weeklySummary']);
-    expect(names(dueJobs(state({ auditLog: 0, slaSweep: 0, weeklySummary: 0 }), 5 * 60_000))).toEqual([]);
+    expect(names(dueJobs(emptyState(), 5 * 60_000))).toEqual([
+      'auditLog',
+      'slaSweep',
+      'weeklySummary',
+      'dashboard',
+    ]);
+    expect(
+      names(dueJobs(state({ auditLog: 0, slaSweep: 0, weeklySummary: 0, dashboard: 0 }), 5 * 60_000)),
+    ).toEqual([]);
   });
 
   test('jobs of other lengths each keep their own slots', () => {
@@ -166,13 +174,14 @@ describe('dueJobs', () => {
     }
     expect(runs).toEqual(
       ['10:05:00', '12:58:00', '13:00:30'].flatMap((time) =>
-        ['auditLog', 'slaSweep', 'weeklySummary'].map((job) => `${time} ${job}`),
+        ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'].map((job) => `${time} ${job}`),
       ),
     );
     expect(current.lastRun).toEqual({
       auditLog: at('2026-01-12T13:00:00Z'),
       slaSweep: at('2026-01-12T13:00:00Z'),
       weeklySummary: at('2026-01-12T13:00:00Z'),
+      dashboard: at('2026-01-12T13:00:00Z'),
     });
   });
 });
@@ -255,7 +264,7 @@ describe('parseState', () => {
 
   test('a parsed state still gives the right due jobs', () => {
     const parsed = parseState(
-      '{"lastRun":{"auditLog":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000}}',
+      '{"lastRun":{"auditLog":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000,"dashboard":1768212000000}}',
     );
     // 1768212000000 is 2026-01-12T10:00:00Z; the sweep's marker was unreadable, so it runs.
     expect(names(dueJobs(parsed, at('2026-01-12T10:30:00Z')))).toEqual(['slaSweep']);

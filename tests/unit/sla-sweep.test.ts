@@ -637,21 +637,27 @@ describe('digestsOf', () => {
         recipient: ANA,
         subject: 'Casebook: 1 due soon - Tracker',
         // Berlin is UTC+2 in July.
-        body: `Due soon:\n- CB-2026-00001 (P2) due 2026-07-01 09:00 (Europe/Berlin). You own this case.\n\n${FOOTER}`,
+        body: `Due soon: P2 1.\n\nDue soon:\nNo team (1):\n- CB-2026-00001 (P2) due 2026-07-01 09:00 (Europe/Berlin). You own this case.\n\n${FOOTER}`,
         notices: [toAna],
       },
       {
         recipient: LEAD,
         subject: 'Casebook: 1 breached, 2 due soon - Tracker',
         // Berlin is UTC+1 in November.
+        // Issue 17: counts by severity on top; each section grouped by team (most urgent team first), P1s first.
         body: [
+          'Breached: P1 1. Due soon: P2 1, P3 1.',
+          '',
           'Breached its SLA:',
+          'Algorithm (1):',
           '- CB-2026-00002 (P1, Algorithm) due 2026-11-27 18:00 (Europe/Berlin). You are the team lead.',
           '  https://docs.google.com/spreadsheets/d/abc/edit#gid=7&range=A3',
           '',
           'Due soon:',
+          'No team (1):',
           '- CB-2026-00003 (P2) due 2026-11-30 09:30 (Europe/Berlin). Its owner zoe@example.com is not listed under Team members in Settings.',
           '  https://docs.google.com/spreadsheets/d/abc/edit#gid=7&range=A4',
+          'Legal (1):',
           '- CB-2026-00004 (P3, Legal) due now. The case has no owner.',
           '',
           FOOTER,
@@ -691,8 +697,12 @@ describe('digestsOf', () => {
     expect(digest?.subject).toBe('Casebook: 2 breached - Tracker');
     expect(digest?.body).toBe(
       [
+        'Breached: P1 2.',
+        '',
         'Breached its SLA:',
+        'Algorithm (1):',
         '- CB-2026-00002 (P1, Algorithm) due 2026-11-27 18:00 (Europe/Berlin). You are the team lead.',
+        'No team (1):',
         '- CB-2026-00003 (P1) due 2026-11-27 18:00 (Europe/Berlin). You are the team lead.',
         '',
         FOOTER,
@@ -707,7 +717,7 @@ describe('digestsOf', () => {
     ['UTC', '2026-11-27 17:00 (UTC)'],
   ])('the due time 2026-11-27T17:00Z is written in %s', (zone, words) => {
     const [digest] = digestsOf([leadBreach], 'Tracker', new Map(), zone);
-    expect(digest?.body.split('\n')[1]).toBe(
+    expect(digest?.body.split('\n')[4]).toBe(
       `- CB-2026-00002 (P1, Algorithm) due ${words}. You are the team lead.`,
     );
   });
@@ -718,9 +728,59 @@ describe('digestsOf', () => {
     expect(Object.keys(digest ?? {}).sort()).toEqual(['body', 'notices', 'recipient', 'subject']);
     expect(digest?.subject).toBe('Casebook: 1 due soon - Q4 <Tracker> & "Co"');
     expect(digest?.body).toBe(
-      'Due soon:\n- CB-2026-00001 (P1 <i>, <b>Trust & Safety</b>) due 2026-07-01 09:00 (Europe/Berlin). You own this case.' +
+      'Due soon: P1 <i> 1.\n\nDue soon:\n<b>Trust & Safety</b> (1):\n- CB-2026-00001 (P1 <i>, <b>Trust & Safety</b>) due 2026-07-01 09:00 (Europe/Berlin). You own this case.' +
         `\n\nSent by Casebook's hourly SLA check for "Q4 <Tracker> & "Co"". Change who is told on its Settings tab.`,
     );
+  });
+
+  test('Issue 17 digest order: severity first, then the most overdue, grouped by team with counts on top', () => {
+    const at = (iso: string) => new Date(iso).toISOString();
+    const list = [
+      notice({
+        kind: 'breach',
+        recipient: LEAD,
+        caseId: 'CB-2026-00010',
+        severity: 'P3',
+        team: 'Legal',
+        due: at('2026-11-20T09:00:00Z'),
+      }),
+      notice({
+        kind: 'breach',
+        recipient: LEAD,
+        caseId: 'CB-2026-00011',
+        severity: 'P1',
+        team: 'Legal',
+        due: at('2026-11-22T09:00:00Z'),
+      }),
+      notice({
+        kind: 'breach',
+        recipient: LEAD,
+        caseId: 'CB-2026-00012',
+        severity: 'P1',
+        team: 'Legal',
+        due: at('2026-11-21T09:00:00Z'),
+      }),
+      notice({
+        kind: 'breach',
+        recipient: LEAD,
+        caseId: 'CB-2026-00013',
+        severity: 'P2',
+        team: 'Policy',
+        due: at('2026-11-19T09:00:00Z'),
+      }),
+    ];
+    const [digest] = digestsOf(list, 'Tracker', new Map(), 'UTC');
+    const lines = (digest?.body ?? '').split('\n');
+    expect(lines[0]).toBe('Breached: P1 2, P2 1, P3 1.');
+    // Legal holds the P1s, so it comes first; within it P1 due 11-21 (more overdue) before P1 due 11-22, then P3.
+    expect(lines.filter((l) => l.startsWith('- ') || l.endsWith('):')).map((l) => l.slice(0, 15))).toEqual([
+      'Legal (3):',
+      '- CB-2026-00012',
+      '- CB-2026-00011',
+      '- CB-2026-00010',
+      'Policy (1):',
+      '- CB-2026-00013',
+    ]);
   });
 
   test('no notices, no digests', () => {

@@ -169,8 +169,46 @@ export interface Digest {
   notices: SlaNotice[];
 }
 
+const SEVERITY_ORDER = ['P1', 'P2', 'P3', 'P4'];
+const severityRank = (severity: string) => {
+  const i = SEVERITY_ORDER.indexOf(severity.toUpperCase());
+  return i < 0 ? SEVERITY_ORDER.length : i;
+};
+
 /**
- * One mail per recipient per run, breaches first. Plain text only: case fields are people's text, and a
+ * Issue 17: the team lead sees the P1s first. Notices grouped by team (the team with the most urgent case
+ * first), each team's cases by severity, then the most overdue (earliest due) first.
+ */
+function byTeamThenUrgency(notices: readonly SlaNotice[], line: (n: SlaNotice) => string): string {
+  const urgency = (a: SlaNotice, b: SlaNotice) =>
+    severityRank(a.severity) - severityRank(b.severity) ||
+    (Date.parse(a.due) || 0) - (Date.parse(b.due) || 0) ||
+    a.caseId.localeCompare(b.caseId);
+  const sorted = [...notices].sort(urgency);
+  const teams = [...new Set(sorted.map((n) => n.team))];
+  return teams
+    .map((team) => {
+      const list = sorted.filter((n) => n.team === team);
+      return `${team || 'No team'} (${list.length}):\n${list.map(line).join('\n')}`;
+    })
+    .join('\n');
+}
+
+/** The counts at the top of a digest, by severity: "Breached: P1 2, P3 1. Due soon: P2 1." */
+function severityCounts(breaches: readonly SlaNotice[], dueSoon: readonly SlaNotice[]): string {
+  const part = (label: string, list: readonly SlaNotice[]) => {
+    if (list.length === 0) return '';
+    const counts = new Map<string, number>();
+    for (const n of [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)))
+      counts.set(n.severity || 'no severity', (counts.get(n.severity || 'no severity') ?? 0) + 1);
+    return `${label}: ${[...counts].map(([sev, n]) => `${sev} ${n}`).join(', ')}.`;
+  };
+  return [part('Breached', breaches), part('Due soon', dueSoon)].filter((p) => p !== '').join(' ');
+}
+
+/**
+ * One mail per recipient per run, breaches first, counts by severity at the top, each section grouped by
+ * team and ordered by severity, then how overdue. Plain text only: case fields are people's text, and a
  * plain-text mail cannot carry markup from them.
  */
 export function digestsOf(
@@ -200,13 +238,13 @@ export function digestsOf(
       const line = (n: SlaNotice) =>
         `- ${n.caseId} (${n.severity}${n.team ? `, ${n.team}` : ''}) due ${dueWords(n.due)}. ${n.note}${rowLinks.get(n.caseId) ? `\n  ${rowLinks.get(n.caseId)}` : ''}`;
       const sections = [
-        breaches.length > 0 ? `Breached its SLA:\n${breaches.map(line).join('\n')}` : '',
-        dueSoon.length > 0 ? `Due soon:\n${dueSoon.map(line).join('\n')}` : '',
+        breaches.length > 0 ? `Breached its SLA:\n${byTeamThenUrgency(breaches, line)}` : '',
+        dueSoon.length > 0 ? `Due soon:\n${byTeamThenUrgency(dueSoon, line)}` : '',
       ].filter((part) => part !== '');
       return {
         recipient,
         subject: `Casebook: ${counts.join(', ')} - ${trackerName}`,
-        body: `${sections.join('\n\n')}\n\nSent by Casebook's hourly SLA check for "${trackerName}". Change who is told on its Settings tab.`,
+        body: `${[severityCounts(breaches, dueSoon), ...sections].join('\n\n')}\n\nSent by Casebook's hourly SLA check for "${trackerName}". Change who is told on its Settings tab.`,
         notices: list,
       };
     });

@@ -132,6 +132,13 @@ export const SETTINGS = [
     help: 'Emails (comma-separated) of people the owner lets change Settings and Lists and turn on automation; run Set up tracker after changing it.',
     changedBy: 'ownerOrAdmin',
   },
+  {
+    key: 'claimExpiryHours',
+    label: 'Claim expiry (hours)',
+    default: '4',
+    help: 'A case claimed with Claim next returns to the queue when nobody changed it for this many hours.',
+    changedBy: 'ownerOrAdmin',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -1,0 +1,106 @@
+/**
+ * The Cases tab as the queues read it: the header row, then only the queue's columns (one read each),
+ * never the whole tab, so opening a queue or claiming a case reads about a third of the cells. A case a
+ * queue writes is read again whole, found by case ID, so its sealed record can be checked and renewed;
+ * the write itself goes through writeCases (cases-tab.ts).
+ */
+import { matchKey } from '../core/normalise/text';
+import { QUEUE_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
+import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
+import type { CaseRow } from '../core/validation/validate-case';
+import { type CasesTable, locateCases } from './cases-tab';
+
+export interface QueueTable {
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>;
+  cases: QueueCase[];
+  lastRow: number;
+  width: number;
+}
+
+/** Each schema field's column, by header; a missing one asks for Set up tracker (as readCases does). */
+export function casesColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  width: number,
+): Map<FieldKey, number> {
+  const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
+  const columnOf = new Map<FieldKey, number>();
+  for (const field of CASE_FIELDS) {
+    const index = header.indexOf(matchKey(field.header));
+    if (index < 0)
+      throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
+    columnOf.set(field.key, index + 1);
+  }
+  return columnOf;
+}
+
+export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(TABS.cases);
+  if (!sheet)
+    throw new Error('This tracker has no Cases tab yet: run Extensions > Casebook > Set up tracker.');
+  return sheet;
+}
+
+export function readQueueTable(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  nowMs: number,
+  expiryMs: number,
+): QueueTable {
+  const sheet = casesSheet(ss);
+  const width = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  const columnOf = casesColumns(sheet, width);
+  const cases: QueueCase[] = [];
+  if (lastRow >= 2) {
+    const columns = QUEUE_FIELDS.map(
+      (key) => [key, sheet.getRange(2, columnOf.get(key) as number, lastRow - 1, 1).getValues()] as const,
+    );
+    for (let i = 0; i < lastRow - 1; i++) {
+      const row: CaseRow = {};
+      for (const [key, values] of columns) row[key] = (values[i] as unknown[])[0];
+      if (String(row.caseId ?? '').trim() === '') continue;
+      cases.push(queueCaseOf(row, i + 2, nowMs, expiryMs));
+    }
+  }
+  return { table: { sheet, columnOf }, cases, lastRow, width };
+}
+
+/** Full rows of the given sheet rows, read as one span (for lifecycle checks that need every field). */
+export function readRowsSpan(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  rows: readonly number[],
+  width: number,
+): Map<number, CaseRow> {
+  const out = new Map<number, CaseRow>();
+  if (rows.length === 0) return out;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const values = table.sheet.getRange(first, 1, last - first + 1, width).getValues();
+  for (const r of rows) {
+    const line = values[r - first] ?? [];
+    const row: CaseRow = {};
+    for (const [key, column] of table.columnOf) row[key] = line[column - 1];
+    out.set(r, row);
+  }
+  return out;
+}
+
+/**
+ * The whole rows of the given cases, found by case ID right before the read (people sort the tab while a
+ * script runs): one read of the ID column, one of the span the rows cover. A case no longer in the tab is
+ * left out; a row that no longer holds its case by the time it is read is left out too.
+ */
+export function readCasesById(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  caseIds: readonly string[],
+  width: number,
+): Map<string, CaseRow> {
+  const rowOf = locateCases(table, caseIds);
+  const rows = readRowsSpan(table, [...rowOf.values()], width);
+  const byId = new Map<string, CaseRow>();
+  for (const [caseId, row] of rowOf) {
+    const found = rows.get(row);
+    if (found && String(found.caseId ?? '').trim() === caseId) byId.set(caseId, found);
+  }
+  return byId;
+}
