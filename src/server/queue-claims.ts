@@ -15,6 +15,7 @@ import { addSkip, readSkips } from '../adapters/queue-skips';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { nextClaimable, type QueueDefinition } from '../core/queue/queues';
+import { headerOf } from '../core/schema/case-schema';
 import { expectObject, expectText } from './arguments';
 import { type QueueRow, queueRow } from './queue';
 import { type QueueContext, readCaseIdArgument, readQueueArgument, readQueueContext } from './queue-context';
@@ -108,7 +109,7 @@ export function claimNext(request: unknown): ClaimResult {
               user: reviewer,
               action: 'Claim',
               caseId,
-              field: 'Owner',
+              field: headerOf('owner'),
               oldValue: next.queued.owner,
               newValue: reviewer,
               details: `Claim next in ${queue.title}`,
@@ -161,7 +162,7 @@ function release(
       user: reviewer,
       action,
       caseId,
-      field: holds ? 'Claimed by' : '',
+      field: holds ? headerOf('claimedBy') : '',
       oldValue: holds ? reviewer : '',
       newValue: '',
       details: reason,

@@ -23,6 +23,7 @@ import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { slaColumns } from '../core/lifecycle/apply-change';
 import { dashboardCells, dashboardFigures } from '../core/queue/dashboard';
 import { claimExpiryMs, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
+import { headerOf } from '../core/schema/case-schema';
 import { wallClockText } from '../core/sla/calendar';
 import { BadArgument, expectArray, expectObject } from './arguments';
 import { slaAsOfText } from './queue';
@@ -82,7 +83,7 @@ function returnExpiredClaims(
           user: actor,
           action: 'Claim expired',
           caseId,
-          field: 'Claimed by',
+          field: headerOf('claimedBy'),
           oldValue: claimedBy,
           newValue: '',
           details: 'No change since the claim for the Settings period: back in the queue',

@@ -274,7 +274,7 @@ describe('the hourly dispatcher', () => {
     ctx.ws.clock.advance(3 * HOUR + 10 * 60_000);
     // The run's first setValues moves the sidebar's waiting audit entries into the log, the second seals the
     // notices' entries into it (a failure there only leaves them waiting); the third is the sweep's rows.
-    ctx.ws.faults.failOn('Range.setValues', 3, FAULTS.serviceError());
+    ctx.ws.faults.failOn('Range.setValues', 2, FAULTS.serviceError());
     expect(() => fireDueTimeTriggers(ctx.ws)).toThrow(/Service Spreadsheets failed/);
     expect(outbox(ctx.ws, OPS)).toHaveLength(1);
     expect(cases.map((c) => cell(ctx, c.row, 'SLA'))).toEqual(['On track', 'On track']);

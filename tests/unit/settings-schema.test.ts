@@ -28,6 +28,8 @@ test('the settings the owner runs decide from are the owner-or-admin ones; the r
     ...Object.values(SLA_SETTINGS),
     ...Object.values(CALENDAR_SETTINGS),
     ADMINS_SETTING,
+    // Decides when a reviewer's claim lapses and the case returns to the queue.
+    settingLabel('claimExpiryHours'),
   ].sort();
   const ownerOrAdmin = SETTINGS.filter((s) => s.changedBy === 'ownerOrAdmin').map((s) => s.label);
   expect(privileged).toEqual([...ownerOrAdmin].sort());

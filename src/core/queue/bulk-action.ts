@@ -3,8 +3,10 @@
  * Each case is checked against the lifecycle on its own (apply-change.ts, the same rules as a status typed
  * into the sheet): a refused case is listed with its reason and left as it is, the others proceed.
  */
+
 import { applyLifecycle } from '../lifecycle/apply-change';
 import { isLifecycleStatus, LIFECYCLE_STATUSES } from '../lifecycle/lifecycle';
+import { headerOf } from '../schema/case-schema';
 import type { SlaSettings } from '../sla/sla-settings';
 import type { CaseRow } from '../validation/validate-case';
 
@@ -64,7 +66,12 @@ function withTag(tags: unknown, tag: string): string | null {
   return [...list, tag].join(', ');
 }
 
-const HEADERS = { assign: 'Owner', status: 'Status', team: 'Escalated to', tag: 'Tags' } as const;
+const HEADERS = {
+  assign: headerOf('owner'),
+  status: headerOf('status'),
+  team: headerOf('escalatedTo'),
+  tag: headerOf('tags'),
+} as const;
 
 /** Plans the action for each requested case (missing ones are refused), in the order asked. */
 export function planBulkAction(
