@@ -6,7 +6,7 @@
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { commitIntent, newWriteId, recordIntent } from '../adapters/audit-intent';
+import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
 import { readCases, writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail } from '../adapters/context';
@@ -48,33 +48,38 @@ export function addWorkNote(request: unknown): WorkNoteResult {
     const sealed = diffRecord(stored, record.fields, ctx.timeZone).sealed;
     const stamped: CaseRow = { ...sealed, lastUpdatedAt: now, lastUpdatedBy: user };
     const writeId = newWriteId();
-    const write = recordIntent(ss, writeId, [
-      {
-        at: now,
-        user,
-        action: WORK_NOTE_ACTION,
-        caseId,
-        field: WORK_NOTE_FIELD,
-        newValue: note.text,
-        details: 'Case sidebar',
-        source: 'Sidebar',
-      },
-    ]);
-    const outcome = writeCases(
-      table,
+    const outcome = auditedWrite(
+      ss,
+      writeId,
       [
         {
+          at: now,
+          user,
+          action: WORK_NOTE_ACTION,
           caseId,
-          fields: {
-            lastUpdatedAt: now,
-            lastUpdatedBy: user,
-            caseRecord: sealRecord(mac, caseId, stamped, ctx.timeZone, writeId),
-          },
+          field: WORK_NOTE_FIELD,
+          newValue: note.text,
+          details: 'Case sidebar',
+          source: 'Sidebar',
         },
       ],
-      { snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])) },
+      () =>
+        writeCases(
+          table,
+          [
+            {
+              caseId,
+              fields: {
+                lastUpdatedAt: now,
+                lastUpdatedBy: user,
+                caseRecord: sealRecord(mac, caseId, stamped, ctx.timeZone, writeId),
+              },
+            },
+          ],
+          { snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])) },
+        ),
+      (written) => written.written.keys(),
     );
-    commitIntent(ss, write, outcome.written.keys());
     const saved = outcome.written.get(caseId);
     if (!saved)
       return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };

@@ -272,8 +272,8 @@ describe('the hourly dispatcher', () => {
     const ctx = automatedTracker();
     const cases = [newCase(ctx, { severity: 'P1' }), newCase(ctx, { severity: 'P1' })];
     ctx.ws.clock.advance(3 * HOUR + 10 * 60_000);
-    // The run's first setValues moves the sidebar's waiting audit entries into the log, the second seals the
-    // notices' entries into it (a failure there only leaves them waiting); the third is the sweep's rows.
+    // The run's first setValues moves the sidebar's waiting audit entries into the log; the second is the
+    // sweep's rows (the notices' entries are sealed by that write's commit).
     ctx.ws.faults.failOn('Range.setValues', 2, FAULTS.serviceError());
     expect(() => fireDueTimeTriggers(ctx.ws)).toThrow(/Service Spreadsheets failed/);
     expect(outbox(ctx.ws, OPS)).toHaveLength(1);
