@@ -4,6 +4,7 @@
  */
 import { createWorkspace, type Workspace } from '../../emulator';
 import { eventually } from '../../emulator/browser/page-harness';
+import { HIGHLIGHTS } from '../../src/core/tracker/formats';
 import { screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(30_000);
@@ -107,21 +108,30 @@ test('google.script.run offers no private (_) functions and no internal helpers'
   );
   expect(names).toEqual(
     [
+      'addWorkNote',
+      'claimNext',
       'disableAutomation',
       'enableAutomation',
       'findDuplicates',
       'getAboutInfo',
       'getCaseView',
       'getIntakeOptions',
+      'getQueues',
+      'getSelectedCaseIds',
       'listLegacyTabs',
       'onCaseEdit',
       'onEdit',
       'onInstall',
       'onOpen',
+      'openQueueCase',
       'previewLegacyImport',
       'promptWeeklySummary',
       'proposeLegacyImport',
       'proposeLegacyValues',
+      'refreshDashboard',
+      'refreshQueueSla',
+      'releaseCase',
+      'runBulkAction',
       'runHourlyJobs',
       'runLegacyImport',
       'saveLegacySynonyms',
@@ -130,6 +140,8 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'showCaseSidebar',
       'showIntakeSidebar',
       'showLegacyImport',
+      'showQueueSidebar',
+      'skipCase',
       'submitCase',
       'updateCase',
       'validateLibrary',
@@ -139,4 +151,29 @@ test('google.script.run offers no private (_) functions and no internal helpers'
       'withUserObject',
     ].sort(),
   );
+});
+
+test('the legend shows every colour Casebook sets in the Cases tab, with what it means', async () => {
+  const { ws, spreadsheetId } = tracker();
+  const { page } = await browser.open(ws, {
+    page: 'about',
+    user: OPS,
+    spreadsheetId,
+    viewport: { width: 300, height: 900 },
+  });
+  await page.locator('#state-ready').waitFor();
+  const items = await page.locator('#legend li').evaluateAll((els) =>
+    els.map((el) => {
+      const swatch = el.querySelector('.swatch') as HTMLElement;
+      return [
+        swatch.textContent,
+        getComputedStyle(swatch).backgroundColor,
+        el.querySelector('.meaning')?.textContent,
+      ];
+    }),
+  );
+  const rgb = (hex: string) =>
+    `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  expect(items).toEqual(HIGHLIGHTS.map((h) => [h.label, rgb(h.background), h.meaning]));
+  await page.screenshot({ path: screenshotPath('about-legend'), fullPage: true });
 });

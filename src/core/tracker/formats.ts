@@ -28,13 +28,61 @@ export function columnLetter(column: number): string {
 }
 
 export interface FormatRule {
-  name: string;
+  name: HighlightName;
   /** Custom formula for row 2, relative to the row. */
   formula: string;
   background: string;
 }
 
-/** Casebook's highlights: invalid cells, misjudged rows, SLA breached and due soon, from where their columns are. */
+export type HighlightName = 'invalid' | 'breached' | 'dueSoon' | 'misjudgement';
+
+/**
+ * Every colour Casebook sets in the Cases tab, with what it means: the rules below use them, and the About
+ * sidebar shows them as the legend. Four distinct hues (red, orange, yellow, purple), each pale enough that
+ * the sheet's dark text on it passes WCAG AA (tests/unit/highlights.test.ts computes the contrast).
+ */
+export const HIGHLIGHTS: readonly {
+  name: HighlightName;
+  label: string;
+  meaning: string;
+  background: string;
+}[] = [
+  {
+    name: 'invalid',
+    label: 'Needs fixing',
+    meaning: 'A cell that breaks a rule; its note says which (Validate library).',
+    background: '#f4c7c3',
+  },
+  {
+    name: 'breached',
+    label: 'SLA breached',
+    meaning: 'The whole row: the case is past its SLA due time.',
+    background: '#fbbc93',
+  },
+  {
+    name: 'dueSoon',
+    label: 'SLA due soon',
+    meaning: 'The whole row: most of the SLA time is used up.',
+    background: '#fff2cc',
+  },
+  {
+    name: 'misjudgement',
+    label: 'Misjudgement',
+    meaning: 'The whole row: the enforcement was later found wrong.',
+    background: '#d9d2e9',
+  },
+];
+
+/** The text colour Sheets shows by default, against which the highlights are checked. */
+export const SHEET_TEXT_COLOR = '#000000';
+
+const backgroundOf = (name: HighlightName) =>
+  (HIGHLIGHTS.find((h) => h.name === name) as (typeof HIGHLIGHTS)[number]).background;
+
+/**
+ * Casebook's highlights, from where their columns are: invalid cells first, then whole rows, the most urgent
+ * first (a cell takes the first rule that matches): SLA breached, due soon, misjudgement.
+ */
 export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRule[] {
   const col = (key: FieldKey) => {
     const column = columnOf.get(headerOf(key));
@@ -47,22 +95,22 @@ export function caseFormatRules(columnOf: ReadonlyMap<string, number>): FormatRu
       // One rule marks exactly the invalid cells: A$1 is each cell's own header, found in its row's issue list.
       name: 'invalid',
       formula: `=AND(${issues}<>"",ISNUMBER(SEARCH("|"&A$1&"|","|"&${issues}&"|")),${RULE_MARKER})`,
-      background: '#f4c7c3',
-    },
-    {
-      name: 'misjudgement',
-      formula: `=AND(${col('misjudgement')}="Yes",${RULE_MARKER})`,
-      background: '#fce8e6',
+      background: backgroundOf('invalid'),
     },
     {
       name: 'breached',
       formula: `=AND(${col('slaStatus')}="Breached",${RULE_MARKER})`,
-      background: '#fad2cf',
+      background: backgroundOf('breached'),
     },
     {
       name: 'dueSoon',
       formula: `=AND(${col('slaStatus')}="Due soon",${RULE_MARKER})`,
-      background: '#fef7e0',
+      background: backgroundOf('dueSoon'),
+    },
+    {
+      name: 'misjudgement',
+      formula: `=AND(${col('misjudgement')}="Yes",${RULE_MARKER})`,
+      background: backgroundOf('misjudgement'),
     },
   ];
 }

@@ -1,4 +1,5 @@
 /** The About sidebar: asks the server who and where we are, and shows it. */
+import { HIGHLIGHTS } from '../../../core/tracker/formats';
 import { byId, setText, showState, whilePending } from '../../dom';
 import { callServer } from '../../rpc';
 
@@ -21,6 +22,25 @@ async function load(): Promise<void> {
   }
 }
 
+/** The legend of every colour Casebook sets (core/tracker/formats.ts), with what each means. */
+function renderLegend(): void {
+  byId('legend').replaceChildren(
+    ...HIGHLIGHTS.map((highlight) => {
+      const item = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = highlight.background;
+      swatch.textContent = highlight.label;
+      const meaning = document.createElement('span');
+      meaning.className = 'meaning';
+      meaning.textContent = highlight.meaning;
+      item.append(swatch, meaning);
+      return item;
+    }),
+  );
+}
+
+renderLegend();
 refresh.addEventListener('click', () => void load());
 byId('close').addEventListener('click', () => google.script.host.close());
 document.addEventListener('keydown', (event) => {
