@@ -3,6 +3,8 @@
  * trigger) never interleave their reads and writes. When the lock cannot be had in time nothing is done
  * and the person is told to try again. Docs: https://developers.google.com/apps-script/reference/lock
  */
+import { friendlyError } from './friendly-errors';
+
 const LOCK_WAIT_MS = 10_000;
 
 export const BUSY_MESSAGE =
@@ -23,6 +25,9 @@ function under<T>(lock: GoogleAppsScript.Lock.Lock | null, work: () => T): T {
   held = true;
   try {
     return work();
+  } catch (error) {
+    // A viewer's or a protected write refused by Sheets: a sentence, not the service's text.
+    throw friendlyError(error);
   } finally {
     held = outer;
     if (!outer) lock?.releaseLock();

@@ -7,6 +7,7 @@
  * see them: one copy, nothing to drift, and an editor can neither write nor unprotect those tabs.
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection
  */
+
 import { TABS } from '../core/tracker/layout';
 import {
   ADMINS_SETTING,
@@ -17,6 +18,7 @@ import {
   untrustedSettingsSentence,
 } from '../core/tracker/privileged-settings';
 import { recordedAutomationOwner } from './automation-owner';
+import { activeSpreadsheet, activeUserEmail } from './context';
 import { readSettings } from './settings-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,4 +88,15 @@ export function isOwnerOrAdmin(people: TrustedPeople, email: string): boolean {
     who !== '' &&
     (who === people.spreadsheetOwner || who === people.automationOwner || people.admins.includes(who))
   );
+}
+
+/**
+ * The person running this as the menu sees them: an admin (owner, automation owner or a named admin), a
+ * member, or unknown when Google does not name them.
+ */
+export function menuRole(): 'admin' | 'member' | 'unknown' {
+  const ss = activeSpreadsheet();
+  const me = activeUserEmail();
+  if (!ss || me.trim() === '') return 'unknown';
+  return isOwnerOrAdmin(readPrivilegedSettings(ss).people, me) ? 'admin' : 'member';
 }

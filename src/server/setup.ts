@@ -54,7 +54,7 @@ export function setUpTracker(): string {
     const me = effectiveUserEmail().trim().toLowerCase();
     const { people } = readPrivilegedSettings(ss);
     if (!isOwnerOrAdmin(people, me)) {
-      const refused = `Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (${people.spreadsheetOwner}) or an admin they name may run it. Nothing was changed.`;
+      const refused = `Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (${people.spreadsheetOwner}) or an admin they name may run it. Nothing was changed: ask them to run it.`;
       ss.toast(refused, 'Casebook');
       return refused;
     }

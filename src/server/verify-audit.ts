@@ -20,7 +20,7 @@ export function verifyAuditLog(): string {
   const log = ss.getSheetByName(TABS.audit);
   if (!log || !mayWriteAuditLog(log)) {
     const message = log
-      ? "Only the tracker's owner (who may write the Audit log) can verify it."
+      ? "Only the tracker's owner (who may write the Audit log) can verify it: ask them to run Verify audit log."
       : 'This spreadsheet has no Audit log: run Set up tracker first.';
     ui.alert(VERIFY_TITLE, message);
     return message;

@@ -48,6 +48,16 @@ const EXPECTED_MENU = [
   },
 ];
 
+/** What a member (not the owner or an admin) sees once the add-on is used in the document. */
+const MEMBER_MENU = [
+  {
+    ...EXPECTED_MENU[0],
+    items: EXPECTED_MENU[0]!.items.filter(
+      (item) => !['Set up tracker', 'Verify audit log', 'Enable automation'].includes(item.caption ?? ''),
+    ),
+  },
+];
+
 describe('onOpen', () => {
   test('in AuthMode.NONE, with only SpreadsheetApp.getUi() in scope, builds the menu and touches nothing else', () => {
     const { ws, session } = tracker();
@@ -77,15 +87,21 @@ describe('onOpen', () => {
     expect(ws.ledger.calls().every((m) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toBe(true);
   });
 
-  test('opening twice leaves one menu, not two', () => {
+  test('opening twice leaves one menu, not two; a member does not see the admin-only items', () => {
     const { ws, session } = tracker();
     openSpreadsheet(ws, session);
-    expect(openSpreadsheet(ws, session)).toEqual(EXPECTED_MENU);
+    expect(openSpreadsheet(ws, session)).toEqual(MEMBER_MENU);
+  });
+
+  test('the spreadsheet owner sees every item once the add-on is used (LIMITED)', () => {
+    const { ws, session } = tracker();
+    expect(openSpreadsheet(ws, { ...session, user: 'owner@example.com' })).toEqual(EXPECTED_MENU);
   });
 
   test('onInstall (FULL) builds the same menu by calling onOpen', () => {
     const { ws, session } = tracker();
-    expect(installAddon(ws, session)).toEqual(EXPECTED_MENU);
+    expect(installAddon(ws, session)).toEqual(MEMBER_MENU);
+    expect(installAddon(ws, { ...session, user: 'owner@example.com' })).toEqual(EXPECTED_MENU);
   });
 });
 

@@ -14,7 +14,6 @@ import {
   Execution,
   FAULTS,
   fireDueTimeTriggers,
-  openSpreadsheet,
   runTrigger,
   simulateEdit,
   type Workspace,
@@ -27,6 +26,7 @@ import {
   LEAD,
   newCase,
   outbox,
+  reachMenuItem,
   typeSetting,
 } from '../support/automation-tracker';
 import { growSpreadsheetTo } from '../support/cell-budget';
@@ -46,9 +46,9 @@ function servicesOf(ws: Workspace, user: string, spreadsheetId: string | null) {
 }
 
 /** `user` opens the tracker (their menu) and clicks `caption`. */
+/** The menu item, or for an owner-only one a member does not see, the same function from the console. */
 function clickAs(ctx: Tracker, user: string, caption: string): unknown {
-  openSpreadsheet(ctx.ws, { user, spreadsheetId: ctx.spreadsheetId });
-  return clickMenuItem(ctx.ws, { user, spreadsheetId: ctx.spreadsheetId, caption });
+  return reachMenuItem(ctx.ws, user, ctx.spreadsheetId, caption);
 }
 
 /** The owner's own script lets `user` edit Settings and Lists: the mistake an attack needs. */
@@ -163,7 +163,7 @@ describe('Settings and Lists are kept by the owner', () => {
     const settingsBefore = ctx.ss.getSheetByName('Settings')!.getDataRange().getValues();
     const told = clickAs(ctx, OPS, 'Set up tracker');
     expect(told).toBe(
-      'Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (lead@governance.example) or an admin they name may run it. Nothing was changed.',
+      'Set up tracker decides who keeps Settings and Lists, so only the spreadsheet owner (lead@governance.example) or an admin they name may run it. Nothing was changed: ask them to run it.',
     );
     expect(ctx.ss.getSheetByName('Settings')!.getDataRange().getValues()).toEqual(settingsBefore);
     expect(auditRows(ctx).filter((r) => r[1] === OPS)).toEqual([]);

@@ -52,12 +52,16 @@ const setUp = (ws: Workspace, spreadsheetId: string, user = OWNER) => {
   return clickMenuItem(ws, { user, spreadsheetId, caption: 'Set up tracker' });
 };
 
-test('the menu offers "Set up tracker", "Validate library" and "Import legacy tracker"', () => {
+test("the owner's menu offers Set up tracker, Validate library and Import legacy tracker; a member's has no Set up", () => {
   const { ws, spreadsheetId } = tracker();
-  const [menu] = openSpreadsheet(ws, { user: OPS, spreadsheetId });
+  const [menu] = openSpreadsheet(ws, { user: OWNER, spreadsheetId });
   expect(menu?.items.map((i) => i.caption)).toEqual(
     expect.arrayContaining(['Set up tracker', 'Validate library', 'Import legacy tracker']),
   );
+  const [member] = openSpreadsheet(ws, { user: OPS, spreadsheetId });
+  const captions = member?.items.map((i) => i.caption);
+  expect(captions).toEqual(expect.arrayContaining(['Validate library', 'Import legacy tracker']));
+  expect(captions).not.toContain('Set up tracker');
 });
 
 describe('on an empty spreadsheet', () => {
@@ -134,7 +138,8 @@ describe('on an empty spreadsheet', () => {
       .map((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]));
     expect(rules).toHaveLength(4);
     expect(rules[0]).toMatch(/SEARCH\("\|"&A\$1&"\|"/);
-    expect(rules[1]).toMatch(/\$[A-Z]+2="Yes"/);
+    // Whole-row highlights in urgency order: breached, due soon, misjudgement (core/tracker/formats.ts).
+    expect(rules.slice(1).map((r) => /="([^"]+)"/.exec(r)?.[1])).toEqual(['Breached', 'Due soon', 'Yes']);
     expect(sheet('Lists').getRange('A1:C2').getValues()).toEqual([
       ['Market', 'Name', 'In DSA scope'],
       ['AT', 'Austria', 'Yes'],

@@ -6,7 +6,6 @@
  */
 import {
   callServerFunction,
-  clickMenuItem,
   EditRefused,
   Execution,
   fireDueTimeTriggers,
@@ -16,7 +15,14 @@ import {
 } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
 import { DEFAULT_SETTINGS } from '../../src/core/tracker/layout';
-import { automatedTracker, HOUR, newCase, typeInto, typeSetting } from '../support/automation-tracker';
+import {
+  automatedTracker,
+  HOUR,
+  newCase,
+  reachMenuItem,
+  typeInto,
+  typeSetting,
+} from '../support/automation-tracker';
 import { FIELDS, OPS, OWNER, type Tracker } from '../support/intake-tracker';
 import { BOSS, hourlyRunAt, MONDAY_7_BERLIN, mailTo, reportTracker } from '../support/report-tracker';
 import { fingerprint } from './support/fingerprint';
@@ -184,7 +190,8 @@ describe('job pre-emption', () => {
   test("an editor's Enable automation and own trigger install and run nothing tracker-wide; the owner's run does the jobs", () => {
     const ctx = automatedTracker();
     openSpreadsheet(ctx.ws, ctx.session);
-    const told = clickMenuItem(ctx.ws, { ...ctx.session, caption: 'Enable automation' });
+    // Not in an editor's menu: called from a sidebar's console instead, as a hostile editor would.
+    const told = reachMenuItem(ctx.ws, ctx.session.user, ctx.spreadsheetId, 'Enable automation');
     expect(String(told)).toMatch(/owner/);
     expect(ctx.ws.triggers.filter((t) => t.owner === OPS)).toEqual([]);
     const mine = scriptOf(ctx, OPS).ScriptApp.newTrigger('runHourlyJobs').timeBased().everyHours(1).create();

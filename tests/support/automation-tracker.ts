@@ -3,7 +3,14 @@
  * user as a team member), and the small steps the automation tests repeat: log a case through the
  * intake form, type into a Cases cell as a person, read cells, rows and the Audit log.
  */
-import { clickMenuItem, simulateEdit, type Workspace } from '../../emulator';
+import {
+  callServerFunction,
+  clickMenuItem,
+  openSpreadsheet,
+  simulateEdit,
+  type Workspace,
+} from '../../emulator';
+import { ADDON_MENU } from '../../src/core/menu';
 import { columnLetter } from '../../src/core/tracker/formats';
 import { call, FIELDS, OPS, OWNER, type Tracker, tracker } from './intake-tracker';
 
@@ -93,4 +100,19 @@ export function auditRows(ctx: Tracker): string[][] {
 
 export function outbox(ws: Workspace, to: string) {
   return ws.mail.filter((m) => m.to === to);
+}
+
+/**
+ * What a person reaches for a menu item: the item when their menu has it; otherwise (the owner-only items
+ * are not in a member's menu) the same function called from a Casebook sidebar's console, as anyone who
+ * can edit may. Returns what the function returned (or the error it threw, as text).
+ */
+export function reachMenuItem(ws: Workspace, user: string, spreadsheetId: string, caption: string): unknown {
+  const [menu] = openSpreadsheet(ws, { user, spreadsheetId });
+  if (menu?.items.some((item) => item.caption === caption))
+    return clickMenuItem(ws, { user, spreadsheetId, caption });
+  const entry = ADDON_MENU.find((e) => e !== 'separator' && e.caption === caption);
+  if (!entry || entry === 'separator') throw new Error(`no menu item "${caption}" at all`);
+  const reply = callServerFunction(ws, { user, spreadsheetId }, entry.functionName, []);
+  return reply.ok ? reply.value : reply.error.message;
 }
