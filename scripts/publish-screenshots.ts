@@ -5,24 +5,26 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-const SHOWN_IN_README = [
-  'playground',
-  'playground-breach-outbox',
-  'weekly-summary-doc-top',
-  'intake-empty',
-  'intake-duplicate-warning',
-  'case-sidebar',
+/** README name <- the browser test's screenshot (the sidebars from the demo tracker's realistic data). */
+const SHOWN_IN_README: readonly (readonly [string, string])[] = [
+  ['playground', 'playground'],
+  ['playground-breach-outbox', 'playground-breach-outbox'],
+  ['weekly-summary-doc-top', 'weekly-summary-doc-top'],
+  ['intake-empty', 'readme-intake-empty'],
+  ['intake-duplicate-warning', 'intake-duplicate-warning'],
+  ['case-sidebar', 'readme-case-sidebar'],
+  ['case-history', 'readme-case-history'],
 ];
 const from = path.resolve('test-output/screenshots');
 const to = path.resolve('docs/screenshots');
 
 mkdirSync(to, { recursive: true });
-const missing = SHOWN_IN_README.filter((name) => !existsSync(path.join(from, `${name}.png`)));
+const missing = SHOWN_IN_README.filter(([, taken]) => !existsSync(path.join(from, `${taken}.png`)));
 if (missing.length > 0) {
-  console.error(`Missing screenshots (run npm test first): ${missing.join(', ')}`);
+  console.error(`Missing screenshots (run npm test first): ${missing.map(([, taken]) => taken).join(', ')}`);
   process.exit(1);
 }
-for (const name of SHOWN_IN_README) {
-  copyFileSync(path.join(from, `${name}.png`), path.join(to, `${name}.png`));
+for (const [name, taken] of SHOWN_IN_README) {
+  copyFileSync(path.join(from, `${taken}.png`), path.join(to, `${name}.png`));
   console.log(`docs/screenshots/${name}.png`);
 }
