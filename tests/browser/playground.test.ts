@@ -1,7 +1,8 @@
 /**
  * The playground in Chromium against its running server: the window opens on the demo tracker; the add-on
  * menu sets the tracker up and opens "New case"; a submitted case appears in the grid; an edit shows the
- * effect of onEdit; another user meets a protected range; a restart keeps the data. The window's
+ * effect of onEdit; an ops member's menu has no owner-only items; another user meets a protected range; a
+ * restart keeps the data. The window's
  * screenshot is the one the README opens with.
  */
 import { newStateDir } from '../support/playground';
@@ -24,6 +25,13 @@ test('the menu sets the tracker up and opens New case; a submitted case appears 
   await expectText(page.locator('.toast'), /already up to date/);
   await page.getByLabel('Acting as').selectOption('ana.ops@governance.example');
   await expect(page.locator('#ledger-calls').textContent()).resolves.toMatch(/^\d+$/);
+  // An ops member's menu has no owner-only items (Set up tracker, Verify audit log, Enable automation).
+  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'New case' }).waitFor();
+  for (const ownerOnly of ['Set up tracker', 'Verify audit log', 'Enable automation'])
+    await expect(page.getByRole('menuitem', { name: ownerOnly }).count()).resolves.toBe(0);
+  await page.screenshot({ path: screenshotPath('playground-ops-menu') });
+  await page.getByRole('button', { name: 'Extensions' }).click();
 
   await menu(page, 'New case');
   const form = page.frameLocator('#sidebar-frame');
