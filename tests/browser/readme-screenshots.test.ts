@@ -31,7 +31,7 @@ test('the New case and case sidebars, shown on the demo tracker, with realistic 
   await intake.page
     .getByLabel('Summary')
     .fill('Host showed replica sneakers with a well-known logo and called them originals.');
-  expect(await intake.page.locator('body').innerText()).not.toMatch(ATTACKS);
+  expect(await intake.page.locator('body').textContent()).not.toMatch(ATTACKS);
   await intake.page.screenshot({ path: screenshotPath('readme-intake-empty') });
 
   // A worked case: the first one the team resolved, with a note.
@@ -50,7 +50,7 @@ test('the New case and case sidebars, shown on the demo tracker, with realistic 
     .fill('Called the seller: invoices for the sneakers promised by Friday.');
   await sidebar.page.getByRole('button', { name: 'Add note' }).click();
   await sidebar.page.locator('#history li.work-note').first().waitFor();
-  expect(await sidebar.page.locator('body').innerText()).not.toMatch(ATTACKS);
+  expect(await sidebar.page.locator('body').textContent()).not.toMatch(ATTACKS);
   await sidebar.page.evaluate(() => window.scrollTo(0, 0));
   await sidebar.page.screenshot({ path: screenshotPath('readme-case-sidebar') });
   await sidebar.page.locator('#notes-title').evaluate((el) => el.scrollIntoView());

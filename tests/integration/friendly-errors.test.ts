@@ -44,10 +44,6 @@ test('every error listed here is a sentence that says what to do next', () => {
     'an ops member reaches Enable automation': shown(
       reachMenuItem(ctx.ws, OPS, ctx.spreadsheetId, 'Enable automation'),
     ),
-    'an ops member reaches Verify audit log': shown(
-      (ctx.ws.answerNextDialog({ button: 'OK' }),
-      reachMenuItem(ctx.ws, OPS, ctx.spreadsheetId, 'Verify audit log')),
-    ),
     'a viewer saves a new case': shown(
       reply(ctx, VIEWER, 'submitCase', {
         submissionId: 'viewer-save-01',
@@ -67,6 +63,10 @@ test('every error listed here is a sentence that says what to do next', () => {
     ),
     'no case selected': shown(reply(ctx, OPS, 'getCaseView', {})),
   };
+  ctx.ws.answerNextDialog({ button: 'OK' });
+  messages['an ops member reaches Verify audit log'] = shown(
+    reachMenuItem(ctx.ws, OPS, ctx.spreadsheetId, 'Verify audit log'),
+  );
   // The tracker is busy: another execution holds the document lock.
   const other = new Execution(ctx.ws, {
     user: OPS,

@@ -44,10 +44,10 @@ test('format rules point at the right columns and carry the Casebook marker', ()
     ['Status', 17],
   ]);
   const rules = caseFormatRules(columnOf);
-  expect(rules.map((r) => r.name)).toEqual(['invalid', 'misjudgement', 'breached', 'dueSoon']);
-  expect(rules[1]!.formula).toBe('=AND($V2="Yes",N("casebook")=0)');
-  expect(rules[2]!.formula).toBe('=AND($T2="Breached",N("casebook")=0)');
-  expect(rules[3]!.formula).toBe('=AND($T2="Due soon",N("casebook")=0)');
+  expect(rules.map((r) => r.name)).toEqual(['invalid', 'breached', 'dueSoon', 'misjudgement']);
+  expect(rules[1]!.formula).toBe('=AND($T2="Breached",N("casebook")=0)');
+  expect(rules[2]!.formula).toBe('=AND($T2="Due soon",N("casebook")=0)');
+  expect(rules[3]!.formula).toBe('=AND($V2="Yes",N("casebook")=0)');
   expect(rules.every((r) => isCasebookRule(r.formula))).toBe(true);
   expect(isCasebookRule('=$A2="x"')).toBe(false);
   expect(columnLetter(31)).toBe('AE');

@@ -67,7 +67,7 @@ export const HIGHLIGHTS: readonly {
   },
   {
     name: 'misjudgement',
-    label: 'Misjudgement',
+    label: headerOf('misjudgement'),
     meaning: 'The whole row: the enforcement was later found wrong.',
     background: '#d9d2e9',
   },
