@@ -125,7 +125,7 @@ test('Enable automation: a status edit is stamped or put back, and a week later 
   // Sent from the account of the automation's owner, at the clock's new time.
   await expectText(newestMail.locator('.mail-meta'), /^From lead@governance\.example · /);
   await expect(newestMail.locator('.mail-body').textContent()).resolves.toMatch(
-    /Breached its SLA:\n- CB-2026-00040 \(P4\) due .* You are the team lead\./,
+    /Breached its SLA:\nNo team \(1\):\n- CB-2026-00040 \(P4\) due .* You are the team lead\./,
   );
   // The digest names only what breached since the last run: the old breaches were sent once already.
   await expect(newestMail.locator('.mail-body').textContent()).resolves.not.toContain('CB-2026-00003');

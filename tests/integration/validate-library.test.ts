@@ -87,7 +87,8 @@ const PLANTED: [string, (c: Case) => void][] = [
     (c) =>
       Object.assign(c, {
         'Enforcement action': 'Account suspended',
-        'Restriction end date': new Date(T0 - 5 * DAY),
+        // The LIVE's own day: not before the LIVE (another rule), but not after the decision either.
+        'Restriction end date': new Date(Date.UTC(2026, 10, 1)),
       }),
   ],
   [
