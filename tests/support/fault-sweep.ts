@@ -161,3 +161,26 @@ export function compactFixture(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spa
 export function describeFailures(result: SweepResult): string[] {
   return result.failures.map((f) => `[${f.point.index}] ${f.point.member} #${f.point.nth}: ${f.problem}`);
 }
+
+/** A sweep held: it found at least `minPoints` points, none failed, and (service errors) some threw. */
+export function expectSweepHeld(result: SweepResult, minPoints = 1, someThrew = false): void {
+  expect(result.points.length).toBeGreaterThanOrEqual(minPoints);
+  if (someThrew) expect(result.thrown).toBeGreaterThan(0);
+  expect(describeFailures(result)).toEqual([]);
+}
+
+/** Another person's sort of the Cases tab's rows by `header`, descending: the sort sweeps' disturbance. */
+export function sortCasesBy(
+  ctx: {
+    cases: GoogleAppsScript.Spreadsheet.Sheet;
+    headers: readonly string[];
+    column(header: string): number;
+  },
+  header: string,
+): void {
+  const last = ctx.cases.getLastRow();
+  if (last < 3) return;
+  ctx.cases
+    .getRange(2, 1, last - 1, ctx.headers.length)
+    .sort({ column: ctx.column(header), ascending: false });
+}

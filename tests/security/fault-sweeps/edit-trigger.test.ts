@@ -7,8 +7,9 @@
 import { automatedTracker, newCase, rowOf, typeInto } from '../../support/automation-tracker';
 import {
   compactFixture,
-  describeFailures,
+  expectSweepHeld,
   type Sweep,
+  sortCasesBy,
   sweepInterleaved,
   sweepServiceErrors,
 } from '../../support/fault-sweep';
@@ -62,23 +63,15 @@ function sweep(): Sweep<Tracker> {
 }
 
 test('a service error at every call of the edit triggers, then the hourly run: accepted, stamped, audited once', () => {
-  const result = sweepServiceErrors(sweep());
-  expect(result.points.length).toBeGreaterThan(10);
-  expect(result.thrown).toBeGreaterThan(0);
-  expect(describeFailures(result)).toEqual([]);
+  expectSweepHeld(sweepServiceErrors(sweep()), 11, true);
 });
 
 test('a sort of Cases before every write call of the edit trigger: the right case is stamped', () => {
-  const result = sweepInterleaved(sweep(), (ctx) => {
-    const range = ctx.cases.getRange(2, 1, ctx.cases.getLastRow() - 1, ctx.headers.length);
-    range.sort({ column: ctx.column('Case ID'), ascending: false });
-  });
-  expect(result.points.length).toBeGreaterThan(0);
-  expect(describeFailures(result)).toEqual([]);
+  const result = sweepInterleaved(sweep(), (ctx) => sortCasesBy(ctx, 'Case ID'));
+  expectSweepHeld(result);
 });
 
 test('a row deleted above the case before every write call of the edit trigger: no ghost row, nothing lost', () => {
   const result = sweepInterleaved(sweep(), (ctx) => ctx.cases.deleteRow(2));
-  expect(result.points.length).toBeGreaterThan(0);
-  expect(describeFailures(result)).toEqual([]);
+  expectSweepHeld(result);
 });

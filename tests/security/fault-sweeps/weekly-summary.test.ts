@@ -8,8 +8,9 @@
 import { HOUR } from '../../support/automation-tracker';
 import {
   compactFixture,
-  describeFailures,
+  expectSweepHeld,
   type Sweep,
+  sortCasesBy,
   sweepInterleaved,
   sweepServiceErrors,
 } from '../../support/fault-sweep';
@@ -74,23 +75,15 @@ function sweep(): Sweep<ReportTracker> {
 }
 
 test('a service error at every call of the run that makes the weekly summary, then the next run: one Doc, one row, mailed once', () => {
-  const result = sweepServiceErrors(sweep());
-  expect(result.points.length).toBeGreaterThan(30);
-  expect(result.thrown).toBeGreaterThan(0);
-  expect(describeFailures(result)).toEqual([]);
+  expectSweepHeld(sweepServiceErrors(sweep()), 31, true);
 });
 
 test('a sort of Cases before every write call of that run: one Doc, one row, mailed once', () => {
-  const result = sweepInterleaved(sweep(), (ctx) => {
-    const range = ctx.cases.getRange(2, 1, ctx.cases.getLastRow() - 1, ctx.headers.length);
-    range.sort({ column: ctx.column('Severity'), ascending: false });
-  });
-  expect(result.points.length).toBeGreaterThan(0);
-  expect(describeFailures(result)).toEqual([]);
+  const result = sweepInterleaved(sweep(), (ctx) => sortCasesBy(ctx, 'Severity'));
+  expectSweepHeld(result);
 });
 
 test('a Cases row deleted before every write call of that run: one Doc, one row, mailed once', () => {
   const result = sweepInterleaved(sweep(), (ctx) => ctx.cases.deleteRow(2));
-  expect(result.points.length).toBeGreaterThan(0);
-  expect(describeFailures(result)).toEqual([]);
+  expectSweepHeld(result);
 });
