@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 
 interface JestSummary {
@@ -47,10 +48,18 @@ if (!built) {
   failed += 1;
 }
 console.log(`\n▶ jest: ${projects.join(', ')}`);
-spawnSync(bin('jest'), ['--selectProjects', ...projects, '--json', `--outputFile=${jestReport}`], {
-  cwd: root,
-  stdio: 'inherit',
-});
+// Jest's default on a two-core machine is one worker (cores - 1), which runs every file in one process one
+// after another; the test files are independent (ports are chosen by the OS, state goes to temp folders),
+// so both cores work.
+const workers = String(Math.max(2, availableParallelism() - 1));
+spawnSync(
+  bin('jest'),
+  ['--selectProjects', ...projects, `--maxWorkers=${workers}`, '--json', `--outputFile=${jestReport}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 try {
   const summary = JSON.parse(readFileSync(jestReport, 'utf8')) as JestSummary;
   passed += summary.numPassedTests;
