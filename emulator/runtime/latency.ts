@@ -200,6 +200,12 @@ function contains(outer: CellBlock, inner: CellBlock): boolean {
   );
 }
 
+/**
+ * ASSUMPTION: the read cache is finite; the model remembers the most recent uncached blocks read (which also
+ * keeps a naive per-row loop over a large tab linear in the emulator).
+ */
+const REMEMBERED_READS = 64;
+
 /** getValue and getValues read the same data; getNote and getNotes too. */
 function dataRead(member: string): string {
   return member.replace(/s$/, '');
@@ -241,6 +247,7 @@ export class RunLatency {
         if (this.readBlocks.some((r) => r.data === data && contains(r.block, block)))
           return { kind, serviceMs: this.params.cachedReadMs, commitMs, cached: true };
         this.readBlocks.push({ data, block });
+        if (this.readBlocks.length > REMEMBERED_READS) this.readBlocks.shift();
       }
       return { kind, serviceMs: modelledCallMs(this.params, member, cells), commitMs, cached: false };
     }

@@ -125,13 +125,16 @@ export class CallLedger {
     if (nodeMs > 0) this.nodeCpuMs += nodeMs;
   }
 
+  /**
+   * Forgets the recorded calls and times. The run in progress keeps its caches and pending writes (a test
+   * resetting mid-run measures what follows as the run would cost it), and the clock still moves.
+   */
   reset(): void {
+    this.settle();
     this.entries = [];
     this.pricedUpTo = 0;
     this.endCommitMs = 0;
     this.nodeCpuMs = 0;
-    this.unclockedMs = 0;
-    this.run = new RunLatency(this.latency);
   }
 
   /** Calls of one member, or of all members when none is given. */

@@ -131,6 +131,16 @@ describe('cached reads ([facts] "about 3 ms for getValue after a batch has been 
     expect(reads.map((e) => e.cached)).toEqual([false, false, false, false]);
   });
 
+  test('ASSUMPTION (latency.ts): the cache remembers the last 64 blocks read, not every one', () => {
+    const t = tracker();
+    for (let row = 1; row <= 65; row++) t.sheet.getRange(row, 1).getValue();
+    t.ws.ledger.reset();
+    t.sheet.getRange(65, 1).getValue();
+    t.sheet.getRange(1, 1).getValue();
+    const reads = t.ws.ledger.pricedCalls().filter((e) => e.kind === 'read');
+    expect(reads.map((e) => e.cached)).toEqual([true, false]);
+  });
+
   test('each execution starts with an empty cache', () => {
     const t = tracker();
     t.sheet.getRange('A1:C10').getValues();
