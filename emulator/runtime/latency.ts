@@ -142,7 +142,7 @@ export function costKind(params: LatencyParameters, member: string, cells: numbe
 
 /** True when a call changes a spreadsheet, so earlier reads can no longer come from the cache. */
 export function changesSheet(member: string): boolean {
-  return SHEET_CLASS.test(member) && !LOOKS.test(member);
+  return (SHEET_CLASS.test(member) && !LOOKS.test(member)) || /^TextFinder\.replace/.test(member);
 }
 
 /** The round trip and per-cell cost of one call on its own (no cache, no pending writes). */
@@ -249,6 +249,8 @@ export class RunLatency {
         this.readBlocks.push({ data, block });
         if (this.readBlocks.length > REMEMBERED_READS) this.readBlocks.shift();
       }
+      // A TextFinder replace searches like a find and changes the cells it matched.
+      if (changesSheet(member)) this.readBlocks.length = 0;
       return { kind, serviceMs: modelledCallMs(this.params, member, cells), commitMs, cached: false };
     }
     if (changesSheet(member)) {

@@ -141,6 +141,19 @@ describe('cached reads ([facts] "about 3 ms for getValue after a batch has been 
     expect(reads.map((e) => e.cached)).toEqual([true, false]);
   });
 
+  test('a TextFinder replace (ASSUMPTION: priced as a search) changes cells, so later reads are not cached', () => {
+    const ledger = new CallLedger();
+    const block = { spreadsheetId: 's', sheetId: 0, row: 1, column: 1, numRows: 5, numColumns: 1 };
+    ledger.record('Range.getValues', block);
+    ledger.record('TextFinder.replaceAllWith');
+    ledger.record('Range.getValues', block);
+    expect(ledger.pricedCalls().map((e) => [e.kind, e.cached])).toEqual([
+      ['read', false],
+      ['find', false],
+      ['read', false],
+    ]);
+  });
+
   test('each execution starts with an empty cache', () => {
     const t = tracker();
     t.sheet.getRange('A1:C10').getValues();
