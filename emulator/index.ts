@@ -20,6 +20,7 @@ export type { AuthModeName } from './runtime/auth';
 export { NotEmulatedError, ScriptException } from './runtime/errors';
 export { Execution } from './runtime/execution';
 export { FAULTS } from './runtime/faults';
-export { DEFAULT_LATENCY, type LatencyParameters } from './runtime/latency';
+export { type CostKind, DEFAULT_LATENCY, type LatencyParameters } from './runtime/latency';
+export type { LedgerEntry, ModelledTime } from './runtime/ledger';
 export { restoreWorkspace, snapshotWorkspace } from './snapshot';
 export { createWorkspace, Workspace, type WorkspaceOptions } from './workspace';

@@ -217,6 +217,12 @@ export interface WorkspaceOptions {
   bundlePath?: string;
   /** IDs newId has already issued. Set by restoreWorkspace (snapshot.ts) so new IDs do not collide with restored ones. */
   idsIssued?: number;
+  /**
+   * Whether each call of a run moves the clock by its modelled time (runtime/latency.ts), so scripts see
+   * time pass and their run deadlines fire. Default false: many tests assert timestamps and SLA boundaries
+   * on a clock that stands still during a run (README, "Modelled time"). An execution may override it.
+   */
+  modelledTimeMovesClock?: boolean;
 }
 
 export class Workspace {
@@ -226,6 +232,8 @@ export class Workspace {
   readonly scriptTimeZone: string;
   readonly bundlePath: string;
   readonly scriptId = 'casebook-emulated-script';
+  /** Default of ExecutionOptions.modelledTimeMovesClock (see WorkspaceOptions). */
+  modelledTimeMovesClock: boolean;
 
   readonly users = new Map<string, UserRecord>();
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
@@ -249,6 +257,7 @@ export class Workspace {
     this.scriptTimeZone = options.scriptTimeZone ?? 'Europe/Dublin';
     this.bundlePath = options.bundlePath ?? 'build/Code.js';
     this.idCounter = options.idsIssued ?? 0;
+    this.modelledTimeMovesClock = options.modelledTimeMovesClock ?? false;
     for (const u of options.users ?? []) this.addUser(u.email, u.name, u.authorized);
   }
 

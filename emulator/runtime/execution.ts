@@ -3,10 +3,21 @@
  * runs each trigger, menu click and google.script.run call as a separate execution; locks die with it.
  * Docs: https://developers.google.com/apps-script/guides/services/authorization and
  * https://developers.google.com/apps-script/reference/lock/lock ("locks are released when the script ends").
+ * Each call is priced by the latency model (latency.ts) when it returns and, when the workspace or execution
+ * turns modelledTimeMovesClock on, moves the clock by its modelled time, so a script's `new Date()` moves on
+ * and its run deadlines fire as in Apps Script.
+ * The bundle's own CPU time between service calls is measured for benchmarks (never for the clock).
  */
 
 import type { UserRecord, Workspace } from '../workspace';
 import { type AuthModeName, assertAllowed, assertAuthorized } from './auth';
+import type { CellBlock } from './latency';
+
+/** CPU time of this process (user + system), in ms. */
+function cpuNowMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
 
 export interface ExecutionOptions {
   /** Email of the acting user (Session.getActiveUser). Must be a user of the workspace. */
@@ -26,6 +37,11 @@ export interface ExecutionOptions {
    * that document's properties store, though no document is active (see services/properties.ts).
    */
   triggerDocumentId?: string | null;
+  /**
+   * Whether each call moves the workspace clock by its modelled service time (latency.ts). Defaults to the
+   * workspace's setting (WorkspaceOptions.modelledTimeMovesClock, off unless turned on).
+   */
+  modelledTimeMovesClock?: boolean;
 }
 
 export class Execution {
@@ -40,6 +56,13 @@ export class Execution {
   /** Release callbacks of locks held by this execution. */
   private readonly onEnd = new Set<() => void>();
   private ended = false;
+  readonly modelledTimeMovesClock: boolean;
+  /** Nesting of emulated calls (a service may call another emulated member). */
+  private callDepth = 0;
+  private clockAtCallStart = 0;
+  /** Nesting of script code run through runScript, and the CPU reading when script code last resumed. */
+  private scriptDepth = 0;
+  private scriptResumedAtCpuMs: number | null = null;
 
   constructor(
     readonly workspace: Workspace,
@@ -53,6 +76,8 @@ export class Execution {
     this.activeUserVisible = options.activeUserVisible ?? true;
     this.triggerUid = options.triggerUid ?? null;
     this.triggerDocumentId = options.triggerDocumentId ?? null;
+    this.modelledTimeMovesClock = options.modelledTimeMovesClock ?? workspace.modelledTimeMovesClock;
+    workspace.ledger.beginRun();
   }
 
   /**
@@ -68,16 +93,70 @@ export class Execution {
     return id === null ? null : `document:${id}`;
   }
 
-  /** Every emulated member call passes here first (see instrument.ts). */
-  beforeCall(member: string): void {
+  /**
+   * Every emulated member call passes here first (see instrument.ts); `block` is the cells a Range call
+   * acts on (for cached reads). A call recorded here must be followed by afterCall, even if it throws.
+   */
+  beforeCall(member: string, block: CellBlock | null = null): void {
     if (this.ended) throw new Error(`${member} called after the execution ended`);
     assertAllowed(this.authMode, member);
     assertAuthorized(this, member);
+    if (this.callDepth === 0) {
+      this.pauseScriptCpu();
+      this.clockAtCallStart = this.workspace.clock.now();
+    }
+    this.callDepth += 1;
     try {
       this.workspace.faults.onCall(member);
-    } finally {
-      this.workspace.ledger.record(member);
+    } catch (error) {
+      this.workspace.ledger.record(member, block);
+      this.afterCall();
+      throw error;
     }
+    this.workspace.ledger.record(member, block);
+  }
+
+  /**
+   * A call returned (or threw): its modelled cost is priced and, when the outermost call returns, the
+   * clock moves by it. Time the call already moved the clock by (a lock wait, a sleep) is its wait.
+   */
+  afterCall(): void {
+    if (this.callDepth === 0) return;
+    this.callDepth -= 1;
+    if (this.callDepth > 0) return;
+    const ledger = this.workspace.ledger;
+    ledger.addWait(this.workspace.clock.now() - this.clockAtCallStart);
+    const ms = ledger.takeUnclockedMs();
+    if (this.modelledTimeMovesClock) this.workspace.clock.advance(ms);
+    this.resumeScriptCpu();
+  }
+
+  /**
+   * Runs the bundle's own code (a top-level function the harness calls): its CPU time outside service
+   * calls is added to the ledger (benchmarks only; it is not deterministic, so nothing moves the clock).
+   */
+  runScript<T>(run: () => T): T {
+    if (this.scriptDepth === 0) this.scriptResumedAtCpuMs = cpuNowMs();
+    this.scriptDepth += 1;
+    try {
+      return run();
+    } finally {
+      this.scriptDepth -= 1;
+      if (this.scriptDepth === 0) {
+        this.pauseScriptCpu();
+        this.scriptResumedAtCpuMs = null;
+      }
+    }
+  }
+
+  private pauseScriptCpu(): void {
+    if (this.scriptResumedAtCpuMs === null) return;
+    this.workspace.ledger.addScriptCpu(cpuNowMs() - this.scriptResumedAtCpuMs);
+    this.scriptResumedAtCpuMs = null;
+  }
+
+  private resumeScriptCpu(): void {
+    if (this.scriptDepth > 0) this.scriptResumedAtCpuMs = cpuNowMs();
   }
 
   /** Registers cleanup (lock release) for the end of the run. */
@@ -91,6 +170,10 @@ export class Execution {
 
   end(): void {
     if (this.ended) return;
+    // Writes still pending are committed before the run (and its locks) end.
+    this.workspace.ledger.endRun();
+    const ms = this.workspace.ledger.takeUnclockedMs();
+    if (this.modelledTimeMovesClock) this.workspace.clock.advance(ms);
     for (const callback of this.onEnd) callback();
     this.onEnd.clear();
     this.ended = true;

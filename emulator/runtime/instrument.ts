@@ -5,6 +5,7 @@
  */
 import { NotEmulatedError } from './errors';
 import type { Execution } from './execution';
+import type { CellBlock } from './latency';
 
 /** Emulator-internal state hangs off this symbol so scripts cannot reach it by name. */
 export const INTERNAL: unique symbol = Symbol('casebook.emulator.internal');
@@ -25,6 +26,23 @@ function isCallable(value: unknown): value is (...args: unknown[]) => unknown {
   return typeof value === 'function';
 }
 
+/** The cells a Range facade covers (its INTERNAL state holds ss, sheet and rect), for cached reads. */
+function cellBlockOf(target: object): CellBlock | null {
+  const state = (target as Record<symbol, unknown>)[INTERNAL] as
+    | {
+        ss?: { id?: unknown };
+        sheet?: { sheetId?: unknown };
+        rect?: { row: number; column: number; numRows: number; numColumns: number };
+      }
+    | undefined;
+  const id = state?.ss?.id;
+  const sheetId = state?.sheet?.sheetId;
+  const rect = state?.rect;
+  if (typeof id !== 'string' || typeof sheetId !== 'number' || rect === undefined) return null;
+  const { row, column, numRows, numColumns } = rect;
+  return { spreadsheetId: id, sheetId, row, column, numRows, numColumns };
+}
+
 export function emulate<T extends object>(target: T, className: string, exec: Execution): T {
   const nameOf = () => className;
   const proxy: T = new Proxy(target, {
@@ -43,9 +61,13 @@ export function emulate<T extends object>(target: T, className: string, exec: Ex
       const value = Reflect.get(obj, prop, obj);
       if (!isCallable(value)) return value;
       return (...args: unknown[]) => {
-        exec.beforeCall(member);
-        const result = value.apply(obj, args);
-        return result === obj ? proxy : result;
+        exec.beforeCall(member, cellBlockOf(obj));
+        try {
+          const result = value.apply(obj, args);
+          return result === obj ? proxy : result;
+        } finally {
+          exec.afterCall();
+        }
       };
     },
     set(_obj, prop) {

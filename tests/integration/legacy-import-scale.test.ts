@@ -43,6 +43,8 @@ test('proposing, mapping values, previewing and importing cost the same calls at
   );
   expect(runLarge.calls - runSmall.calls).toBeLessThanOrEqual(3);
   expect(large.counts.imported).toBeGreaterThan(8_900);
-  // Within one execution with room to spare (the limit is 6 minutes).
-  expect(runLarge.modelledMs).toBeLessThan(60_000);
+  // Within one execution with room to spare (the limit is 6 minutes): under a third of it. Modelled at
+  // about 75 s since issue 19's latency model charges each written cell's commit (~0.133 ms, from the
+  // published 4,000-cell flush; emulator/runtime/latency.ts), where the old model charged 0.0125 ms.
+  expect(runLarge.modelledMs).toBeLessThan(120_000);
 });
