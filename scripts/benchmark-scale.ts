@@ -1,6 +1,6 @@
 /**
  * `npm run benchmark:scale` (or `npm run benchmark:scale -- --sizes 1000,10000`): what each Casebook
- * operation costs at 1,000 to 200,000 cases through the built bundle in the emulator, beside the
+ * operation costs at 1,000 to 190,000 cases (200,000 do not fit the cell limit) through the built bundle in the emulator, beside the
  * tutorial's per-row submit and validate, with issue 19's targets judged PASS or MISS. Numbers go to
  * docs/benchmarks/scale.md; they are measurements, not assertions (the integration tests assert budgets).
  * The helpers live in scripts/benchmark-scale/.

@@ -82,7 +82,13 @@ export class Meter {
     this.lock.clear();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const outcome = work();
+    let outcome: string;
+    try {
+      outcome = work();
+    } catch (error) {
+      // A failure is a measurement too (e.g. a write refused at the cell limit): reported, not hidden.
+      outcome = `FAILED: ${error instanceof Error ? error.message : String(error)}`;
+    }
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     const nodeCpuMs = (cpu.user + cpu.system) / 1000;

@@ -5,7 +5,7 @@
  */
 import type { Cost } from './measure';
 import { NAIVE_OPERATIONS, OPERATIONS, type Operation } from './operations';
-import { NAIVE_MEASURED_UP_TO, type SizeResult } from './run';
+import { NAIVE_MEASURED_UP_TO, NEAR_LIMIT_CASES, type SizeResult } from './run';
 
 export const CELL_LIMIT = 10_000_000;
 /** Long jobs stop before 4.5 minutes and resume (issue 19, point 2). */
@@ -50,6 +50,8 @@ ${rows.join('\n')}
 `;
 }
 
+const failed = (c: Cost) => c.outcome.startsWith('FAILED');
+
 interface Verdict {
   target: string;
   measured: string;
@@ -61,8 +63,9 @@ function jobVerdict(name: string, c: Cost, limitMs: number, limitText: string): 
   const resumed = /saved cursor/.test(c.outcome);
   return {
     target: `${name}: finishes in <= ${limitText} or resumes`,
-    measured: `${seconds(c.modelledWithCpuMs)} s, ${resumed ? 'stopped with a saved cursor' : 'one run'}`,
-    pass: c.modelledWithCpuMs <= limitMs || (resumed && c.modelledWithCpuMs <= RESUME_WITHIN_MS),
+    measured: `${seconds(c.modelledWithCpuMs)} s, ${failed(c) ? 'failed' : resumed ? 'stopped with a saved cursor' : 'one run'}`,
+    pass:
+      !failed(c) && (c.modelledWithCpuMs <= limitMs || (resumed && c.modelledWithCpuMs <= RESUME_WITHIN_MS)),
   };
 }
 
@@ -70,8 +73,8 @@ function verdictsAt100k(r: SizeResult): Verdict[] {
   const op = r.operations;
   const within = (name: Operation, limitS: number): Verdict => ({
     target: `${name} <= ${limitS} s`,
-    measured: `${seconds(op[name].modelledWithCpuMs)} s`,
-    pass: op[name].modelledWithCpuMs <= limitS * 1000,
+    measured: `${seconds(op[name].modelledWithCpuMs)} s${failed(op[name]) ? ', failed' : ''}`,
+    pass: !failed(op[name]) && op[name].modelledWithCpuMs <= limitS * 1000,
   });
   const longestLock = SIDEBAR_ACTIONS.reduce((a, b) => (op[b].lockHeldMs > op[a].lockHeldMs ? b : a));
   return [
@@ -95,12 +98,15 @@ function verdictsAt100k(r: SizeResult): Verdict[] {
 function verdictsAt200k(r: SizeResult): Verdict[] {
   const jobs = JOBS.map((name) => jobVerdict(name, r.operations[name], 5 * 60_000, '5 minutes'));
   const peak = Math.max(r.seededCellsInUse, ...OPERATIONS.map((name) => r.operations[name].cellsInUse));
+  const refused = OPERATIONS.filter(
+    (name) => /cell/i.test(r.operations[name].outcome) && failed(r.operations[name]),
+  );
   return [
     ...jobs,
     {
       target: 'The cell limit is never crossed (10,000,000 cells)',
-      measured: `${int(peak)} cells at most`,
-      pass: peak <= CELL_LIMIT,
+      measured: `${int(peak)} cells at most${refused.length ? `; failed at the limit: ${refused.join(', ')}` : ''}`,
+      pass: peak <= CELL_LIMIT && refused.length === 0,
     },
   ];
 }
@@ -124,14 +130,14 @@ export interface ReportContext {
 export function scaleReport(results: readonly SizeResult[], context: ReportContext): string {
   const at = (cases: number) => results.find((r) => r.cases === cases);
   const r100 = at(100_000);
-  const r200 = at(200_000);
+  const nearLimit = [...results].reverse().find((r) => r.cases >= NEAR_LIMIT_CASES);
   const targets = [
     r100
       ? verdictTable('At 100,000 cases', verdictsAt100k(r100))
       : '### At 100,000 cases\n\nNot measured in this run.\n',
-    r200
-      ? verdictTable('At 200,000 cases', verdictsAt200k(r200))
-      : '### At 200,000 cases\n\nNot measured in this run.\n',
+    nearLimit
+      ? verdictTable(`At ${int(nearLimit.cases)} cases, near the cell limit`, verdictsAt200k(nearLimit))
+      : `### Near the cell limit (${int(NEAR_LIMIT_CASES)} cases)\n\nNot measured in this run.\n`,
   ];
   const cpuSource = results.some((r) => OPERATIONS.some((op) => r.operations[op].ledgerCpuMs !== null))
     ? 'the ledger reports script CPU, so "Modelled + CPU" is its modelled time, which includes it'
@@ -165,6 +171,12 @@ the calls made and cells moved. "Node CPU s" is this process's CPU time during t
 it to its release (emulator/runtime/lock-holds.ts); "-" when the operation did not take it.
 A job "resumes" when it stopped leaving a cursor in its properties (a property whose name says cursor or
 resume) within 4.5 minutes; targets are judged on "Modelled + CPU".
+
+The issue asks for 200,000 cases "near the cell limit", but 200,000 rows of the Cases tab's 51 columns are
+10.2 million cells on their own, past Google's 10 million cell limit
+(https://support.google.com/drive/answer/37603) before any other tab: the emulator refuses to grow the tab.
+The last size is therefore ${int(NEAR_LIMIT_CASES)} cases (the size at which the issue saw the sweep break
+the limit), and the 200,000-case targets are judged there.
 
 ## Targets (issue 19)
 
