@@ -156,6 +156,12 @@ duplicate check, the case view and a save of the new case (case sidebar), typing
 cell (the edit triggers), a work note, Claim next on the Breached queue, Validate library from the menu,
 the hourly run (SLA sweep and whatever else is due), and Generate weekly summary from the menu.
 
+The realistic rows are the heaviest case for the two long jobs: they leave out the LIVE date, enforcement
+action, automated decision and summary, and use some values the default Lists tab lacks, so nearly every
+row fails validation and Validate library marks almost every row; and their SLA columns were never
+computed by Casebook, so the measured hourly run is the library's first, recomputing and auditing nearly
+every open case (a catch-up run, not an ordinary hour).
+
 The tutorial rows are plain Apps Script written the per-row way (scripts/benchmark-scale/naive-tutorial.js:
 one getValue per cell read, one setValue or setNote per cell written; validate checks the always-required
 fields of every row), loaded into the same workspace and run on the same tracker with the same ledger.
