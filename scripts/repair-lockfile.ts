@@ -4,6 +4,8 @@
  * leaves them out of package-lock.json and `npm ci` then refuses the lock as out of sync. This restores an
  * entry for every optional dependency the lock names but does not list, as a lock made against the full
  * registry would have; npm skips them at install time when they do not fit the platform or are not served.
+ * Entries are kept in the order npm writes them (the root first, then locations by the "en" collation npm
+ * uses), so `npm install` on a fresh clone rewrites nothing and leaves `git status` clean.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -27,6 +29,11 @@ for (const [location, meta] of Object.entries(lock.packages)) {
     restored.push(`${name}@${version}`);
   }
 }
+const collation = new Intl.Collator('en');
+const locations = Object.keys(lock.packages).sort((a, b) =>
+  a === '' ? -1 : b === '' ? 1 : collation.compare(a, b),
+);
+lock.packages = Object.fromEntries(locations.map((location) => [location, lock.packages[location]!]));
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(
   restored.length
