@@ -1,7 +1,7 @@
 /**
  * What one operation of the scale benchmark costs: service calls, cells read and written (split by the
- * member that moved them), the latency model's modelled time, the script CPU the ledger reports (when it
- * reports one) or else this process's CPU time, Node wall time and heap, the longest document-lock hold,
+ * member that moved them), the latency model's modelled time with and without the script's CPU, this
+ * process's CPU time, Node wall time and heap, the longest document-lock hold,
  * and how many cells the spreadsheet then uses against Google's 10 million cell limit.
  */
 import type { Workspace } from '../../emulator';
@@ -14,11 +14,11 @@ export interface Cost {
   cellsWritten: number;
   /** The ledger's modelled Apps Script time. */
   modelledMs: number;
-  /** Script CPU as the ledger reports it, or null while the latency model has none. */
-  ledgerCpuMs: number | null;
+  /** The bundle's script CPU as the latency model prices it (Node CPU of the script's own code, scaled). */
+  ledgerCpuMs: number;
   /** This process's CPU time (user + system) during the operation: the bundle plus the emulator's bookkeeping. */
   nodeCpuMs: number;
-  /** Modelled time with script CPU: the ledger's own figure when it has one, else modelled + Node CPU. */
+  /** Modelled time with script CPU (the latency model's own figure). */
   modelledWithCpuMs: number;
   wallMs: number;
   heapMb: number;
@@ -34,22 +34,6 @@ export interface Cost {
 const READ_MEMBER = /\.(get|find)/;
 /** Single-cell getters the ledger records without a cell count; each reads one cell. */
 const ONE_CELL_READ = /^Range\.get(Value|DisplayValue|Formula|Note|NumberFormat|Background|DataValidation)$/;
-
-/** The ledger method reporting script CPU, if the latency model has one (any method whose name says CPU). */
-function ledgerCpu(ws: Workspace): number | null {
-  const ledger = ws.ledger as unknown as Record<string, unknown>;
-  let proto: object | null = Object.getPrototypeOf(ledger);
-  while (proto && proto !== Object.prototype) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (/cpu/i.test(name) && typeof ledger[name] === 'function') {
-        const value = (ledger[name] as () => unknown).call(ledger);
-        if (typeof value === 'number' && Number.isFinite(value)) return value;
-      }
-    }
-    proto = Object.getPrototypeOf(proto);
-  }
-  return null;
-}
 
 export function cellsInUse(ws: Workspace, spreadsheetId: string): number {
   return ws.getSpreadsheet(spreadsheetId).sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
@@ -100,8 +84,10 @@ export class Meter {
       else if (READ_MEMBER.test(e.member)) cellsRead += e.cells;
       else cellsWritten += e.cells;
     }
-    const modelledMs = ws.ledger.modelledMs();
-    const ledgerCpuMs = ledgerCpu(ws);
+    const modelled = ws.ledger.modelled();
+    const modelledMs = modelled.withoutCpuMs;
+    // The bundle's own CPU as the latency model measures and scales it (Apps Script's slower V8).
+    const ledgerCpuMs = modelled.scriptCpuMs;
     const cost: Cost = {
       calls: ws.ledger.count(),
       cellsRead,
@@ -109,7 +95,7 @@ export class Meter {
       modelledMs,
       ledgerCpuMs,
       nodeCpuMs,
-      modelledWithCpuMs: ledgerCpuMs === null ? modelledMs + nodeCpuMs : modelledMs,
+      modelledWithCpuMs: modelled.withCpuMs,
       wallMs,
       heapMb,
       lockHeldMs: this.lock.longestMs(),

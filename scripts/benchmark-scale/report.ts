@@ -139,9 +139,8 @@ export function scaleReport(results: readonly SizeResult[], context: ReportConte
       ? verdictTable(`At ${int(nearLimit.cases)} cases, near the cell limit`, verdictsAt200k(nearLimit))
       : `### Near the cell limit (${int(NEAR_LIMIT_CASES)} cases)\n\nNot measured in this run.\n`,
   ];
-  const cpuSource = results.some((r) => OPERATIONS.some((op) => r.operations[op].ledgerCpuMs !== null))
-    ? 'the ledger reports script CPU, so "Modelled + CPU" is its modelled time, which includes it'
-    : "the ledger reports no script CPU yet, so \"Modelled + CPU\" adds this process's CPU time during the operation (the bundle's own work plus the emulator's bookkeeping, on this machine's V8: an estimate, not Apps Script's CPU)";
+  const cpuSource =
+    '"Modelled + CPU" adds the bundle\'s own script CPU as the latency model prices it (Node CPU of Casebook\'s code between service calls, times the V8 factor in emulator/runtime/latency.ts)';
   return `# Scale benchmark
 
 Measured by \`npm run benchmark:scale\` (scripts/benchmark-scale.ts) on ${context.date}, ${context.machine}.

@@ -49,7 +49,16 @@ function measuredNaive(cases: number, log: Log): Record<NaiveOperation, Cost> {
   });
 }
 
-const LINEAR_FIELDS = ['calls', 'cellsRead', 'cellsWritten', 'modelledMs', 'nodeCpuMs', 'wallMs'] as const;
+const LINEAR_FIELDS = [
+  'calls',
+  'cellsRead',
+  'cellsWritten',
+  'modelledMs',
+  'ledgerCpuMs',
+  'modelledWithCpuMs',
+  'nodeCpuMs',
+  'wallMs',
+] as const;
 
 /** The cost at `cases` on the line through two measured points (or through one and the origin). */
 function extrapolate(cases: number, points: { cases: number; cost: Cost }[]): NaiveCost {
@@ -69,9 +78,9 @@ function extrapolate(cases: number, points: { cases: number; cost: Cost }[]): Na
     cellsRead: Math.round(at('cellsRead')),
     cellsWritten: Math.round(at('cellsWritten')),
     modelledMs,
-    ledgerCpuMs: null,
+    ledgerCpuMs: at('ledgerCpuMs'),
     nodeCpuMs,
-    modelledWithCpuMs: modelledMs + nodeCpuMs,
+    modelledWithCpuMs: at('modelledWithCpuMs'),
     wallMs: at('wallMs'),
     heapMb: Number.NaN,
     lockHeldMs: 0,
