@@ -13,11 +13,20 @@ import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
+import { clearJobCursor, loadJobCursor, saveJobCursor } from '../adapters/job-cursor';
 import { type Recipients, remainingMailQuota, sendToListed } from '../adapters/recipients';
 import { trackerRecordMac } from '../adapters/seal-key';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
-import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
+import {
+  type Digest,
+  digestsOf,
+  noticeKey,
+  planSlaSweep,
+  type SweepChange,
+  tokenFor,
+} from '../core/automation/sla-sweep';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { advance, chunksOf, newCursor, rotatedAfter, shouldStopBefore } from '../core/jobs/job-cursor';
 import { headerOf } from '../core/schema/case-schema';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
@@ -28,6 +37,9 @@ const MAX_NOTICES_PER_RUN = 400;
 
 /** Cases per audited write: keeps each intent and its commit mark well inside one store's limits. */
 const CASES_PER_WRITE = 100;
+
+/** The sweep's cursor (job-cursor.ts): the last case a run that stopped at its deadline wrote. */
+const JOB = 'slaSweep';
 
 /** Missed status edits are rare; this keeps a run that finds many inside its time. */
 const MAX_RECONCILED_PER_RUN = 200;
@@ -188,6 +200,27 @@ function trustedRows(
   return { rows, untrusted, snapshot };
 }
 
+/**
+ * One Audit log row per case per run for the sweep's changes: the first change (the SLA column when it
+ * moved) as the row's field, old and new value; any other (the escalation level) in its details.
+ */
+function auditOfChange(change: SweepChange, at: Date, sender: string): AuditEntry[] {
+  const [first, ...rest] = change.audit;
+  if (!first) return [];
+  const details = rest.map((item) => `${item.field}: ${item.oldValue} -> ${item.newValue}`).join('; ');
+  return [
+    {
+      at,
+      user: sender,
+      action: headerOf('slaStatus'),
+      caseId: change.caseId,
+      ...first,
+      ...(details ? { details } : {}),
+      source: 'Automation' as const,
+    },
+  ];
+}
+
 export function runSlaSweep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: DispatcherState,
@@ -247,32 +280,36 @@ function sweepLocked(
   const plan = sent.length > 0 ? planSlaSweep(rows, nowMs, sla, new Set(state.delivered)) : first;
   const now = new Date(nowMs);
   const rowOf = new Map(rows.map((row) => [String(row.caseId ?? '').trim(), row]));
-  // An untrusted row is never written: its notices are remembered in the state instead.
-  const changes = plan.changes.filter((change) => !untrusted.has(change.caseId));
+  // An untrusted row is never written: its notices are remembered in the state instead. Cases after the
+  // one a stopped run wrote last come first, so consecutive stopped runs get through the whole library.
+  const cursor = loadJobCursor(JOB, nowMs);
+  const changes = rotatedAfter(
+    plan.changes
+      .filter((change) => !untrusted.has(change.caseId))
+      .map((item) => ({ item, key: item.caseId })),
+    cursor?.after ?? null,
+  );
   // The notices' entries, recorded before the rows are written; the first chunk's commit seals them.
   recordAudit(ss, audit, { drainNow: changes.length === 0 });
   let finishedWrites = true;
-  for (let start = 0; start < changes.length && finishedWrites; start += CASES_PER_WRITE) {
-    const chunk = changes.slice(start, start + CASES_PER_WRITE);
+  let lastWritten: string | null = null;
+  let writtenCount = 0;
+  const pastDeadline = () => Date.now() > deadlineMs;
+  for (const [index, chunk] of chunksOf(changes, CASES_PER_WRITE).entries()) {
+    if (shouldStopBefore(index, Date.now(), deadlineMs)) {
+      finishedWrites = false;
+      break;
+    }
     // Each chunk's entries go first as an intent naming the write its records carry: both or neither.
     const writeId = newWriteId();
     const outcome = auditedWrite(
       ss,
       writeId,
-      chunk.flatMap((change) =>
-        change.audit.map((item) => ({
-          at: now,
-          user: sender,
-          action: headerOf('slaStatus'),
-          caseId: change.caseId,
-          ...item,
-          source: 'Automation' as const,
-        })),
-      ),
+      chunk.flatMap(({ item: change }) => auditOfChange(change, now, sender)),
       () =>
         writeCases(
           table,
-          chunk.map((change) => {
+          chunk.map(({ item: change }) => {
             const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
             return {
               caseId: change.caseId,
@@ -282,13 +319,22 @@ function sweepLocked(
               },
             };
           }),
-          { snapshot, shouldStop: () => Date.now() > deadlineMs },
+          { snapshot, shouldStop: pastDeadline },
         ),
       // Only changes written are audited: a run stopped at its deadline plans the rest again.
       (written) => written.written.keys(),
     );
+    for (const { key } of chunk) {
+      if (!outcome.written.has(key)) continue;
+      lastWritten = key;
+      writtenCount += 1;
+    }
     finishedWrites = outcome.finished;
+    if (!finishedWrites) break;
   }
+  if (!finishedWrites && lastWritten !== null)
+    saveJobCursor(advance(cursor ?? newCursor(JOB, nowMs), lastWritten, writtenCount));
+  else if (finishedWrites && cursor) clearJobCursor(JOB);
   const finished = finishedWrites;
   if (finished)
     state.delivered = state.delivered.filter((key) => untrusted.has(key.slice(0, key.indexOf('#'))));

@@ -69,6 +69,16 @@ export function remainingAfter<T>(sorted: readonly { item: T; key: string }[], c
 }
 
 /**
+ * For a job that looks at every row each run (the SLA sweep plans from a fresh read): the keyed items
+ * after `after` first, then the rest from the top, so a run that stops at its deadline does not leave
+ * the same rows last again and again.
+ */
+export function rotatedAfter<T>(sorted: readonly { item: T; key: string }[], after: string | null) {
+  if (after === null) return [...sorted];
+  return [...sorted.filter((entry) => entry.key > after), ...sorted.filter((entry) => entry.key <= after)];
+}
+
+/**
  * Consecutive chunks of about `size` items in key order, never splitting rows that share a key: the
  * cursor records a key, so every row of a key is done in the same run (a duplicated or blank case ID
  * included), whatever order a sort puts them in.
