@@ -62,7 +62,7 @@ function sweep(): Sweep<Tracker> {
             ctx,
             (e) =>
               e.caseId === caseId &&
-              (e.field === 'Escalation level' || /Escalation level: \d+ -> \d+/.test(e.details ?? '')),
+              (e.field === 'Escalation level' || /Escalation level: \d+ -> \d+/.test(e.details)),
           ),
         }).toEqual({ caseId, raised: 1 });
         const breachMails = ctx.ws.mail.filter((m) => m.body.includes(caseId) && /breach/i.test(m.subject));
