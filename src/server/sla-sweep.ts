@@ -3,9 +3,13 @@
  * escalation level raised once per breach, and due-soon and breach notices mailed as one digest per
  * recipient. Every row is checked against its sealed record first: edits the edit trigger missed are handled
  * then, and the sweep plans only from sealed values (a row whose record is missing or broken is never
- * written and never trusted to skip a notice). Everything is computed from one read before anything is written; notices already mailed are
- * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
- * mails them twice; notices the mail quota cannot take wait for a later run.
+ * written and never trusted to skip a notice). Everything is computed from one read before anything is
+ * written (each case once: core/sla keeps the results and a memo of the working days); notices already
+ * mailed are remembered in the dispatcher state until their rows say so, so a run that fails or stops half
+ * way never mails them twice; notices the mail quota cannot take wait for a later run. Changed rows are
+ * written in chunks, each with its audit intent and one audit row per case; near the run's deadline the
+ * sweep stops and saves a cursor (the last case written), and the next run plans afresh and writes from
+ * the case after it (a written case has nothing left to change, so nothing is done twice).
  */
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';

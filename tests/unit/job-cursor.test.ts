@@ -14,6 +14,7 @@ import {
   parseCursor,
   progressMessage,
   remainingAfter,
+  rotatedAfter,
   shouldStopBefore,
 } from '../../src/core/jobs/job-cursor';
 
@@ -101,4 +102,11 @@ test('the progress message says how far the job got and what to do', () => {
   expect(progressMessage('Validated', 40_000, 100_000, 'run Validate library again')).toBe(
     'Validated 40,000 of 100,000 rows; run Validate library again to continue.',
   );
+});
+
+test('a job that looks at every row each run starts after the row a stopped run wrote last', () => {
+  const keyed = inKeyOrder(rowsOf(['CB-3', 'CB-1', 'CB-4', 'CB-2']), (r) => keyOfCaseId(r.id));
+  expect(rotatedAfter(keyed, 'CB-2').map((e) => e.key)).toEqual(['CB-3', 'CB-4', 'CB-1', 'CB-2']);
+  expect(rotatedAfter(keyed, null).map((e) => e.key)).toEqual(['CB-1', 'CB-2', 'CB-3', 'CB-4']);
+  expect(rotatedAfter(keyed, 'CB-9').map((e) => e.key)).toEqual(['CB-1', 'CB-2', 'CB-3', 'CB-4']);
 });
