@@ -5,7 +5,8 @@
  * blocks of adjacent rows (Validate library on a large, mostly unchanged library writes almost nothing).
  */
 import { type FieldKey, headerOf } from '../core/schema/case-schema';
-import { type CasesTable, NOTE_PREFIX, withoutCasebookLines } from './cases-tab';
+import { TABS } from '../core/tracker/layout';
+import { type CasesTable, NOTE_PREFIX, readCaseRows, withoutCasebookLines } from './cases-tab';
 import { writeValues } from './safe-write';
 
 export type Mark = { field: FieldKey; message: string };
@@ -61,12 +62,6 @@ export function writeMarks(
   writeValues(table.sheet.getRange(first, issuesColumn, count, 1), issueCells);
 }
 
-/** The notes of the Cases body (row 2 to `lastRow`), read once so many chunks can compare against them. */
-export function readBodyNotes(table: MarkTable, lastRow: number): string[][] {
-  if (lastRow < 2) return [];
-  return table.sheet.getRange(2, 1, lastRow - 1, table.width).getNotes();
-}
-
 export interface MarkTarget {
   rowNumber: number;
   /** The Validation issues cell as read. */
@@ -76,7 +71,7 @@ export interface MarkTarget {
 
 /**
  * Writes the marks of the rows whose marks differ from what is there (issues cell or notes), adjacent
- * rows in one block; `bodyNotes` (readBodyNotes) is updated to what was written. Returns the rows written.
+ * rows in one block; `bodyNotes` (readNotesOfRows, by row - 2) is updated to what was written. Returns the rows written.
  */
 export function writeChangedMarks(
   table: MarkTable,
@@ -108,4 +103,33 @@ export function writeChangedMarks(
     start = end + 1;
   }
   return changed.length;
+}
+
+/** The Case ID column alone (row 2 on): where each case is, without reading the rest of the tab. */
+export function readCaseIdColumn(table: Pick<CasesTable, 'sheet' | 'columnOf'>): string[] {
+  const last = table.sheet.getLastRow();
+  if (last < 2) return [];
+  return table.sheet
+    .getRange(2, table.columnOf.get('caseId') as number, last - 1, 1)
+    .getValues()
+    .map(([id]) => String(id ?? ''));
+}
+
+/** The notes of rows `first`..`last`, placed into `bodyNotes` by row (index row - 2). */
+export function readNotesOfRows(table: MarkTable, first: number, last: number, bodyNotes: string[][]): void {
+  const notes = table.sheet.getRange(first, 1, last - first + 1, table.width).getNotes();
+  notes.forEach((row, i) => {
+    bodyNotes[first - 2 + i] = row;
+  });
+}
+
+/** The Cases tab's sheet, columns and width (its header row), without reading its cases. */
+export function openCasesTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Pick<CasesTable, 'sheet' | 'columnOf' | 'width'> {
+  const sheet = ss.getSheetByName(TABS.cases);
+  if (!sheet)
+    throw new Error('This tracker has no Cases tab yet: run Extensions > Casebook > Set up tracker.');
+  const { columnOf, width } = readCaseRows(sheet, 2, 2);
+  return { sheet, columnOf, width };
 }
