@@ -88,7 +88,9 @@ describe('a run stopped at its deadline resumes on the next run, nothing twice',
     const first = validate(ctx);
     ctx.ws.faults.clear();
     expect(first).toMatchObject({ finished: false, rowsChecked: 5_000, invalidRows: 500 });
-    expect(first.message).toMatch(/^Validated 5,000 of 13,000 rows; run Validate library again to continue\. /);
+    expect(first.message).toMatch(
+      /^Validated 5,000 of 13,000 rows; run Validate library again to continue\. /,
+    );
     expect(ctx.ws.ui.toasts.at(-1)?.message).toBe(first.message);
     const width = ctx.headers.length;
     expect(cellsOf(ctx.ws.ledger, 'Range.setNotes')).toBe(500 * width);
