@@ -2,7 +2,7 @@
  * A set-up tracker for Validate library tests: the owner sets it up, an ops member validates; valid cases
  * written straight into the Cases tab, and the menu run through the built bundle.
  */
-import { clickMenuItem, createWorkspace, Execution, openSpreadsheet } from '../../emulator';
+import { clickMenuItem, createWorkspace, Execution, openSpreadsheet, type Workspace } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
 
 export const OWNER = 'lead@governance.example';
@@ -17,6 +17,11 @@ export function trackerWithSetup() {
   openSpreadsheet(ws, { user: OWNER, spreadsheetId });
   clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
   openSpreadsheet(ws, { user: OPS, spreadsheetId });
+  return attachValidateTracker(ws, spreadsheetId);
+}
+
+/** The tracker's handles on a workspace (a fresh one, or one restored from a snapshot). */
+export function attachValidateTracker(ws: Workspace, spreadsheetId: string) {
   const exec = new Execution(ws, { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId });
   const { SpreadsheetApp } = createServiceGlobals(exec) as {
     SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
