@@ -5,7 +5,7 @@
 
 import { safeCellText } from '../core/normalise/cell-text';
 import { matchKey } from '../core/normalise/text';
-import { CASE_FIELDS, type FieldKey, headerOf } from '../core/schema/case-schema';
+import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import { cellLimitRefusal } from '../core/tracker/cell-budget';
 import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
@@ -64,39 +64,8 @@ export function withoutCasebookLines(note: string): string {
     .join('\n');
 }
 
-/**
- * Writes each row's issue headers and Casebook's cell notes; clears marks of rows that are now valid.
- * Every data row by default, or only rows `first`..`last` (an edit marks just the rows it touched).
- * `otherNotes` adds Casebook note lines that are not validation issues (a refused status, say).
- */
-export function writeMarks(
-  table: Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>,
-  issuesByRow: Map<number, { field: FieldKey; message: string }[]>,
-  span?: { first: number; last: number },
-  otherNotes?: Map<number, { field: FieldKey; message: string }[]>,
-): void {
-  const first = Math.max(2, span?.first ?? 2);
-  const last = Math.min(span?.last ?? table.sheet.getLastRow(), table.sheet.getMaxRows());
-  if (last < first) return;
-  const count = last - first + 1;
-  const issuesColumn = table.columnOf.get('validationIssues') as number;
-  const body = table.sheet.getRange(first, 1, count, table.width);
-  const notes = body.getNotes();
-  const issueCells: string[][] = [];
-  for (let r = 0; r < count; r++) {
-    const issues = issuesByRow.get(first + r) ?? [];
-    const noteRow = notes[r] as string[];
-    for (let c = 0; c < noteRow.length; c++) noteRow[c] = withoutCasebookLines(noteRow[c] ?? '');
-    for (const issue of [...issues, ...(otherNotes?.get(first + r) ?? [])]) {
-      const c = (table.columnOf.get(issue.field) as number) - 1;
-      const line = `${NOTE_PREFIX}${issue.message}`;
-      noteRow[c] = noteRow[c] ? `${noteRow[c]}\n${line}` : line;
-    }
-    issueCells.push([[...new Set(issues.map((i) => headerOf(i.field)))].join('|')]);
-  }
-  body.setNotes(notes);
-  writeValues(table.sheet.getRange(first, issuesColumn, count, 1), issueCells);
-}
+/** Marks moved to case-marks.ts (which writes only the rows whose marks change); kept here for callers. */
+export { writeMarks } from './case-marks';
 
 /**
  * Some rows of the Cases tab, as read by an edit trigger: the header row and the rows themselves in two

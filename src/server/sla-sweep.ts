@@ -3,9 +3,13 @@
  * escalation level raised once per breach, and due-soon and breach notices mailed as one digest per
  * recipient. Every row is checked against its sealed record first: edits the edit trigger missed are handled
  * then, and the sweep plans only from sealed values (a row whose record is missing or broken is never
- * written and never trusted to skip a notice). Everything is computed from one read before anything is written; notices already mailed are
- * remembered in the dispatcher state until their rows say so, so a run that fails or stops half way never
- * mails them twice; notices the mail quota cannot take wait for a later run.
+ * written and never trusted to skip a notice). Everything is computed from one read before anything is
+ * written (each case once: core/sla keeps the results and a memo of the working days); notices already
+ * mailed are remembered in the dispatcher state until their rows say so, so a run that fails or stops half
+ * way never mails them twice; notices the mail quota cannot take wait for a later run. Changed rows are
+ * written in chunks, each with its audit intent and one audit row per case; near the run's deadline the
+ * sweep stops and saves a cursor (the last case written), and the next run plans afresh and writes from
+ * the case after it (a written case has nothing left to change, so nothing is done twice).
  */
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { type AuditEntry, recordAudit } from '../adapters/audit-log';
@@ -13,11 +17,20 @@ import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
 import { effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
+import { clearJobCursor, loadJobCursor, saveJobCursor } from '../adapters/job-cursor';
 import { type Recipients, remainingMailQuota, sendToListed } from '../adapters/recipients';
 import { trackerRecordMac } from '../adapters/seal-key';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
-import { type Digest, digestsOf, noticeKey, planSlaSweep, tokenFor } from '../core/automation/sla-sweep';
+import {
+  type Digest,
+  digestsOf,
+  noticeKey,
+  planSlaSweep,
+  type SweepChange,
+  tokenFor,
+} from '../core/automation/sla-sweep';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { advance, chunksOf, newCursor, rotatedAfter, shouldStopBefore } from '../core/jobs/job-cursor';
 import { headerOf } from '../core/schema/case-schema';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
@@ -28,6 +41,9 @@ const MAX_NOTICES_PER_RUN = 400;
 
 /** Cases per audited write: keeps each intent and its commit mark well inside one store's limits. */
 const CASES_PER_WRITE = 100;
+
+/** The sweep's cursor (job-cursor.ts): the last case a run that stopped at its deadline wrote. */
+const JOB = 'slaSweep';
 
 /** Missed status edits are rare; this keeps a run that finds many inside its time. */
 const MAX_RECONCILED_PER_RUN = 200;
@@ -188,6 +204,27 @@ function trustedRows(
   return { rows, untrusted, snapshot };
 }
 
+/**
+ * One Audit log row per case per run for the sweep's changes: the first change (the SLA column when it
+ * moved) as the row's field, old and new value; any other (the escalation level) in its details.
+ */
+function auditOfChange(change: SweepChange, at: Date, sender: string): AuditEntry[] {
+  const [first, ...rest] = change.audit;
+  if (!first) return [];
+  const details = rest.map((item) => `${item.field}: ${item.oldValue} -> ${item.newValue}`).join('; ');
+  return [
+    {
+      at,
+      user: sender,
+      action: headerOf('slaStatus'),
+      caseId: change.caseId,
+      ...first,
+      ...(details ? { details } : {}),
+      source: 'Automation' as const,
+    },
+  ];
+}
+
 export function runSlaSweep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: DispatcherState,
@@ -247,32 +284,36 @@ function sweepLocked(
   const plan = sent.length > 0 ? planSlaSweep(rows, nowMs, sla, new Set(state.delivered)) : first;
   const now = new Date(nowMs);
   const rowOf = new Map(rows.map((row) => [String(row.caseId ?? '').trim(), row]));
-  // An untrusted row is never written: its notices are remembered in the state instead.
-  const changes = plan.changes.filter((change) => !untrusted.has(change.caseId));
+  // An untrusted row is never written: its notices are remembered in the state instead. Cases after the
+  // one a stopped run wrote last come first, so consecutive stopped runs get through the whole library.
+  const cursor = loadJobCursor(JOB, nowMs);
+  const changes = rotatedAfter(
+    plan.changes
+      .filter((change) => !untrusted.has(change.caseId))
+      .map((item) => ({ item, key: item.caseId })),
+    cursor?.after ?? null,
+  );
   // The notices' entries, recorded before the rows are written; the first chunk's commit seals them.
   recordAudit(ss, audit, { drainNow: changes.length === 0 });
   let finishedWrites = true;
-  for (let start = 0; start < changes.length && finishedWrites; start += CASES_PER_WRITE) {
-    const chunk = changes.slice(start, start + CASES_PER_WRITE);
+  let lastWritten: string | null = null;
+  let writtenCount = 0;
+  const pastDeadline = () => Date.now() > deadlineMs;
+  for (const [index, chunk] of chunksOf(changes, CASES_PER_WRITE).entries()) {
+    if (shouldStopBefore(index, Date.now(), deadlineMs)) {
+      finishedWrites = false;
+      break;
+    }
     // Each chunk's entries go first as an intent naming the write its records carry: both or neither.
     const writeId = newWriteId();
     const outcome = auditedWrite(
       ss,
       writeId,
-      chunk.flatMap((change) =>
-        change.audit.map((item) => ({
-          at: now,
-          user: sender,
-          action: headerOf('slaStatus'),
-          caseId: change.caseId,
-          ...item,
-          source: 'Automation' as const,
-        })),
-      ),
+      chunk.flatMap(({ item: change }) => auditOfChange(change, now, sender)),
       () =>
         writeCases(
           table,
-          chunk.map((change) => {
+          chunk.map(({ item: change }) => {
             const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
             return {
               caseId: change.caseId,
@@ -282,13 +323,22 @@ function sweepLocked(
               },
             };
           }),
-          { snapshot, shouldStop: () => Date.now() > deadlineMs },
+          { snapshot, shouldStop: pastDeadline },
         ),
       // Only changes written are audited: a run stopped at its deadline plans the rest again.
       (written) => written.written.keys(),
     );
+    for (const { key } of chunk) {
+      if (!outcome.written.has(key)) continue;
+      lastWritten = key;
+      writtenCount += 1;
+    }
     finishedWrites = outcome.finished;
+    if (!finishedWrites) break;
   }
+  if (!finishedWrites && lastWritten !== null)
+    saveJobCursor(advance(cursor ?? newCursor(JOB, nowMs), lastWritten, writtenCount));
+  else if (finishedWrites && cursor) clearJobCursor(JOB);
   const finished = finishedWrites;
   if (finished)
     state.delivered = state.delivered.filter((key) => untrusted.has(key.slice(0, key.indexOf('#'))));

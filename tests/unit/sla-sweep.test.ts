@@ -23,6 +23,7 @@ import {
   tokenText,
 } from '../../src/core/automation/sla-sweep';
 import { wallClockText } from '../../src/core/sla/calendar';
+import { caseSla } from '../../src/core/sla/case-sla';
 import { parseSlaSettings, type SlaSettings } from '../../src/core/sla/sla-settings';
 import type { CaseRow } from '../../src/core/validation/validate-case';
 
@@ -809,5 +810,22 @@ describe('wallClockText', () => {
     ['UTC itself', '2026-01-15T12:00:00Z', 'UTC', '2026-01-15 12:00'],
   ])('%s: %s in %s reads %s', (_name, instant, zone, text) => {
     expect(wallClockText(at(instant), zone)).toBe(text);
+  });
+});
+
+describe('each case computed once per run', () => {
+  test('the same row at the same instant and settings is not computed again; a changed input is', () => {
+    const r = row();
+    const first = caseSla(r, at(MON_1300), SLA);
+    expect(caseSla(r, at(MON_1300), SLA)).toBe(first);
+    // The sweep's second plan (after mailing) reuses the first plan's results.
+    plan([r], MON_1300);
+    expect(caseSla(r, at(MON_1300), SLA)).toBe(first);
+    expect(caseSla(r, at(MON_1300) + 1, SLA)).not.toBe(first);
+    r.severity = 'P2';
+    const afterEdit = caseSla(r, at(MON_1300), SLA);
+    expect(afterEdit).not.toBe(first);
+    expect(afterEdit.slaStatus).toBe('On track');
+    expect(first.slaStatus).toBe('Due soon');
   });
 });

@@ -6,6 +6,7 @@
  * hours (daylight-saving changes) count exactly; nothing here assumes a day lasts 24 hours.
  */
 import { settingLabel } from '../schema/settings-schema';
+import { WorkingDayMemo } from './calendar-memo';
 
 export interface WorkingCalendar {
   /** IANA time zone the working hours and holidays are meant in, e.g. Europe/Berlin. */
@@ -187,6 +188,38 @@ function* workingIntervalsFrom(fromMs: number, cal: PreparedCalendar): Generator
   }
 }
 
+/** One memo per calendar (its zone, hours, days and holidays), kept for the whole run. */
+const memos = new Map<string, WorkingDayMemo>();
+const MEMO_LIMIT = 32;
+/** Calendars are values: a calendar object seen before maps straight to its memo. */
+const memoOfCalendar = new WeakMap<WorkingCalendar, WorkingDayMemo>();
+
+/** The memo of a calendar's working days (see calendar-memo.ts), made on first use. */
+export function workingDayMemo(cal: WorkingCalendar): WorkingDayMemo {
+  const known = memoOfCalendar.get(cal);
+  if (known) return known;
+  const prepared = prepare(cal);
+  const key = [
+    prepared.timeZone,
+    prepared.startMinute,
+    prepared.endMinute,
+    [...prepared.workingDays].sort().join(','),
+    [...prepared.holidays].sort().join(','),
+  ].join('|');
+  let memo = memos.get(key);
+  if (!memo) {
+    memo = new WorkingDayMemo((dayMs) => {
+      const isoWeekday = ((new Date(dayMs).getUTCDay() + 6) % 7) + 1;
+      if (!prepared.workingDays.has(isoWeekday) || prepared.holidays.has(isoDate(dayMs))) return null;
+      return workingInterval(dayMs, prepared);
+    });
+    if (memos.size >= MEMO_LIMIT) memos.clear();
+    memos.set(key, memo);
+  }
+  memoOfCalendar.set(cal, memo);
+  return memo;
+}
+
 /** Pauses sorted and merged, so overlapping pauses never count twice. */
 function mergePauses(pauses: readonly PausedInterval[]): PausedInterval[] {
   const sorted = pauses.filter((p) => p.toMs > p.fromMs).sort((a, b) => a.fromMs - b.fromMs);
@@ -231,6 +264,10 @@ export function workingMinutesBetween(
   requireFinite(startMs, 'startMs');
   requireFinite(endMs, 'endMs');
   if (endMs <= startMs) return 0;
+  if (pauses.length === 0) {
+    const memoised = workingDayMemo(cal).workingMsBetween(startMs, endMs);
+    if (memoised !== undefined) return memoised / MINUTE_MS;
+  }
   const prepared = prepare(cal);
   const merged = mergePauses(pauses);
   let totalMs = 0;
@@ -262,6 +299,10 @@ export function addWorkingMinutes(
     throw new RangeError(`minutes must be zero or more, got ${minutes}`);
   }
   if (minutes === 0) return startMs;
+  if (pauses.length === 0) {
+    const memoised = workingDayMemo(cal).instantAfterWorking(startMs, minutes * MINUTE_MS, SEARCH_LIMIT_MS);
+    if (memoised !== undefined) return memoised;
+  }
   const prepared = prepare(cal);
   const merged = mergePauses(pauses);
   const openPauseFrom = merged.find((p) => p.toMs === Number.POSITIVE_INFINITY)?.fromMs ?? null;

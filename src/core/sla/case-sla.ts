@@ -57,7 +57,42 @@ export function statusSinceMs(row: CaseRow): number | null {
   return timeOf(row.statusChangedAt) ?? timeOf(row.createdAt);
 }
 
+/** The fields caseSla reads: a row changed in any of them is computed again. */
+const SLA_INPUTS = [
+  'severity',
+  'escalatedTo',
+  'status',
+  'statusChangedAt',
+  'createdAt',
+  'slaCycleStart',
+  'slaCycle',
+  'slaPausedMinutes',
+  'resolvedAt',
+] as const satisfies readonly (keyof CaseRow)[];
+
+function inputsOf(row: CaseRow): string {
+  return SLA_INPUTS.map((key) => {
+    const value = row[key];
+    return timeOf(value) ?? String(value ?? '');
+  }).join('\u0001');
+}
+
+/**
+ * Each row's SLA at one instant under one settings object, kept while the row object lives and its inputs
+ * stay the same: the sweep plans twice in a run (before and after mailing) and computes each case once.
+ */
+const computed = new WeakMap<CaseRow, { nowMs: number; sla: SlaSettings; inputs: string; value: CaseSla }>();
+
 export function caseSla(row: CaseRow, nowMs: number, sla: SlaSettings): CaseSla {
+  const inputs = inputsOf(row);
+  const known = computed.get(row);
+  if (known && known.nowMs === nowMs && known.sla === sla && known.inputs === inputs) return known.value;
+  const value = computeCaseSla(row, nowMs, sla);
+  computed.set(row, { nowMs, sla, inputs, value });
+  return value;
+}
+
+function computeCaseSla(row: CaseRow, nowMs: number, sla: SlaSettings): CaseSla {
   const minutes = targetMinutes(sla.targets, text(row.severity), text(row.escalatedTo), sla.calendar);
   if (minutes === null) return { result: null, slaDue: '', slaStatus: '' };
   const status = text(row.status);

@@ -57,7 +57,13 @@ function sweep(): Sweep<Tracker> {
         expect({ caseId, sla: fieldOf(ctx, caseId, 'SLA') }).toEqual({ caseId, sla: 'Breached' });
         expect({
           caseId,
-          raised: audited(ctx, (e) => e.caseId === caseId && e.field === 'Escalation level'),
+          // One row per case per run: the raise is its field, or in the details of the SLA change's row.
+          raised: audited(
+            ctx,
+            (e) =>
+              e.caseId === caseId &&
+              (e.field === 'Escalation level' || /Escalation level: \d+ -> \d+/.test(e.details)),
+          ),
         }).toEqual({ caseId, raised: 1 });
         const breachMails = ctx.ws.mail.filter((m) => m.body.includes(caseId) && /breach/i.test(m.subject));
         const byRecipient = new Map<string, number>();

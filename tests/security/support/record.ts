@@ -40,6 +40,7 @@ export interface AuditEntry {
   field: string;
   oldValue: string;
   newValue: string;
+  details: string;
   source: string;
 }
 
@@ -55,6 +56,7 @@ export function auditEntries(ctx: Tracker): AuditEntry[] {
     field: at(row, 'Field'),
     oldValue: at(row, 'Old value'),
     newValue: at(row, 'New value'),
+    details: at(row, 'Details'),
     source: at(row, 'Source'),
   }));
 }

@@ -1,0 +1,29 @@
+/**
+ * Cells moved by the ledger's calls, split into read and written by the member's name: cell budgets are
+ * asserted on both, not only on the number of calls.
+ */
+import type { CallLedger, LedgerEntry } from '../../emulator/runtime/ledger';
+
+const WRITES = /\.(set|clear|append|insert|delete|copyTo|moveTo)/;
+
+function entriesOf(ledger: CallLedger): readonly LedgerEntry[] {
+  // The ledger keeps its entries private; tests read them to sum cells by kind.
+  return (ledger as unknown as { entries: LedgerEntry[] }).entries;
+}
+
+export function cellsMoved(ledger: CallLedger): { read: number; written: number } {
+  let read = 0;
+  let written = 0;
+  for (const entry of entriesOf(ledger)) {
+    if (WRITES.test(entry.member)) written += entry.cells;
+    else read += entry.cells;
+  }
+  return { read, written };
+}
+
+/** Cells moved by the calls of one member ("Range.setNotes"). */
+export function cellsOf(ledger: CallLedger, member: string): number {
+  return entriesOf(ledger)
+    .filter((entry) => entry.member === member)
+    .reduce((sum, entry) => sum + entry.cells, 0);
+}
