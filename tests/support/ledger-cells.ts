@@ -6,9 +6,8 @@ import type { CallLedger, LedgerEntry } from '../../emulator/runtime/ledger';
 
 const WRITES = /\.(set|clear|append|insert|delete|copyTo|moveTo)/;
 
-function entriesOf(ledger: CallLedger): readonly LedgerEntry[] {
-  // The ledger keeps its entries private; tests read them to sum cells by kind.
-  return (ledger as unknown as { entries: LedgerEntry[] }).entries;
+function entriesOf(ledger: CallLedger): readonly Readonly<LedgerEntry>[] {
+  return ledger.pricedCalls();
 }
 
 export function cellsMoved(ledger: CallLedger): { read: number; written: number } {
