@@ -26,3 +26,23 @@ export function assertRoomForCells(ss: Spreadsheet, adding: number, what: string
   const refusal = cellLimitRefusal(cellsInUse(ss), adding, what);
   if (refusal) throw new CellLimitError(refusal);
 }
+
+/**
+ * Lengthens a tab by `count` rows after its last one, refused whole first (CellLimitError, nothing written)
+ * when they would pass the limit: the way Casebook grows the Audit log, Reports, Lists and its Dashboard.
+ */
+export function growRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, count: number, what: string): void {
+  if (count <= 0) return;
+  const maxRows = sheet.getMaxRows();
+  assertRoomForCells(sheet.getParent(), count * sheet.getMaxColumns(), what);
+  sheet.insertRowsAfter(maxRows, count);
+}
+
+/** Cells a new tab takes (Sheets makes 1,000 rows by 26 columns). */
+export const NEW_TAB_CELLS = 1_000 * 26;
+
+/** Makes a tab, refused first (CellLimitError) when its 26,000 cells would pass the limit. */
+export function insertTab(ss: Spreadsheet, name: string, what: string): GoogleAppsScript.Spreadsheet.Sheet {
+  assertRoomForCells(ss, NEW_TAB_CELLS, what);
+  return ss.insertSheet(name);
+}

@@ -84,7 +84,11 @@ function specsOf(specs: readonly { columnIndex?: number; filterCriteria?: unknow
 /** The view already has this title, columns (it runs to the end of the tab either way) and criteria. */
 function sameView(
   existing: ExistingView,
-  wanted: { title: string; range: Record<string, number>; filterSpecs: { columnIndex: number; filterCriteria: unknown }[] },
+  wanted: {
+    title: string;
+    range: Record<string, number>;
+    filterSpecs: { columnIndex: number; filterCriteria: unknown }[];
+  },
 ): boolean {
   const range = existing.range ?? {};
   return (

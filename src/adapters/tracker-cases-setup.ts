@@ -14,18 +14,14 @@
  * own, which people do not retype), checked on the first row (one call per validated column); on the last
  * row only its presence is checked, at no call.
  */
-import { CASE_FIELDS, type FieldDefinition, type FieldKey, headerOf } from '../core/schema/case-schema';
+
 import { matchKey } from '../core/normalise/text';
-import { columnGrid } from '../core/tracker/differences';
-import {
-  caseFormatRules,
-  columnLetter,
-  isCasebookRule,
-  numberFormatFor,
-} from '../core/tracker/formats';
+import { CASE_FIELDS, type FieldDefinition, type FieldKey, headerOf } from '../core/schema/case-schema';
+import { columnGrid, differingRuns, MAX_RUNS } from '../core/tracker/differences';
+import { caseFormatRules, columnLetter, isCasebookRule, numberFormatFor } from '../core/tracker/formats';
 import { CASE_HEADERS, LIST_BLOCKS } from '../core/tracker/layout';
-import { differingRuns, MAX_RUNS } from '../core/tracker/differences';
 import { writeValues } from './safe-write';
+import type { TabState, TrackerState } from './tracker-state';
 import {
   ensureHeaders,
   ensureNamedRange,
@@ -35,7 +31,6 @@ import {
   type SetupReport,
   trimSurplusColumns,
 } from './tracker-tab-check';
-import type { TabState, TrackerState } from './tracker-state';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,7 +81,12 @@ function restoreRenamedHeaders(sheet: Sheet, header: unknown[], notes: string[],
   }
 }
 
-function ensureNotes(sheet: Sheet, columnOf: Map<string, number>, notes: string[], report: SetupReport): void {
+function ensureNotes(
+  sheet: Sheet,
+  columnOf: Map<string, number>,
+  notes: string[],
+  report: SetupReport,
+): void {
   for (const field of CASE_FIELDS) {
     const column = columnOf.get(field.header) as number;
     if ((notes[column - 1] ?? '') === field.help) continue;
@@ -110,7 +110,13 @@ function sampleRow(sheet: Sheet, row: number, width: number): RowSample {
  * Puts a column's rule back. A wrong rule seen on the first row: the column is rewritten whole. Rules
  * missing only: the column's rules are read once and each run without one is written.
  */
-function repairValidation(sheet: Sheet, column: number, lastRow: number, rule: DataValidation, whole: boolean): string {
+function repairValidation(
+  sheet: Sheet,
+  column: number,
+  lastRow: number,
+  rule: DataValidation,
+  whole: boolean,
+): string {
   const range = sheet.getRange(2, column, lastRow - 1, 1);
   if (whole) {
     range.setDataValidation(rule);
@@ -161,7 +167,12 @@ function ensureFormatsAndRules(
 }
 
 /** Casebook's highlight rules over the whole body, unless they are there already, in order. */
-function ensureHighlights(sheet: Sheet, tab: TabState, columnOf: Map<string, number>, report: SetupReport): void {
+function ensureHighlights(
+  sheet: Sheet,
+  tab: TabState,
+  columnOf: Map<string, number>,
+  report: SetupReport,
+): void {
   const a1 = `A2:${columnLetter(tab.columns)}${tab.rows}`;
   const wanted = caseFormatRules(columnOf);
   const existing = sheet.getConditionalFormatRules();
@@ -182,7 +193,9 @@ function ensureHighlights(sheet: Sheet, tab: TabState, columnOf: Map<string, num
     ours.length === wanted.length &&
     wanted.every((w, i) => {
       if (ourFormulas[i] !== w.formula) return false;
-      if ((ourConditions[i] as GoogleAppsScript.Spreadsheet.BooleanCondition).getBackground() !== w.background)
+      if (
+        (ourConditions[i] as GoogleAppsScript.Spreadsheet.BooleanCondition).getBackground() !== w.background
+      )
         return false;
       const ranges = (ours[i] as GoogleAppsScript.Spreadsheet.ConditionalFormatRule).getRanges();
       return ranges.length === 1 && (ranges[0] as GoogleAppsScript.Spreadsheet.Range).getA1Notation() === a1;
@@ -218,7 +231,7 @@ export function setUpCasesTab(
   const notes = (headerRange.getNotes()[0] ?? []).map(String);
   restoreRenamedHeaders(sheet, header, notes, report);
   const { columnOf } = ensureHeaders(sheet, tab, CASE_HEADERS, report, header);
-  trimSurplusColumns(sheet, tab, lastHeaderColumn(header));
+  trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
   ensureNotes(sheet, columnOf, notes, report);
   ensureFormatsAndRules(ss, sheet, tab, columnOf, listsMoved, report);
   const idColumn = columnOf.get(headerOf('caseId')) as number;

@@ -19,6 +19,7 @@ import {
   TABS,
 } from '../core/tracker/layout';
 import { AUDIT_LOG_PROTECTION, AUDIT_TIME_FORMAT } from './audit-log';
+import { insertTab } from './cell-budget';
 import { writeValues } from './safe-write';
 import { setUpCasesTab } from './tracker-cases-setup';
 import { readTrackerState, type TabState, type TrackerState } from './tracker-state';
@@ -118,7 +119,7 @@ function setUpLists(
     )
       moved.add(block.namedRange);
   }
-  trimSurplusColumns(sheet, tab, width);
+  trimSurplusColumns(sheet, tab, width, report);
   protectHeader(sheet, tab);
   protectForKeepers(sheet, tab, keepers);
   return moved;
@@ -167,7 +168,7 @@ function setUpSettings(
     );
     report.addedSettings.push(...missing.map(([key]) => key));
   }
-  trimSurplusColumns(sheet, tab, lastHeaderColumn(header));
+  trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
   protectHeader(sheet, tab);
   protectForKeepers(sheet, tab, keepers);
 }
@@ -185,11 +186,11 @@ function protectAuditLog(sheet: Sheet): void {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
-function setUpAuditLog(ss: Spreadsheet, state: TrackerState): Sheet {
+function setUpAuditLog(ss: Spreadsheet, state: TrackerState, report: SetupReport): Sheet {
   const sheet = ss.getSheetByName(TABS.audit) as Sheet;
   const tab = tabOf(state, TABS.audit);
   const { header } = ensureHeaders(sheet, tab, AUDIT_HEADERS, null);
-  trimSurplusColumns(sheet, tab, lastHeaderColumn(header));
+  trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
   protectHeader(sheet, tab);
   if (!tab.protections.some((p) => isWholeSheet(p.range))) protectAuditLog(sheet);
   return sheet;
@@ -217,8 +218,9 @@ export function setUpReports(
   created = false,
 ): Sheet {
   const existing = ss.getSheetByName(TABS.reports);
-  const sheet = existing ?? ss.insertSheet(TABS.reports);
+  const sheet = existing ?? insertTab(ss, TABS.reports, 'the Reports tab');
   if (!existing) report?.createdTabs.push(TABS.reports);
+  // Called from setUpTrackerTabs with its report (the tab made there already); elsewhere it is only made.
   const state = known && existing ? known : readTrackerState(ss);
   const tab = tabOf(state, TABS.reports);
   const { columnOf, header } = ensureHeaders(sheet, tab, REPORTS_HEADERS, null);
@@ -226,7 +228,7 @@ export function setUpReports(
     sheet
       .getRange(2, columnOf.get('Generated at') as number, tab.rows - 1, 1)
       .setNumberFormat(AUDIT_TIME_FORMAT);
-  trimSurplusColumns(sheet, tab, lastHeaderColumn(header));
+  if (report) trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
   protectHeader(sheet, tab);
   return sheet;
 }
@@ -247,6 +249,7 @@ export function setUpTrackerTabs(
     seededLists: [],
     addedSettings: [],
     repaired: [],
+    trimmed: [],
   };
   for (const name of [TABS.lists, TABS.settings, TABS.cases, TABS.audit, TABS.reports]) {
     if (before.tabs.has(name)) continue;
@@ -264,9 +267,9 @@ export function setUpTrackerTabs(
     listsMoved,
     report,
   );
-  const auditLog = setUpAuditLog(ss, state);
+  const auditLog = setUpAuditLog(ss, state, report);
   retireAuditInbox(ss);
-  setUpReports(ss, null, state, report.createdTabs.includes(TABS.reports));
+  setUpReports(ss, report, state, report.createdTabs.includes(TABS.reports));
   let cellsInUse = 0;
   for (const tab of state.tabs.values()) cellsInUse += tab.rows * tab.columns;
   return { report, auditLog, cellsInUse, casesColumnOf };

@@ -27,6 +27,8 @@ export interface SetupReport {
   addedSettings: string[];
   /** What was found broken and put back, e.g. 'Market validation (rows 2-40)'. */
   repaired: string[];
+  /** Empty columns removed past a tab's real width, e.g. 'Settings (23)'. */
+  trimmed: string[];
 }
 
 export const HEADER_PROTECTION = 'Casebook: header row';
@@ -92,7 +94,8 @@ export function protectHeader(sheet: Sheet, tab: TabState): void {
     sheet.setFrozenRows(1);
     tab.frozenRows = 1;
   }
-  if (sheet.getRange(1, tab.columns).getFontWeight() !== 'bold') sheet.getRange(1, 1, 1, tab.columns).setFontWeight('bold');
+  if (sheet.getRange(1, tab.columns).getFontWeight() !== 'bold')
+    sheet.getRange(1, 1, 1, tab.columns).setFontWeight('bold');
   if (!tab.protections.some((p) => p.description === HEADER_PROTECTION))
     sheet.getRange('1:1').protect().setDescription(HEADER_PROTECTION);
 }
@@ -136,8 +139,11 @@ export function repairColumnFormat(
   if (runs.length === 0) return '';
   if (runs.length > MAX_RUNS) range.setNumberFormat(wanted);
   else
-    for (const run of runs) sheet.getRange(firstRow + run.start, column, run.length, 1).setNumberFormat(wanted);
-  return runs.map((run) => `rows ${firstRow + run.start}-${firstRow + run.start + run.length - 1}`).join(', ');
+    for (const run of runs)
+      sheet.getRange(firstRow + run.start, column, run.length, 1).setNumberFormat(wanted);
+  return runs
+    .map((run) => `rows ${firstRow + run.start}-${firstRow + run.start + run.length - 1}`)
+    .join(', ');
 }
 
 /**
@@ -145,12 +151,18 @@ export function repairColumnFormat(
  * tabs count only their real width against the 10 million cell limit. getLastColumn() sees a value anywhere
  * in the tab, so a user's column with data is never removed; it is asked only when there is a surplus.
  */
-export function trimSurplusColumns(sheet: Sheet, tab: TabState, wantedWidth: number): number {
+export function trimSurplusColumns(
+  sheet: Sheet,
+  tab: TabState,
+  wantedWidth: number,
+  report: SetupReport,
+): number {
   if (tab.columns <= wantedWidth) return 0;
   const surplus = surplusColumns(tab.columns, sheet.getLastColumn(), wantedWidth);
   if (surplus === 0) return 0;
   sheet.deleteColumns(tab.columns - surplus + 1, surplus);
   tab.columns -= surplus;
+  report.trimmed.push(`${sheet.getName()} (${surplus})`);
   return surplus;
 }
 

@@ -8,26 +8,23 @@
  */
 
 import { drainAuditChannel, recordAudit, startSealing } from '../adapters/audit-log';
-import { assertRoomForCells, CellLimitError } from '../adapters/cell-budget';
+import { assertRoomForCells, CellLimitError, NEW_TAB_CELLS } from '../adapters/cell-budget';
 import { activeSpreadsheet, activeUserEmail, effectiveUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { syncFilterViews } from '../adapters/filter-views';
 import { readTrackerContext } from '../adapters/intake-context';
+import { readListsTab } from '../adapters/lists-tab';
 import {
   isOwnerOrAdmin,
   type PrivilegedSettings,
   readPrivilegedSettings,
 } from '../adapters/privileged-settings';
-import { readListsTab } from '../adapters/lists-tab';
 import { type SetupReport, setUpTrackerTabs } from '../adapters/tracker-setup';
 import { readTrackerState } from '../adapters/tracker-state';
 import type { FieldKey } from '../core/schema/case-schema';
 import { parseSlaSettings } from '../core/sla/sla-settings';
 import { cellBudgetWarning } from '../core/tracker/cell-budget';
 import { SETUP_TABS } from '../core/tracker/layout';
-
-/** Cells a new tab takes (Sheets makes 1,000 rows by 26 columns). */
-const NEW_TAB_CELLS = 1_000 * 26;
 
 import { sealUnsealedRows } from './seal-rows';
 
@@ -44,6 +41,7 @@ function describe(report: SetupReport): string {
     report.seededLists.length ? `seeded ${report.seededLists.length} list(s)` : '',
     report.addedSettings.length ? `added ${report.addedSettings.length} setting(s)` : '',
     report.repaired.length ? `put back ${report.repaired.join('; ')}` : '',
+    report.trimmed.length ? `removed empty columns from ${report.trimmed.join(', ')}` : '',
   ].filter(Boolean);
   return hasChanges(report)
     ? `Tracker ready: ${parts.join('; ')}.`
@@ -95,7 +93,16 @@ export function setUpTracker(): string {
     const keepers = [people.spreadsheetOwner, people.automationOwner, me, ...people.admins].filter(
       (email, i, all) => email !== '' && all.indexOf(email) === i,
     );
-    const { report, auditLog, cellsInUse, casesColumnOf } = setUpTrackerTabs(ss, keepers, state);
+    let tabs: ReturnType<typeof setUpTrackerTabs>;
+    try {
+      tabs = setUpTrackerTabs(ss, keepers, state);
+    } catch (error) {
+      // A column or rows that would pass the limit: refused before they are added (cell-budget.ts).
+      if (!(error instanceof CellLimitError)) throw error;
+      ss.toast(error.message, 'Casebook');
+      return error.message;
+    }
+    const { report, auditLog, cellsInUse, casesColumnOf } = tabs;
     const sealedLog = startSealing(auditLog);
     const moved = drainAuditChannel(ss);
     const sealedCases = sealUnsealedRows(ss, me);

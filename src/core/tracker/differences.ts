@@ -25,7 +25,12 @@ export function sameGridRange(a: GridRangeLike | undefined, b: GridRangeLike | u
 }
 
 /** The body of one column, rows `firstRow`..`lastRow` (1-based, inclusive), as a GridRange. */
-export function columnGrid(sheetId: number, column: number, firstRow: number, lastRow: number): GridRangeLike {
+export function columnGrid(
+  sheetId: number,
+  column: number,
+  firstRow: number,
+  lastRow: number,
+): GridRangeLike {
   return {
     sheetId,
     startRowIndex: firstRow - 1,
