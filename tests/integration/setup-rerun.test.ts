@@ -8,6 +8,8 @@ import { CASE_HEADERS } from '../../src/core/tracker/layout';
 import { growSpreadsheetTo } from '../support/cell-budget';
 import {
   clickSetUp,
+  caseColumn as column,
+  casesLook as look,
   OWNER,
   ownerSpreadsheet,
   setUp,
@@ -64,26 +66,6 @@ describe('a re-run on an unchanged tracker', () => {
 
 describe('a tracker with one thing broken gets exactly that put back', () => {
   type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
-  /** What people see of the Cases tab: values, formats, header notes, every cell's rule, highlights, size. */
-  const look = (ss: Ss) => {
-    const sheet = ss.getSheetByName('Cases')!;
-    const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
-    return {
-      size: [sheet.getMaxRows(), sheet.getMaxColumns()],
-      values: all.getValues(),
-      formats: all.getNumberFormats(),
-      notes: sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getNotes(),
-      rules: all
-        .getDataValidations()
-        .map((line) =>
-          line.map((rule) =>
-            rule ? `${rule.getCriteriaType()}|${rule.getHelpText()}|${rule.getAllowInvalid()}` : '',
-          ),
-        ),
-      highlights: sheet.getConditionalFormatRules().length,
-    };
-  };
-
   const cases: [string, (ss: Ss) => void, RegExp, string[]][] = [
     [
       "the Market column's validation removed",
@@ -182,8 +164,3 @@ describe("Google's 10 million cells", () => {
     expect(spreadsheetSnapshot(ws, spreadsheetId)).toBe(before);
   });
 });
-
-function column(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, header: string): number {
-  const sheet = ss.getSheetByName('Cases')!;
-  return (sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0] ?? []).indexOf(header) + 1;
-}

@@ -67,3 +67,30 @@ export function spreadsheetSnapshot(ws: Workspace, spreadsheetId: string): strin
   if (!entry) throw new Error(`no spreadsheet ${spreadsheetId} in the snapshot`);
   return JSON.stringify(entry[1]);
 }
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function caseColumn(ss: Ss, header: string): number {
+  const sheet = ss.getSheetByName('Cases')!;
+  return (sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0] ?? []).indexOf(header) + 1;
+}
+
+/** What people see of the Cases tab: values, formats, header notes, every cell's rule, highlights, size. */
+export function casesLook(ss: Ss) {
+  const sheet = ss.getSheetByName('Cases')!;
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  return {
+    size: [sheet.getMaxRows(), sheet.getMaxColumns()],
+    values: all.getValues(),
+    formats: all.getNumberFormats(),
+    notes: sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getNotes(),
+    rules: all
+      .getDataValidations()
+      .map((line) =>
+        line.map((rule) =>
+          rule ? `${rule.getCriteriaType()}|${rule.getHelpText()}|${rule.getAllowInvalid()}` : '',
+        ),
+      ),
+    highlights: sheet.getConditionalFormatRules().length,
+  };
+}
