@@ -5,12 +5,13 @@
  * before it broke (values, formats, notes, every cell's rule, highlights, size), and a further run writes
  * nothing.
  */
-import type { Workspace } from '../../../emulator';
+import { openSpreadsheet, type Workspace } from '../../../emulator';
 import { compactFixture, expectSweepHeld, type Sweep, sweepServiceErrors } from '../../support/fault-sweep';
 import {
   caseColumn,
   casesLook,
   clickSetUp,
+  OWNER,
   ownerSpreadsheet,
   setUp,
   setUpTrackerWith,
@@ -40,7 +41,11 @@ function sweep(): Sweep<Ctx> {
       cases.getRange(cases.getMaxRows() - 4, caseColumn(ss, 'Seller ID'), 5, 1).setNumberFormat('0.00');
       return ctx;
     },
-    reattach: (ws) => ({ ws, spreadsheetId }),
+    // Menus are not part of a snapshot: the owner opens the tracker again (before the ledger is taken).
+    reattach: (ws) => {
+      openSpreadsheet(ws, { user: OWNER, spreadsheetId });
+      return { ws, spreadsheetId };
+    },
     operation: (ctx) => {
       clickSetUp(ctx.ws, ctx.spreadsheetId);
     },
