@@ -1,18 +1,29 @@
 /**
- * How many cells the spreadsheet uses (every tab's rows times columns: one call for the tabs, two per
- * tab), the 80% warning, and the check made before Casebook grows a tab, so a change that would pass
- * Google's 10 million cell limit is refused whole, with a sentence, instead of failing half way.
+ * How many cells the spreadsheet uses (every tab's rows times columns, in one Sheets API read), the 80%
+ * warning, and the check made before Casebook grows a tab, so a change that would pass Google's 10 million
+ * cell limit is refused whole, with a sentence, instead of failing half way.
  * Docs: https://support.google.com/drive/answer/37603
  */
 import { cellBudgetWarning, cellLimitRefusal } from '../core/tracker/cell-budget';
+import { sheetsApi } from './filter-views';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Thrown before anything is written; its message is the sentence to show. */
 export class CellLimitError extends Error {}
 
+/**
+ * Every tab's rows times columns, from one Sheets API read of the tabs' grid sizes (two calls, however many
+ * tabs; SpreadsheetApp would take one call for the tabs and two per tab).
+ */
 export function cellsInUse(ss: Spreadsheet): number {
-  return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+  const resource = sheetsApi().Spreadsheets.get(ss.getId(), {
+    fields: 'sheets(properties(gridProperties(rowCount,columnCount)))',
+  }) as { sheets?: { properties?: { gridProperties?: { rowCount?: number; columnCount?: number } } }[] };
+  return (resource.sheets ?? []).reduce((sum, sheet) => {
+    const grid = sheet.properties?.gridProperties ?? {};
+    return sum + (grid.rowCount ?? 0) * (grid.columnCount ?? 0);
+  }, 0);
 }
 
 /** The 80% warning sentence, or ''. */
