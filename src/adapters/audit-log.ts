@@ -23,6 +23,7 @@ import {
 } from './audit-channel';
 import { ENTRY_HEADERS, isSealedLayout, type LogLayout, layoutOf, logRowOf } from './audit-log-rows';
 import { settleDeadIntents } from './audit-settle';
+import { growRows } from './cell-budget';
 import { tryDocumentLock } from './document-lock';
 import { writeValues } from './safe-write';
 import { trackerMac } from './seal-key';
@@ -168,7 +169,7 @@ export function appendSealedLines(log: Sheet, layout: LogLayout, lines: readonly
   if (lines.length === 0) return;
   const start = log.getLastRow() + 1;
   const end = start + lines.length - 1;
-  if (end > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), end - log.getMaxRows());
+  growRows(log, end - log.getMaxRows(), 'adding Audit log rows');
   const timeColumn = layout.columnOf.get('Timestamp') as number;
   const sequenceColumn = layout.columnOf.get('Sequence') as number;
   writeValues(log.getRange(start, 1, lines.length, layout.width), lines, {

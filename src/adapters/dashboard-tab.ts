@@ -6,6 +6,7 @@
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)
  */
 import { DASHBOARD_WIDTH } from '../core/queue/dashboard';
+import { growRows, insertTab } from './cell-budget';
 import { writeValues } from './safe-write';
 
 export const DASHBOARD_TAB = 'Dashboard';
@@ -16,14 +17,14 @@ export function writeDashboard(
   cells: readonly (readonly (string | number)[])[],
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(DASHBOARD_TAB);
-  const sheet = existing ?? ss.insertSheet(DASHBOARD_TAB);
+  const sheet = existing ?? insertTab(ss, DASHBOARD_TAB, 'the Dashboard tab');
   if (!existing) {
     sheet.protect().setDescription(DASHBOARD_PROTECTION).setWarningOnly(true);
     sheet.setFrozenRows(1);
   }
   const previous = existing ? sheet.getLastRow() : 0;
   const height = Math.max(cells.length, previous);
-  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  growRows(sheet, height - sheet.getMaxRows(), 'the Dashboard');
   const rows = Array.from({ length: height }, (_, r) => {
     const line = cells[r] ?? [];
     return Array.from({ length: DASHBOARD_WIDTH }, (_, c) => line[c] ?? '');

@@ -51,10 +51,54 @@ export function viewDefinitions(teamMembers: readonly string[]): ViewDefinition[
   ];
 }
 
-function sheetsApi(): GoogleAppsScript.Sheets {
+export function sheetsApi(): GoogleAppsScript.Sheets {
   if (typeof Sheets === 'undefined' || !Sheets)
     throw new Error('The Sheets API advanced service is not enabled for Casebook (see appsscript.json).');
   return Sheets;
+}
+
+interface ExistingView {
+  filterViewId: number;
+  title?: string;
+  range?: Record<string, number | undefined>;
+  filterSpecs?: { columnIndex?: number; filterCriteria?: unknown }[];
+}
+
+/** Keys sorted, so two objects with the same content compare equal whatever order the API used. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+function specsOf(specs: readonly { columnIndex?: number; filterCriteria?: unknown }[]): string {
+  return canonical(
+    specs
+      .map((s) => ({ columnIndex: s.columnIndex ?? 0, filterCriteria: s.filterCriteria ?? {} }))
+      .sort((a, b) => a.columnIndex - b.columnIndex),
+  );
+}
+
+/** The view already has this title, columns (it runs to the end of the tab either way) and criteria. */
+function sameView(
+  existing: ExistingView,
+  wanted: {
+    title: string;
+    range: Record<string, number>;
+    filterSpecs: { columnIndex: number; filterCriteria: unknown }[];
+  },
+): boolean {
+  const range = existing.range ?? {};
+  return (
+    existing.title === wanted.title &&
+    (range.sheetId ?? 0) === wanted.range.sheetId &&
+    (range.startRowIndex ?? 0) === 0 &&
+    (range.startColumnIndex ?? 0) === 0 &&
+    range.endColumnIndex === wanted.range.endColumnIndex &&
+    specsOf(existing.filterSpecs ?? []) === specsOf(wanted.filterSpecs)
+  );
 }
 
 export function readViewIds(): Record<string, number> {
@@ -91,11 +135,11 @@ export function syncFilterViews(
   const sheetId = cases.getSheetId();
   const width = cases.getMaxColumns();
   const found = api.Spreadsheets.get(spreadsheetId, {
-    fields: 'sheets(properties(sheetId),filterViews(filterViewId,title))',
+    fields: 'sheets(properties(sheetId),filterViews(filterViewId,title,range,filterSpecs))',
   }) as {
     sheets?: {
       properties?: { sheetId?: number };
-      filterViews?: { filterViewId: number; title?: string }[];
+      filterViews?: ExistingView[];
     }[];
   };
   const existing =
@@ -118,6 +162,8 @@ export function syncFilterViews(
       existing.find((v) => v.title === view.title);
     if (match) {
       ids[view.key] = match.filterViewId;
+      // Set up tracker writes only what differs: a view already as wanted is left alone.
+      if (sameView(match, filter)) continue;
       requests.push({
         updateFilterView: {
           filter: { filterViewId: match.filterViewId, ...filter },
@@ -129,7 +175,11 @@ export function syncFilterViews(
       requests.push({ addFilterView: { filter } });
     }
   }
-  if (requests.length === 0) return { added: 0, updated: 0 };
+  if (requests.length === 0) {
+    if (JSON.stringify(ids) !== JSON.stringify(stored))
+      PropertiesService.getDocumentProperties()?.setProperty(PROPERTY, JSON.stringify(ids));
+    return { added: 0, updated: 0 };
+  }
   const response = api.Spreadsheets.batchUpdate({ requests }, spreadsheetId) as {
     replies?: { addFilterView?: { filter?: { filterViewId?: number } } }[];
   };
@@ -157,11 +207,11 @@ export function viewLinks(
   if (!cases) return [];
   const sheetId = cases.getSheetId();
   const found = Sheets.Spreadsheets.get(ss.getId(), {
-    fields: 'sheets(properties(sheetId),filterViews(filterViewId,title))',
+    fields: 'sheets(properties(sheetId),filterViews(filterViewId,title,range,filterSpecs))',
   }) as {
     sheets?: {
       properties?: { sheetId?: number };
-      filterViews?: { filterViewId: number; title?: string }[];
+      filterViews?: ExistingView[];
     }[];
   };
   const views = (found.sheets ?? []).find((s) => (s.properties?.sheetId ?? 0) === sheetId)?.filterViews ?? [];

@@ -5,6 +5,7 @@
  */
 import { compactKey } from '../core/normalise/text';
 import { LIST_BLOCKS, listBlockColumns, TABS } from '../core/tracker/layout';
+import { growRows } from './cell-budget';
 import { writeValues } from './safe-write';
 
 export interface SynonymEntry {
@@ -40,7 +41,7 @@ export function appendSynonyms(
   }
   if (fresh.length === 0) return 0;
   const end = lastFilled + fresh.length;
-  if (end > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), end - sheet.getMaxRows());
+  growRows(sheet, end - sheet.getMaxRows(), 'new synonyms on the Lists tab');
   writeValues(sheet.getRange(lastFilled + 1, column, fresh.length, width), fresh);
   return fresh.length;
 }

@@ -6,6 +6,7 @@
 
 import { matchKey } from '../core/normalise/text';
 import { REPORTS_HEADERS, TABS } from '../core/tracker/layout';
+import { growRows } from './cell-budget';
 import { writeValue, writeValues } from './safe-write';
 import { setUpReports } from './tracker-setup';
 
@@ -110,7 +111,7 @@ export function upsertReport(ss: Spreadsheet, entry: ReportRow): void {
     line[column - 1] = value instanceof Date ? value : String(value);
   }
   const row = found?.row ?? Math.max(sheet.getLastRow(), 1) + 1;
-  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+  growRows(sheet, row - sheet.getMaxRows(), 'a new Reports row');
   writeValues(sheet.getRange(row, 1, 1, width), [line]);
 }
 

@@ -1,72 +1,53 @@
 /**
  * Creates or migrates the tracker's tabs in Sheets. Safe on a tracker people already use: it finds
  * columns by header, appends missing ones after the last used column, seeds only empty list blocks and
- * never deletes or rewrites user data. Its service calls do not depend on how many cases there are.
+ * never deletes or rewrites user data. It compares what is there with what Casebook wants and writes only
+ * the differences (a re-run on an unchanged tracker writes nothing): the tabs' sizes, frozen rows,
+ * protections and named ranges come from one Sheets API read (tracker-state.ts), the rest from narrow
+ * reads whose size does not grow with the library (tracker-cases-setup.ts says what is sampled).
  */
 
-import { CASE_FIELDS, headerOf } from '../core/schema/case-schema';
-import { caseFormatRules, isCasebookRule, numberFormatFor } from '../core/tracker/formats';
+import type { FieldKey } from '../core/schema/case-schema';
+import { sameEmails } from '../core/tracker/differences';
 import {
   AUDIT_HEADERS,
-  CASE_HEADERS,
   DEFAULT_SETTINGS,
   LIST_BLOCKS,
   listBlockColumns,
-  planColumns,
   REPORTS_HEADERS,
   SETTINGS_HEADERS,
   TABS,
 } from '../core/tracker/layout';
 import { AUDIT_LOG_PROTECTION, AUDIT_TIME_FORMAT } from './audit-log';
+import { insertTab } from './cell-budget';
 import { writeValues } from './safe-write';
+import { setUpCasesTab } from './tracker-cases-setup';
+import { readTrackerState, type TabState, type TrackerState } from './tracker-state';
+import {
+  columnBody,
+  ensureHeaders,
+  ensureNamedRange,
+  growColumns,
+  growRowsTo,
+  isWholeSheet,
+  lastHeaderColumn,
+  protectHeader,
+  repairColumnFormat,
+  type SetupReport,
+  trimSurplusColumns,
+} from './tracker-tab-check';
+
+export type { SetupReport } from './tracker-tab-check';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface SetupReport {
-  createdTabs: string[];
-  addedColumns: string[];
-  seededLists: string[];
-  addedSettings: string[];
-}
-
-const HEADER_PROTECTION = 'Casebook: header row';
 export const OWNER_TAB_PROTECTION = 'Casebook: kept by the owner and the admins they name';
 
-function tab(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
-  const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  report.createdTabs.push(name);
-  return ss.insertSheet(name);
-}
-
-/** Makes sure the header row holds `wanted`, wherever users moved them; returns header -> column. */
-function ensureHeaders(
-  sheet: Sheet,
-  wanted: readonly string[],
-  report: SetupReport | null,
-): Map<string, number> {
-  const width = sheet.getMaxColumns();
-  const existing = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-  const plan = planColumns(existing, wanted);
-  const first = plan.append[0];
-  if (first) {
-    const last = first.column + plan.append.length - 1;
-    if (last > width) sheet.insertColumnsAfter(width, last - width);
-    writeValues(sheet.getRange(1, first.column, 1, plan.append.length), [plan.append.map((a) => a.header)]);
-    report?.addedColumns.push(...plan.append.map((a) => a.header));
-  }
-  return plan.columnOf;
-}
-
-/** The header row: frozen, bold, and protected so only the owner and whoever runs setup can rename it. */
-function protectHeader(sheet: Sheet): void {
-  sheet.setFrozenRows(1);
-  sheet.getRange(1, 1, 1, sheet.getMaxColumns()).setFontWeight('bold');
-  const already = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-    .some((p) => p.getDescription() === HEADER_PROTECTION);
-  if (!already) sheet.getRange('1:1').protect().setDescription(HEADER_PROTECTION);
+function tabOf(state: TrackerState, name: string): TabState {
+  const tab = state.tabs.get(name);
+  if (!tab) throw new Error(`Set up tracker could not find the ${name} tab it made.`);
+  return tab;
 }
 
 /**
@@ -74,8 +55,20 @@ function protectHeader(sheet: Sheet): void {
  * for `keepers` (the owners and named admins) alone: not warning-only, no unprotected part, no domain-wide
  * editing, and anyone else who was let in is removed (Google's sample: add the keepers, remove the rest).
  * The runner is an owner or an admin (setUpTracker checks), so they may change an existing protection.
+ * Compared first from the API read (editors included), so a protection already right costs no call.
  */
-function protectForKeepers(sheet: Sheet, keepers: readonly string[]): void {
+function protectForKeepers(sheet: Sheet, tab: TabState, keepers: readonly string[]): void {
+  const current = tab.protections.find((p) => isWholeSheet(p.range));
+  if (current) {
+    if (!current.requestingUserCanEdit) return;
+    const right =
+      current.description === OWNER_TAB_PROTECTION &&
+      !current.warningOnly &&
+      (current.unprotectedRanges ?? []).length === 0 &&
+      !current.editors?.domainUsersCanEdit &&
+      sameEmails(current.editors?.users ?? [], keepers);
+    if (right) return;
+  }
   const protection = sheet.protect();
   // An admin the owner named after the last setup is not an editor yet: only the owner can let them in.
   if (!protection.canEdit()) return;
@@ -85,23 +78,30 @@ function protectForKeepers(sheet: Sheet, keepers: readonly string[]): void {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   const allowed = new Set(keepers.map((e) => e.toLowerCase()));
   const editors = protection.getEditors().map((user) => user.getEmail());
-  const current = new Set(editors.map((e) => e.toLowerCase()));
-  const missing = keepers.filter((e) => !current.has(e.toLowerCase()));
+  const present = new Set(editors.map((e) => e.toLowerCase()));
+  const missing = keepers.filter((e) => !present.has(e.toLowerCase()));
   if (missing.length > 0) protection.addEditors(missing);
   const others = editors.filter((e) => !allowed.has(e.toLowerCase()));
   if (others.length > 0) protection.removeEditors(others);
 }
 
-function setUpLists(ss: Spreadsheet, report: SetupReport, keepers: readonly string[]): void {
-  const sheet = tab(ss, TABS.lists, report);
+/** Named list ranges it (re)set, so the Cases validation rules that read them follow. */
+function setUpLists(
+  ss: Spreadsheet,
+  state: TrackerState,
+  report: SetupReport,
+  keepers: readonly string[],
+): Set<string> {
+  const sheet = ss.getSheetByName(TABS.lists) as Sheet;
+  const tab = tabOf(state, TABS.lists);
   const columns = listBlockColumns();
   const width = Math.max(...LIST_BLOCKS.map((b) => (columns.get(b.list) ?? 1) + b.headers.length - 1));
-  if (sheet.getMaxColumns() < width)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  growColumns(sheet, tab, width - tab.columns, 'widening the Lists tab');
   const longest = Math.max(...LIST_BLOCKS.map((b) => b.seed.length)) + 1;
-  if (sheet.getMaxRows() < longest) sheet.insertRowsAfter(sheet.getMaxRows(), longest - sheet.getMaxRows());
+  growRowsTo(sheet, tab, longest, 'lengthening the Lists tab');
   const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-  sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat('@');
+  ensurePlainText(sheet, tab, width, report);
+  const moved = new Set<string>();
   for (const block of LIST_BLOCKS) {
     const column = columns.get(block.list) as number;
     if (String(headerRow[column - 1] ?? '').trim() === '') {
@@ -112,17 +112,45 @@ function setUpLists(ss: Spreadsheet, report: SetupReport, keepers: readonly stri
       });
       report.seededLists.push(block.list);
     }
-    ss.setNamedRange(block.namedRange, sheet.getRange(2, column, sheet.getMaxRows() - 1, 1));
+    if (
+      ensureNamedRange(ss, state, block.namedRange, columnBody(tab, column), () =>
+        sheet.getRange(2, column, tab.rows - 1, 1),
+      )
+    )
+      moved.add(block.namedRange);
   }
-  protectHeader(sheet);
-  protectForKeepers(sheet, keepers);
+  trimSurplusColumns(sheet, tab, width, report);
+  protectHeader(sheet, tab);
+  protectForKeepers(sheet, tab, keepers);
+  return moved;
 }
 
-function setUpSettings(ss: Spreadsheet, report: SetupReport, keepers: readonly string[]): void {
-  const sheet = tab(ss, TABS.settings, report);
-  ensureHeaders(sheet, SETTINGS_HEADERS, null);
+/**
+ * The Lists tab is plain text so "0071" or "TRUE" stay text. Sampled on its first and last rows (one read
+ * each, every column at once); a column wrong there is read whole and its wrong runs put back.
+ */
+function ensurePlainText(sheet: Sheet, tab: TabState, width: number, report: SetupReport): void {
+  const samples = [sheet.getRange(1, 1, 1, width).getNumberFormats()[0] ?? []];
+  if (tab.rows > 1) samples.push(sheet.getRange(tab.rows, 1, 1, width).getNumberFormats()[0] ?? []);
+  for (let column = 1; column <= width; column++) {
+    if (samples.every((s) => s[column - 1] === '@')) continue;
+    const fixed = repairColumnFormat(sheet, column, 1, tab.rows, '@');
+    if (fixed && report.createdTabs.indexOf(TABS.lists) < 0)
+      report.repaired.push(`Lists column ${column} plain text (${fixed})`);
+  }
+}
+
+function setUpSettings(
+  ss: Spreadsheet,
+  state: TrackerState,
+  report: SetupReport,
+  keepers: readonly string[],
+): void {
+  const sheet = ss.getSheetByName(TABS.settings) as Sheet;
+  const tab = tabOf(state, TABS.settings);
+  const { header } = ensureHeaders(sheet, tab, SETTINGS_HEADERS, null);
   const keys = sheet
-    .getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), 1)
+    .getRange(2, 1, Math.max(1, tab.rows - 1), 1)
     .getValues()
     .map((r) => String(r[0] ?? '').trim());
   const missing = DEFAULT_SETTINGS.filter(([key]) => !keys.includes(key));
@@ -131,6 +159,7 @@ function setUpSettings(ss: Spreadsheet, report: SetupReport, keepers: readonly s
     keys.forEach((key, i) => {
       if (key !== '') lastRow = i + 2;
     });
+    growRowsTo(sheet, tab, lastRow + missing.length, 'adding settings');
     const added = sheet.getRange(lastRow + 1, 1, missing.length, 3).setNumberFormat('@');
     writeValues(
       added,
@@ -139,62 +168,9 @@ function setUpSettings(ss: Spreadsheet, report: SetupReport, keepers: readonly s
     );
     report.addedSettings.push(...missing.map(([key]) => key));
   }
-  protectHeader(sheet);
-  protectForKeepers(sheet, keepers);
-}
-
-function setUpCases(ss: Spreadsheet, report: SetupReport): void {
-  const sheet = tab(ss, TABS.cases, report);
-  const columnOf = ensureHeaders(sheet, CASE_HEADERS, report);
-  const rows = sheet.getMaxRows() - 1;
-  const notes = sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getNotes();
-  for (const field of CASE_FIELDS) {
-    const column = columnOf.get(field.header) as number;
-    (notes[0] as string[])[column - 1] = field.help;
-    const body = sheet.getRange(2, column, rows, 1);
-    const format = numberFormatFor(field);
-    if (format) body.setNumberFormat(format);
-    const list = 'list' in field ? LIST_BLOCKS.find((b) => b.list === field.list) : undefined;
-    if (list) {
-      const source = ss.getRangeByName(list.namedRange);
-      if (source) {
-        body.setDataValidation(
-          SpreadsheetApp.newDataValidation()
-            .requireValueInRange(source, true)
-            .setAllowInvalid(false)
-            .setHelpText(field.help)
-            .build(),
-        );
-      }
-    } else if (field.type === 'date' && !field.system) {
-      body.setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireDate()
-          .setAllowInvalid(false)
-          .setHelpText(field.help)
-          .build(),
-      );
-    }
-  }
-  sheet.getRange(1, 1, 1, sheet.getMaxColumns()).setNotes(notes);
-  const idColumn = columnOf.get(headerOf('caseId')) as number;
-  ss.setNamedRange('CB_CaseIds', sheet.getRange(2, idColumn, rows, 1));
-
-  const everything = sheet.getRange(2, 1, rows, sheet.getMaxColumns());
-  const ours = caseFormatRules(columnOf).map((rule) =>
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(rule.formula)
-      .setBackground(rule.background)
-      .setRanges([everything])
-      .build(),
-  );
-  const theirs = sheet.getConditionalFormatRules().filter((rule) => {
-    const condition = rule.getBooleanCondition();
-    const formula = condition ? String(condition.getCriteriaValues()[0] ?? '') : '';
-    return !isCasebookRule(formula);
-  });
-  sheet.setConditionalFormatRules([...theirs, ...ours]);
-  protectHeader(sheet);
+  trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
+  protectHeader(sheet, tab);
+  protectForKeepers(sheet, tab, keepers);
 }
 
 /**
@@ -210,11 +186,13 @@ function protectAuditLog(sheet: Sheet): void {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
-function setUpAuditLog(ss: Spreadsheet, report: SetupReport): Sheet {
-  const sheet = tab(ss, TABS.audit, report);
-  ensureHeaders(sheet, AUDIT_HEADERS, null);
-  protectHeader(sheet);
-  protectAuditLog(sheet);
+function setUpAuditLog(ss: Spreadsheet, state: TrackerState, report: SetupReport): Sheet {
+  const sheet = ss.getSheetByName(TABS.audit) as Sheet;
+  const tab = tabOf(state, TABS.audit);
+  const { header } = ensureHeaders(sheet, tab, AUDIT_HEADERS, null);
+  trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
+  protectHeader(sheet, tab);
+  if (!tab.protections.some((p) => isWholeSheet(p.range))) protectAuditLog(sheet);
   return sheet;
 }
 
@@ -233,33 +211,66 @@ function retireAuditInbox(ss: Spreadsheet): void {
  * tab existed (or whose Reports headers someone removed). Its text is written with safeCellText, so the
  * cells keep Sheets' automatic format; only Generated at gets the Audit log's date-time format.
  */
-export function setUpReports(ss: Spreadsheet, report: SetupReport | null = null): Sheet {
+export function setUpReports(
+  ss: Spreadsheet,
+  report: SetupReport | null = null,
+  known: TrackerState | null = null,
+  created = false,
+): Sheet {
   const existing = ss.getSheetByName(TABS.reports);
-  const sheet = existing ?? ss.insertSheet(TABS.reports);
+  const sheet = existing ?? insertTab(ss, TABS.reports, 'the Reports tab');
   if (!existing) report?.createdTabs.push(TABS.reports);
-  const columnOf = ensureHeaders(sheet, REPORTS_HEADERS, null);
-  if (!existing)
+  // Called from setUpTrackerTabs with its report (the tab made there already); elsewhere it is only made.
+  const state = known && existing ? known : readTrackerState(ss);
+  const tab = tabOf(state, TABS.reports);
+  const { columnOf, header } = ensureHeaders(sheet, tab, REPORTS_HEADERS, null);
+  if (!existing || created)
     sheet
-      .getRange(2, columnOf.get('Generated at') as number, sheet.getMaxRows() - 1, 1)
+      .getRange(2, columnOf.get('Generated at') as number, tab.rows - 1, 1)
       .setNumberFormat(AUDIT_TIME_FORMAT);
-  protectHeader(sheet);
+  if (report) trimSurplusColumns(sheet, tab, lastHeaderColumn(header), report);
+  protectHeader(sheet, tab);
   return sheet;
 }
 
 /**
  * Creates or migrates every tab; Lists first, because the Cases validation rules read its named ranges.
- * `keepers` may edit Settings and Lists (the owners and the admins they named).
+ * `keepers` may edit Settings and Lists (the owners and the admins they named). Missing tabs are made
+ * first (the caller checked they fit in the cell limit), then the structure is read once.
  */
 export function setUpTrackerTabs(
   ss: Spreadsheet,
   keepers: readonly string[],
-): { report: SetupReport; auditLog: Sheet } {
-  const report: SetupReport = { createdTabs: [], addedColumns: [], seededLists: [], addedSettings: [] };
-  setUpLists(ss, report, keepers);
-  setUpSettings(ss, report, keepers);
-  setUpCases(ss, report);
-  const auditLog = setUpAuditLog(ss, report);
+  before: TrackerState,
+): { report: SetupReport; auditLog: Sheet; cellsInUse: number; casesColumnOf: Map<FieldKey, number> } {
+  const report: SetupReport = {
+    createdTabs: [],
+    addedColumns: [],
+    seededLists: [],
+    addedSettings: [],
+    repaired: [],
+    trimmed: [],
+  };
+  for (const name of [TABS.lists, TABS.settings, TABS.cases, TABS.audit, TABS.reports]) {
+    if (before.tabs.has(name)) continue;
+    ss.insertSheet(name);
+    report.createdTabs.push(name);
+  }
+  const state = report.createdTabs.length > 0 ? readTrackerState(ss) : before;
+  const listsMoved = setUpLists(ss, state, report, keepers);
+  setUpSettings(ss, state, report, keepers);
+  const casesColumnOf = setUpCasesTab(
+    ss,
+    ss.getSheetByName(TABS.cases) as Sheet,
+    state,
+    tabOf(state, TABS.cases),
+    listsMoved,
+    report,
+  );
+  const auditLog = setUpAuditLog(ss, state, report);
   retireAuditInbox(ss);
-  setUpReports(ss, report);
-  return { report, auditLog };
+  setUpReports(ss, report, state, report.createdTabs.includes(TABS.reports));
+  let cellsInUse = 0;
+  for (const tab of state.tabs.values()) cellsInUse += tab.rows * tab.columns;
+  return { report, auditLog, cellsInUse, casesColumnOf };
 }

@@ -7,16 +7,41 @@
  */
 import { mayWriteAuditLog, recordAudit } from '../adapters/audit-log';
 import { readCases, writeCases } from '../adapters/cases-tab';
+import { casesColumns } from '../adapters/queue-cases';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { sealRecord } from '../core/cases/case-record';
+import type { FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 
 /** IDs named in the audit entry; the rest are counted. */
 const NAMED_IDS = 20;
 
+/**
+ * Whether some row has a case ID and no record, from the Record column alone (and the ID column only when a
+ * record is empty): two columns instead of the whole tab, so a re-run on a sealed library reads one cell
+ * per case, not 48.
+ */
+function anyUnsealed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const sheet = ss.getSheetByName(TABS.cases);
+  if (!sheet) return false;
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return false;
+  const columnOf = casesColumns(sheet, sheet.getMaxColumns());
+  const column = (key: FieldKey) =>
+    sheet
+      .getRange(2, columnOf.get(key) as number, lastRow - 1, 1)
+      .getValues()
+      .map((line) => String(line[0] ?? '').trim());
+  const records = column('caseRecord');
+  if (records.every((record) => record !== '')) return false;
+  const ids = column('caseId');
+  return ids.some((id, i) => id !== '' && records[i] === '');
+}
+
 export function sealUnsealedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string): number {
   const log = ss.getSheetByName(TABS.audit);
   if (!log || !mayWriteAuditLog(log)) return 0;
+  if (!anyUnsealed(ss)) return 0;
   const table = readCases(ss);
   const unsealed = table.rows.filter(
     (row) => String(row.caseId ?? '').trim() !== '' && String(row.caseRecord ?? '').trim() === '',

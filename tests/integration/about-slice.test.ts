@@ -142,17 +142,16 @@ describe('About Casebook', () => {
     const { ws, session } = tracker();
     callServerFunction(ws, session, 'getAboutInfo', []);
     // The automation line lists this user's triggers here, reads who runs the tracker's automation and the
-    // dispatcher's state (the tracker's document properties, opened once); the size line asks each tab its size.
+    // dispatcher's state (the tracker's document properties, opened once); the size line reads every tab's
+    // size in one Sheets API call (issue 19).
     expect(ws.ledger.byMember()).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 3,
       'ScriptApp.getUserTriggers': 1,
       'PropertiesService.getDocumentProperties': 1,
       'Properties.getProperty': 2,
       'Session.getEffectiveUser': 1,
-      'Spreadsheet.getId': 2,
-      'Spreadsheet.getSheets': 1,
-      'Sheet.getMaxRows': 1,
-      'Sheet.getMaxColumns': 1,
+      'Spreadsheet.getId': 3,
+      'Sheets.Spreadsheets.get': 1,
       'Spreadsheet.getName': 1,
       'Session.getActiveUser': 1,
       'User.getEmail': 2,

@@ -48,11 +48,12 @@ describe('cost', () => {
       expect(large[key].calls).toBe(small[key].calls);
     // Budgets: the header, one read per queue column (16), the Lists and Settings tabs, the filter views;
     // a write adds the lock, the sealing key, the audit intent and its commit, and the rows read right before
-    // and after. Measured 74, 103, 65 and 92 calls, and 145 for 500 cases (2026-12-04).
+    // and after. Measured 74, 103, 65 and 92 calls, and 145 for 500 cases (2026-12-04); the Dashboard's
+    // first refresh then gained the 10 million cell check before its tab is made (issue 19: two calls).
     expect(small.open.calls).toBeLessThanOrEqual(74);
     expect(small.claim.calls).toBeLessThanOrEqual(103);
     expect(small.bulk.calls).toBeLessThanOrEqual(65);
-    expect(small.dashboard.calls).toBeLessThanOrEqual(92);
+    expect(small.dashboard.calls).toBeLessThanOrEqual(94);
     // 500 cases are five audited writes of 100: 20 more calls for each after the first, whatever the size.
     expect(large.bulk500?.calls).toBeLessThanOrEqual(small.bulk.calls + 4 * 20);
     // Cells: the 16 queue columns, plus the Case ID column to locate the claimed case before its record is

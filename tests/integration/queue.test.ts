@@ -260,11 +260,14 @@ describe('saved filter views', () => {
           sheets: { filterViews?: { filterViewId: number; title: string; filterSpecs?: unknown[] }[] }[];
         }
       ).sheets.flatMap((s) => s.filterViews ?? []);
-    // The tracker() fixture ran setup before the Team members were typed: re-run it now.
+    // Someone renamed Casebook's Unassigned view and added their own: setup puts back only Casebook's view,
+    // in one batchUpdate (issue 19: a view already as wanted is not rewritten).
+    const unassignedId = views().find((v) => v.title === 'Casebook: Unassigned')!.filterViewId;
     Sheets.Spreadsheets.batchUpdate(
       {
         requests: [
           { addFilterView: { filter: { title: 'My own view', range: { sheetId: ctx.cases.getSheetId() } } } },
+          { updateFilterView: { filter: { filterViewId: unassignedId, title: 'Renamed' }, fields: 'title' } },
         ],
       },
       ctx.spreadsheetId,

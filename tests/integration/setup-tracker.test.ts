@@ -229,8 +229,10 @@ test('setup costs the same number of service calls at 100 and at 20,000 cases', 
   // A fixed cost: on top of the tabs' formats and validation, setup checks and applies the owner's
   // protections on Settings and Lists, seals the rows that have no Casebook record (here all of them, in
   // one verified block), drains the audit channel into the sealed log and keeps the saved filter views
-  // (issue 17: the Settings it names people from, one read and one batchUpdate of the Sheets API).
-  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(480);
+  // (issue 17: the Settings it names people from, one read and one batchUpdate of the Sheets API). The rows
+  // inserted here carry no format or validation, so each such column is read once, then its gap written
+  // (issue 19: setup compares before it writes; a re-run on an unchanged tracker writes nothing).
+  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(600);
 });
 
 test('while another execution holds the document lock, setup says Casebook is busy and changes nothing', () => {
