@@ -7,6 +7,8 @@ import { DEFAULT_LATENCY, type LatencyParameters, modelledCallMs } from './laten
 export interface LedgerEntry {
   member: string;
   cells: number;
+  /** Cells a search looked through inside Sheets (TextFinder.findAll): not read by the script. */
+  searched: number;
 }
 
 export class CallLedger {
@@ -14,7 +16,7 @@ export class CallLedger {
   latency: LatencyParameters = DEFAULT_LATENCY;
 
   record(member: string): LedgerEntry {
-    const entry = { member, cells: 0 };
+    const entry = { member, cells: 0, searched: 0 };
     this.entries.push(entry);
     return entry;
   }
@@ -23,6 +25,19 @@ export class CallLedger {
   addCells(cells: number): void {
     const last = this.entries[this.entries.length - 1];
     if (last) last.cells += cells;
+  }
+
+  /** Attributes cells searched inside Sheets (a TextFinder) to the most recent call. */
+  addSearchedCells(cells: number): void {
+    const last = this.entries[this.entries.length - 1];
+    if (last) last.searched += cells;
+  }
+
+  /** Cells searched by TextFinders, by the calls that searched them (not counted in cells()). */
+  searchedCells(member?: string): number {
+    return this.entries
+      .filter((e) => member === undefined || e.member === member)
+      .reduce((sum, e) => sum + e.searched, 0);
   }
 
   reset(): void {
