@@ -57,9 +57,9 @@ describe('TextFinder.findAll', () => {
     const { sheet } = tracker();
     sheet.getRange('A1:A2').setValues([['=LEN("sample")'], ['=CONCATENATE("sam","ple")']]);
     expect(a1s(sheet.getRange('A1:A2').createTextFinder('sample').findAll())).toEqual(['A2']);
-    expect(
-      a1s(sheet.getRange('A1:A2').createTextFinder('sample').matchFormulaText(true).findAll()),
-    ).toEqual(['A1']);
+    expect(a1s(sheet.getRange('A1:A2').createTextFinder('sample').matchFormulaText(true).findAll())).toEqual([
+      'A1',
+    ]);
   });
 
   test('numbers by their displayed text (docs: the search considers the displayed value)', () => {
