@@ -10,6 +10,7 @@ import { cellLimitRefusal } from '../core/tracker/cell-budget';
 import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
+import { rowsShowing, schemaColumns } from './case-lookup';
 import { assertRoomForCells, cellsInUse } from './cell-budget';
 import { writeValues } from './safe-write';
 
@@ -25,18 +26,10 @@ export interface CasesTable {
   width: number;
 }
 
-/** Each schema field's 1-based column, found by header (case, spacing and accents ignored). */
-function schemaColumns(header: readonly string[]): Map<FieldKey, number> {
-  const columnOf = new Map<FieldKey, number>();
-  for (const field of CASE_FIELDS) {
-    const index = header.indexOf(matchKey(field.header));
-    if (index < 0)
-      throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
-    columnOf.set(field.key, index + 1);
-  }
-  return columnOf;
-}
-
+/**
+ * The whole tab in one read: for jobs that go through every case (validate, the sweep, summaries). A
+ * sidebar action reads narrowly instead (case-lookup.ts).
+ */
 export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTable {
   const sheet = ss.getSheetByName(TABS.cases);
   if (!sheet)
@@ -182,9 +175,17 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
 export function locateCases(
   table: Pick<CasesTable, 'sheet' | 'columnOf'>,
   caseIds: Iterable<string>,
+  byFinder = false,
 ): Map<string, number> {
   const wanted = new Set(caseIds);
   const located = new Map<string, number>();
+  if (byFinder) {
+    for (const caseId of wanted) {
+      const [row] = rowsShowing(table, 'caseId', caseId);
+      if (row !== undefined) located.set(caseId, row);
+    }
+    return located;
+  }
   const last = table.sheet.getLastRow();
   if (wanted.size === 0 || last < 2) return located;
   const column = table.columnOf.get('caseId') as number;
@@ -214,6 +215,11 @@ export interface CaseWriteOptions {
   guard?: (caseId: string, current: CaseRow) => void;
   /** Asked before each block; true stops the write (a run near its time limit). */
   shouldStop?: () => boolean;
+  /**
+   * Locate each case with a TextFinder on the Case ID column instead of reading the column: for a write
+   * of one or a few cases (a sidebar save), whose cost then does not grow with the library.
+   */
+  locateByFinder?: boolean;
 }
 
 export interface CaseWriteOutcome {
@@ -358,6 +364,7 @@ export function writeCases(
     const rowOf = locateCases(
       table,
       pending.map((r) => r.caseId),
+      options.locateByFinder,
     );
     const placed = pending
       .filter((r) => {

@@ -8,7 +8,8 @@
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
-import { readCases, writeCases } from '../adapters/cases-tab';
+import { findCase, readCasesLayout } from '../adapters/case-lookup';
+import { writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
@@ -32,10 +33,11 @@ export function addWorkNote(request: unknown): WorkNoteResult {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx } = readTrackerContext(ss);
+  // The header before the lock; inside it, the case alone, found by TextFinder.
+  const table = readCasesLayout(ss);
   return withDocumentLock(() => {
     assertAuditRoom(ss);
-    const table = readCases(ss);
-    const stored = table.rows.find((row) => String(row.caseId ?? '').trim() === caseId);
+    const stored = findCase(table, caseId)?.fields;
     if (!stored)
       return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
     const mac = trackerRecordMac();
@@ -76,7 +78,7 @@ export function addWorkNote(request: unknown): WorkNoteResult {
               },
             },
           ],
-          { snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])) },
+          { snapshot: new Map([[caseId, stored]]), locateByFinder: true },
         ),
       (written) => written.written.keys(),
     );
