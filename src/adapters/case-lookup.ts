@@ -127,15 +127,44 @@ export interface FoundCase {
 }
 
 /**
- * One case by ID: a TextFinder on the Case ID column, then its row alone. The cell read must hold the ID
- * (trimmed), so a partial or stale match is never taken for the case. Null when it is not in the tab.
+ * Rows read around a case about to be written, so a write that lands on a neighbour (a row deleted or
+ * inserted above it meanwhile) can put that neighbour back: as many cells as a few rows, in the same calls.
+ */
+export const NEIGHBOUR_ROWS = 4;
+
+/**
+ * One case by ID: a TextFinder on the Case ID column, then its row alone (with `neighbours`, the rows
+ * around it too, keyed by case ID). The cell read must hold the ID (trimmed), so a partial or stale match
+ * is never taken for the case. Null when it is not in the tab.
  */
 export function findCase(layout: CasesLayout, caseId: string): FoundCase | null {
+  return findCaseNear(layout, caseId, 0)?.found ?? null;
+}
+
+export function findCaseNear(
+  layout: CasesLayout,
+  caseId: string,
+  neighbours: number,
+): { found: FoundCase; nearby: Map<string, CaseRow> } | null {
   const rows = rowsShowing(layout, 'caseId', caseId);
   if (rows.length === 0) return null;
-  for (const found of readRowsAt(layout, rows))
-    if (String(found.fields.caseId ?? '').trim() === caseId) return found;
-  return null;
+  const lastRow = neighbours > 0 ? layout.sheet.getMaxRows() : Number.MAX_SAFE_INTEGER;
+  const around = rows.flatMap((row) =>
+    Array.from({ length: 2 * neighbours + 1 }, (_, i) => row - neighbours + i).filter(
+      (r) => r >= 2 && r <= lastRow,
+    ),
+  );
+  const read = readRowsAt(layout, around);
+  const found = read.find(
+    (candidate) => rows.includes(candidate.row) && String(candidate.fields.caseId ?? '').trim() === caseId,
+  );
+  if (!found) return null;
+  const nearby = new Map<string, CaseRow>();
+  for (const other of read) {
+    const id = String(other.fields.caseId ?? '').trim();
+    if (id !== '' && !nearby.has(id)) nearby.set(id, other.fields);
+  }
+  return { found, nearby };
 }
 
 /** The case on a given sheet row, read alone (the row the person selected). */

@@ -15,6 +15,8 @@ import {
   caseOnRow,
   type FoundCase,
   findCase,
+  findCaseNear,
+  NEIGHBOUR_ROWS,
   readCasesLayout,
   readRowsAt,
   rowsShowing,
@@ -189,9 +191,9 @@ export function updateCase(request: unknown): UpdateResult {
   return withDocumentLock(() => {
     // Its changes and their audit entries are both written or neither: refused before any write.
     assertAuditRoom(ss);
-    const found = findCase(table, caseId);
-    if (!found) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
-    const stored = found.fields;
+    const located = findCaseNear(table, caseId, NEIGHBOUR_ROWS);
+    if (!located) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
+    const stored = located.found.fields;
     if (caseVersion(stored, ctx.timeZone) !== version)
       return { ok: false, errors: {}, conflict: conflictMessage(caseId, stored.lastUpdatedBy) };
     const mac = trackerRecordMac();
@@ -263,7 +265,7 @@ export function updateCase(request: unknown): UpdateResult {
         entries,
         () =>
           writeCases(table, [{ caseId, fields }], {
-            snapshot: new Map([[caseId, stored]]),
+            snapshot: located.nearby,
             locateByFinder: true,
             // Read again right before the write: an edit made since the lock's first read is not overwritten.
             guard: (_, current) => {

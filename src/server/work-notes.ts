@@ -8,7 +8,7 @@
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
-import { findCase, readCasesLayout } from '../adapters/case-lookup';
+import { findCaseNear, NEIGHBOUR_ROWS, readCasesLayout } from '../adapters/case-lookup';
 import { writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
@@ -37,7 +37,8 @@ export function addWorkNote(request: unknown): WorkNoteResult {
   const table = readCasesLayout(ss);
   return withDocumentLock(() => {
     assertAuditRoom(ss);
-    const stored = findCase(table, caseId)?.fields;
+    const located = findCaseNear(table, caseId, NEIGHBOUR_ROWS);
+    const stored = located?.found.fields;
     if (!stored)
       return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
     const mac = trackerRecordMac();
@@ -78,7 +79,7 @@ export function addWorkNote(request: unknown): WorkNoteResult {
               },
             },
           ],
-          { snapshot: new Map([[caseId, stored]]), locateByFinder: true },
+          { snapshot: located?.nearby, locateByFinder: true },
         ),
       (written) => written.written.keys(),
     );
