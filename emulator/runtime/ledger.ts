@@ -66,8 +66,13 @@ export class CallLedger {
     return this.entries.reduce((sum, e) => sum + e.cells, 0);
   }
 
-  /** Estimated Apps Script run time of the recorded calls, in ms (see latency.ts for the sources). */
-  modelledMs(): number {
-    return this.entries.reduce((sum, e) => sum + modelledCallMs(this.latency, e.member, e.cells), 0);
+  /**
+   * Estimated Apps Script run time of the recorded calls, in ms (see latency.ts for the sources); of calls
+   * `from`..`to` (indexes into calls(), `to` excluded) when given, e.g. the span a lock was held.
+   */
+  modelledMs(from = 0, to = this.entries.length): number {
+    return this.entries
+      .slice(from, to)
+      .reduce((sum, e) => sum + modelledCallMs(this.latency, e.member, e.cells), 0);
   }
 }

@@ -67,13 +67,19 @@ export function rowsShowing(
 /** Rows that lie this close together are read as one block (fewer calls for a few more cells). */
 const BLOCK_GAP = 8;
 
-/** Runs of adjacent columns among `columns`: each run is read in one call per block of rows. */
-function columnRuns(columns: readonly number[]): number[][] {
-  const runs: number[][] = [];
+/**
+ * Columns this close are read as one run, the few cells between them with it: a call costs as much as some
+ * 4,000 cells (latency.ts), so reading a key's neighbours is cheaper than a call of its own.
+ */
+const COLUMN_GAP = 16;
+
+/** Runs of nearby columns among `columns` (first to last, inclusive): each is read in one call per block. */
+function columnRuns(columns: readonly number[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
   for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
     const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === column - 1) run.push(column);
-    else runs.push([column]);
+    if (run && column - run.last <= COLUMN_GAP) run.last = column;
+    else runs.push({ first: column, last: column });
   }
   return runs;
 }
@@ -90,8 +96,8 @@ function rowBlocks(rows: readonly number[]): number[][] {
 }
 
 /**
- * The given rows' cells in the columns of `keys` only (every field by default), read in blocks of nearby
- * rows and runs of adjacent columns: calls grow with how scattered the rows are, cells with how many.
+ * The given rows' fields of `keys` only (every field by default), read in blocks of nearby rows and runs
+ * of nearby columns: calls grow with how scattered the rows are, cells with how many.
  */
 export function readRowsAt(
   layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
@@ -106,12 +112,12 @@ export function readRowsAt(
     const height = (block[block.length - 1] as number) - top + 1;
     const fieldsAt = block.map(() => ({}) as CaseRow);
     for (const run of runs) {
-      const lines = layout.sheet.getRange(top, run[0] as number, height, run.length).getValues();
+      const lines = layout.sheet.getRange(top, run.first, height, run.last - run.first + 1).getValues();
       block.forEach((row, i) => {
         const line = lines[row - top] ?? [];
-        run.forEach((column, c) => {
-          (fieldsAt[i] as CaseRow)[keyAt.get(column) as FieldKey] = line[c];
-        });
+        for (const [column, key] of keyAt)
+          if (column >= run.first && column <= run.last)
+            (fieldsAt[i] as CaseRow)[key] = line[column - run.first];
       });
     }
     block.forEach((row, i) => {

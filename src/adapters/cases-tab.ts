@@ -147,13 +147,14 @@ const GROWTH_ROWS = 500;
 /**
  * Makes room for `count` more cases below the last one, formatting any rows it adds as setup formats the
  * columns: a case written into an unformatted row could turn "=..." text into a formula, so Casebook does
- * not rely on how Sheets formats rows it adds by itself.
+ * not rely on how Sheets formats rows it adds by itself. Returns the last row with content, as read.
  */
-export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>, count: number): void {
+export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>, count: number): number {
   const { sheet } = table;
   const maxRows = sheet.getMaxRows();
-  const missing = sheet.getLastRow() + count - maxRows;
-  if (missing <= 0) return;
+  const lastRow = sheet.getLastRow();
+  const missing = lastRow + count - maxRows;
+  if (missing <= 0) return lastRow;
   const columns = sheet.getMaxColumns();
   const ss = sheet.getParent();
   // Room for GROWTH_ROWS when the spreadsheet has it, else for just these cases, else a clear refusal.
@@ -166,6 +167,7 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
     if (format)
       sheet.getRange(maxRows + 1, table.columnOf.get(field.key) as number, added, 1).setNumberFormat(format);
   }
+  return lastRow;
 }
 
 /**
@@ -220,6 +222,11 @@ export interface CaseWriteOptions {
    * of one or a few cases (a sidebar save), whose cost then does not grow with the library.
    */
   locateByFinder?: boolean;
+  /**
+   * Where the caller found its cases inside this lock hold: the first placement tries these rows (each is
+   * verified by ID before the write, as always) and locates only the cases not there.
+   */
+  rowHints?: ReadonlyMap<string, number>;
 }
 
 export interface CaseWriteOutcome {
@@ -361,11 +368,15 @@ export function writeCases(
   const missing: string[] = [];
   let pending = [...new Map(requests.map((r) => [r.caseId, r])).values()];
   for (let placement = 0; placement < MAX_PLACEMENTS && pending.length > 0; placement++) {
-    const rowOf = locateCases(
-      table,
-      pending.map((r) => r.caseId),
-      options.locateByFinder,
-    );
+    const hinted =
+      placement === 0 ? (options.rowHints ?? new Map<string, number>()) : new Map<string, number>();
+    const unhinted = pending.map((r) => r.caseId).filter((id) => !hinted.has(id));
+    const rowOf = new Map([
+      ...hinted,
+      ...(unhinted.length > 0
+        ? locateCases(table, unhinted, options.locateByFinder)
+        : new Map<string, number>()),
+    ]);
     const placed = pending
       .filter((r) => {
         if (rowOf.has(r.caseId)) return true;

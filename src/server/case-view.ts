@@ -188,6 +188,8 @@ export function updateCase(request: unknown): UpdateResult {
   const { ctx, sla } = readTrackerContext(ss);
   // The header before the lock: it changes only when the owner runs Set up tracker.
   const table = readCasesLayout(ss);
+  // Asked before the lock, to keep its hold short.
+  const user = activeUserEmail();
   return withDocumentLock(() => {
     // Its changes and their audit entries are both written or neither: refused before any write.
     assertAuditRoom(ss);
@@ -228,7 +230,6 @@ export function updateCase(request: unknown): UpdateResult {
       const field: FieldKey = 'status' in checked.changes ? 'status' : 'appealStatus';
       return { ok: false, errors: { ...missing, [field]: lifecycle.reason } };
     }
-    const user = activeUserEmail();
     const after: CaseRow = { ...proposed, ...lifecycle.updates, lastUpdatedAt: now, lastUpdatedBy: user };
     const fields: CaseRow = {
       ...checked.changes,
@@ -267,6 +268,7 @@ export function updateCase(request: unknown): UpdateResult {
           writeCases(table, [{ caseId, fields }], {
             snapshot: located.nearby,
             locateByFinder: true,
+            rowHints: new Map([[caseId, located.found.row]]),
             // Read again right before the write: an edit made since the lock's first read is not overwritten.
             guard: (_, current) => {
               if (caseVersion(current, ctx.timeZone) !== version) throw new ChangedMeanwhile();

@@ -91,6 +91,22 @@ function readRequest(request: unknown): {
  * two): the entry is recorded now, so the case and its entry end up both written. Only on the retry path,
  * which is rare, so reading the case's history costs nothing on a first submission.
  */
+/**
+ * The row the case was appended to: the one below the last row read before, when it holds the case (one
+ * cell read); else looked for among the last rows, where others' rows appended meanwhile may sit too.
+ */
+function appendedRow(table: ReturnType<typeof readCasesLayout>, caseId: string, lastBefore: number): number {
+  const idColumn = table.columnOf.get('caseId') as number;
+  if (table.sheet.getRange(lastBefore + 1, idColumn).getValue() === caseId) return lastBefore + 1;
+  const last = table.sheet.getLastRow();
+  const from = Math.max(2, last - LOOK_BACK_ROWS + 1);
+  const ids = table.sheet.getRange(from, idColumn, last - from + 1, 1).getValues();
+  const offset = ids.findIndex((line) => line[0] === caseId);
+  if (offset < 0)
+    throw new Error(`Case ${caseId} was saved but could not be found again: reload the tracker.`);
+  return from + offset;
+}
+
 /** The row an earlier press of Submit with this submission ID wrote, found by TextFinder and read alone. */
 function earlierSubmission(
   table: ReturnType<typeof readCasesLayout>,
@@ -133,6 +149,9 @@ export function submitCase(request: unknown): SubmitResult {
   // The header before the lock: it changes only when the owner runs Set up tracker.
   const table = readCasesLayout(ss);
   const sheetId = table.sheet.getSheetId();
+  // Asked before the lock, to keep its hold short: neither changes while the form is sent.
+  const user = activeUserEmail();
+  const url = ss.getUrl();
 
   return withDocumentLock(() => {
     const earlier = earlierSubmission(table, submissionId);
@@ -142,7 +161,7 @@ export function submitCase(request: unknown): SubmitResult {
         ok: true,
         caseId: String(earlier.fields.caseId),
         row: earlier.row,
-        url: rowLink(ss.getUrl(), sheetId, earlier.row),
+        url: rowLink(url, sheetId, earlier.row),
         repeated: true,
         duplicateCheck: String(earlier.fields.duplicateCheck ?? ''),
       };
@@ -171,7 +190,6 @@ export function submitCase(request: unknown): SubmitResult {
           )
         : null;
     const now = new Date();
-    const user = activeUserEmail();
     const caseId = allocateCaseId(table, now.getUTCFullYear());
     const created: CaseRow = {
       ...checked.row,
@@ -194,19 +212,11 @@ export function submitCase(request: unknown): SubmitResult {
       : created;
     // The sealed record goes in with the row, in the same call: there is never a case without one.
     const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
-    ensureRoomForCases(table, 1);
+    const lastBefore = ensureRoomForCases(table, 1);
     appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
       plainTextColumns: plainTextColumns(table),
     });
-
-    const last = table.sheet.getLastRow();
-    const from = Math.max(2, last - LOOK_BACK_ROWS + 1);
-    const idColumn = table.columnOf.get('caseId') as number;
-    const ids = table.sheet.getRange(from, idColumn, last - from + 1, 1).getValues();
-    const offset = ids.findIndex((line) => line[0] === caseId);
-    if (offset < 0)
-      throw new Error(`Case ${caseId} was saved but could not be found again: reload the tracker.`);
-    const row = from + offset;
+    const row = appendedRow(table, caseId, lastBefore);
 
     recordAudit(ss, [
       {
@@ -235,7 +245,7 @@ export function submitCase(request: unknown): SubmitResult {
       ok: true,
       caseId,
       row,
-      url: rowLink(ss.getUrl(), sheetId, row),
+      url: rowLink(url, sheetId, row),
       repeated: false,
       duplicateCheck: decision?.duplicateCheck ?? '',
     };
