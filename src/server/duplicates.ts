@@ -1,7 +1,8 @@
 /**
  * The intake form's duplicate check, asked while people type: the rows of the same seller or the same live
- * session are found with a TextFinder each (inside Sheets, case ignored), then only their six key columns
- * are read and compared in core. Values are normalised as the saved case would be, so "shop-42 " and
+ * session are found with a TextFinder each (inside Sheets, case ignored), then only those rows' six key
+ * columns (and the few columns between them, read in the same call: cheaper than a call per column) are
+ * read and compared in core. Values are normalised as the saved case would be, so "shop-42 " and
  * "SHOP-42" find the same seller.
  */
 
