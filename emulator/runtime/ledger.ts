@@ -16,6 +16,8 @@ export interface LedgerEntry {
   cells: number;
   /** The block a Range call touched (for cached reads), when the call was on a Range. */
   block: CellBlock | null;
+  /** Cells a search looked through inside Sheets (TextFinder.findAll): not read by the script. */
+  searched: number;
   /** Filled in when the call is priced (after it returned, or when the next call starts). */
   kind?: CostKind;
   serviceMs?: number;
@@ -82,7 +84,7 @@ export class CallLedger {
 
   record(member: string, block: CellBlock | null = null): LedgerEntry {
     this.settle();
-    const entry: LedgerEntry = { member, cells: 0, block };
+    const entry: LedgerEntry = { member, cells: 0, searched: 0, block };
     this.entries.push(entry);
     return entry;
   }
@@ -129,6 +131,19 @@ export class CallLedger {
    * Forgets the recorded calls and times. The run in progress keeps its caches and pending writes (a test
    * resetting mid-run measures what follows as the run would cost it), and the clock still moves.
    */
+  /** Attributes cells searched inside Sheets (a TextFinder) to the most recent call. */
+  addSearchedCells(cells: number): void {
+    const last = this.entries[this.entries.length - 1];
+    if (last) last.searched += cells;
+  }
+
+  /** Cells searched by TextFinders, by the calls that searched them (not counted in cells()). */
+  searchedCells(member?: string): number {
+    return this.entries
+      .filter((e) => member === undefined || e.member === member)
+      .reduce((sum, e) => sum + e.searched, 0);
+  }
+
   reset(): void {
     this.settle();
     this.entries = [];
@@ -157,6 +172,17 @@ export class CallLedger {
 
   cells(): number {
     return this.entries.reduce((sum, e) => sum + e.cells, 0);
+  }
+
+  /**
+   * Modelled ms of calls `from`..`to` (indexes into calls(), `to` excluded), without script CPU: e.g. the
+   * span a lock was held.
+   */
+  modelledSpanMs(from: number, to: number): number {
+    this.settle();
+    return this.entries
+      .slice(from, to)
+      .reduce((sum, e) => sum + (e.serviceMs ?? 0) + (e.commitMs ?? 0) + (e.waitMs ?? 0), 0);
   }
 
   /** The priced calls, in order (for tests and the inspector). */

@@ -12,6 +12,7 @@ import {
 } from '../core/audit/channel';
 import { openRecord, recordWriteId } from '../core/cases/case-record';
 import { documentStore } from './audit-channel';
+import { findCase, readCasesLayout } from './case-lookup';
 import { readCases } from './cases-tab';
 import { documentLockHeld } from './document-lock';
 import { findReport } from './reports-tab';
@@ -32,9 +33,29 @@ function writerGone(batch: PendingBatch, nowMs: number): boolean {
   return (!batch.report && documentLockHeld()) || nowMs - batch.stampMs > DEAD_AFTER_MS;
 }
 
+/** More cases than this are read with the whole tab at once rather than found one by one. */
+const CASES_FOUND_ONE_BY_ONE = 20;
+
 /**
- * Settles every intent whose writer is gone, from the rows: one read of the Cases tab, only when there is
- * one (after a failure). Returns whether it wrote any commit mark.
+ * The rows of the cases dead writes concern: each found by TextFinder and read alone (a sidebar save's
+ * dead write names one case), or the whole tab in one read when they are many (a bulk action's).
+ */
+function rowsOfCases(ss: Spreadsheet, dead: readonly PendingBatch[]): Record<string, unknown>[] {
+  const ids = [
+    ...new Set(dead.filter((b) => !b.report).flatMap((b) => b.entries.map((e) => e.caseId.trim()))),
+  ].filter((id) => id !== '');
+  if (ids.length > CASES_FOUND_ONE_BY_ONE) return readCases(ss).rows;
+  if (ids.length === 0) return [];
+  const layout = readCasesLayout(ss);
+  return ids.flatMap((id) => {
+    const found = findCase(layout, id);
+    return found ? [found.fields] : [];
+  });
+}
+
+/**
+ * Settles every intent whose writer is gone, from the rows of the cases they name (only when there is one,
+ * after a failure). Returns whether it wrote any commit mark.
  */
 export function settleDeadIntents(
   ss: Spreadsheet,
@@ -48,9 +69,8 @@ export function settleDeadIntents(
   if (dead.length === 0) return false;
   const writeOf = new Map<string, string>();
   if (dead.some((batch) => !batch.report)) {
-    const table = readCases(ss);
     const mac = trackerRecordMac();
-    for (const row of table.rows) {
+    for (const row of rowsOfCases(ss, dead)) {
       const caseId = String(row.caseId ?? '').trim();
       if (caseId === '') continue;
       const record = openRecord(mac, caseId, row.caseRecord);

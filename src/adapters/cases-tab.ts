@@ -10,6 +10,7 @@ import { cellLimitRefusal } from '../core/tracker/cell-budget';
 import { numberFormatFor } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
+import { rowsShowing, schemaColumns } from './case-lookup';
 import { assertRoomForCells, cellsInUse } from './cell-budget';
 import { writeValues } from './safe-write';
 
@@ -25,18 +26,10 @@ export interface CasesTable {
   width: number;
 }
 
-/** Each schema field's 1-based column, found by header (case, spacing and accents ignored). */
-function schemaColumns(header: readonly string[]): Map<FieldKey, number> {
-  const columnOf = new Map<FieldKey, number>();
-  for (const field of CASE_FIELDS) {
-    const index = header.indexOf(matchKey(field.header));
-    if (index < 0)
-      throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
-    columnOf.set(field.key, index + 1);
-  }
-  return columnOf;
-}
-
+/**
+ * The whole tab in one read: for jobs that go through every case (validate, the sweep, summaries). A
+ * sidebar action reads narrowly instead (case-lookup.ts).
+ */
 export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTable {
   const sheet = ss.getSheetByName(TABS.cases);
   if (!sheet)
@@ -123,13 +116,14 @@ const GROWTH_ROWS = 500;
 /**
  * Makes room for `count` more cases below the last one, formatting any rows it adds as setup formats the
  * columns: a case written into an unformatted row could turn "=..." text into a formula, so Casebook does
- * not rely on how Sheets formats rows it adds by itself.
+ * not rely on how Sheets formats rows it adds by itself. Returns the last row with content, as read.
  */
-export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>, count: number): void {
+export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>, count: number): number {
   const { sheet } = table;
   const maxRows = sheet.getMaxRows();
-  const missing = sheet.getLastRow() + count - maxRows;
-  if (missing <= 0) return;
+  const lastRow = sheet.getLastRow();
+  const missing = lastRow + count - maxRows;
+  if (missing <= 0) return lastRow;
   const columns = sheet.getMaxColumns();
   const ss = sheet.getParent();
   // Room for GROWTH_ROWS when the spreadsheet has it, else for just these cases, else a clear refusal.
@@ -142,6 +136,7 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
     if (format)
       sheet.getRange(maxRows + 1, table.columnOf.get(field.key) as number, added, 1).setNumberFormat(format);
   }
+  return lastRow;
 }
 
 /**
@@ -151,9 +146,17 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
 export function locateCases(
   table: Pick<CasesTable, 'sheet' | 'columnOf'>,
   caseIds: Iterable<string>,
+  byFinder = false,
 ): Map<string, number> {
   const wanted = new Set(caseIds);
   const located = new Map<string, number>();
+  if (byFinder) {
+    for (const caseId of wanted) {
+      const [row] = rowsShowing(table, 'caseId', caseId);
+      if (row !== undefined) located.set(caseId, row);
+    }
+    return located;
+  }
   const last = table.sheet.getLastRow();
   if (wanted.size === 0 || last < 2) return located;
   const column = table.columnOf.get('caseId') as number;
@@ -183,6 +186,16 @@ export interface CaseWriteOptions {
   guard?: (caseId: string, current: CaseRow) => void;
   /** Asked before each block; true stops the write (a run near its time limit). */
   shouldStop?: () => boolean;
+  /**
+   * Locate each case with a TextFinder on the Case ID column instead of reading the column: for a write
+   * of one or a few cases (a sidebar save), whose cost then does not grow with the library.
+   */
+  locateByFinder?: boolean;
+  /**
+   * Where the caller found its cases inside this lock hold: the first placement tries these rows (each is
+   * verified by ID before the write, as always) and locates only the cases not there.
+   */
+  rowHints?: ReadonlyMap<string, number>;
 }
 
 export interface CaseWriteOutcome {
@@ -324,10 +337,15 @@ export function writeCases(
   const missing: string[] = [];
   let pending = [...new Map(requests.map((r) => [r.caseId, r])).values()];
   for (let placement = 0; placement < MAX_PLACEMENTS && pending.length > 0; placement++) {
-    const rowOf = locateCases(
-      table,
-      pending.map((r) => r.caseId),
-    );
+    const hinted =
+      placement === 0 ? (options.rowHints ?? new Map<string, number>()) : new Map<string, number>();
+    const unhinted = pending.map((r) => r.caseId).filter((id) => !hinted.has(id));
+    const rowOf = new Map([
+      ...hinted,
+      ...(unhinted.length > 0
+        ? locateCases(table, unhinted, options.locateByFinder)
+        : new Map<string, number>()),
+    ]);
     const placed = pending
       .filter((r) => {
         if (rowOf.has(r.caseId)) return true;

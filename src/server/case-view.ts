@@ -3,13 +3,25 @@
  * selected row or by ID, and edited under the same checks as a new case. An edit is saved inside the
  * document lock from the case's sealed record, written where the case is now (found and verified by case
  * ID right before the write), and refused as a conflict when anything in the case changed since the
- * sidebar read it (the version is a hash of every field), even during the save itself.
+ * sidebar read it (the version is a hash of every field), even during the save itself. Narrow: the case is
+ * found by TextFinder and read alone, its linked cases likewise; the tab is never read whole.
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
-import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
+import {
+  type CasesLayout,
+  caseOnRow,
+  type FoundCase,
+  findCase,
+  findCaseNear,
+  NEIGHBOUR_ROWS,
+  readCasesLayout,
+  readRowsAt,
+  rowsShowing,
+} from '../adapters/case-lookup';
+import { locateCases, writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
@@ -18,7 +30,7 @@ import { showSidebar } from '../adapters/ui';
 import { diffRecord, openRecord, SYSTEM_FIELDS, sealRecord } from '../core/cases/case-record';
 import { checkEdit } from '../core/cases/edit';
 import { fieldText } from '../core/cases/field-text';
-import { type LinkedCase, linkedCases } from '../core/cases/linked-cases';
+import { type LinkableCase, type LinkedCase, linkedCases } from '../core/cases/linked-cases';
 import { caseVersion } from '../core/cases/version';
 import { FORM_FIELDS } from '../core/intake/submission';
 import { applyLifecycle } from '../core/lifecycle/apply-change';
@@ -54,10 +66,6 @@ export function showCaseSidebar(): void {
   showSidebar('case', 'Case');
 }
 
-function caseIndex(table: CasesTable, caseId: string): number {
-  return table.rows.findIndex((row) => String(row.caseId ?? '').trim() === caseId);
-}
-
 export function readCaseId(value: unknown): string {
   const caseId = expectText('caseId', value, 40).trim().toUpperCase();
   if (!CASE_ID_PATTERN.test(caseId)) throw new BadArgument(`"${caseId}" is not a case ID like CB-2026-00042`);
@@ -65,11 +73,46 @@ export function readCaseId(value: unknown): string {
 }
 
 /** The case on the user's selected row, when the selection is on the Cases tab. */
-function selectedCaseId(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CasesTable): string | null {
+function selectedCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, layout: CasesLayout): FoundCase | null {
   const range = ss.getActiveRange();
-  if (!range || range.getSheet().getSheetId() !== table.sheet.getSheetId()) return null;
-  const index = table.rowNumbers.indexOf(range.getRow());
-  return index < 0 ? null : String(table.rows[index]?.caseId ?? '').trim() || null;
+  if (!range || range.getSheet().getSheetId() !== layout.sheet.getSheetId()) return null;
+  return caseOnRow(layout, range.getRow());
+}
+
+/** What linkedCases compares and shows of each case. */
+const LINK_KEYS = ['caseId', 'relatedCases', 'duplicateOf', 'status', 'policy'] as const;
+/** More named cases than this are located by one read of the Case ID column instead of one search each. */
+const FINDER_LOOKUPS_MAX = 20;
+
+const idsIn = (text: unknown) =>
+  String(text ?? '')
+    .split(/[\s,]+/)
+    .map((id) => id.trim().toUpperCase())
+    .filter((id) => CASE_ID_PATTERN.test(id));
+
+/**
+ * The cases one case links to or is linked from, read narrowly: those it names are located by ID, those
+ * naming it by a search of the Related cases and Duplicate of columns; then only their link columns.
+ */
+function linkLibrary(layout: CasesLayout, self: FoundCase, caseId: string): LinkableCase[] {
+  const named = [...new Set([...idsIn(self.fields.relatedCases), ...idsIn(self.fields.duplicateOf)])].filter(
+    (id) => id !== caseId,
+  );
+  const located = locateCases(layout, named, named.length <= FINDER_LOOKUPS_MAX);
+  const rows = [
+    ...located.values(),
+    ...rowsShowing(layout, 'relatedCases', caseId, { partial: true }),
+    ...rowsShowing(layout, 'duplicateOf', caseId, { partial: true }),
+  ].filter((row) => row !== self.row);
+  const others = rows.length === 0 ? [] : readRowsAt(layout, rows, LINK_KEYS);
+  return [self, ...others].map((found) => ({
+    caseId: String(found.fields.caseId ?? '').trim(),
+    relatedCases: String(found.fields.relatedCases ?? ''),
+    duplicateOf: String(found.fields.duplicateOf ?? ''),
+    status: String(found.fields.status ?? ''),
+    policy: String(found.fields.policy ?? ''),
+    row: found.row,
+  }));
 }
 
 export function getCaseView(request: unknown): CaseViewResult {
@@ -77,29 +120,22 @@ export function getCaseView(request: unknown): CaseViewResult {
   const wanted = body.caseId === undefined || body.caseId === '' ? null : readCaseId(body.caseId);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const table = readCases(ss);
-  const caseId = wanted ?? selectedCaseId(ss, table);
-  if (!caseId)
+  const layout = readCasesLayout(ss);
+  const found = wanted ? findCase(layout, wanted) : selectedCase(ss, layout);
+  if (!wanted && !found)
     return { found: false, message: "Select a case's row on the Cases tab, or enter its case ID." };
-  const index = caseIndex(table, caseId);
-  if (index < 0) return { found: false, message: `No case ${caseId} in this tracker.` };
+  if (!found) return { found: false, message: `No case ${wanted} in this tracker.` };
+  const caseId = wanted ?? String(found.fields.caseId ?? '').trim();
   const options = readIntakeContext(ss);
-  const stored = table.rows[index] ?? {};
+  const stored = found.fields;
   const fields: Partial<Record<FieldKey, string>> = {};
   for (const field of CASE_FIELDS)
     if (field.key !== 'caseRecord') fields[field.key] = fieldText(field, stored[field.key], options.timeZone);
   const url = ss.getUrl();
-  const sheetId = table.sheet.getSheetId();
-  const library = table.rows.map((row, i) => ({
-    caseId: String(row.caseId ?? '').trim(),
-    relatedCases: String(row.relatedCases ?? ''),
-    duplicateOf: String(row.duplicateOf ?? ''),
-    status: String(row.status ?? ''),
-    policy: String(row.policy ?? ''),
-    row: table.rowNumbers[i] as number,
-  }));
+  const sheetId = layout.sheet.getSheetId();
+  const library = linkLibrary(layout, found, caseId);
   const history = readCaseHistory(ss, caseId, HISTORY_LIMIT);
-  const row = table.rowNumbers[index] as number;
+  const row = found.row;
   return {
     found: true,
     view: {
@@ -150,13 +186,16 @@ export function updateCase(request: unknown): UpdateResult {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { ctx, sla } = readTrackerContext(ss);
+  // The header before the lock: it changes only when the owner runs Set up tracker.
+  const table = readCasesLayout(ss);
+  // Asked before the lock, to keep its hold short.
+  const user = activeUserEmail();
   return withDocumentLock(() => {
     // Its changes and their audit entries are both written or neither: refused before any write.
     assertAuditRoom(ss);
-    const table = readCases(ss);
-    const index = caseIndex(table, caseId);
-    if (index < 0) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
-    const stored = table.rows[index] ?? {};
+    const located = findCaseNear(table, caseId, NEIGHBOUR_ROWS);
+    if (!located) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
+    const stored = located.found.fields;
     if (caseVersion(stored, ctx.timeZone) !== version)
       return { ok: false, errors: {}, conflict: conflictMessage(caseId, stored.lastUpdatedBy) };
     const mac = trackerRecordMac();
@@ -191,7 +230,6 @@ export function updateCase(request: unknown): UpdateResult {
       const field: FieldKey = 'status' in checked.changes ? 'status' : 'appealStatus';
       return { ok: false, errors: { ...missing, [field]: lifecycle.reason } };
     }
-    const user = activeUserEmail();
     const after: CaseRow = { ...proposed, ...lifecycle.updates, lastUpdatedAt: now, lastUpdatedBy: user };
     const fields: CaseRow = {
       ...checked.changes,
@@ -228,7 +266,9 @@ export function updateCase(request: unknown): UpdateResult {
         entries,
         () =>
           writeCases(table, [{ caseId, fields }], {
-            snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])),
+            snapshot: located.nearby,
+            locateByFinder: true,
+            rowHints: new Map([[caseId, located.found.row]]),
             // Read again right before the write: an edit made since the lock's first read is not overwritten.
             guard: (_, current) => {
               if (caseVersion(current, ctx.timeZone) !== version) throw new ChangedMeanwhile();

@@ -1,20 +1,24 @@
 /**
- * The intake form's duplicate check, asked while people type: one read of the library, compared in core.
- * Values are normalised as the saved case would be, so "shop-42 " and "SHOP-42" find the same seller.
+ * The intake form's duplicate check, asked while people type: the rows of the same seller or the same live
+ * session are found with a TextFinder each (inside Sheets, case ignored), then only those rows' six key
+ * columns (and the few columns between them, read in the same call: cheaper than a call per column) are
+ * read and compared in core. Values are normalised as the saved case would be, so "shop-42 " and
+ * "SHOP-42" find the same seller.
  */
 
-import type { CasesTable } from '../adapters/cases-tab';
-import { readCases } from '../adapters/cases-tab';
+import { type CasesLayout, readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
 import { activeSpreadsheet } from '../adapters/context';
 import { type IntakeContext, readIntakeContext } from '../adapters/intake-context';
 import { normaliseField } from '../core/import/convert-row';
 import {
+  canCheckDuplicates,
   type DuplicateProbe,
   describeDuplicate,
   findPossibleDuplicates,
   type PossibleDuplicate,
   toLibraryCase,
 } from '../core/intake/duplicates';
+import type { FieldKey } from '../core/schema/case-schema';
 import { BadArgument, expectObject } from './arguments';
 import { rowLink } from './links';
 
@@ -42,14 +46,41 @@ export function probeFrom(fields: Readonly<Record<string, string>>, ctx: IntakeC
   };
 }
 
+/** What toLibraryCase compares and shows: all a possible duplicate's row is read for. */
+const DUPLICATE_KEYS: readonly FieldKey[] = [
+  'caseId',
+  'sellerId',
+  'liveSessionId',
+  'liveDate',
+  'policy',
+  'status',
+];
+
+/**
+ * The rows that can be duplicates of the probe: the same live session, or the same seller (only asked
+ * when a policy and a live date make a same-seller match possible).
+ */
+function candidateRows(layout: CasesLayout, probe: DuplicateProbe): number[] {
+  const sellerCanMatch = probe.policy.trim() !== '' && probe.liveDay.trim() !== '';
+  return [
+    ...rowsShowing(layout, 'liveSessionId', probe.liveSessionId),
+    ...(sellerCanMatch ? rowsShowing(layout, 'sellerId', probe.sellerId) : []),
+  ];
+}
+
 export function duplicatesIn(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  table: CasesTable,
+  layout: CasesLayout,
   probe: DuplicateProbe,
   ctx: IntakeContext,
 ): DuplicateView[] {
-  const library = table.rows.map((row, i) => toLibraryCase(row, table.rowNumbers[i] as number, ctx.timeZone));
-  const sheetId = table.sheet.getSheetId();
+  if (!canCheckDuplicates(probe)) return [];
+  const rows = candidateRows(layout, probe);
+  if (rows.length === 0) return [];
+  const library = readRowsAt(layout, rows, DUPLICATE_KEYS).map((found) =>
+    toLibraryCase(found.fields, found.row, ctx.timeZone),
+  );
+  const sheetId = layout.sheet.getSheetId();
   const url = ss.getUrl();
   return findPossibleDuplicates(probe, library, ctx.duplicateWindowDays).map((match) => ({
     ...match,
@@ -73,5 +104,8 @@ export function findDuplicates(request: unknown): { matches: DuplicateView[]; wi
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const ctx = readIntakeContext(ss);
   const probe = probeFrom(fields, ctx);
-  return { matches: duplicatesIn(ss, readCases(ss), probe, ctx), windowDays: ctx.duplicateWindowDays };
+  return {
+    matches: duplicatesIn(ss, readCasesLayout(ss), probe, ctx),
+    windowDays: ctx.duplicateWindowDays,
+  };
 }

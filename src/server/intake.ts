@@ -3,11 +3,16 @@
  * double click or a retry returns the first result. Atomic: values are checked before the lock, the next
  * case ID is allocated inside the document lock, and the row is appended in one call (Sheets' appendRow
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
+ * Narrow: the tab is never read whole. Inside the lock, TextFinders find an earlier row with the same
+ * submission ID and the possible duplicates, the case ID comes from a counter (case-counter.ts), and only
+ * the rows concerned are read.
  */
 
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
-import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
+import { allocateCaseId } from '../adapters/case-counter';
+import { readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
+import { caseToCells, ensureRoomForCases, plainTextColumns } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
@@ -22,13 +27,7 @@ import {
 } from '../core/intake/duplicates';
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
 import { slaColumns } from '../core/lifecycle/apply-change';
-import {
-  CASE_ID_PATTERN,
-  type FieldKey,
-  formatCaseId,
-  headerOf,
-  nextCaseSequence,
-} from '../core/schema/case-schema';
+import { CASE_ID_PATTERN, type FieldKey, headerOf } from '../core/schema/case-schema';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
@@ -92,6 +91,36 @@ function readRequest(request: unknown): {
  * two): the entry is recorded now, so the case and its entry end up both written. Only on the retry path,
  * which is rare, so reading the case's history costs nothing on a first submission.
  */
+/**
+ * The row the case was appended to: the one below the last row read before, when it holds the case (one
+ * cell read); else looked for among the last rows, where others' rows appended meanwhile may sit too.
+ */
+function appendedRow(table: ReturnType<typeof readCasesLayout>, caseId: string, lastBefore: number): number {
+  const idColumn = table.columnOf.get('caseId') as number;
+  if (table.sheet.getRange(lastBefore + 1, idColumn).getValue() === caseId) return lastBefore + 1;
+  const last = table.sheet.getLastRow();
+  const from = Math.max(2, last - LOOK_BACK_ROWS + 1);
+  const ids = table.sheet.getRange(from, idColumn, last - from + 1, 1).getValues();
+  const offset = ids.findIndex((line) => line[0] === caseId);
+  if (offset < 0)
+    throw new Error(`Case ${caseId} was saved but could not be found again: reload the tracker.`);
+  return from + offset;
+}
+
+/** The row an earlier press of Submit with this submission ID wrote, found by TextFinder and read alone. */
+function earlierSubmission(
+  table: ReturnType<typeof readCasesLayout>,
+  submissionId: string,
+): { row: number; fields: CaseRow } | null {
+  const rows = rowsShowing(table, 'submissionId', submissionId);
+  if (rows.length === 0) return null;
+  // Sheets' search ignores case; submission IDs are compared exactly.
+  const exact = readRowsAt(table, rows, ['submissionId', 'caseId', 'duplicateCheck']).find(
+    (found) => String(found.fields.submissionId ?? '').trim() === submissionId,
+  );
+  return exact ?? null;
+}
+
 function auditCreationIfMissing(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseId: string): void {
   if (!caseId) return;
   const { entries } = readCaseHistory(ss, caseId, Number.MAX_SAFE_INTEGER);
@@ -117,20 +146,24 @@ export function submitCase(request: unknown): SubmitResult {
   const checked = checkSubmission(fields, ctx);
   if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
 
+  // The header before the lock: it changes only when the owner runs Set up tracker.
+  const table = readCasesLayout(ss);
+  const sheetId = table.sheet.getSheetId();
+  // Asked before the lock, to keep its hold short: neither changes while the form is sent.
+  const user = activeUserEmail();
+  const url = ss.getUrl();
+
   return withDocumentLock(() => {
-    const table = readCases(ss);
-    const sheetId = table.sheet.getSheetId();
-    const earlier = table.rows.findIndex((row) => row.submissionId === submissionId);
-    if (earlier >= 0) {
-      const row = table.rowNumbers[earlier] as number;
-      auditCreationIfMissing(ss, String(table.rows[earlier]?.caseId ?? '').trim());
+    const earlier = earlierSubmission(table, submissionId);
+    if (earlier) {
+      auditCreationIfMissing(ss, String(earlier.fields.caseId ?? '').trim());
       return {
         ok: true,
-        caseId: String(table.rows[earlier]?.caseId),
-        row,
-        url: rowLink(ss.getUrl(), sheetId, row),
+        caseId: String(earlier.fields.caseId),
+        row: earlier.row,
+        url: rowLink(url, sheetId, earlier.row),
         repeated: true,
-        duplicateCheck: String(table.rows[earlier]?.duplicateCheck ?? ''),
+        duplicateCheck: String(earlier.fields.duplicateCheck ?? ''),
       };
     }
     // Asked again here, inside the lock: a case someone logged since the form last asked is caught too.
@@ -157,14 +190,7 @@ export function submitCase(request: unknown): SubmitResult {
           )
         : null;
     const now = new Date();
-    const user = activeUserEmail();
-    const caseId = formatCaseId(
-      now.getUTCFullYear(),
-      nextCaseSequence(
-        table.rows.map((row) => String(row.caseId ?? '')),
-        now.getUTCFullYear(),
-      ),
-    );
+    const caseId = allocateCaseId(table, now.getUTCFullYear());
     const created: CaseRow = {
       ...checked.row,
       ...(decision ?? {}),
@@ -186,19 +212,11 @@ export function submitCase(request: unknown): SubmitResult {
       : created;
     // The sealed record goes in with the row, in the same call: there is never a case without one.
     const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
-    ensureRoomForCases(table, 1);
+    const lastBefore = ensureRoomForCases(table, 1);
     appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
       plainTextColumns: plainTextColumns(table),
     });
-
-    const last = table.sheet.getLastRow();
-    const from = Math.max(2, last - LOOK_BACK_ROWS + 1);
-    const idColumn = table.columnOf.get('caseId') as number;
-    const ids = table.sheet.getRange(from, idColumn, last - from + 1, 1).getValues();
-    const offset = ids.findIndex((line) => line[0] === caseId);
-    if (offset < 0)
-      throw new Error(`Case ${caseId} was saved but could not be found again: reload the tracker.`);
-    const row = from + offset;
+    const row = appendedRow(table, caseId, lastBefore);
 
     recordAudit(ss, [
       {
@@ -227,7 +245,7 @@ export function submitCase(request: unknown): SubmitResult {
       ok: true,
       caseId,
       row,
-      url: rowLink(ss.getUrl(), sheetId, row),
+      url: rowLink(url, sheetId, row),
       repeated: false,
       duplicateCheck: decision?.duplicateCheck ?? '',
     };

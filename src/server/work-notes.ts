@@ -8,10 +8,11 @@
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
-import { readCases, writeCases } from '../adapters/cases-tab';
+import { findCaseNear, NEIGHBOUR_ROWS, readCasesLayout } from '../adapters/case-lookup';
+import { writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
-import { readTrackerContext } from '../adapters/intake-context';
+import { readIntakeContext } from '../adapters/intake-context';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import { caseVersion } from '../core/cases/version';
@@ -31,18 +32,21 @@ export function addWorkNote(request: unknown): WorkNoteResult {
   if (!note.ok) return { ok: false, error: note.reason };
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { ctx } = readTrackerContext(ss);
-  return withDocumentLock(() => {
+  // The time zone and lists only: a note changes no SLA, so the owner's protected settings are not needed.
+  const ctx = readIntakeContext(ss);
+  // The header before the lock; inside it, the case alone, found by TextFinder.
+  const table = readCasesLayout(ss);
+  const user = activeUserEmail();
+  const written = withDocumentLock((): { ok: false; error: string } | { ok: true; version: string } => {
     assertAuditRoom(ss);
-    const table = readCases(ss);
-    const stored = table.rows.find((row) => String(row.caseId ?? '').trim() === caseId);
+    const located = findCaseNear(table, caseId, NEIGHBOUR_ROWS);
+    const stored = located?.found.fields;
     if (!stored)
       return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
     const mac = trackerRecordMac();
     const record = openRecord(mac, caseId, stored.caseRecord);
     if (!record.ok) return { ok: false, error: `The note was not added: ${record.message}.` };
     const now = new Date();
-    const user = activeUserEmail();
     // The record as sealed, restamped: a cell typed since (not yet audited by the edit trigger) is not
     // sealed in with the note, and stays an edit for the trigger or the sweep to audit.
     const sealed = diffRecord(stored, record.fields, ctx.timeZone).sealed;
@@ -76,19 +80,26 @@ export function addWorkNote(request: unknown): WorkNoteResult {
               },
             },
           ],
-          { snapshot: new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row])) },
+          {
+            snapshot: located?.nearby,
+            locateByFinder: true,
+            rowHints: new Map([[caseId, located?.found.row ?? 0]]),
+          },
         ),
       (written) => written.written.keys(),
     );
     const saved = outcome.written.get(caseId);
     if (!saved)
       return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
-    const history = readCaseHistory(ss, caseId, HISTORY_LIMIT);
-    return {
-      ok: true,
-      history: history.entries,
-      olderHistoryCount: history.olderCount,
-      version: caseVersion(saved, ctx.timeZone),
-    };
+    return { ok: true, version: caseVersion(saved, ctx.timeZone) } as const;
   });
+  if (!written.ok) return written;
+  // The history after the lock: reading the log needs no lock, and others' saves need not wait for it.
+  const history = readCaseHistory(ss, caseId, HISTORY_LIMIT);
+  return {
+    ok: true,
+    history: history.entries,
+    olderHistoryCount: history.olderCount,
+    version: written.version,
+  };
 }

@@ -32,7 +32,7 @@ function rerun(cases: number) {
     count: ws.ledger.count(),
     cells: ws.ledger.cells(),
     modelledMs: ws.ledger.modelledMs(),
-    perCellMs: ws.ledger.latency.perCellMs,
+    perCellMs: ws.ledger.latency.readPerCellMs,
     unchanged: spreadsheetSnapshot(ws, spreadsheetId) === before,
   };
 }

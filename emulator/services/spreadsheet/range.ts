@@ -34,6 +34,7 @@ import {
 } from './model';
 import { assertCanEdit, protectRange } from './protection';
 import { createSheet } from './sheet';
+import { createTextFinder } from './text-finder';
 import { displayValue, noteText, readValue, userInputToCell } from './values';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -90,7 +91,8 @@ type RangeMembers =
   | 'removeCheckboxes'
   | 'check'
   | 'uncheck'
-  | 'isChecked';
+  | 'isChecked'
+  | 'createTextFinder';
 
 function dimensionError(what: 'rows' | 'columns', data: number, range: number): ScriptException {
   return new ScriptException(
@@ -586,6 +588,14 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
 
   getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
     return getFilter(this.exec, this[INTERNAL].ss, this.sheet);
+  }
+
+  /** Docs (createTextFinder): a finder over this range's cells (text-finder.ts). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const { ss } = this[INTERNAL];
+    return createTextFinder(this.exec, ss, this.sheet, this.rect, findText, (rect) =>
+      createRange(this.exec, ss, this.sheet, rect),
+    );
   }
 
   /** Docs (Range.sort): sorts the rows of this range only, by column number(s) of the sheet. */

@@ -1,0 +1,59 @@
+/**
+ * The next case ID, from a counter per year in the tracker's trusted store (document properties) rather
+ * than a scan of the Case ID column. Advanced inside the document lock. Set once from the column when it
+ * is missing, and never trusted blindly: the ID it gives is looked for with a TextFinder before it is used,
+ * and when a legacy import or a pasted row already holds it, the counter takes up from the column's
+ * highest ID again, so it never hands out an ID the column holds.
+ */
+
+import { CASE_ID_PATTERN, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
+import { type CasesLayout, readRowsAt, rowsShowing } from './case-lookup';
+import { trackerStore } from './tracker-store';
+
+const COUNTER_KEY = 'casebook.caseSequence.';
+/** Takes-up from the column before giving up: each one moves past everything the column held. */
+const MAX_TAKE_UPS = 3;
+
+/** The column's highest sequence for the year (one read of the Case ID column: only when the counter is missing or behind). */
+function highestInColumn(layout: CasesLayout, year: number): number {
+  const last = layout.sheet.getLastRow();
+  if (last < 2) return 0;
+  const ids = layout.sheet
+    .getRange(2, layout.columnOf.get('caseId') as number, last - 1, 1)
+    .getValues()
+    .map(([id]) => String(id ?? '').trim());
+  return nextCaseSequence(ids, year) - 1;
+}
+
+/** Whether a row holds exactly this ID (trimmed): found anywhere in a cell, then read to be sure. */
+function idTaken(layout: CasesLayout, caseId: string): boolean {
+  const rows = rowsShowing(layout, 'caseId', caseId, { partial: true });
+  if (rows.length === 0) return false;
+  return readRowsAt(layout, rows, ['caseId']).some(
+    (found) =>
+      String(found.fields.caseId ?? '')
+        .trim()
+        .toUpperCase() === caseId,
+  );
+}
+
+/**
+ * The next case ID for `year`, its number kept as the counter's new value before the case is written
+ * (so a failure after this leaves a gap in the numbers, never a reused ID). Call inside the document lock.
+ */
+export function allocateCaseId(layout: CasesLayout, year: number): string {
+  const store = trackerStore();
+  const key = `${COUNTER_KEY}${year}`;
+  const kept = Number(store.getProperty(key));
+  let sequence = Number.isSafeInteger(kept) && kept > 0 ? kept + 1 : highestInColumn(layout, year) + 1;
+  for (let takeUp = 0; takeUp <= MAX_TAKE_UPS; takeUp++) {
+    const caseId = formatCaseId(year, sequence);
+    if (!CASE_ID_PATTERN.test(caseId)) break;
+    if (!idTaken(layout, caseId)) {
+      store.setProperty(key, String(sequence));
+      return caseId;
+    }
+    sequence = Math.max(sequence, highestInColumn(layout, year)) + 1;
+  }
+  throw new Error('Casebook could not find a free case ID (the Case ID column keeps changing): try again.');
+}

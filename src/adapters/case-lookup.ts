@@ -1,0 +1,181 @@
+/**
+ * Finding cases without reading the Cases tab: the header row once, then a TextFinder over one column for
+ * the rows holding a value (the search runs inside Sheets and returns only the matching cells), then only
+ * those rows, or only the columns an operation needs. What a sidebar action reads grows with the cases it
+ * concerns, never with the library.
+ */
+
+import { matchKey } from '../core/normalise/text';
+import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { columnLetter } from '../core/tracker/formats';
+import { TABS } from '../core/tracker/layout';
+import type { CaseRow } from '../core/validation/validate-case';
+import type { CasesTable } from './cases-tab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The Cases tab's sheet and where each field is: all a narrow read needs to know. */
+export type CasesLayout = Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>;
+
+/** Each schema field's 1-based column, found by header (case, spacing and accents ignored). */
+export function schemaColumns(header: readonly string[]): Map<FieldKey, number> {
+  const columnOf = new Map<FieldKey, number>();
+  for (const field of CASE_FIELDS) {
+    const index = header.indexOf(matchKey(field.header));
+    if (index < 0)
+      throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
+    columnOf.set(field.key, index + 1);
+  }
+  return columnOf;
+}
+
+export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+  const sheet = ss.getSheetByName(TABS.cases);
+  if (!sheet)
+    throw new Error('This tracker has no Cases tab yet: run Extensions > Casebook > Set up tracker.');
+  return sheet;
+}
+
+/** The header row alone, in one read. */
+export function readCasesLayout(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesLayout {
+  const sheet = casesSheet(ss);
+  const width = sheet.getLastColumn();
+  const header = (sheet.getRange(1, 1, 1, Math.max(1, width)).getValues()[0] ?? []).map((h) =>
+    matchKey(String(h)),
+  );
+  return { sheet, columnOf: schemaColumns(header), width };
+}
+
+/**
+ * The rows (sorted) whose `key` cell shows `text`: the whole cell (case ignored, as Sheets compares), or
+ * any part of it with `partial` (for a column that may hold padded or several values). The column runs
+ * to the sheet's last row ("F2:F"), so a row added since anything was read is searched too.
+ */
+export function rowsShowing(
+  layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
+  key: FieldKey,
+  text: string,
+  options: { partial?: boolean } = {},
+): number[] {
+  if (text.trim() === '') return [];
+  const letter = columnLetter(layout.columnOf.get(key) as number);
+  const finder = layout.sheet.getRange(`${letter}2:${letter}`).createTextFinder(text.trim());
+  const found = options.partial ? finder.findAll() : finder.matchEntireCell(true).findAll();
+  return [...new Set(found.map((cell) => cell.getRow()))].sort((a, b) => a - b);
+}
+
+/** Rows that lie this close together are read as one block (fewer calls for a few more cells). */
+const BLOCK_GAP = 8;
+
+/**
+ * Columns this close are read as one run, the few cells between them with it: a call costs as much as some
+ * 4,000 cells (latency.ts), so reading a key's neighbours is cheaper than a call of its own.
+ */
+const COLUMN_GAP = 16;
+
+/** Runs of nearby columns among `columns` (first to last, inclusive): each is read in one call per block. */
+function columnRuns(columns: readonly number[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    if (run && column - run.last <= COLUMN_GAP) run.last = column;
+    else runs.push({ first: column, last: column });
+  }
+  return runs;
+}
+
+/** Sorted rows in blocks of nearby rows. */
+function rowBlocks(rows: readonly number[]): number[][] {
+  const blocks: number[][] = [];
+  for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
+    const block = blocks[blocks.length - 1];
+    if (block && row - (block[block.length - 1] as number) <= BLOCK_GAP) block.push(row);
+    else blocks.push([row]);
+  }
+  return blocks;
+}
+
+/**
+ * The given rows' fields of `keys` only (every field by default), read in blocks of nearby rows and runs
+ * of nearby columns: calls grow with how scattered the rows are, cells with how many.
+ */
+export function readRowsAt(
+  layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
+  rows: readonly number[],
+  keys: readonly FieldKey[] = CASE_FIELDS.map((f) => f.key),
+): { row: number; fields: CaseRow }[] {
+  const keyAt = new Map(keys.map((key) => [layout.columnOf.get(key) as number, key]));
+  const runs = columnRuns([...keyAt.keys()]);
+  const out: { row: number; fields: CaseRow }[] = [];
+  for (const block of rowBlocks(rows)) {
+    const top = block[0] as number;
+    const height = (block[block.length - 1] as number) - top + 1;
+    const fieldsAt = block.map(() => ({}) as CaseRow);
+    for (const run of runs) {
+      const lines = layout.sheet.getRange(top, run.first, height, run.last - run.first + 1).getValues();
+      block.forEach((row, i) => {
+        const line = lines[row - top] ?? [];
+        for (const [column, key] of keyAt)
+          if (column >= run.first && column <= run.last)
+            (fieldsAt[i] as CaseRow)[key] = line[column - run.first];
+      });
+    }
+    block.forEach((row, i) => {
+      out.push({ row, fields: fieldsAt[i] as CaseRow });
+    });
+  }
+  return out;
+}
+
+export interface FoundCase {
+  row: number;
+  fields: CaseRow;
+}
+
+/**
+ * Rows read around a case about to be written, so a write that lands on a neighbour (a row deleted or
+ * inserted above it meanwhile) can put that neighbour back: as many cells as a few rows, in the same calls.
+ */
+export const NEIGHBOUR_ROWS = 4;
+
+/**
+ * One case by ID: a TextFinder on the Case ID column, then its row alone (with `neighbours`, the rows
+ * around it too, keyed by case ID). The cell read must hold the ID (trimmed), so a partial or stale match
+ * is never taken for the case. Null when it is not in the tab.
+ */
+export function findCase(layout: CasesLayout, caseId: string): FoundCase | null {
+  return findCaseNear(layout, caseId, 0)?.found ?? null;
+}
+
+export function findCaseNear(
+  layout: CasesLayout,
+  caseId: string,
+  neighbours: number,
+): { found: FoundCase; nearby: Map<string, CaseRow> } | null {
+  const rows = rowsShowing(layout, 'caseId', caseId);
+  if (rows.length === 0) return null;
+  const lastRow = neighbours > 0 ? layout.sheet.getMaxRows() : Number.MAX_SAFE_INTEGER;
+  const around = rows.flatMap((row) =>
+    Array.from({ length: 2 * neighbours + 1 }, (_, i) => row - neighbours + i).filter(
+      (r) => r >= 2 && r <= lastRow,
+    ),
+  );
+  const read = readRowsAt(layout, around);
+  const found = read.find(
+    (candidate) => rows.includes(candidate.row) && String(candidate.fields.caseId ?? '').trim() === caseId,
+  );
+  if (!found) return null;
+  const nearby = new Map<string, CaseRow>();
+  for (const other of read) {
+    const id = String(other.fields.caseId ?? '').trim();
+    if (id !== '' && !nearby.has(id)) nearby.set(id, other.fields);
+  }
+  return { found, nearby };
+}
+
+/** The case on a given sheet row, read alone (the row the person selected). */
+export function caseOnRow(layout: CasesLayout, row: number): FoundCase | null {
+  if (row < 2) return null;
+  const [found] = readRowsAt(layout, [row]);
+  return found && String(found.fields.caseId ?? '').trim() !== '' ? found : null;
+}

@@ -1,0 +1,130 @@
+/**
+ * Issue 19 (point 1) through the built bundle: the sidebar actions read narrowly. Submit, the duplicate
+ * check, the case view, a save and a work note make the same calls and read the same cells at 1,000 and
+ * 20,000 cases (their TextFinders search more cells inside Sheets, counted apart); at the larger size the
+ * document lock is held under 2 s modelled by each, and the duplicate check and case view take under 2 s.
+ */
+import { call, FIELDS, fillLibrary, type Tracker, tracker } from '../support/intake-tracker';
+
+interface Cost {
+  calls: number;
+  cells: number;
+  searched: number;
+  ms: number;
+  lockMs: number;
+}
+
+/** The cost of one action from the ledger; the lock's span runs from tryLock to releaseLock. */
+function cost(ctx: Tracker, work: () => void): Cost {
+  const { ledger } = ctx.ws;
+  ledger.reset();
+  work();
+  const calls = ledger.calls();
+  const start = calls.indexOf('Lock.tryLock');
+  const end = calls.lastIndexOf('Lock.releaseLock');
+  return {
+    calls: calls.length,
+    cells: ledger.cells(),
+    searched: ledger.searchedCells(),
+    ms: ledger.modelledMs(),
+    lockMs: start < 0 ? 0 : ledger.modelledSpanMs(start, end + 1),
+  };
+}
+
+type Submitted = { ok: true; caseId: string; row: number };
+
+function measure(size: number) {
+  const ctx = tracker();
+  fillLibrary(ctx, size);
+  // The first submission sets the case counter from the Case ID column: one read of that column, once.
+  let first = { caseId: '', row: 0 };
+  const firstSubmit = cost(ctx, () => {
+    first = call<Submitted>(ctx, 'submitCase', {
+      submissionId: 'cost-first-0001',
+      fields: { ...FIELDS, owner: 'ana.ops@governance.example' },
+    });
+  });
+  expect(first.caseId).toBe(`CB-2026-${String(size + 1).padStart(5, '0')}`);
+  // Two more cases of the same seller, policy and live day, far apart (one block each when read).
+  for (const row of [2, Math.floor(size / 2)])
+    for (const header of ['Seller ID', 'Policy', 'LIVE date'])
+      ctx.cases
+        .getRange(row, ctx.column(header))
+        .setValue(ctx.cases.getRange(first.row, ctx.column(header)).getValue());
+
+  let matches = 0;
+  const duplicates = cost(ctx, () => {
+    matches = call<{ matches: unknown[] }>(ctx, 'findDuplicates', {
+      sellerId: 'S-4711',
+      policy: 'counterfeit',
+      liveDate: '20/11/2026',
+    }).matches.length;
+  });
+  expect(matches).toBe(3);
+
+  let second = '';
+  const submit = cost(ctx, () => {
+    second = call<Submitted>(ctx, 'submitCase', {
+      submissionId: 'cost-submit-0002',
+      fields: { ...FIELDS, sellerId: 'S-COST-2' },
+    }).caseId;
+  });
+  expect(second).toBe(`CB-2026-${String(size + 2).padStart(5, '0')}`);
+
+  let version = '';
+  const view = cost(ctx, () => {
+    const reply = call<{ found: boolean; view: { version: string; fields: { sellerId: string } } }>(
+      ctx,
+      'getCaseView',
+      { caseId: first.caseId },
+    );
+    expect(reply.view.fields.sellerId).toBe('S-4711');
+    version = reply.view.version;
+  });
+  const save = cost(ctx, () => {
+    const reply = call<{ ok: boolean }>(ctx, 'updateCase', {
+      caseId: first.caseId,
+      version,
+      changes: { summary: 'Edited in the sidebar' },
+    });
+    expect(reply.ok).toBe(true);
+  });
+  const note = cost(ctx, () => {
+    const reply = call<{ ok: boolean }>(ctx, 'addWorkNote', {
+      caseId: first.caseId,
+      text: 'Called the seller.',
+    });
+    expect(reply.ok).toBe(true);
+  });
+  expect(ctx.cases.getRange(first.row, ctx.column('Summary')).getValue()).toBe('Edited in the sidebar');
+  return { size, width: ctx.headers.length, firstSubmit, duplicates, submit, view, save, note };
+}
+
+test('submit, duplicate check, case view, save and work note: same calls and cells read at 1,000 and 20,000 cases, the lock held under 2 s modelled', () => {
+  const small = measure(1_000);
+  const large = measure(20_000);
+  const actions = ['duplicates', 'submit', 'view', 'save', 'note'] as const;
+  for (const action of actions) {
+    // Calls and cells read do not grow with the library: only the rows concerned are read.
+    expect({ action, calls: large[action].calls }).toEqual({ action, calls: small[action].calls });
+    expect({ action, cells: large[action].cells }).toEqual({ action, cells: small[action].cells });
+    // What the TextFinders looked through inside Sheets: one to three columns of the tab, never all of it.
+    expect(large[action].searched).toBeLessThanOrEqual(3 * (large.size + 2_000));
+  }
+  // Modelled time at 20,000 cases. The duplicate check and the case view are under 2 s, and every lock
+  // hold is. Submit and a save are not yet: their remaining time is fixed per call, not per case (about
+  // 63 calls at 50 ms, a 0.5 s flush in the lock; measured 3.8 s and 3.7 s at both sizes), for the latency rework
+  // (issue 19, point 7) to price; tighten these two to 2 s once it lands.
+  expect(large.duplicates.ms).toBeLessThan(2_000);
+  expect(large.view.ms).toBeLessThan(2_000);
+  expect(large.note.ms).toBeLessThan(3_200);
+  expect(large.submit.ms).toBeLessThan(4_000);
+  expect(large.save.ms).toBeLessThan(4_000);
+  for (const action of actions)
+    expect({ action, lockMs: large[action].lockMs < 2_000 }).toEqual({ action, lockMs: true });
+  // Budgets, measured 2026-12-05 at 1,000 cases (calls, cells): most cells are the Lists tab (3,672), read
+  // whole as it does not grow with the library; then the header row, the rows concerned, the audit channel.
+  // The first submission of a tracker without a counter reads the Case ID column once, and only it.
+  expect(large.firstSubmit.cells - large.submit.cells).toBeLessThanOrEqual(large.size + 2_000);
+  expect(large.firstSubmit.cells).toBeLessThan(large.width * large.size * 0.1);
+}, 900_000);
