@@ -5,6 +5,7 @@
  * adds after the last row even if someone else added rows meanwhile); then the row is found by its ID.
  */
 
+import { archivedHighestSequence } from '../adapters/archive-store';
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { caseToCells, ensureRoomForCases, plainTextColumns, readCases } from '../adapters/cases-tab';
@@ -160,9 +161,13 @@ export function submitCase(request: unknown): SubmitResult {
     const user = activeUserEmail();
     const caseId = formatCaseId(
       now.getUTCFullYear(),
-      nextCaseSequence(
-        table.rows.map((row) => String(row.caseId ?? '')),
-        now.getUTCFullYear(),
+      // Past the highest archived ID of the year too (adapters/archive-store.ts): IDs are never reused.
+      Math.max(
+        nextCaseSequence(
+          table.rows.map((row) => String(row.caseId ?? '')),
+          now.getUTCFullYear(),
+        ),
+        archivedHighestSequence(now.getUTCFullYear()) + 1,
       ),
     );
     const created: CaseRow = {

@@ -83,7 +83,8 @@ class EmulatedSpreadsheetApp implements Pick<App, AppMembers> {
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String)
    */
   create(name: string, ...rest: unknown[]): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    if (rest.length > 0) throw new ScriptException('SpreadsheetApp.create(name, rows, columns) is not emulated');
+    if (rest.length > 0)
+      throw new ScriptException('SpreadsheetApp.create(name, rows, columns) is not emulated');
     if (typeof name !== 'string' || name === '') throw new ScriptException('Invalid argument: name');
     const model = this.exec.workspace.createSpreadsheet({ name, owner: this.exec.effectiveUser.email });
     return createSpreadsheet(this.exec, model);

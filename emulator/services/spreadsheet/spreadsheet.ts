@@ -170,7 +170,8 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
   getEditors(): GoogleAppsScript.Base.User[] {
     if (!this.ss.editors.has(this.exec.effectiveUser.email)) throw new ScriptException('Access denied.');
     return [...this.ss.editors].map(
-      (email) => emulate({ getEmail: () => email }, 'User', this.exec) as unknown as GoogleAppsScript.Base.User,
+      (email) =>
+        emulate({ getEmail: () => email }, 'User', this.exec) as unknown as GoogleAppsScript.Base.User,
     );
   }
 
