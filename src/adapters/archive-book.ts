@@ -27,6 +27,8 @@ const ARCHIVE_COLUMNS = new Map<FieldKey, number>(CASE_FIELDS.map((f, i) => [f.k
 const ARCHIVE_WIDTH = CASE_FIELDS.length;
 const ARCHIVE_TABLE = { columnOf: ARCHIVE_COLUMNS, width: ARCHIVE_WIDTH };
 const ID_COLUMN = ARCHIVE_COLUMNS.get('caseId') as number;
+/** Rows the archive's Cases tab starts with below its header. */
+const INITIAL_ROWS = 100;
 const SEQUENCE_COLUMN = AUDIT_HEADERS.indexOf('Sequence') + 1;
 
 export interface ArchiveBook {
@@ -64,24 +66,23 @@ export function ensureArchiveBook(tracker: Spreadsheet, year: number, folderId: 
   const folder = openReportFolder(folderId);
   if (folder) DriveApp.getFileById(id).moveTo(folder);
   shareReadOnly(tracker, book);
-  if (!audit) {
-    audit = book.insertSheet(TABS.audit);
-    writeValues(audit.getRange(1, 1, 1, AUDIT_HEADERS.length), [[...AUDIT_HEADERS]]);
-    audit.setFrozenRows(1);
-  }
+  // Each step is repeated until the Cases tab is named (last): a header a failed call missed is written now.
+  audit = audit ?? book.insertSheet(TABS.audit);
+  writeValues(audit.getRange(1, 1, 1, AUDIT_HEADERS.length), [[...AUDIT_HEADERS]]);
+  audit.setFrozenRows(1);
   if (!cases) {
     const first = book.getSheets().find((s) => s.getName() !== TABS.audit) ?? book.insertSheet();
     if (first.getMaxColumns() < ARCHIVE_WIDTH)
       first.insertColumnsAfter(first.getMaxColumns(), ARCHIVE_WIDTH - first.getMaxColumns());
+    // A small body to begin with (ensureRoomForCases grows it, formatted, as cases arrive).
+    if (first.getMaxRows() > INITIAL_ROWS + 1)
+      first.deleteRows(INITIAL_ROWS + 2, first.getMaxRows() - INITIAL_ROWS - 1);
     writeValues(first.getRange(1, 1, 1, ARCHIVE_WIDTH), [CASE_FIELDS.map((f) => f.header)]);
     // Text columns are plain text, as on the live tab, so archived "=..." text can never become a formula.
-    for (const field of CASE_FIELDS) {
-      const format = numberFormatFor(field);
-      if (format)
-        first
-          .getRange(2, ARCHIVE_COLUMNS.get(field.key) as number, first.getMaxRows() - 1, 1)
-          .setNumberFormat(format);
-    }
+    const formats = CASE_FIELDS.map((field) => numberFormatFor(field) ?? 'General');
+    first
+      .getRange(2, 1, first.getMaxRows() - 1, ARCHIVE_WIDTH)
+      .setNumberFormats(Array.from({ length: first.getMaxRows() - 1 }, () => formats));
     first.setFrozenRows(1);
     first.setName(TABS.cases);
     cases = first;

@@ -16,6 +16,7 @@ import {
   archiveRows,
   archiveTracker,
   closeCase,
+  library,
   passDays,
   YEAR,
 } from '../support/archive-tracker';
@@ -26,21 +27,6 @@ function archivedEntries(ctx: Tracker): string[] {
   return auditEntries(ctx)
     .filter((e) => e.action === 'Archived')
     .map((e) => e.caseId);
-}
-
-/** Two cases closed long ago, one open, one closed yesterday. */
-function library() {
-  const ctx = archiveTracker();
-  const open = newCase(ctx).caseId;
-  const oldA = newCase(ctx).caseId;
-  const oldB = newCase(ctx).caseId;
-  closeCase(ctx, oldA);
-  closeCase(ctx, oldB);
-  passDays(ctx, ARCHIVE_AFTER_DAYS + 1);
-  const recent = newCase(ctx).caseId;
-  closeCase(ctx, recent);
-  passDays(ctx, 1);
-  return { ctx, open, oldA, oldB, recent };
 }
 
 describe('yearly archive', () => {

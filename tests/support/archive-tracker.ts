@@ -6,7 +6,7 @@
  */
 import { clickMenuItem, Execution } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
-import { automatedTracker, HOUR, typeSetting } from './automation-tracker';
+import { automatedTracker, HOUR, newCase, typeSetting } from './automation-tracker';
 import { call, OWNER, type Tracker } from './intake-tracker';
 
 export const DAY = 24 * HOUR;
@@ -85,4 +85,19 @@ export function archiveRows(ctx: Tracker, tab: 'Cases' | 'Audit log', year = YEA
 
 export function archivedIds(ctx: Tracker, year = YEAR): string[] {
   return archiveRows(ctx, 'Cases', year).map((r) => r['Case ID'] ?? '');
+}
+
+/** Two cases closed long ago, one open, one closed yesterday. */
+export function library() {
+  const ctx = archiveTracker();
+  const open = newCase(ctx).caseId;
+  const oldA = newCase(ctx).caseId;
+  const oldB = newCase(ctx).caseId;
+  closeCase(ctx, oldA);
+  closeCase(ctx, oldB);
+  passDays(ctx, ARCHIVE_AFTER_DAYS + 1);
+  const recent = newCase(ctx).caseId;
+  closeCase(ctx, recent);
+  passDays(ctx, 1);
+  return { ctx, open, oldA, oldB, recent };
 }
