@@ -56,3 +56,12 @@ export function startArchiveMove(journal: ArchiveJournal): void {
 export function finishArchiveMove(): void {
   trackerStore().deleteProperty(JOURNAL_KEY);
 }
+
+/** The years that have an archive spreadsheet, oldest first (one read of the store). */
+export function archiveBookYears(): number[] {
+  return Object.keys(trackerStore().getProperties())
+    .filter((key) => key.startsWith(BOOK_PREFIX))
+    .map((key) => Number(key.slice(BOOK_PREFIX.length)))
+    .filter((year) => Number.isInteger(year))
+    .sort((a, b) => a - b);
+}

@@ -22,6 +22,7 @@ import {
 } from '../support/archive-tracker';
 import { newCase, typeSetting } from '../support/automation-tracker';
 import { call, OPS, OWNER, type Tracker } from '../support/intake-tracker';
+import { docsNamed, docText, generateFromMenu, reportTracker, W47_NAME } from '../support/report-tracker';
 
 function archivedEntries(ctx: Tracker): string[] {
   return auditEntries(ctx)
@@ -147,5 +148,29 @@ describe('yearly archive', () => {
     typeSetting(ctx, 'Archive closed cases after (days)', 'thirty');
     expect(archiveMenu(ctx)).toMatch(/must be a whole number of days from 1 to 3650.*"thirty"/);
     expect(archiveBookIds(ctx).size).toBe(0);
+  });
+});
+
+describe('the weekly summary counts archived history', () => {
+  /** The Doc's text without the generation time, which differs between two generations. */
+  const docOf = (ctx: Tracker) =>
+    docText(docsNamed(ctx.ws, W47_NAME)[0]!).replace(
+      /Generated [^.]+ by Casebook/,
+      'Generated (time) by Casebook',
+    );
+
+  test("a past week's summary is the same before and after its cases moved to the archive", () => {
+    const ctx = reportTracker({ 'Archive closed cases after (days)': '1' });
+    const logged = caseIds(ctx);
+    expect(logged).toHaveLength(5);
+    for (const caseId of logged.slice(0, 3)) closeCase(ctx, caseId);
+    generateFromMenu(ctx, '2026-W47');
+    const before = docOf(ctx);
+    passDays(ctx, 2);
+    expect(archiveMenu(ctx)).toBe('3 closed case(s) moved to the yearly archive.');
+    expect(caseIds(ctx)).toEqual(logged.slice(3));
+    generateFromMenu(ctx, '2026-W47');
+    expect(docOf(ctx)).toBe(before);
+    expect(before).toContain('Generated (time) by Casebook');
   });
 });
