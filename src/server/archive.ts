@@ -155,15 +155,17 @@ function archiveLocked(
   for (;;) {
     let journal = readArchiveJournal();
     const resumed = journal !== null;
-    if (!journal) {
-      if (parsed.days === null) return { finished: true, moved, problem: '' };
-      if (Date.now() > deadlineMs) return { finished: false, moved, problem: '' };
+    // Archiving turned off: nothing new starts (a move under way is still finished).
+    if (!journal && parsed.days === null) return { finished: true, moved, problem: '' };
+    // A move is bounded (CASES_PER_MOVE); none starts or resumes past the deadline.
+    if (Date.now() > deadlineMs) return { finished: false, moved, problem: '' };
+    if (!journal && parsed.days !== null) {
       const plan = planArchiveMove(sealedCases(readCases(ss)), Date.now(), parsed.days, CASES_PER_MOVE);
       if (!plan) return { finished: true, moved, problem: '' };
       journal = { ...plan, startedMs: Date.now() };
       startArchiveMove(journal);
     }
-    moved += completeMove(ss, journal, folderId, user, source, resumed);
+    if (journal) moved += completeMove(ss, journal, folderId, user, source, resumed);
   }
 }
 
