@@ -27,6 +27,7 @@ const ARCHIVE_COLUMNS = new Map<FieldKey, number>(CASE_FIELDS.map((f, i) => [f.k
 const ARCHIVE_WIDTH = CASE_FIELDS.length;
 const ARCHIVE_TABLE = { columnOf: ARCHIVE_COLUMNS, width: ARCHIVE_WIDTH };
 const ID_COLUMN = ARCHIVE_COLUMNS.get('caseId') as number;
+const RECORD_COLUMN = ARCHIVE_COLUMNS.get('caseRecord') as number;
 /** Rows the archive's Cases tab starts with below its header. */
 const INITIAL_ROWS = 100;
 const SEQUENCE_COLUMN = AUDIT_HEADERS.indexOf('Sequence') + 1;
@@ -113,21 +114,63 @@ export function archivedIdsIn(cases: Sheet, caseIds: Iterable<string>): Set<stri
   return found;
 }
 
-/** Adds the cases the archive does not hold yet below its last row, in one write. Returns how many. */
+/** Each archived case's row and its record cell, by ID (one read of the two columns' span). */
+function archivedRecords(cases: Sheet): Map<string, { row: number; record: string }> {
+  const found = new Map<string, { row: number; record: string }>();
+  const last = cases.getLastRow();
+  if (last < 2) return found;
+  const from = Math.min(ID_COLUMN, RECORD_COLUMN);
+  const to = Math.max(ID_COLUMN, RECORD_COLUMN);
+  cases
+    .getRange(2, from, last - 1, to - from + 1)
+    .getValues()
+    .forEach((line, i) => {
+      const caseId = String(line[ID_COLUMN - from] ?? '').trim();
+      if (caseId !== '' && !found.has(caseId))
+        found.set(caseId, { row: i + 2, record: String(line[RECORD_COLUMN - from] ?? '') });
+    });
+  return found;
+}
+
+/**
+ * Puts the cases in the archive keyed by ID: a case it does not hold is added below its last row (one
+ * write); one it holds with another record (changed through Casebook since an earlier, unfinished copy)
+ * is written again in place. Returns how many rows were written.
+ */
 export function copyCasesToArchive(cases: Sheet, rows: readonly CaseRow[]): number {
-  const present = archivedIdsIn(
-    cases,
-    rows.map((r) => String(r.caseId ?? '').trim()),
-  );
-  const missing = rows.filter((r) => !present.has(String(r.caseId ?? '').trim()));
-  if (missing.length === 0) return 0;
+  const held = archivedRecords(cases);
+  const plain = { plainTextColumns: plainTextColumns(ARCHIVE_TABLE) };
+  let written = 0;
+  for (const row of rows) {
+    const place = held.get(String(row.caseId ?? '').trim());
+    if (!place || place.record === String(row.caseRecord ?? '')) continue;
+    writeValues(cases.getRange(place.row, 1, 1, ARCHIVE_WIDTH), [caseToCells(ARCHIVE_TABLE, row)], plain);
+    written += 1;
+  }
+  const missing = rows.filter((r) => !held.has(String(r.caseId ?? '').trim()));
+  if (missing.length === 0) return written;
   ensureRoomForCases({ sheet: cases, columnOf: ARCHIVE_COLUMNS }, missing.length);
   writeValues(
     cases.getRange(cases.getLastRow() + 1, 1, missing.length, ARCHIVE_WIDTH),
     missing.map((row) => caseToCells(ARCHIVE_TABLE, row)),
-    { plainTextColumns: plainTextColumns(ARCHIVE_TABLE) },
+    plain,
   );
-  return missing.length;
+  return written + missing.length;
+}
+
+/**
+ * Takes back copies of cases that are no longer due (reopened through Casebook after an unfinished move
+ * copied them): their live rows stay, so the archive must not hold them too. Bottom rows first.
+ */
+export function withdrawFromArchive(cases: Sheet, caseIds: readonly string[]): number {
+  if (caseIds.length === 0) return 0;
+  const held = archivedRecords(cases);
+  const rows = caseIds
+    .map((id) => held.get(id)?.row)
+    .filter((row): row is number => row !== undefined)
+    .sort((a, b) => b - a);
+  for (const row of rows) cases.deleteRow(row);
+  return rows.length;
 }
 
 /** Adds the live log's rows the archive's Audit log does not hold yet (keyed by chain sequence). */

@@ -3,9 +3,10 @@
  * owner's Settings age, with their Audit log rows, to a read-only archive spreadsheet per year (archive-book).
  * Decisions come only from each row's sealed Casebook record and the owner-kept Settings (an editor who types
  * "Closed" into an open case's Status cell moves nothing). A move is exactly-once: its journal is saved
- * first (trusted store), the cases are copied keyed by ID and verified in the archive, the "Archived" audit
- * entries recorded (never twice: a resumed move checks the log and the channel), and only then are the live
- * rows deleted, located by ID inside the document lock. A move that stopped at any call is finished by the
+ * first (trusted store), the cases are copied keyed by ID and verified in the archive, then the live rows
+ * are deleted, located by ID inside the document lock, and only then is each move audited "Archived" (never
+ * twice: a resumed move checks the log and the channel). Each case is decided again from its record when a
+ * move resumes, so one reopened meanwhile stays live. A move that stopped at any call is finished by the
  * next run. The live Audit log keeps its rows: it is one sealed chain, and deleting rows would break it.
  */
 
@@ -14,6 +15,7 @@ import {
   copyAuditToArchive,
   copyCasesToArchive,
   ensureArchiveBook,
+  withdrawFromArchive,
 } from '../adapters/archive-book';
 import { deleteLiveCases } from '../adapters/archive-live';
 import { finishArchiveMove, readArchiveJournal, startArchiveMove } from '../adapters/archive-store';
@@ -86,6 +88,7 @@ function alreadyAudited(logValues: readonly (readonly unknown[])[]): Set<string>
 function completeMove(
   ss: Spreadsheet,
   journal: ArchiveJournal,
+  days: number | null,
   folderId: string,
   user: string,
   source: AuditSource,
@@ -94,7 +97,18 @@ function completeMove(
   const archive = ensureArchiveBook(ss, journal.year, folderId);
   const wanted = new Set(journal.caseIds);
   const table = readCases(ss);
-  const live = table.rows.filter((row) => wanted.has(String(row.caseId ?? '').trim()));
+  // Decided again from the records as they are now: a case reopened since an unfinished move copied it
+  // stays live, and its copy is taken back (archiving turned off meanwhile: every copy is).
+  const sealed = sealedCases(table).filter((c) => wanted.has(c.caseId));
+  const due = new Set(
+    days === null ? [] : (planArchiveMove(sealed, Date.now(), days, wanted.size)?.caseIds ?? []),
+  );
+  const inJournal = table.rows.filter((row) => wanted.has(String(row.caseId ?? '').trim()));
+  const live = inJournal.filter((row) => due.has(String(row.caseId).trim()));
+  withdrawFromArchive(
+    archive.cases,
+    inJournal.map((row) => String(row.caseId).trim()).filter((id) => !due.has(id)),
+  );
   copyCasesToArchive(archive.cases, live);
   const archived = archivedIdsIn(archive.cases, wanted);
   const unverified = live.map((row) => String(row.caseId).trim()).filter((id) => !archived.has(id));
@@ -102,31 +116,39 @@ function completeMove(
     throw new Error(
       `The archive did not keep ${unverified.join(', ')}: nothing was removed from the tracker.`,
     );
-  const lost = journal.caseIds.filter((id) => !archived.has(id));
+  const liveIds = new Set(inJournal.map((row) => String(row.caseId).trim()));
+  const lost = journal.caseIds.filter((id) => !archived.has(id) && !liveIds.has(id));
   if (lost.length > 0)
     console.warn(`Casebook: ${lost.join(', ')} left the Cases tab before the archive could take them.`);
 
   const log = ss.getSheetByName(TABS.audit);
   const logRows = log
-    ? readLog(log).rows.filter((row) => wanted.has(String(row.values[3] ?? '').trim()))
+    ? readLog(log).rows.filter((row) => archived.has(String(row.values[3] ?? '').trim()))
     : [];
   copyAuditToArchive(archive.audit, logRows);
-  const audited = resumed ? alreadyAudited(logRows.map((row) => row.values)) : new Set<string>();
-  const entries: AuditEntry[] = [...archived]
-    .filter((id) => !audited.has(id))
-    .sort()
-    .map((caseId) => ({
-      at: new Date(),
-      user,
-      action: ARCHIVED_ACTION,
-      caseId,
-      details: `Moved to the ${journal.year} archive "${archive.book.getName()}" (${archive.book.getId()})`,
-      source,
-    }));
-  recordAudit(ss, entries);
   const removed = deleteLiveCases(
     table,
     live.map((row) => String(row.caseId).trim()),
+  );
+  // Audited once the live rows are gone, so a case that stays (reopened meanwhile) is never said to have
+  // moved; a resumed move audits what an earlier attempt moved but did not record, never twice.
+  const audited = resumed ? alreadyAudited(logRows.map((row) => row.values)) : new Set<string>();
+  const gone = [...archived].filter((id) => !liveIds.has(id) || removed.includes(id));
+  recordAudit(
+    ss,
+    gone
+      .filter((id) => !audited.has(id))
+      .sort()
+      .map(
+        (caseId): AuditEntry => ({
+          at: new Date(),
+          user,
+          action: ARCHIVED_ACTION,
+          caseId,
+          details: `Moved to the ${journal.year} archive "${archive.book.getName()}" (${archive.book.getId()})`,
+          source,
+        }),
+      ),
   );
   finishArchiveMove();
   return removed.length;
@@ -165,7 +187,7 @@ function archiveLocked(
       journal = { ...plan, startedMs: Date.now() };
       startArchiveMove(journal);
     }
-    if (journal) moved += completeMove(ss, journal, folderId, user, source, resumed);
+    if (journal) moved += completeMove(ss, journal, parsed.days, folderId, user, source, resumed);
   }
 }
 

@@ -5,7 +5,7 @@
  * case sidebar opens an archived case by ID; an editor's typing cannot make the owner's job archive an open
  * case, because the job decides from each row's sealed record.
  */
-import { callServerFunction } from '../../emulator';
+import { callServerFunction, FAULTS } from '../../emulator';
 import { spreadsheetDriveState } from '../../emulator/services/drive';
 import { auditEntries, caseIds, nextHourlyRun } from '../security/support/record';
 import {
@@ -127,6 +127,25 @@ describe('yearly archive', () => {
       message: 'No case CB-2026-09999 in this tracker or its archive.',
     });
     expect(callServerFunction(ctx.ws, ctx.session, 'getArchivedCase', [{ caseId: '=A1' }]).ok).toBe(false);
+  });
+
+  test('a case reopened after a failed move copied it stays live, and the archive gives its copy back', () => {
+    const { ctx, open, oldA, oldB, recent } = library();
+    // The move copies both cases, then fails before the live rows are deleted (the first deleteRows trims
+    // the new archive's tab; the second is the live tab's).
+    ctx.ws.faults.failOn('Sheet.deleteRows', 2, () => FAULTS.serviceError());
+    expect(() => archiveMenu(ctx)).toThrow();
+    ctx.ws.faults.clear();
+    expect(archivedIds(ctx).sort()).toEqual([oldA, oldB].sort());
+    expect(caseIds(ctx)).toContain(oldA);
+    const { version } = call<{ view: { version: string } }>(ctx, 'getCaseView', { caseId: oldA }).view;
+    expect(
+      call<{ ok: boolean }>(ctx, 'updateCase', { caseId: oldA, version, changes: { status: 'Reopened' } }).ok,
+    ).toBe(true);
+    nextHourlyRun(ctx);
+    expect(caseIds(ctx).sort()).toEqual([open, oldA, recent].sort());
+    expect(archivedIds(ctx)).toEqual([oldB]);
+    expect(archivedEntries(ctx)).toEqual([oldB]);
   });
 
   test("an editor's edit of the live tab cannot make the owner's job archive an open case", () => {
