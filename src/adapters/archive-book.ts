@@ -10,7 +10,7 @@
 import { archiveBookName } from '../core/archive/archive-plan';
 import type { LogRow } from '../core/audit/verify';
 import { matchKey } from '../core/normalise/text';
-import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import { CASE_FIELDS, type FieldKey, headerOf } from '../core/schema/case-schema';
 import { numberFormatFor } from '../core/tracker/formats';
 import { AUDIT_HEADERS, TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
@@ -30,6 +30,7 @@ const ID_COLUMN = ARCHIVE_COLUMNS.get('caseId') as number;
 const RECORD_COLUMN = ARCHIVE_COLUMNS.get('caseRecord') as number;
 /** Rows the archive's Cases tab starts with below its header. */
 const INITIAL_ROWS = 100;
+const CASE_ID_AUDIT_COLUMN = AUDIT_HEADERS.indexOf(headerOf('caseId')) + 1;
 const SEQUENCE_COLUMN = AUDIT_HEADERS.indexOf('Sequence') + 1;
 
 export interface ArchiveBook {
@@ -162,14 +163,26 @@ export function copyCasesToArchive(cases: Sheet, rows: readonly CaseRow[]): numb
  * Takes back copies of cases that are no longer due (reopened through Casebook after an unfinished move
  * copied them): their live rows stay, so the archive must not hold them too. Bottom rows first.
  */
-export function withdrawFromArchive(cases: Sheet, caseIds: readonly string[]): number {
+export function withdrawFromArchive(archive: ArchiveBook, caseIds: readonly string[]): number {
   if (caseIds.length === 0) return 0;
-  const held = archivedRecords(cases);
+  const held = archivedRecords(archive.cases);
   const rows = caseIds
     .map((id) => held.get(id)?.row)
     .filter((row): row is number => row !== undefined)
     .sort((a, b) => b - a);
-  for (const row of rows) cases.deleteRow(row);
+  // Their audit rows first: a copy whose rows are gone can still be found and taken back next time.
+  const last = archive.audit.getLastRow();
+  const wanted = new Set(caseIds);
+  const auditRows =
+    last < 2
+      ? []
+      : archive.audit
+          .getRange(2, CASE_ID_AUDIT_COLUMN, last - 1, 1)
+          .getValues()
+          .flatMap(([id], i) => (wanted.has(String(id ?? '').trim()) ? [i + 2] : []))
+          .reverse();
+  for (const row of auditRows) archive.audit.deleteRow(row);
+  for (const row of rows) archive.cases.deleteRow(row);
   return rows.length;
 }
 
@@ -201,7 +214,7 @@ export function readArchivedCase(cases: Sheet, caseId: string): CaseRow | null {
   if (last < 2) return null;
   const width = cases.getLastColumn();
   const header = (cases.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
-  const idColumn = header.indexOf(matchKey(CASE_FIELDS.find((f) => f.key === 'caseId')!.header)) + 1;
+  const idColumn = header.indexOf(matchKey(headerOf('caseId'))) + 1;
   if (idColumn < 1) return null;
   const index = cases
     .getRange(2, idColumn, last - 1, 1)

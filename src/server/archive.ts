@@ -106,7 +106,7 @@ function completeMove(
   const inJournal = table.rows.filter((row) => wanted.has(String(row.caseId ?? '').trim()));
   const live = inJournal.filter((row) => due.has(String(row.caseId).trim()));
   withdrawFromArchive(
-    archive.cases,
+    archive,
     inJournal.map((row) => String(row.caseId).trim()).filter((id) => !due.has(id)),
   );
   copyCasesToArchive(archive.cases, live);

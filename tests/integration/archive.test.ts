@@ -146,6 +146,9 @@ describe('yearly archive', () => {
     expect(caseIds(ctx).sort()).toEqual([open, oldA, recent].sort());
     expect(archivedIds(ctx)).toEqual([oldB]);
     expect(archivedEntries(ctx)).toEqual([oldB]);
+    // Its history is in the live log only, not doubled in the archive's.
+    expect(archiveRows(ctx, 'Audit log').filter((r) => r['Case ID'] === oldA)).toEqual([]);
+    expect(archiveRows(ctx, 'Audit log').filter((r) => r['Case ID'] === oldB).length).toBeGreaterThan(0);
   });
 
   test('more cases than one move takes: moved in several journaled moves, the archive growing as needed', () => {
