@@ -3,6 +3,8 @@
  * triggers, menu callbacks and google.script.run targets. Named re-exports only; logic lives in modules.
  */
 export { getAboutInfo, showAboutSidebar } from './server/about';
+export { archiveClosedCases } from './server/archive';
+export { getArchivedCase } from './server/archive-view';
 export { disableAutomation, enableAutomation } from './server/automation';
 export { onCaseEdit } from './server/case-edit-trigger';
 export { getCaseView, showCaseSidebar, updateCase } from './server/case-view';

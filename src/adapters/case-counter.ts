@@ -7,6 +7,7 @@
  */
 
 import { CASE_ID_PATTERN, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
+import { archivedHighestSequence } from './archive-store';
 import { type CasesLayout, readRowsAt, rowsShowing } from './case-lookup';
 import { trackerStore } from './tracker-store';
 
@@ -14,15 +15,19 @@ const COUNTER_KEY = 'casebook.caseSequence.';
 /** Takes-up from the column before giving up: each one moves past everything the column held. */
 const MAX_TAKE_UPS = 3;
 
-/** The column's highest sequence for the year (one read of the Case ID column: only when the counter is missing or behind). */
+/**
+ * The highest sequence used for the year: the column's (one read of the Case ID column, only when the
+ * counter is missing or behind) or the archive's, whichever is higher, so an archived ID is never reused.
+ */
 function highestInColumn(layout: CasesLayout, year: number): number {
+  const archived = archivedHighestSequence(year);
   const last = layout.sheet.getLastRow();
-  if (last < 2) return 0;
+  if (last < 2) return archived;
   const ids = layout.sheet
     .getRange(2, layout.columnOf.get('caseId') as number, last - 1, 1)
     .getValues()
     .map(([id]) => String(id ?? '').trim());
-  return nextCaseSequence(ids, year) - 1;
+  return Math.max(archived, nextCaseSequence(ids, year) - 1);
 }
 
 /** Whether a row holds exactly this ID (trimmed): found anywhere in a cell, then read to be sure. */
@@ -45,7 +50,11 @@ export function allocateCaseId(layout: CasesLayout, year: number): string {
   const store = trackerStore();
   const key = `${COUNTER_KEY}${year}`;
   const kept = Number(store.getProperty(key));
-  let sequence = Number.isSafeInteger(kept) && kept > 0 ? kept + 1 : highestInColumn(layout, year) + 1;
+  // An archived ID is no longer in the column the take-up checks, so the archive's highest is a floor too.
+  let sequence =
+    Number.isSafeInteger(kept) && kept > 0
+      ? Math.max(kept, archivedHighestSequence(year)) + 1
+      : highestInColumn(layout, year) + 1;
   for (let takeUp = 0; takeUp <= MAX_TAKE_UPS; takeUp++) {
     const caseId = formatCaseId(year, sequence);
     if (!CASE_ID_PATTERN.test(caseId)) break;

@@ -25,6 +25,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
   { caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
   { caption: 'Verify audit log', functionName: 'verifyAuditLog', adminsOnly: true },
+  { caption: 'Archive closed cases', functionName: 'archiveClosedCases', adminsOnly: true },
   'separator',
   { caption: 'Enable automation', functionName: 'enableAutomation', adminsOnly: true },
   { caption: 'Disable automation', functionName: 'disableAutomation' },

@@ -16,6 +16,7 @@ import { effectiveUserEmail, flushWrites, openTracker } from '../adapters/contex
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { tryScriptLock } from '../adapters/script-lock';
 import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
+import { runArchiveJob } from './archive';
 import { runDashboardJob } from './queue-dashboard';
 import { runSlaSweep } from './sla-sweep';
 import { checkNewAuditRows } from './verify-audit';
@@ -39,6 +40,7 @@ const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   slaSweep: runSlaSweep,
   weeklySummary: runWeeklySummaryJob,
   dashboard: runDashboardJob,
+  archive: runArchiveJob,
 };
 
 /** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */

@@ -4,6 +4,7 @@
  * Each must also be exported from src/main.ts (the build makes it a top-level function).
  */
 import { getAboutInfo } from './about';
+import { getArchivedCase } from './archive-view';
 import { getCaseView, updateCase } from './case-view';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
@@ -26,6 +27,7 @@ export const rpcHandlers = {
   claimNext,
   findDuplicates,
   getAboutInfo,
+  getArchivedCase,
   getCaseView,
   getIntakeOptions,
   getQueues,

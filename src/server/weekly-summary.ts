@@ -16,13 +16,14 @@ import { type Recipients, recipientsOf } from '../adapters/recipients';
 import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
 import { findReport, upsertReport } from '../adapters/reports-tab';
 import { actionLine, headlineText } from '../core/report/headline';
-import { type IsoWeek, weekLabel } from '../core/report/iso-week';
+import { type IsoWeek, shiftWeek, weekBounds, weekLabel } from '../core/report/iso-week';
 import { managersToMail } from '../core/report/mail-once';
 import { reportBlocks, reportDocName } from '../core/report/report-layout';
 import { notifiedText, reportNotice, wallClockText } from '../core/report/report-notice';
 import { parseReportSettings, type ReportSettings } from '../core/report/schedule';
 import { renderTrendChart, signedBytes } from '../core/report/trend-chart';
-import { buildWeeklyReport } from '../core/report/weekly-report';
+import { buildWeeklyReport, TREND_WEEKS } from '../core/report/weekly-report';
+import { withArchivedHistory } from './archive-history';
 import { type MailedReport, mailReportLink, sentEntries } from './report-mail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,11 +87,16 @@ export function generateWeeklySummary(
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
   const table = readCases(ss);
+  // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
+  const history = withArchivedHistory(
+    table,
+    weekBounds(shiftWeek(week, -TREND_WEEKS), settings.timeZone).startMs,
+  );
   const audit = readAuditFacts(ss);
   const nowMs = Date.now();
   const report = buildWeeklyReport({
-    rows: table.rows,
-    rowNumbers: table.rowNumbers,
+    rows: history.rows,
+    rowNumbers: history.rowNumbers,
     audit,
     week,
     timeZone: settings.timeZone,

@@ -39,6 +39,7 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Import legacy tracker', functionName: 'showLegacyImport' },
       { kind: 'item', caption: 'Generate weekly summary', functionName: 'promptWeeklySummary' },
       { kind: 'item', caption: 'Verify audit log', functionName: 'verifyAuditLog' },
+      { kind: 'item', caption: 'Archive closed cases', functionName: 'archiveClosedCases' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Enable automation', functionName: 'enableAutomation' },
       { kind: 'item', caption: 'Disable automation', functionName: 'disableAutomation' },
@@ -53,7 +54,10 @@ const MEMBER_MENU = [
   {
     ...EXPECTED_MENU[0],
     items: EXPECTED_MENU[0]!.items.filter(
-      (item) => !['Set up tracker', 'Verify audit log', 'Enable automation'].includes(item.caption ?? ''),
+      (item) =>
+        !['Set up tracker', 'Verify audit log', 'Archive closed cases', 'Enable automation'].includes(
+          item.caption ?? '',
+        ),
     ),
   },
 ];

@@ -24,13 +24,14 @@ const state = (lastRun: Record<string, number>, over: Partial<DispatcherState> =
   ...over,
 });
 
-test('the periodic jobs: the audit inbox first, then the SLA sweep, the weekly summary, the Dashboard, all hourly', () => {
+test('the periodic jobs: the audit inbox first, then the SLA sweep, the weekly summary, the Dashboard, the archive, all hourly', () => {
   expect(HOUR_MS).toBe(60 * 60 * 1000);
   expect(PERIODIC_JOBS).toEqual([
     { name: 'auditLog', everyMs: 3_600_000 },
     { name: 'slaSweep', everyMs: 3_600_000 },
     { name: 'weeklySummary', everyMs: 3_600_000 },
     { name: 'dashboard', everyMs: 3_600_000 },
+    { name: 'archive', everyMs: 3_600_000 },
   ]);
   expect(emptyState()).toEqual({ lastRun: {}, delivered: [], lastActivity: '' });
 });
@@ -64,19 +65,19 @@ describe('dueJobs', () => {
       'a fresh tracker runs everything',
       {},
       '2026-01-12T10:05:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard', 'archive'],
     ],
     [
       'all done this hour: a doubled firing runs nothing',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN, archive: TEN },
       '2026-01-12T10:40:00Z',
       [],
     ],
     [
       'all done last hour: a late firing next hour runs them all',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN, archive: TEN },
       '2026-01-12T11:59:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard', 'archive'],
     ],
     [
       'firings missed for hours: each job is due once',
@@ -86,13 +87,13 @@ describe('dueJobs', () => {
         weeklySummary: at('2026-01-12T06:00:00Z'),
       },
       '2026-01-12T10:20:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard', 'archive'],
     ],
     [
       'the sweep stopped unfinished: only the sweep and the jobs after it run again',
       { auditLog: TEN },
       '2026-01-12T10:30:00Z',
-      ['slaSweep', 'weeklySummary', 'dashboard'],
+      ['slaSweep', 'weeklySummary', 'dashboard', 'archive'],
     ],
     [
       'definition order, whatever order lastRun was written in',
@@ -102,30 +103,30 @@ describe('dueJobs', () => {
         auditLog: at('2026-01-12T08:00:00Z'),
       },
       '2026-01-12T10:30:00Z',
-      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard', 'archive'],
     ],
     [
       'the first millisecond of the next slot',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN, archive: TEN },
       '2026-01-12T11:00:00.000Z',
-      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'],
+      ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard', 'archive'],
     ],
     [
       'the last millisecond of the same slot',
-      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
+      { auditLog: TEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN, archive: TEN },
       '2026-01-12T10:59:59.999Z',
       [],
     ],
     // A clock that went back, or a marker written by a faster clock: not due until the slot is reached.
     [
       'a marker ahead of now',
-      { auditLog: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN, dashboard: ELEVEN },
+      { auditLog: ELEVEN, slaSweep: ELEVEN, weeklySummary: ELEVEN, dashboard: ELEVEN, archive: ELEVEN },
       '2026-01-12T10:30:00Z',
       [],
     ],
     [
       'markers of jobs that no longer exist are ignored',
-      { oldJob: ELEVEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN },
+      { oldJob: ELEVEN, slaSweep: TEN, weeklySummary: TEN, dashboard: TEN, archive: TEN },
       '2026-01-12T10:30:00Z',
       ['auditLog'],
     ],
@@ -139,9 +140,12 @@ describe('dueJobs', () => {
       'slaSweep',
       'weeklySummary',
       'dashboard',
+      'archive',
     ]);
     expect(
-      names(dueJobs(state({ auditLog: 0, slaSweep: 0, weeklySummary: 0, dashboard: 0 }), 5 * 60_000)),
+      names(
+        dueJobs(state({ auditLog: 0, slaSweep: 0, weeklySummary: 0, dashboard: 0, archive: 0 }), 5 * 60_000),
+      ),
     ).toEqual([]);
   });
 
@@ -174,7 +178,7 @@ describe('dueJobs', () => {
     }
     expect(runs).toEqual(
       ['10:05:00', '12:58:00', '13:00:30'].flatMap((time) =>
-        ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard'].map((job) => `${time} ${job}`),
+        ['auditLog', 'slaSweep', 'weeklySummary', 'dashboard', 'archive'].map((job) => `${time} ${job}`),
       ),
     );
     expect(current.lastRun).toEqual({
@@ -182,6 +186,7 @@ describe('dueJobs', () => {
       slaSweep: at('2026-01-12T13:00:00Z'),
       weeklySummary: at('2026-01-12T13:00:00Z'),
       dashboard: at('2026-01-12T13:00:00Z'),
+      archive: at('2026-01-12T13:00:00Z'),
     });
   });
 });
@@ -264,7 +269,7 @@ describe('parseState', () => {
 
   test('a parsed state still gives the right due jobs', () => {
     const parsed = parseState(
-      '{"lastRun":{"auditLog":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000,"dashboard":1768212000000}}',
+      '{"lastRun":{"auditLog":1768212000000,"slaSweep":"1768212000000","weeklySummary":1768212000000,"dashboard":1768212000000,"archive":1768212000000}}',
     );
     // 1768212000000 is 2026-01-12T10:00:00Z; the sweep's marker was unreadable, so it runs.
     expect(names(dueJobs(parsed, at('2026-01-12T10:30:00Z')))).toEqual(['slaSweep']);

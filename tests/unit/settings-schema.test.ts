@@ -30,6 +30,8 @@ test('the settings the owner runs decide from are the owner-or-admin ones; the r
     ADMINS_SETTING,
     // Decides when a reviewer's claim lapses and the case returns to the queue.
     settingLabel('claimExpiryHours'),
+    // Decides which cases the owner's run moves out of the tracker.
+    settingLabel('archiveAfterDays'),
   ].sort();
   const ownerOrAdmin = SETTINGS.filter((s) => s.changedBy === 'ownerOrAdmin').map((s) => s.label);
   expect(privileged).toEqual([...ownerOrAdmin].sort());

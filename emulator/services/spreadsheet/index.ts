@@ -23,6 +23,7 @@ type AppMembers =
   | 'getActiveSpreadsheet'
   | 'getActiveSheet'
   | 'getActiveRange'
+  | 'create'
   | 'openById'
   | 'openByUrl'
   | 'flush'
@@ -73,6 +74,20 @@ class EmulatedSpreadsheetApp implements Pick<App, AppMembers> {
       numColumns: 1,
     };
     return createRange(this.exec, ss, sheetById(ss, rect.sheetId), rect);
+  }
+
+  /**
+   * Docs (SpreadsheetApp.create(name)): "Creates a new spreadsheet with the given name." It belongs to the
+   * effective user (an installable trigger's owner), sits in the root of their Drive and has one sheet,
+   * "Sheet1". Only the one-argument form is emulated. Docs:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String)
+   */
+  create(name: string, ...rest: unknown[]): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (rest.length > 0)
+      throw new ScriptException('SpreadsheetApp.create(name, rows, columns) is not emulated');
+    if (typeof name !== 'string' || name === '') throw new ScriptException('Invalid argument: name');
+    const model = this.exec.workspace.createSpreadsheet({ name, owner: this.exec.effectiveUser.email });
+    return createSpreadsheet(this.exec, model);
   }
 
   /** Docs: throws when the file does not exist or the user lacks permission. */

@@ -45,6 +45,8 @@ type SpreadsheetMembers =
   | 'removeNamedRange'
   | 'getProtections'
   | 'getOwner'
+  | 'getEditors'
+  | 'addViewers'
   | 'getActiveSheet'
   | 'getActiveRange'
   | 'getSheetName'
@@ -158,6 +160,36 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
   getOwner(): GoogleAppsScript.Base.User {
     const email = this.ss.owner;
     return emulate({ getEmail: () => email }, 'User', this.exec) as unknown as GoogleAppsScript.Base.User;
+  }
+
+  /**
+   * Docs (Spreadsheet.getEditors): "Gets the list of editors for this Spreadsheet." Only someone who may
+   * edit it sees the list (ASSUMPTION: a viewer is refused, as Drive hides sharing from viewers). Docs:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors()
+   */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    if (!this.ss.editors.has(this.exec.effectiveUser.email)) throw new ScriptException('Access denied.');
+    return [...this.ss.editors].map(
+      (email) =>
+        emulate({ getEmail: () => email }, 'User', this.exec) as unknown as GoogleAppsScript.Base.User,
+    );
+  }
+
+  /**
+   * Docs (Spreadsheet.addViewers): "Adds the given array of users to the list of viewers for the
+   * Spreadsheet. If any of the users were already on the list of editors, this method has no effect for
+   * them." Only an editor may share. Docs:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addViewers(String)
+   */
+  addViewers(emailAddresses: string[]): Spreadsheet {
+    if (!Array.isArray(emailAddresses)) throw new ScriptException('Invalid argument: emailAddresses');
+    if (!this.ss.editors.has(this.exec.effectiveUser.email)) throw new ScriptException('Access denied.');
+    for (const raw of emailAddresses) {
+      const email = String(raw).trim().toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ScriptException(`Invalid email: ${raw}`);
+      if (!this.ss.editors.has(email)) this.ss.viewers.add(email);
+    }
+    return this as unknown as Spreadsheet;
   }
 
   getSpreadsheetTimeZone(): string {

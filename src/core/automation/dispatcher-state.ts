@@ -25,6 +25,8 @@ export const PERIODIC_JOBS: readonly JobDefinition[] = [
   { name: 'weeklySummary', everyMs: HOUR_MS },
   // Last, so the Dashboard shows the SLA columns as the sweep just left them.
   { name: 'dashboard', everyMs: HOUR_MS },
+  // The yearly archive (server/archive.ts) after everything that reads or reports the live cases.
+  { name: 'archive', everyMs: HOUR_MS },
 ];
 
 /** A weekly summary's link the mail quota could not take yet: a later run sends it, once per recipient. */

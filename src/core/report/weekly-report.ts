@@ -14,7 +14,7 @@ import { clustersOf, repeatSellersOf, spikesOf } from './patterns';
 import { recommendationsOf } from './recommendations';
 import { openAt, pastSlaAt, type ReportCase, readReportCases, type Window, within } from './report-cases';
 
-const TREND_WEEKS = 8;
+export const TREND_WEEKS = 8;
 
 function trendOf(cases: readonly ReportCase[], input: ReportInput): TrendWeek[] {
   const trend: TrendWeek[] = [];

@@ -139,6 +139,13 @@ export const SETTINGS = [
     help: 'A case claimed with Claim next returns to the queue when nobody changed it for this many hours.',
     changedBy: 'ownerOrAdmin',
   },
+  {
+    key: 'archiveAfterDays',
+    label: 'Archive closed cases after (days)',
+    default: '',
+    help: 'Closed cases closed longer ago than this move, hourly, to a read-only archive spreadsheet per year in the report folder (blank: never).',
+    changedBy: 'ownerOrAdmin',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -106,12 +106,51 @@ function renderRecord(current: CaseView): void {
   }
 }
 
+function openHereButton(caseId: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link-button';
+  button.textContent = caseId;
+  button.addEventListener('click', () => void open(caseId));
+  return button;
+}
+
+/** A case no longer on the live tab, from its year's archive: read-only, naming the archive. */
+async function openArchived(caseId: string): Promise<boolean> {
+  const result = await callServer('getArchivedCase', { caseId });
+  const link = byId('archived-link');
+  const record = byId('archived-record');
+  link.hidden = !result.found;
+  record.hidden = !result.found;
+  if (!result.found) return false;
+  const archived = result.view;
+  view = null;
+  setText(
+    byId('empty-message'),
+    `${archived.caseId} is archived: it is read-only here, kept in "${archived.spreadsheetName}".`,
+  );
+  link.replaceChildren(rowAnchor(archived.url, 'Open the archive'));
+  record.replaceChildren();
+  for (const field of CASE_FIELDS) {
+    const value = archived.fields[field.key as FieldKey] ?? '';
+    if (value === '') continue;
+    const term = document.createElement('dt');
+    term.textContent = field.header;
+    const detail = document.createElement('dd');
+    detail.textContent = value;
+    record.append(term, detail);
+  }
+  showState(states, 'empty');
+  return true;
+}
+
 function renderLinked(current: CaseView): void {
   const list = byId('linked');
   list.replaceChildren(
     ...current.linked.map((link) => {
       const item = document.createElement('li');
-      item.append(link.url ? rowAnchor(link.url, link.caseId) : link.caseId);
+      // A linked case not on the live tab (archived) opens here, read-only.
+      item.append(link.url ? rowAnchor(link.url, link.caseId) : openHereButton(link.caseId));
       item.append(` · ${link.relation} · ${[link.policy, link.status].filter(Boolean).join(', ')}`);
       return item;
     }),
@@ -204,6 +243,9 @@ async function open(caseId: string | null): Promise<void> {
   try {
     const result = await whilePending(findButton, () => callServer('getCaseView', caseId ? { caseId } : {}));
     if (!result.found) {
+      if (caseId && (await openArchived(caseId))) return;
+      byId('archived-link').hidden = true;
+      byId('archived-record').hidden = true;
       view = null;
       setText(byId('empty-message'), result.message);
       showState(states, 'empty');
