@@ -16,6 +16,7 @@ import { AUDIT_HEADERS, TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { archiveBookId, recordArchiveBook } from './archive-store';
 import { caseToCells, ensureRoomForCases, plainTextColumns } from './cases-tab';
+import { assertRoomForCells, growRows, insertTab } from './cell-budget';
 import { openReportFolder } from './report-doc';
 import { writeValues } from './safe-write';
 
@@ -69,13 +70,18 @@ export function ensureArchiveBook(tracker: Spreadsheet, year: number, folderId: 
   if (folder) DriveApp.getFileById(id).moveTo(folder);
   shareReadOnly(tracker, book);
   // Each step is repeated until the Cases tab is named (last): a header a failed call missed is written now.
-  audit = audit ?? book.insertSheet(TABS.audit);
+  audit = audit ?? insertTab(book, TABS.audit, "the archive's Audit log tab");
   writeValues(audit.getRange(1, 1, 1, AUDIT_HEADERS.length), [[...AUDIT_HEADERS]]);
   audit.setFrozenRows(1);
   if (!cases) {
-    const first = book.getSheets().find((s) => s.getName() !== TABS.audit) ?? book.insertSheet();
-    if (first.getMaxColumns() < ARCHIVE_WIDTH)
-      first.insertColumnsAfter(first.getMaxColumns(), ARCHIVE_WIDTH - first.getMaxColumns());
+    const first =
+      book.getSheets().find((s) => s.getName() !== TABS.audit) ??
+      insertTab(book, `${TABS.cases} (being made)`, "the archive's Cases tab");
+    if (first.getMaxColumns() < ARCHIVE_WIDTH) {
+      const adding = ARCHIVE_WIDTH - first.getMaxColumns();
+      assertRoomForCells(book, adding * first.getMaxRows(), "the archive's Cases columns");
+      first.insertColumnsAfter(first.getMaxColumns(), adding);
+    }
     // A small body to begin with (ensureRoomForCases grows it, formatted, as cases arrive).
     if (first.getMaxRows() > INITIAL_ROWS + 1)
       first.deleteRows(INITIAL_ROWS + 2, first.getMaxRows() - INITIAL_ROWS - 1);
@@ -200,7 +206,7 @@ export function copyAuditToArchive(audit: Sheet, rows: readonly LogRow[]): numbe
   const missing = rows.filter((row) => String(row.sequence) !== '' && !present.has(String(row.sequence)));
   if (missing.length === 0) return 0;
   const room = audit.getMaxRows() - last;
-  if (room < missing.length) audit.insertRowsAfter(audit.getMaxRows(), missing.length - room);
+  if (room < missing.length) growRows(audit, missing.length - room, 'archived audit rows');
   writeValues(
     audit.getRange(last + 1, 1, missing.length, AUDIT_HEADERS.length),
     missing.map((row) => [...row.values, row.sequence, row.seal]),

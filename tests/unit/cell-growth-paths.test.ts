@@ -35,6 +35,11 @@ function growthSites(): string[] {
 /** Each growth call, what it grows, and the check before it (file and text that must be there). */
 const GUARDED: { site: string; grows: string; guard: [file: string, text: string] }[] = [
   {
+    site: 'src/adapters/archive-book.ts: insertColumnsAfter',
+    grows: "a new archive spreadsheet's Cases columns",
+    guard: ['src/adapters/archive-book.ts', 'assertRoomForCells(book, adding * first.getMaxRows()'],
+  },
+  {
     site: 'src/adapters/cell-budget.ts: insertRowsAfter',
     grows: 'Audit log, Reports, Lists synonyms and Dashboard rows (growRows)',
     guard: [
