@@ -6,8 +6,12 @@ export class Clock {
     this.nowMs = typeof start === 'number' ? start : start.getTime();
   }
 
+  /**
+   * Whole milliseconds, as JavaScript's Date.now() always gives: modelled time advances the clock by
+   * fractions of a millisecond, which are kept here but never shown to a script.
+   */
   now(): number {
-    return this.nowMs;
+    return Math.floor(this.nowMs);
   }
 
   set(to: Date | number): void {

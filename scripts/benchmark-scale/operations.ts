@@ -50,6 +50,9 @@ export function scaleTracker(size: number): ReportTracker {
   const ctx = reportTracker({ 'Team lead': OWNER, 'Team members': OPS });
   clickMenuItem(ctx.ws, { user: OWNER, spreadsheetId: ctx.spreadsheetId, caption: 'Enable automation' });
   if (size > LOGGED_CASES) fillRealisticLibrary(ctx, size - LOGGED_CASES);
+  // From here each call moves the clock by its modelled time, so a job's own deadline (Validate's minute
+  // from the menu, the hourly run's 4.5 minutes) fires as it would in Apps Script and the job resumes.
+  ctx.ws.modelledTimeMovesClock = true;
   return ctx;
 }
 
