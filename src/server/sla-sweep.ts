@@ -30,7 +30,14 @@ import {
   tokenFor,
 } from '../core/automation/sla-sweep';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
-import { advance, chunksOf, newCursor, rotatedAfter, shouldStopBefore } from '../core/jobs/job-cursor';
+import {
+  advance,
+  chunksOf,
+  chunkTimer,
+  newCursor,
+  rotatedAfter,
+  shouldStopBefore,
+} from '../core/jobs/job-cursor';
 import { headerOf } from '../core/schema/case-schema';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
 import { rowLink } from './links';
@@ -299,11 +306,13 @@ function sweepLocked(
   let lastWritten: string | null = null;
   let writtenCount = 0;
   const pastDeadline = () => Date.now() > deadlineMs;
+  const timer = chunkTimer(Date.now);
   for (const [index, chunk] of chunksOf(changes, CASES_PER_WRITE).entries()) {
-    if (shouldStopBefore(index, Date.now(), deadlineMs)) {
+    if (shouldStopBefore(index, Date.now(), deadlineMs, timer.longestMs())) {
       finishedWrites = false;
       break;
     }
+    timer.start();
     // Each chunk's entries go first as an intent naming the write its records carry: both or neither.
     const writeId = newWriteId();
     const outcome = auditedWrite(
@@ -335,6 +344,7 @@ function sweepLocked(
     }
     finishedWrites = outcome.finished;
     if (!finishedWrites) break;
+    timer.stop();
   }
   if (!finishedWrites && lastWritten !== null)
     saveJobCursor(advance(cursor ?? newCursor(JOB, nowMs), lastWritten, writtenCount));

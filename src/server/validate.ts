@@ -16,6 +16,7 @@ import {
   addTally,
   advance,
   chunksOf,
+  chunkTimer,
   inKeyOrder,
   keyOfCaseId,
   newCursor,
@@ -126,11 +127,13 @@ export function validateLibrary(): ValidationSummary {
     }
     let finished = true;
     let checked = 0;
+    const timer = chunkTimer(Date.now);
     for (const [index, chunk] of chunksOf(remaining, VALIDATE_CHUNK_ROWS).entries()) {
-      if (shouldStopBefore(index, Date.now(), deadlineMs)) {
+      if (shouldStopBefore(index, Date.now(), deadlineMs, timer.longestMs())) {
         finished = false;
         break;
       }
+      timer.start();
       if (!wholeRead)
         for (const run of rowRuns(chunk.map((entry) => entry.item.rowNumber))) readRows(run.first, run.last);
       const counts: Record<string, number> = {};
@@ -150,6 +153,7 @@ export function validateLibrary(): ValidationSummary {
       cursor = { ...cursor, done: cursor.done + checked };
       checked = 0;
       if (!wholeRead) rowsRead.clear();
+      timer.stop();
     }
     flushWrites();
     const after = cursor.after;

@@ -8,6 +8,7 @@ import {
   advance,
   CURSOR_MAX_AGE_MS,
   chunksOf,
+  chunkTimer,
   inKeyOrder,
   keyOfCaseId,
   newCursor,
@@ -96,6 +97,10 @@ test('a run stops only past its deadline and never before its first chunk', () =
   expect(shouldStopBefore(0, T0 + 10, T0)).toBe(false);
   expect(shouldStopBefore(1, T0 + 10, T0)).toBe(true);
   expect(shouldStopBefore(1, T0, T0)).toBe(false);
+  // Judged by the longest chunk so far: a chunk that would end past the deadline is not started.
+  expect(shouldStopBefore(1, T0 - 40_000, T0, 45_000)).toBe(true);
+  expect(shouldStopBefore(1, T0 - 50_000, T0, 45_000)).toBe(false);
+  expect(shouldStopBefore(0, T0 - 1, T0, 45_000)).toBe(false);
 });
 
 test('the progress message says how far the job got and what to do', () => {
@@ -109,4 +114,17 @@ test('a job that looks at every row each run starts after the row a stopped run 
   expect(rotatedAfter(keyed, 'CB-2').map((e) => e.key)).toEqual(['CB-3', 'CB-4', 'CB-1', 'CB-2']);
   expect(rotatedAfter(keyed, null).map((e) => e.key)).toEqual(['CB-1', 'CB-2', 'CB-3', 'CB-4']);
   expect(rotatedAfter(keyed, 'CB-9').map((e) => e.key)).toEqual(['CB-1', 'CB-2', 'CB-3', 'CB-4']);
+});
+
+test('chunkTimer keeps the longest chunk, on the clock it is given', () => {
+  let now = 0;
+  const timer = chunkTimer(() => now);
+  expect(timer.longestMs()).toBe(0);
+  timer.start();
+  now = 30_000;
+  timer.stop();
+  timer.start();
+  now = 40_000;
+  timer.stop();
+  expect(timer.longestMs()).toBe(30_000);
 });

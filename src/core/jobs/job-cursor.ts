@@ -108,9 +108,33 @@ export function addTally(cursor: JobCursor, counts: Readonly<Record<string, numb
   return { ...cursor, tally };
 }
 
-/** True once a run is past its deadline; a run always finishes at least one chunk, so every run progresses. */
-export function shouldStopBefore(chunkIndex: number, nowMs: number, deadlineMs: number): boolean {
-  return chunkIndex > 0 && nowMs > deadlineMs;
+/**
+ * True when the next chunk would end past the deadline, judged by the longest chunk so far (a run that
+ * checked only "past the deadline yet?" could start a chunk at 59 s and end it at 100 s). A run always
+ * finishes at least one chunk, so every run progresses.
+ */
+export function shouldStopBefore(
+  chunkIndex: number,
+  nowMs: number,
+  deadlineMs: number,
+  longestChunkMs = 0,
+): boolean {
+  return chunkIndex > 0 && nowMs + longestChunkMs > deadlineMs;
+}
+
+/** Times chunks of work on a clock, for shouldStopBefore: the longest so far. */
+export function chunkTimer(now: () => number): { start(): void; stop(): void; longestMs(): number } {
+  let startedMs = 0;
+  let longest = 0;
+  return {
+    start: () => {
+      startedMs = now();
+    },
+    stop: () => {
+      longest = Math.max(longest, now() - startedMs);
+    },
+    longestMs: () => longest,
+  };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
