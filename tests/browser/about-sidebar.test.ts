@@ -109,11 +109,13 @@ test('google.script.run offers no private (_) functions and no internal helpers'
   expect(names).toEqual(
     [
       'addWorkNote',
+      'archiveClosedCases',
       'claimNext',
       'disableAutomation',
       'enableAutomation',
       'findDuplicates',
       'getAboutInfo',
+      'getArchivedCase',
       'getCaseView',
       'getIntakeOptions',
       'getQueues',

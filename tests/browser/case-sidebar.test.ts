@@ -91,6 +91,8 @@ test('an unknown ID gets a clear message', async () => {
   await page.locator('#state-empty').waitFor();
   await page.getByLabel('Case ID').fill('CB-2026-00404');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
+  // The page asks the live tab, then the archive, before it answers: wait for the answer.
+  await page.locator('#state-empty #empty-message', { hasText: 'CB-2026-00404' }).waitFor();
   await expect(page.locator('#empty-message').textContent()).resolves.toBe(
     'No case CB-2026-00404 in this tracker.',
   );
