@@ -223,6 +223,11 @@ export interface WorkspaceOptions {
    * on a clock that stands still during a run (README, "Modelled time"). An execution may override it.
    */
   modelledTimeMovesClock?: boolean;
+  /**
+   * Whether executions measure the bundle's own CPU time for the latency model (benchmarks). Default false:
+   * no test asserts CPU time, and asking the process for it around every service call slows every run.
+   */
+  measureScriptCpu?: boolean;
 }
 
 export class Workspace {
@@ -234,6 +239,8 @@ export class Workspace {
   readonly scriptId = 'casebook-emulated-script';
   /** Default of ExecutionOptions.modelledTimeMovesClock (see WorkspaceOptions). */
   modelledTimeMovesClock: boolean;
+  /** See WorkspaceOptions.measureScriptCpu. */
+  measureScriptCpu: boolean;
 
   readonly users = new Map<string, UserRecord>();
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
@@ -258,6 +265,7 @@ export class Workspace {
     this.bundlePath = options.bundlePath ?? 'build/Code.js';
     this.idCounter = options.idsIssued ?? 0;
     this.modelledTimeMovesClock = options.modelledTimeMovesClock ?? false;
+    this.measureScriptCpu = options.measureScriptCpu ?? false;
     for (const u of options.users ?? []) this.addUser(u.email, u.name, u.authorized);
   }
 

@@ -133,9 +133,11 @@ export class Execution {
 
   /**
    * Runs the bundle's own code (a top-level function the harness calls): its CPU time outside service
-   * calls is added to the ledger (benchmarks only; it is not deterministic, so nothing moves the clock).
+   * calls is added to the ledger when the workspace measures it (benchmarks only; it is not deterministic,
+   * so nothing moves the clock).
    */
   runScript<T>(run: () => T): T {
+    if (!this.workspace.measureScriptCpu) return run();
     if (this.scriptDepth === 0) this.scriptResumedAtCpuMs = cpuNowMs();
     this.scriptDepth += 1;
     try {

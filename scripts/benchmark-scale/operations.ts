@@ -53,6 +53,7 @@ export function scaleTracker(size: number): ReportTracker {
   // From here each call moves the clock by its modelled time, so a job's own deadline (Validate's minute
   // from the menu, the hourly run's 4.5 minutes) fires as it would in Apps Script and the job resumes.
   ctx.ws.modelledTimeMovesClock = true;
+  ctx.ws.measureScriptCpu = true;
   return ctx;
 }
 

@@ -310,7 +310,7 @@ describe("the script's own CPU time (benchmarks only; no test asserts a CPU budg
         sheet.getRange('A1').setValue('done');
       }`);
     const timeOf = (name: string) => {
-      const { ws, spreadsheetId } = workspace();
+      const { ws, spreadsheetId } = workspace({ measureScriptCpu: true });
       runFunction(
         ws,
         { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId, bundlePath },
@@ -324,5 +324,21 @@ describe("the script's own CPU time (benchmarks only; no test asserts a CPU budg
     expect(busy.nodeScriptCpuMs).toBeGreaterThan(0);
     expect(busy.scriptCpuMs).toBe(busy.nodeScriptCpuMs * DEFAULT_LATENCY.scriptCpuFactor);
     expect(busy.withCpuMs).toBe(busy.withoutCpuMs + busy.scriptCpuMs);
+  });
+
+  test('off unless the workspace asks for it (WorkspaceOptions.measureScriptCpu): tests do not pay for measuring', () => {
+    const bundlePath = fakeBundle(`
+      function busy() {
+        var x = 0;
+        for (var i = 0; i < 2000000; i++) x += Math.sqrt(i);
+        SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue(x);
+      }`);
+    const { ws, spreadsheetId } = workspace();
+    runFunction(
+      ws,
+      { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId, bundlePath },
+      'busy',
+    );
+    expect(ws.ledger.modelled().nodeScriptCpuMs).toBe(0);
   });
 });

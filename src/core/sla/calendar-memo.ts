@@ -16,8 +16,12 @@ export interface DayInterval {
 }
 
 const DAY_MS = 86_400_000;
-/** Days added beyond a request when the memo grows, so a run grows it a few times, not once per case. */
-const GROW_DAYS = 400;
+/**
+ * Days added beyond a request when the memo grows: at least MIN_GROW_DAYS, else as many days as it already
+ * holds (it doubles), so a sweep over years of cases grows it a few times, not once per case, while one
+ * sidebar save (an execution of its own, with a memo of its own) works out a few days, not hundreds.
+ */
+const MIN_GROW_DAYS = 14;
 /** No memo spans more than this (about 200 years); beyond it the caller walks the days itself. */
 export const MEMO_MAX_DAYS = 73_000;
 
@@ -34,13 +38,18 @@ export class WorkingDayMemo {
   /** `dayInterval(dayMs)`: the working interval of the local date at dayMs, or null on a day off. */
   constructor(private readonly dayInterval: (dayMs: number) => DayInterval | null) {}
 
+  private growth(): number {
+    return Math.max(MIN_GROW_DAYS, this.starts.length);
+  }
+
   /** Makes the memo cover days lo..hi; false when that would pass MEMO_MAX_DAYS. */
   private cover(lo: number, hi: number): boolean {
     const have = this.starts.length > 0;
     const last = this.first + this.starts.length - 1;
     if (have && lo >= this.first && hi <= last) return true;
-    const from = have ? Math.min(this.first, lo - (lo < this.first ? GROW_DAYS : 0)) : lo - GROW_DAYS;
-    const to = have ? Math.max(last, hi + (hi > last ? GROW_DAYS : 0)) : hi + GROW_DAYS;
+    const grow = this.growth();
+    const from = have ? Math.min(this.first, lo - (lo < this.first ? grow : 0)) : lo - grow;
+    const to = have ? Math.max(last, hi + (hi > last ? grow : 0)) : hi + grow;
     if (to - from + 1 > MEMO_MAX_DAYS) return false;
     const starts: number[] = [];
     const lengths: number[] = [];
@@ -104,7 +113,7 @@ export class WorkingDayMemo {
       if ((this.starts.length > 0 ? this.first + lastIndex : utcDay) * DAY_MS - startMs > limitMs)
         return null;
       // Growing forward keeps the first day, so `already` stays a total from the same day.
-      if (!this.cover(this.first, this.first + lastIndex + GROW_DAYS)) return undefined;
+      if (!this.cover(this.first, this.first + lastIndex + this.growth())) return undefined;
     }
     // The first day (from the day before the instant's UTC day) whose running total reaches the target.
     let lo = Math.max(0, utcDay - 1 - this.first);
