@@ -40,6 +40,9 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const { sheet, source: ss, first, firstColumn, lastColumn } = edit;
   const last = Math.min(edit.last, first + MAX_ROWS_PER_EDIT - 1);
 
+  // Lists and settings before the lock, so others' saves do not wait on these reads: the owner edits
+  // those tabs without the lock, so reading them inside it would not make them any fresher.
+  const { sla, ctx: tracker } = readTrackerContext(ss);
   const done = tryDocumentLock(() => {
     const table = readCaseRows(sheet, first, last);
     // Any column Casebook records (or the record itself); people's own columns and the marks are not its business.
@@ -50,7 +53,6 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       },
     );
     if (!touched) return true;
-    const { sla, ctx: tracker } = readTrackerContext(ss);
     const user = event?.user ? String(event.user) : activeUserEmail();
     const writeId = newWriteId();
     const plans = planSheetChanges(table.rows, {
