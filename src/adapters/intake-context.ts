@@ -6,8 +6,8 @@
 import type { ImportContext } from '../core/import/convert-row';
 import { dayInZone } from '../core/normalise/date';
 import { settingLabel } from '../core/schema/settings-schema';
-import { TABS } from '../core/tracker/layout';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
+import { TABS } from '../core/tracker/layout';
 import { readListsTab } from './lists-tab';
 import { readPrivilegedSettings } from './privileged-settings';
 import { type Recipients, recipientsOf } from './recipients';
