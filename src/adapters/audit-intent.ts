@@ -77,6 +77,8 @@ export function auditedWrite<T>(
   write: () => T,
   landed: (result: T) => Iterable<string>,
   report?: ReportWitness,
+  /** False for a caller that drains the channel itself once its document lock is released. */
+  drainNow = true,
 ): T {
   const intent = recordIntent(ss, writeId, entries, report);
   const before = writesLanded();
@@ -87,7 +89,7 @@ export function auditedWrite<T>(
     if (writesLanded() === before) withdrawIntent(intent);
     throw error;
   }
-  commitIntent(ss, intent, landed(result));
+  commitIntent(ss, intent, landed(result), drainNow);
   return result;
 }
 
@@ -118,10 +120,16 @@ export function settleBeforeWrite(ss: Spreadsheet): void {
  * Says which cases the write landed on, then, for a runner who may write the log, drains it. A failure
  * here leaves the intent for the next lock holder to settle from the rows.
  */
-export function commitIntent(ss: Spreadsheet, write: AuditedWrite, landed: Iterable<string>): void {
+export function commitIntent(
+  ss: Spreadsheet,
+  write: AuditedWrite,
+  landed: Iterable<string>,
+  drainNow = true,
+): void {
   if (write.planned.length === 0) return;
   documentStore().setProperty(commitKey(write.writeId), encodeCommit(landed, write.planned));
   openIntents.delete(write.writeId);
+  if (!drainNow) return;
   try {
     drainAuditChannel(ss);
   } catch (error) {

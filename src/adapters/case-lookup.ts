@@ -36,13 +36,16 @@ export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet 
   return sheet;
 }
 
-/** The header row alone, in one read. */
+/**
+ * The header row alone, in one read: the whole first row ("1:1", to the sheet's last column), so no
+ * getLastColumn round trip (the dearest getter, latency.ts) is needed first. The width is the last
+ * titled column: a row Casebook writes fills the titled columns.
+ */
 export function readCasesLayout(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesLayout {
   const sheet = casesSheet(ss);
-  const width = sheet.getLastColumn();
-  const header = (sheet.getRange(1, 1, 1, Math.max(1, width)).getValues()[0] ?? []).map((h) =>
-    matchKey(String(h)),
-  );
+  const header = (sheet.getRange('1:1').getValues()[0] ?? []).map((h) => matchKey(String(h)));
+  let width = header.length;
+  while (width > 0 && header[width - 1] === '') width -= 1;
   return { sheet, columnOf: schemaColumns(header), width };
 }
 

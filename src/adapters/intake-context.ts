@@ -7,6 +7,7 @@ import type { ImportContext } from '../core/import/convert-row';
 import { dayInZone } from '../core/normalise/date';
 import { settingLabel } from '../core/schema/settings-schema';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
+import { TABS } from '../core/tracker/layout';
 import { readListsTab } from './lists-tab';
 import { readPrivilegedSettings } from './privileged-settings';
 import { type Recipients, recipientsOf } from './recipients';
@@ -35,8 +36,10 @@ export function readTrackerContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   slaProblems: string[];
   recipients: Recipients;
 } {
-  const { lists, synonyms } = readListsTab(ss);
-  const privileged = readPrivilegedSettings(ss);
+  // The Lists tab looked up once: its values here, its protection in readPrivilegedSettings.
+  const listsSheet = ss.getSheetByName(TABS.lists);
+  const { lists, synonyms } = readListsTab(ss, listsSheet);
+  const privileged = readPrivilegedSettings(ss, listsSheet);
   const timeZone = ss.getSpreadsheetTimeZone();
   const recipients = recipientsOf(privileged);
   // Date order and the duplicate window grant nothing: they are read even from an unprotected tab.

@@ -9,8 +9,11 @@ export interface ListsTab {
   synonyms: Record<string, Record<string, string>>;
 }
 
-export function readListsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ListsTab {
-  const sheet = ss.getSheetByName(TABS.lists);
+/** `sheet` is the Lists tab when the caller already holds it (one lookup fewer). */
+export function readListsTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null = ss.getSheetByName(TABS.lists),
+): ListsTab {
   if (!sheet)
     throw new Error('This tracker has no Lists tab yet: run Extensions > Casebook > Set up tracker.');
   const values = sheet.getDataRange().getValues();

@@ -22,6 +22,7 @@ import { activeSpreadsheet, activeUserEmail } from './context';
 import { readSettings } from './settings-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface TrustedPeople {
   spreadsheetOwner: string;
@@ -40,7 +41,7 @@ export interface PrivilegedSettings {
   people: TrustedPeople;
 }
 
-function protectionFacts(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): ProtectionFacts | null {
+function protectionFacts(sheet: Sheet | null): ProtectionFacts | null {
   if (!sheet) return null;
   const [protection] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   if (!protection) return null;
@@ -62,14 +63,23 @@ export function ownersOf(ss: Spreadsheet): Pick<TrustedPeople, 'spreadsheetOwner
   };
 }
 
-/** Reads Settings (one batched read) and verifies the Settings and Lists protections. */
-export function readPrivilegedSettings(ss: Spreadsheet): PrivilegedSettings {
-  const all = readSettings(ss);
+/**
+ * Reads Settings (one batched read) and verifies the Settings and Lists protections. `listsSheet` is the
+ * Lists tab when the caller already looked it up: each tab is looked up once, for its values and its
+ * protection alike.
+ */
+export function readPrivilegedSettings(ss: Spreadsheet, listsSheet?: Sheet | null): PrivilegedSettings {
+  const settingsSheet = ss.getSheetByName(TABS.settings);
+  const all = readSettings(ss, settingsSheet);
   const owners = ownersOf(ss);
   const admins = emailList(all.get(ADMINS_SETTING) ?? '');
   const trusted = [owners.spreadsheetOwner, owners.automationOwner, ...admins].filter((e) => e !== '');
-  const problems = [TABS.settings, TABS.lists]
-    .map((tab) => protectionProblem(tab, protectionFacts(ss.getSheetByName(tab)), trusted))
+  const tabs: [string, Sheet | null][] = [
+    [TABS.settings, settingsSheet],
+    [TABS.lists, listsSheet === undefined ? ss.getSheetByName(TABS.lists) : listsSheet],
+  ];
+  const problems = tabs
+    .map(([tab, sheet]) => protectionProblem(tab, protectionFacts(sheet), trusted))
     .filter((problem) => problem !== '');
   if (problems.length > 0)
     return {

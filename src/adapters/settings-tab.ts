@@ -1,8 +1,11 @@
 /** Reads the Settings tab (setting name -> value) in one batched read. */
 import { TABS } from '../core/tracker/layout';
 
-export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, string> {
-  const sheet = ss.getSheetByName(TABS.settings);
+/** `sheet` is the Settings tab when the caller already holds it (one lookup fewer). */
+export function readSettings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null = ss.getSheetByName(TABS.settings),
+): Map<string, string> {
   const settings = new Map<string, string>();
   if (!sheet) return settings;
   for (const [key, value] of sheet.getDataRange().getValues().slice(1)) {

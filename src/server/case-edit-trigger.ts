@@ -10,6 +10,7 @@
  * https://developers.google.com/apps-script/guides/triggers/installable.
  */
 import { newWriteId } from '../adapters/audit-intent';
+import { drainAuditChannel } from '../adapters/audit-log';
 import { triggerIsAuthorized } from '../adapters/authorization';
 import { runsAsAutomationOwner } from '../adapters/automation-owner';
 import { readCaseRows } from '../adapters/cases-tab';
@@ -25,6 +26,8 @@ import { planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
 
 /** A paste larger than this is handled in its first rows; the hourly sweep reconciles the rest. */
 const MAX_ROWS_PER_EDIT = 2_000;
+/** Up to this many edited rows are written where they were read; more are located by one column read. */
+const MAX_HINTED_ROWS = 20;
 
 export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isEditEvent(event)) return;
@@ -40,6 +43,10 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const { sheet, source: ss, first, firstColumn, lastColumn } = edit;
   const last = Math.min(edit.last, first + MAX_ROWS_PER_EDIT - 1);
 
+  // Lists and settings before the lock, so others' saves do not wait on these reads: the owner edits
+  // those tabs without the lock, so reading them inside it would not make them any fresher.
+  const { sla, ctx: tracker } = readTrackerContext(ss);
+  let wroteEntries = false;
   const done = tryDocumentLock(() => {
     const table = readCaseRows(sheet, first, last);
     // Any column Casebook records (or the record itself); people's own columns and the marks are not its business.
@@ -50,7 +57,6 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       },
     );
     if (!touched) return true;
-    const { sla, ctx: tracker } = readTrackerContext(ss);
     const user = event?.user ? String(event.user) : activeUserEmail();
     const writeId = newWriteId();
     const plans = planSheetChanges(table.rows, {
@@ -65,7 +71,27 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (plans.length === 0) return true;
     // The rows read, to put back one a write misplaced by a sort is found to have hit.
     const snapshot = new Map(table.rows.map((row) => [String(row.caseId ?? '').trim(), row]));
-    const written = writeAuditedSheetChanges(ss, table, plans, tracker.lists, writeId, snapshot);
+    // The rows just read are tried first (each verified by case ID before the write), so a typed cell or
+    // a small paste is written without reading the Case ID column; a large paste is located by that read.
+    const rowHints =
+      table.rows.length <= MAX_HINTED_ROWS
+        ? new Map(
+            table.rows.map((row, i) => [String(row.caseId ?? '').trim(), table.rowNumbers[i] as number]),
+          )
+        : undefined;
+    // The entries wait in the audit channel (committed with the write); they are sealed into the log
+    // after the lock, so others' saves do not wait on the drain.
+    const written = writeAuditedSheetChanges(
+      ss,
+      table,
+      plans,
+      tracker.lists,
+      writeId,
+      snapshot,
+      rowHints,
+      false,
+    );
+    wroteEntries = true;
     const refused = written.filter((plan) => plan.refusal);
     const putBack = written.filter((plan) => plan.audit.some((e) => e.action === 'System column put back'));
     const untrusted = written.filter((plan) => plan.untrusted);
@@ -85,4 +111,12 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     return true;
   });
   if (done === null) ss.toast(BUSY_MESSAGE, 'Casebook', 10);
+  if (wroteEntries) {
+    // The drain takes the script lock itself; if it fails, the entries wait for the next owner's run.
+    try {
+      drainAuditChannel(ss);
+    } catch (error) {
+      console.warn(`Casebook: audit entries wait for the next run (${(error as Error).message}).`);
+    }
+  }
 }

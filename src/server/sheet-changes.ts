@@ -218,11 +218,15 @@ export function writeSheetChanges(
   plans: readonly CaseWrite[],
   lists: TaxonomyLists,
   snapshot?: ReadonlyMap<string, CaseRow>,
+  rowHints?: ReadonlyMap<string, number>,
 ): CaseWrite[] {
   const requests: CaseWriteRequest[] = plans
     .filter((plan) => !plan.untrusted)
     .map((plan) => ({ caseId: plan.caseId, fields: plan.fields }));
-  const outcome = writeCases(table, requests, snapshot ? { snapshot } : {});
+  const outcome = writeCases(table, requests, {
+    ...(snapshot ? { snapshot } : {}),
+    ...(rowHints ? { rowHints } : {}),
+  });
   const missing = new Set(outcome.missing);
   const kept = plans.filter((plan) => !missing.has(plan.caseId));
   // Rows to mark again, where they are now (the write read them back by ID).
@@ -257,7 +261,8 @@ export function writeSheetChanges(
 
 /**
  * writeSheetChanges with its audit entries, both or neither: the entries of the rows it writes go first as
- * an intent under `writeId` (the ID the plans' records name), flagged rows' entries after.
+ * an intent under `writeId` (the ID the plans' records name), flagged rows' entries after. `rowHints`:
+ * where the caller read the cases inside this lock hold (tried first, each verified by ID before the write).
  */
 export function writeAuditedSheetChanges(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -266,17 +271,23 @@ export function writeAuditedSheetChanges(
   lists: TaxonomyLists,
   writeId: string,
   snapshot?: ReadonlyMap<string, CaseRow>,
+  rowHints?: ReadonlyMap<string, number>,
+  /** False when the caller drains the audit channel itself, after releasing its document lock. */
+  drainNow = true,
 ): CaseWrite[] {
   const written = auditedWrite(
     ss,
     writeId,
     plans.filter((plan) => !plan.untrusted).flatMap((plan) => plan.audit),
-    () => writeSheetChanges(table, plans, lists, snapshot),
+    () => writeSheetChanges(table, plans, lists, snapshot, rowHints),
     (done) => done.filter((plan) => !plan.untrusted).map((plan) => plan.caseId),
+    undefined,
+    drainNow,
   );
   recordAudit(
     ss,
     written.filter((plan) => plan.untrusted).flatMap((plan) => plan.audit),
+    { drainNow },
   );
   return written;
 }

@@ -12,7 +12,6 @@ import { findCaseNear, NEIGHBOUR_ROWS, readCasesLayout } from '../adapters/case-
 import { writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
-import { readIntakeContext } from '../adapters/intake-context';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import { caseVersion } from '../core/cases/version';
@@ -32,8 +31,9 @@ export function addWorkNote(request: unknown): WorkNoteResult {
   if (!note.ok) return { ok: false, error: note.reason };
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  // The time zone and lists only: a note changes no SLA, so the owner's protected settings are not needed.
-  const ctx = readIntakeContext(ss);
+  // The time zone alone (dates in the record and the version): a note changes no field the lists check
+  // and no SLA, so neither the Lists nor the Settings tab is read.
+  const ctx = { timeZone: ss.getSpreadsheetTimeZone() };
   // The header before the lock; inside it, the case alone, found by TextFinder.
   const table = readCasesLayout(ss);
   const user = activeUserEmail();

@@ -128,9 +128,9 @@ describe('status edits in the sheet', () => {
     const ctx = automatedTracker();
     const first = newCase(ctx, { sellerId: 'S-ZZZ' });
     const second = newCase(ctx, { sellerId: 'S-AAA' });
-    // Another person sorts by seller after the trigger read the edited rows (it reads the tracker's time
-    // zone with the SLA settings next, and the simple onEdit never does).
-    ctx.ws.faults.beforeCall('Spreadsheet.getSpreadsheetTimeZone', 1, () => {
+    // Another person sorts by seller after the trigger read the edited rows (it makes its write ID next,
+    // inside the lock, and the simple onEdit never asks for one).
+    ctx.ws.faults.beforeCall('Utilities.getUuid', 1, () => {
       ctx.cases.getRange(2, 1, 2, ctx.cases.getLastColumn()).sort(ctx.column('Seller ID'));
     });
     typeInto(ctx, 'Status', first.row, 'Triaged');

@@ -1,10 +1,12 @@
 /**
  * Issue 19 (point 1) through the built bundle: the sidebar actions read narrowly. Submit, the duplicate
- * check, the case view, a save and a work note make the same calls and read the same cells at 1,000 and
+ * check, the case view, a save, a work note and a Status typed into the sheet (onEdit and the edit trigger
+ * of a tracker with automation on) make the same calls and read the same cells at 1,000 and
  * 20,000 cases (their TextFinders search more cells inside Sheets, counted apart); at the larger size the
  * document lock is held under 2 s modelled by each, and the duplicate check and case view take under 2 s.
  */
-import { call, FIELDS, fillLibrary, type Tracker, tracker } from '../support/intake-tracker';
+import { automatedTracker, typeInto } from '../support/automation-tracker';
+import { call, FIELDS, fillLibrary, type Tracker } from '../support/intake-tracker';
 
 interface Cost {
   calls: number;
@@ -14,14 +16,18 @@ interface Cost {
   lockMs: number;
 }
 
-/** The cost of one action from the ledger; the lock's span runs from tryLock to releaseLock. */
+/**
+ * The cost of one action from the ledger; the document lock's span runs from its tryLock to the release
+ * that follows (the edit trigger's audit drain takes the script lock after it, not counted here).
+ */
 function cost(ctx: Tracker, work: () => void): Cost {
   const { ledger } = ctx.ws;
   ledger.reset();
   work();
   const calls = ledger.calls();
-  const start = calls.indexOf('Lock.tryLock');
-  const end = calls.lastIndexOf('Lock.releaseLock');
+  const documentLock = calls.indexOf('LockService.getDocumentLock');
+  const start = documentLock < 0 ? -1 : calls.indexOf('Lock.tryLock', documentLock);
+  const end = calls.indexOf('Lock.releaseLock', start);
   return {
     calls: calls.length,
     cells: ledger.cells(),
@@ -34,7 +40,8 @@ function cost(ctx: Tracker, work: () => void): Cost {
 type Submitted = { ok: true; caseId: string; row: number };
 
 function measure(size: number) {
-  const ctx = tracker();
+  // Automation on, as in a team's tracker: a Status typed in the sheet runs the edit trigger too.
+  const ctx = automatedTracker();
   fillLibrary(ctx, size);
   // The first submission sets the case counter from the Case ID column: one read of that column, once.
   let first = { caseId: '', row: 0 };
@@ -97,13 +104,20 @@ function measure(size: number) {
     expect(reply.ok).toBe(true);
   });
   expect(ctx.cases.getRange(first.row, ctx.column('Summary')).getValue()).toBe('Edited in the sidebar');
-  return { size, width: ctx.headers.length, firstSubmit, duplicates, submit, view, save, note };
+  // A status typed into the sheet: the simple onEdit marks the row, the edit trigger audits and reseals it.
+  const statusEdit = cost(ctx, () => {
+    const outcome = typeInto(ctx, 'Status', first.row, 'Triaged');
+    expect(outcome.triggerErrors).toEqual([]);
+    expect(outcome.triggersRun).toEqual(['onEdit', 'onCaseEdit']);
+  });
+  expect(ctx.cases.getRange(first.row, ctx.column('Accepted status')).getValue()).toBe('Triaged');
+  return { size, width: ctx.headers.length, firstSubmit, duplicates, submit, view, save, note, statusEdit };
 }
 
-test('submit, duplicate check, case view, save and work note: same calls and cells read at 1,000 and 20,000 cases, the lock held under 2 s modelled', () => {
+test('submit, duplicate check, case view, save, work note and a typed status: same calls and cells read at 1,000 and 20,000 cases, the lock held under 2 s modelled', () => {
   const small = measure(1_000);
   const large = measure(20_000);
-  const actions = ['duplicates', 'submit', 'view', 'save', 'note'] as const;
+  const actions = ['duplicates', 'submit', 'view', 'save', 'note', 'statusEdit'] as const;
   for (const action of actions) {
     // Calls and cells read do not grow with the library: only the rows concerned are read.
     expect({ action, calls: large[action].calls }).toEqual({ action, calls: small[action].calls });
@@ -111,15 +125,20 @@ test('submit, duplicate check, case view, save and work note: same calls and cel
     // What the TextFinders looked through inside Sheets: one to three columns of the tab, never all of it.
     expect(large[action].searched).toBeLessThanOrEqual(3 * (large.size + 2_000));
   }
-  // Modelled time at 20,000 cases. The duplicate check and the case view are under 2 s, and every lock
-  // hold is. Submit and a save are not yet: their remaining time is fixed per call, not per case (about
-  // 63 calls at 50 ms, a 0.5 s flush in the lock; measured 3.8 s and 3.7 s at both sizes), for the latency rework
-  // (issue 19, point 7) to price; tighten these two to 2 s once it lands.
+  // Modelled time at 20,000 cases, measured 2026-12-05 (the same at 1,000): duplicate check 1.25 s, case
+  // view 1.64 s, submit 2.82 s, save 2.76 s, work note 2.14 s, a typed status 6.30 s (onEdit and the edit
+  // trigger, its audit drain after the lock). What remains is fixed per call, not per case: the owner-kept
+  // tabs' reads and protection checks, the audit channel, the seal key. Budgets sit just above the
+  // measurements so a call added back fails here; the targets (2 s, 3 s for a status edit) are not met yet.
   expect(large.duplicates.ms).toBeLessThan(2_000);
   expect(large.view.ms).toBeLessThan(2_000);
-  expect(large.note.ms).toBeLessThan(3_200);
-  expect(large.submit.ms).toBeLessThan(4_000);
-  expect(large.save.ms).toBeLessThan(4_000);
+  expect(large.submit.ms).toBeLessThan(2_900);
+  expect(large.save.ms).toBeLessThan(2_800);
+  expect(large.note.ms).toBeLessThan(2_200);
+  expect(large.statusEdit.ms).toBeLessThan(6_400);
+  const calls = Object.fromEntries(actions.map((action) => [action, large[action].calls]));
+  expect(calls).toEqual({ duplicates: 26, submit: 61, view: 36, save: 59, note: 47, statusEdit: 119 });
+  // The document lock is held under 2 s by each, the edit trigger included (1.15 s).
   for (const action of actions)
     expect({ action, lockMs: large[action].lockMs < 2_000 }).toEqual({ action, lockMs: true });
   // Budgets, measured 2026-12-05 at 1,000 cases (calls, cells): most cells are the Lists tab (3,672), read
