@@ -20,7 +20,7 @@ import { withDocumentLock } from '../adapters/document-lock';
 import { readQueueTable } from '../adapters/queue-cases';
 import { addSkip, readSkips } from '../adapters/queue-skips';
 import { trackerRecordMac } from '../adapters/seal-key';
-import { type QueueCase, queueCaseOf } from '../core/queue/queue-case';
+import { CLAIM_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { nextClaimable, type QueueDefinition } from '../core/queue/queues';
 import { headerOf } from '../core/schema/case-schema';
 import { expectObject, expectText } from './arguments';
@@ -106,7 +106,7 @@ export function claimNext(request: unknown): ClaimResult {
   const skipped = readSkips(ss.getId(), chosenAtMs);
   const candidates = candidatesFor(
     context,
-    readQueueTable(ss, chosenAtMs, context.expiryMs).cases,
+    readQueueTable(ss, chosenAtMs, context.expiryMs, CLAIM_FIELDS).cases,
     queue,
     skipped,
   );
