@@ -76,12 +76,15 @@ const BLOCK_GAP = 8;
  */
 const COLUMN_GAP = 16;
 
-/** Runs of nearby columns among `columns` (first to last, inclusive): each is read in one call per block. */
-function columnRuns(columns: readonly number[]): { first: number; last: number }[] {
+/**
+ * Runs of nearby columns among `columns` (first to last, inclusive): each is read in one call per block.
+ * A read of every row passes a gap of 1 (adjacent columns only): there one column is worth more than a call.
+ */
+export function columnRuns(columns: readonly number[], gap = COLUMN_GAP): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
   for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
     const run = runs[runs.length - 1];
-    if (run && column - run.last <= COLUMN_GAP) run.last = column;
+    if (run && column - run.last <= gap) run.last = column;
     else runs.push({ first: column, last: column });
   }
   return runs;

@@ -1,6 +1,6 @@
 /**
- * The Cases tab as the queues read it: the header row, then only the queue's columns (one read each),
- * never the whole tab, so opening a queue or claiming a case reads about a third of the cells. A case a
+ * The Cases tab as the queues read it: the header row, then only the queue's columns (one read per run of
+ * adjacent ones), never the whole tab, so opening a queue or choosing a case reads about a third of the cells. A case a
  * queue writes is read again whole, found by case ID, so its sealed record can be checked and renewed;
  * the write itself goes through writeCases (cases-tab.ts).
  */
@@ -9,6 +9,7 @@ import { QUEUE_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-c
 import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
+import { readColumns } from './case-columns';
 import { type CasesTable, locateCases } from './cases-tab';
 
 export interface QueueTable {
@@ -41,28 +42,23 @@ export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Google
   return sheet;
 }
 
+/**
+ * Every case as the queues see it, from the queue's columns only (case-columns.ts: one read per run of
+ * adjacent ones), or fewer `keys` (Claim next's); rows without a Case ID are left out.
+ */
 export function readQueueTable(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   nowMs: number,
   expiryMs: number,
+  keys: readonly FieldKey[] = QUEUE_FIELDS,
 ): QueueTable {
-  const sheet = casesSheet(ss);
-  const width = sheet.getLastColumn();
-  const lastRow = sheet.getLastRow();
-  const columnOf = casesColumns(sheet, width);
+  const { layout, rows, rowNumbers, lastRow } = readColumns(ss, keys);
   const cases: QueueCase[] = [];
-  if (lastRow >= 2) {
-    const columns = QUEUE_FIELDS.map(
-      (key) => [key, sheet.getRange(2, columnOf.get(key) as number, lastRow - 1, 1).getValues()] as const,
-    );
-    for (let i = 0; i < lastRow - 1; i++) {
-      const row: CaseRow = {};
-      for (const [key, values] of columns) row[key] = (values[i] as unknown[])[0];
-      if (String(row.caseId ?? '').trim() === '') continue;
-      cases.push(queueCaseOf(row, i + 2, nowMs, expiryMs));
-    }
-  }
-  return { table: { sheet, columnOf }, cases, lastRow, width };
+  rows.forEach((row, i) => {
+    if (String(row.caseId ?? '').trim() !== '')
+      cases.push(queueCaseOf(row, rowNumbers[i] as number, nowMs, expiryMs));
+  });
+  return { table: { sheet: layout.sheet, columnOf: layout.columnOf }, cases, lastRow, width: layout.width };
 }
 
 /** Full rows of the given sheet rows, read as one span (for lifecycle checks that need every field). */

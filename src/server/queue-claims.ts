@@ -1,19 +1,26 @@
 /**
- * Claim next, Skip and Release from the queue sidebar. The choice of the next case and its claim are made
- * inside the document lock from a read made inside the lock, so two reviewers pressing Claim next at once
- * never get the same case. Whether a case is free is decided from its sealed record (a claim typed into the
- * sheet, or typed away, decides nothing); a claim writes Owner, Claimed by and Claimed at with a new sealed
- * record (queue-write.ts); every claim, release and skip is audited. Expired claims count as no claim
- * (core/queue/queue-case).
+ * Claim next, Skip and Release from the queue sidebar. Claim next chooses from the queue's columns before
+ * the lock and, inside it, reads, verifies and claims one case by ID, so two reviewers pressing Claim next
+ * at once never get the same case and the lock is held for one case's row. Whether a case is free is
+ * decided from its sealed record (a claim typed into the sheet, or typed away, decides nothing); a claim
+ * writes Owner, Claimed by and Claimed at with a new sealed record (queue-write.ts); every claim, release
+ * and skip is audited. Expired claims count as no claim (core/queue/queue-case).
  */
 
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
+import {
+  type CasesLayout,
+  type FoundCase,
+  findCase,
+  readCasesLayout,
+  readRowsAt,
+} from '../adapters/case-lookup';
 import { flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
-import { readCasesById, readQueueTable } from '../adapters/queue-cases';
+import { readQueueTable } from '../adapters/queue-cases';
 import { addSkip, readSkips } from '../adapters/queue-skips';
 import { trackerRecordMac } from '../adapters/seal-key';
-import { type QueueCase, queueCaseOf } from '../core/queue/queue-case';
+import { CLAIM_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { nextClaimable, type QueueDefinition } from '../core/queue/queues';
 import { headerOf } from '../core/schema/case-schema';
 import { expectObject, expectText } from './arguments';
@@ -27,70 +34,108 @@ export type ClaimResult =
 
 const MAX_REASON = 500;
 
-/** Candidates whose cells and record disagree are passed over; this bounds the reads one press makes. */
+/**
+ * Cases Claim next tries in turn, chosen before the lock from the queue's columns: one taken meanwhile, or
+ * whose cells and sealed record disagree, is passed over for the next. Bounds the reads inside the lock.
+ */
 const MAX_CANDIDATES = 20;
 
-type Table = ReturnType<typeof readQueueTable>['table'];
 type Trusted = Extract<SealedCase, { ok: true }>;
 
-/** A case as its sealed record has it, with the queue fields of its row; null when not trusted. */
-function sealedQueueCase(
+/** The first `count` cases in queue order the cells say are free for the reviewer. */
+function candidatesFor(
   context: QueueContext,
-  table: Table,
-  mac: ReturnType<typeof trackerRecordMac>,
-  c: QueueCase,
-  nowMs: number,
-): { sealed: Trusted; queued: QueueCase } | null {
-  const stored = readCasesById(table, [c.caseId], table.sheet.getLastColumn()).get(c.caseId);
-  if (!stored) return null;
-  const sealed = openSealedCase(mac, c.caseId, stored, context.recordTimeZone);
-  if (!sealed.ok) return null;
-  return { sealed, queued: queueCaseOf(sealed.base, c.row, nowMs, context.expiryMs) };
+  cases: readonly QueueCase[],
+  queue: QueueDefinition,
+  skipped: ReadonlySet<string>,
+): QueueCase[] {
+  const passed = new Set(skipped);
+  const out: QueueCase[] = [];
+  while (out.length < MAX_CANDIDATES) {
+    const next = nextClaimable(cases, queue, context.reviewer, passed);
+    if (!next) break;
+    passed.add(next.caseId);
+    out.push(next);
+  }
+  return out;
 }
 
-/** The first case in queue order that its sealed record also says is free for the reviewer. */
-function chooseNext(
+/** A candidate's whole row read now: on the row it was chosen from, else wherever its ID is found. */
+function readCandidate(layout: CasesLayout, c: QueueCase): FoundCase | null {
+  const [atRow] = readRowsAt(layout, [c.row]);
+  if (atRow && String(atRow.fields.caseId ?? '').trim() === c.caseId) return atRow;
+  return findCase(layout, c.caseId);
+}
+
+/**
+ * The first candidate that its sealed record, read inside the lock, says is still free for the reviewer
+ * (a claim typed into the sheet, or typed away, decides nothing); null when none is.
+ */
+function firstStillFree(
   context: QueueContext,
-  table: Table,
-  cases: readonly QueueCase[],
+  layout: CasesLayout,
+  candidates: readonly QueueCase[],
   queue: QueueDefinition,
   skipped: ReadonlySet<string>,
   nowMs: number,
 ): { sealed: Trusted; queued: QueueCase } | null {
   const mac = trackerRecordMac();
-  const passed = new Set(skipped);
-  for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
-    const next = nextClaimable(cases, queue, context.reviewer, passed);
-    if (!next) return null;
-    passed.add(next.caseId);
-    const found = sealedQueueCase(context, table, mac, next, nowMs);
-    if (found && nextClaimable([found.queued], queue, context.reviewer, skipped)) return found;
+  for (const candidate of candidates) {
+    const found = readCandidate(layout, candidate);
+    if (!found) continue;
+    const sealed = openSealedCase(mac, candidate.caseId, found.fields, context.recordTimeZone);
+    if (!sealed.ok) continue;
+    const queued = queueCaseOf(sealed.base, found.row, nowMs, context.expiryMs);
+    if (nextClaimable([queued], queue, context.reviewer, skipped)) return { sealed, queued };
   }
   return null;
 }
 
+/**
+ * Claim next: the candidates chosen outside the lock from a narrow read; inside it, only the chosen case's
+ * row is read again by case ID, verified against its sealed record and written, so the lock is held for one
+ * case's read-verify-write whatever the library's size. A case another reviewer took meanwhile fails the
+ * check inside the lock and the next candidate is tried, so two presses never get the same case.
+ */
 export function claimNext(request: unknown): ClaimResult {
   const body = expectObject('request', request);
   const context = readQueueContext();
   const queue = readQueueArgument(context, body.queueId);
   const { ss, reviewer } = context;
+  const chosenAtMs = Date.now();
+  const skipped = readSkips(ss.getId(), chosenAtMs);
+  const candidates = candidatesFor(
+    context,
+    readQueueTable(ss, chosenAtMs, context.expiryMs, CLAIM_FIELDS).cases,
+    queue,
+    skipped,
+  );
+  if (candidates.length === 0) return { claimed: false, message: `Nothing left to claim in ${queue.title}.` };
   return withDocumentLock(() => {
     assertAuditRoom(ss);
     const nowMs = Date.now();
-    const skipped = readSkips(ss.getId(), nowMs);
-    const { table, cases } = readQueueTable(ss, nowMs, context.expiryMs);
-    const next = chooseNext(context, table, cases, queue, skipped, nowMs);
-    if (!next) return { claimed: false, message: `Nothing left to claim in ${queue.title}.` };
+    // The header again inside the lock: a column moved since the choice must not misplace the write.
+    const layout = readCasesLayout(ss);
+    const next = firstStillFree(context, layout, candidates, queue, skipped, nowMs);
+    if (!next)
+      return {
+        claimed: false,
+        message:
+          candidates.length < MAX_CANDIDATES
+            ? `Nothing left to claim in ${queue.title}.`
+            : `The first cases of ${queue.title} were taken meanwhile: press Claim next again.`,
+      };
     const { caseId } = next.queued;
     const now = new Date(nowMs);
     const { written } = writeQueueChanges(
       {
         ss,
-        table,
+        table: layout,
         mac: trackerRecordMac(),
         timeZone: context.recordTimeZone,
         now,
         foundEditDetails: 'Changed in the sheet; found when the case was claimed',
+        rowHints: new Map([[caseId, next.queued.row]]),
       },
       [
         {
@@ -144,9 +189,11 @@ function release(
   return withDocumentLock(() => {
     assertAuditRoom(ss);
     const nowMs = Date.now();
-    const { table } = readQueueTable(ss, nowMs, context.expiryMs);
-    const stored = readCasesById(table, [caseId], table.sheet.getLastColumn()).get(caseId);
-    if (!stored) throw new Error(`No case ${caseId} in this tracker: nothing was changed.`);
+    // The case alone, found by ID: its row and the header, never the queue's columns.
+    const table = readCasesLayout(ss);
+    const foundCase = findCase(table, caseId);
+    if (!foundCase) throw new Error(`No case ${caseId} in this tracker: nothing was changed.`);
+    const stored = foundCase.fields;
     const sealed = openSealedCase(trackerRecordMac(), caseId, stored, context.recordTimeZone);
     const found = sealed.ok ? queueCaseOf(sealed.base, 0, nowMs, context.expiryMs) : null;
     const holds = found !== null && found.claimedBy === reviewer;
@@ -177,6 +224,7 @@ function release(
           timeZone: context.recordTimeZone,
           now,
           foundEditDetails: `Changed in the sheet; found at the ${action.toLowerCase()}`,
+          rowHints: new Map([[caseId, foundCase.row]]),
         },
         [
           {

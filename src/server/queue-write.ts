@@ -65,6 +65,11 @@ export interface QueueWriteContext {
   foundEditDetails: string;
   /** The rows as read in this lock hold, to put back a row a misplaced write hit. */
   snapshot?: ReadonlyMap<string, CaseRow>;
+  /**
+   * Where the cases were just read in this lock hold (each row is verified by case ID before the write):
+   * a write of one case then reads neither the Case ID column nor more than its row.
+   */
+  rowHints?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -107,11 +112,11 @@ export function writeQueueChanges(
     });
     // The entries first, as an intent: each case and its entries end up both written or neither.
     const write = recordIntent(context.ss, writeId, entries);
-    const outcome = writeCases(
-      context.table,
-      requests,
-      context.snapshot ? { snapshot: context.snapshot } : {},
-    );
+    const outcome = writeCases(context.table, requests, {
+      ...(context.snapshot ? { snapshot: context.snapshot } : {}),
+      // Hinted cases moved meanwhile are found again by a TextFinder, not a read of the ID column.
+      ...(context.rowHints ? { rowHints: context.rowHints, locateByFinder: true } : {}),
+    });
     commitIntent(context.ss, write, outcome.written.keys());
     for (const [caseId, row] of outcome.written) written.set(caseId, row);
     missing.push(...outcome.missing);

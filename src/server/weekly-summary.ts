@@ -1,6 +1,6 @@
 /**
  * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
- * folder opened before anything is written, then the Cases tab and the Audit log read once each, the
+ * folder opened before anything is written, then the Cases tab's report columns and the Audit log read, the
  * report built and laid out in core, the Doc written (the week's earlier Doc reused, never a second one),
  * the managers who do not have the week's mail yet mailed as far as the quota goes, the week's row on the Reports tab written and the run
  * audited. The caller holds the script lock, so two generations never interleave.
@@ -9,7 +9,7 @@
 import { readAuditFacts } from '../adapters/audit-facts';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { recordAudit } from '../adapters/audit-log';
-import { readCases } from '../adapters/cases-tab';
+import { readColumns } from '../adapters/case-columns';
 import { effectiveUserEmail } from '../adapters/context';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { type Recipients, recipientsOf } from '../adapters/recipients';
@@ -18,6 +18,7 @@ import { findReport, upsertReport } from '../adapters/reports-tab';
 import { actionLine, headlineText } from '../core/report/headline';
 import { type IsoWeek, shiftWeek, weekBounds, weekLabel } from '../core/report/iso-week';
 import { managersToMail } from '../core/report/mail-once';
+import { reportFields } from '../core/report/report-cases';
 import { reportBlocks, reportDocName } from '../core/report/report-layout';
 import { notifiedText, reportNotice, wallClockText } from '../core/report/report-notice';
 import { parseReportSettings, type ReportSettings } from '../core/report/schedule';
@@ -86,7 +87,8 @@ export function generateWeeklySummary(
 ): SummaryOutcome {
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
-  const table = readCases(ss);
+  // Only the columns the figures use (about half the tab), one read per run of adjacent ones.
+  const table = readColumns(ss, reportFields(settings.personalData));
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
     table,
@@ -109,7 +111,7 @@ export function generateWeeklySummary(
   const blocks = reportBlocks(report, {
     trackerName,
     spreadsheetUrl: ss.getUrl(),
-    casesSheetId: table.sheet.getSheetId(),
+    casesSheetId: table.layout.sheet.getSheetId(),
     generatedAtText: wallClockText(nowMs, settings.timeZone),
   });
   const chart = renderTrendChart(report.trend);

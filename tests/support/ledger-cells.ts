@@ -26,3 +26,14 @@ export function cellsOf(ledger: CallLedger, member: string): number {
     .filter((entry) => entry.member === member)
     .reduce((sum, entry) => sum + entry.cells, 0);
 }
+
+/**
+ * The modelled time from the first Lock.tryLock to the last Lock.releaseLock of the ledger's calls (0 when
+ * the lock was not taken): how long an action kept everyone else's saves waiting.
+ */
+export function lockSpanMs(ledger: CallLedger): number {
+  const calls = ledger.calls();
+  const start = calls.indexOf('Lock.tryLock');
+  const end = calls.lastIndexOf('Lock.releaseLock');
+  return start < 0 ? 0 : ledger.modelledSpanMs(start, end + 1);
+}

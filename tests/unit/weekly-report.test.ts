@@ -45,6 +45,7 @@ import type {
   ReportInput,
   WeeklyReport,
 } from '../../src/core/report/model';
+import { reportFields } from '../../src/core/report/report-cases';
 import { buildWeeklyReport } from '../../src/core/report/weekly-report';
 import type { FieldKey } from '../../src/core/schema/case-schema';
 import type { CaseRow } from '../../src/core/validation/validate-case';
@@ -861,4 +862,25 @@ describe('buildWeeklyReport: personal data, caps, determinism', () => {
     expect(second).toEqual(first);
     expect({ rows: input.rows, rowNumbers: input.rowNumbers, audit: input.audit }).toEqual(before);
   });
+});
+
+describe('buildWeeklyReport: the columns the summary reads', () => {
+  test.each([true, false])(
+    'rows holding only reportFields(%s) give the same report as whole rows',
+    (personalData) => {
+      const { input } = mainInput();
+      const keys = reportFields(personalData);
+      const narrow = input.rows.map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([key]) => keys.includes(key as FieldKey))),
+      );
+      // Without personal data the fixture's shop names, owners and summaries are dropped too.
+      if (!personalData)
+        expect(
+          narrow.some((row, i) => Object.keys(row).length < Object.keys(input.rows[i] ?? {}).length),
+        ).toBe(true);
+      expect(buildWeeklyReport({ ...input, rows: narrow, personalData })).toEqual(
+        buildWeeklyReport({ ...input, personalData }),
+      );
+    },
+  );
 });

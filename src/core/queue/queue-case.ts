@@ -28,6 +28,14 @@ export const QUEUE_FIELDS = [
   'resolvedAt',
 ] as const satisfies readonly FieldKey[];
 
+/**
+ * The columns Claim next chooses by: what the queues filter on, the claim, and queue order. Market, Policy
+ * and Resolved at only show in lists and the Dashboard; the claimed case is read whole before it is written.
+ */
+export const CLAIM_FIELDS = QUEUE_FIELDS.filter(
+  (key) => key !== 'market' && key !== 'policy' && key !== 'resolvedAt',
+);
+
 export interface QueueCase {
   caseId: string;
   /** Sheet row as read (a writer locates the case again by ID). */

@@ -6,8 +6,8 @@
 
 import type { WORK_NOTE_FACT } from '../cases/work-note';
 import type { FieldKey } from '../schema/case-schema';
-import type { CaseRow } from '../validation/validate-case';
 import type { IsoWeek } from './iso-week';
+import type { ReportRow } from './report-cases';
 
 /** An Audit log row as the report needs it. */
 export interface AuditFact {
@@ -21,7 +21,8 @@ export interface AuditFact {
 }
 
 export interface ReportInput {
-  rows: readonly CaseRow[];
+  /** Only the report's fields are read (report-cases.ts REPORT_FIELDS). */
+  rows: readonly ReportRow[];
   /** Sheet row of each entry of rows, for links to the case. */
   rowNumbers: readonly number[];
   audit: readonly AuditFact[];

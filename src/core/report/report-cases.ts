@@ -2,9 +2,51 @@
  * Cases as the weekly summary reads them: the few facts each figure needs (times as instants, the done
  * time, when an appeal was decided), read once from the rows and the Audit log so every figure agrees.
  */
+import type { FieldKey } from '../schema/case-schema';
 import { timeOf } from '../sla/case-sla';
-import type { CaseRow } from '../validation/validate-case';
 import type { AuditFact, Rate } from './model';
+
+/**
+ * The case fields the report reads, and so the only columns the summary reads: ReportRow names no other,
+ * so a figure that starts using another field does not compile until it is added here.
+ */
+export const REPORT_FIELDS = [
+  'caseId',
+  'createdAt',
+  'market',
+  'sellerId',
+  'liveSessionId',
+  'policy',
+  'detectionSource',
+  'severity',
+  'status',
+  'statusChangedAt',
+  'escalatedTo',
+  'escalatedAt',
+  'slaDue',
+  'slaStatus',
+  'appealStatus',
+  'misjudgement',
+  'rootCause',
+  'resolvedAt',
+  'closedAt',
+  'duplicateOf',
+  'lastUpdatedAt',
+  'validationIssues',
+] as const satisfies readonly FieldKey[];
+
+/** Shown only when Settings allows personal data (notable cases, owners' actions): read only then. */
+export const PERSONAL_REPORT_FIELDS = ['shopName', 'owner', 'summary'] as const satisfies readonly FieldKey[];
+
+type ReportField = (typeof REPORT_FIELDS)[number] | (typeof PERSONAL_REPORT_FIELDS)[number];
+
+/** A case row as the report reads it: only the report's fields (any CaseRow is one). */
+export type ReportRow = Partial<Record<ReportField, unknown>>;
+
+/** The fields a report with or without personal data reads. */
+export function reportFields(personalData: boolean): FieldKey[] {
+  return personalData ? [...REPORT_FIELDS, ...PERSONAL_REPORT_FIELDS] : [...REPORT_FIELDS];
+}
 
 export const DAY_MS = 86_400_000;
 export const NONE = '(none)';
@@ -12,7 +54,7 @@ export const NONE = '(none)';
 export interface ReportCase {
   caseId: string;
   rowNumber: number;
-  row: CaseRow;
+  row: ReportRow;
   createdMs: number;
   /** Resolved at, or Closed at when that is blank; only for cases now Resolved or Closed. */
   doneMs: number | null;
@@ -59,7 +101,7 @@ export interface ReadCases {
 }
 
 export function readReportCases(
-  rows: readonly CaseRow[],
+  rows: readonly ReportRow[],
   rowNumbers: readonly number[],
   audit: readonly AuditFact[],
 ): ReadCases {
