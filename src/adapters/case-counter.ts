@@ -43,8 +43,10 @@ function idTaken(layout: CasesLayout, caseId: string): boolean {
 }
 
 /**
- * The next case ID for `year`, its number kept as the counter's new value before the case is written
- * (so a failure after this leaves a gap in the numbers, never a reused ID). Call inside the document lock.
+ * The next case ID for `year`, looked for in the column before it is offered. Call inside the document
+ * lock, and keepCaseId once the case's row is written: a write refused before any cell changed (a viewer,
+ * a protected range) then leaves the counter as it was. A failure between the write and keepCaseId leaves
+ * the counter behind, which is safe: the next allocation finds that ID in the column and moves past it.
  */
 export function allocateCaseId(layout: CasesLayout, year: number): string {
   const store = trackerStore();
@@ -58,11 +60,15 @@ export function allocateCaseId(layout: CasesLayout, year: number): string {
   for (let takeUp = 0; takeUp <= MAX_TAKE_UPS; takeUp++) {
     const caseId = formatCaseId(year, sequence);
     if (!CASE_ID_PATTERN.test(caseId)) break;
-    if (!idTaken(layout, caseId)) {
-      store.setProperty(key, String(sequence));
-      return caseId;
-    }
+    if (!idTaken(layout, caseId)) return caseId;
     sequence = Math.max(sequence, highestInColumn(layout, year)) + 1;
   }
   throw new Error('Casebook could not find a free case ID (the Case ID column keeps changing): try again.');
+}
+
+/** Keeps a written case's number as the year's counter (see allocateCaseId). */
+export function keepCaseId(caseId: string): void {
+  const match = CASE_ID_PATTERN.exec(caseId);
+  if (!match) return;
+  trackerStore().setProperty(`${COUNTER_KEY}${match[1]}`, String(Number(match[2])));
 }

@@ -10,7 +10,7 @@
 
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
-import { allocateCaseId } from '../adapters/case-counter';
+import { allocateCaseId, keepCaseId } from '../adapters/case-counter';
 import { readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
 import { caseToCells, ensureRoomForCases, plainTextColumns } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
@@ -217,6 +217,7 @@ export function submitCase(request: unknown): SubmitResult {
       plainTextColumns: plainTextColumns(table),
     });
     const row = appendedRow(table, caseId, lastBefore);
+    keepCaseId(caseId);
 
     recordAudit(ss, [
       {
