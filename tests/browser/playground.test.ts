@@ -9,7 +9,7 @@ import { newStateDir } from '../support/playground';
 import { cell, columnOf, expectText, menu, usePlaygroundWindow } from './playground-window';
 import { screenshotPath } from './support';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 const playgroundWindow = usePlaygroundWindow();
 
 test('the menu sets the tracker up and opens New case; a submitted case appears in the grid', async () => {
