@@ -6,10 +6,11 @@
  */
 import { matchKey } from '../core/normalise/text';
 import { QUEUE_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
-import { CASE_FIELDS, type FieldKey } from '../core/schema/case-schema';
+import type { FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { readColumns } from './case-columns';
+import { schemaColumns } from './case-lookup';
 import { type CasesTable, locateCases } from './cases-tab';
 
 export interface QueueTable {
@@ -25,14 +26,7 @@ export function casesColumns(
   width: number,
 ): Map<FieldKey, number> {
   const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
-  const columnOf = new Map<FieldKey, number>();
-  for (const field of CASE_FIELDS) {
-    const index = header.indexOf(matchKey(field.header));
-    if (index < 0)
-      throw new Error(`The Cases tab has no "${field.header}" column: run Set up tracker to add it.`);
-    columnOf.set(field.key, index + 1);
-  }
-  return columnOf;
+  return schemaColumns(header);
 }
 
 export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {

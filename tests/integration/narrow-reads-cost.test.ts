@@ -7,6 +7,7 @@
  */
 import { automatedTracker, typeInto } from '../support/automation-tracker';
 import { call, FIELDS, fillLibrary, type Tracker } from '../support/intake-tracker';
+import { lockSpanMs } from '../support/ledger-cells';
 
 interface Cost {
   calls: number;
@@ -17,23 +18,18 @@ interface Cost {
 }
 
 /**
- * The cost of one action from the ledger; the document lock's span runs from its tryLock to the release
- * that follows (the edit trigger's audit drain takes the script lock after it, not counted here).
+ * The cost of one action from the ledger, with the document lock's span (ledger-cells.ts lockSpanMs).
  */
 function cost(ctx: Tracker, work: () => void): Cost {
   const { ledger } = ctx.ws;
   ledger.reset();
   work();
-  const calls = ledger.calls();
-  const documentLock = calls.indexOf('LockService.getDocumentLock');
-  const start = documentLock < 0 ? -1 : calls.indexOf('Lock.tryLock', documentLock);
-  const end = calls.indexOf('Lock.releaseLock', start);
   return {
-    calls: calls.length,
+    calls: ledger.count(),
     cells: ledger.cells(),
     searched: ledger.searchedCells(),
     ms: ledger.modelledMs(),
-    lockMs: start < 0 ? 0 : ledger.modelledSpanMs(start, end + 1),
+    lockMs: lockSpanMs(ledger),
   };
 }
 

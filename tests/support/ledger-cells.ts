@@ -28,12 +28,15 @@ export function cellsOf(ledger: CallLedger, member: string): number {
 }
 
 /**
- * The modelled time from the first Lock.tryLock to the last Lock.releaseLock of the ledger's calls (0 when
- * the lock was not taken): how long an action kept everyone else's saves waiting.
+ * The modelled time the document lock was held: from the tryLock after LockService.getDocumentLock to the
+ * release that follows (0 when it was not taken): how long an action kept everyone else's saves waiting.
+ * A script lock taken afterwards (the audit drain) is not counted.
  */
 export function lockSpanMs(ledger: CallLedger): number {
   const calls = ledger.calls();
-  const start = calls.indexOf('Lock.tryLock');
-  const end = calls.lastIndexOf('Lock.releaseLock');
-  return start < 0 ? 0 : ledger.modelledSpanMs(start, end + 1);
+  const documentLock = calls.indexOf('LockService.getDocumentLock');
+  const start = documentLock < 0 ? -1 : calls.indexOf('Lock.tryLock', documentLock);
+  if (start < 0) return 0;
+  const end = calls.indexOf('Lock.releaseLock', start);
+  return ledger.modelledSpanMs(start, end < 0 ? calls.length : end + 1);
 }
