@@ -21,7 +21,9 @@ afterAll(async () => {
 
 function workspaceWithPage(name: string, html: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-pages-'));
+  // The bundle with its manifest, as Apps Script has them: the manifest enables the Sheets API it uses.
   copyFileSync('build/Code.js', path.join(dir, 'Code.js'));
+  copyFileSync('build/appsscript.json', path.join(dir, 'appsscript.json'));
   writeFileSync(path.join(dir, `${name}.html`), html);
   const ws = createWorkspace({ users: [{ email: 'ops@x.eu' }], bundlePath: path.join(dir, 'Code.js') });
   const ss = ws.createSpreadsheet({ name: 'T', owner: 'ops@x.eu' });
@@ -50,6 +52,7 @@ test('at most 10 google.script.run calls are in flight from one page; the rest q
       .run;
     let inFlight = 0;
     let peak = 0;
+    const failures: string[] = [];
     const one = () =>
       new Promise<void>((resolve) => {
         inFlight += 1;
@@ -59,13 +62,19 @@ test('at most 10 google.script.run calls are in flight from one page; the rest q
             inFlight -= 1;
             resolve();
           })
+          .withFailureHandler((error: Error) => {
+            inFlight -= 1;
+            failures.push(error.message);
+            resolve();
+          })
           .getAboutInfo?.();
       });
     await Promise.all(Array.from({ length: 15 }, one));
-    return { peak };
+    return { peak, failures };
   });
   // The page started 15 at once; the server saw no more than 10 at a time, and every call completed.
   expect(results.peak).toBe(15);
+  expect(results.failures).toEqual([]);
   expect(opened.serverCalls).toHaveLength(15);
   expect(opened.peakConcurrentCalls()).toBe(10);
   await opened.close();
