@@ -15,6 +15,7 @@ import { numberFormatFor } from '../core/tracker/formats';
 import { AUDIT_HEADERS, TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { archiveBookId, recordArchiveBook } from './archive-store';
+import type { HistoryEntry } from './audit-history';
 import { caseToCells, ensureRoomForCases, plainTextColumns } from './cases-tab';
 import { assertRoomForCells, growRows, insertTab } from './cell-budget';
 import { openReportFolder } from './report-doc';
@@ -253,15 +254,8 @@ export function readArchivedRows(cases: Sheet): CaseRow[] {
     });
 }
 
-export interface ArchivedHistoryEntry {
-  at: string;
-  user: string;
-  action: string;
-  field: string;
-  oldValue: string;
-  newValue: string;
-  details: string;
-}
+/** A history entry as the live log gives it, less its source and sealed status (the archive keeps copies of sealed rows). */
+export type ArchivedHistoryEntry = Omit<HistoryEntry, 'source' | 'status'>;
 
 /** The archived Audit log rows of one case, oldest first, at most `limit` of the latest. */
 export function readArchivedHistory(audit: Sheet, caseId: string, limit: number): ArchivedHistoryEntry[] {

@@ -3,11 +3,10 @@
  * archive opens it in the sidebar, read-only, naming the archive spreadsheet; typing its ID does the same;
  * an ID in neither place says so.
  */
-import { simulateSelect } from '../../emulator';
 import { nextHourlyRun } from '../security/support/record';
 import { archiveTracker, closeCase, passDays } from '../support/archive-tracker';
 import { call, FIELDS, OPS } from '../support/intake-tracker';
-import { useBrowser } from './support';
+import { openCaseOnRow, useBrowser } from './support';
 
 jest.setTimeout(60_000);
 const browser = useBrowser();
@@ -26,14 +25,7 @@ test('a linked archived case and one found by ID open read-only, naming the arch
     duplicateChoice: { kind: 'related', caseIds: [archived] },
   }).caseId;
   nextHourlyRun(ctx);
-  simulateSelect(ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId, sheet: 'Cases', a1: 'C2' });
-  const { page } = await browser.open(ctx.ws, {
-    page: 'case',
-    user: OPS,
-    spreadsheetId: ctx.spreadsheetId,
-    viewport: { width: 300, height: 1400 },
-  });
-  await page.locator('#state-case').waitFor();
+  const page = await openCaseOnRow(browser, ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId }, 2);
   await expect(page.locator('#view-id').textContent()).resolves.toBe(live);
   await page.locator('#linked').getByRole('button', { name: archived }).click();
   await page.locator('#archived-record').waitFor();

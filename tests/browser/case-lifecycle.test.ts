@@ -5,10 +5,9 @@
  * beside each; filled, the save goes through and the sheet shows the new status.
  */
 import type { Page } from 'playwright-core';
-import { simulateSelect } from '../../emulator';
 import { LIFECYCLE_TRANSITIONS } from '../../src/core/lifecycle/lifecycle';
 import { call, FIELDS, OPS, type Tracker, tracker } from '../support/intake-tracker';
-import { screenshotPath, useBrowser } from './support';
+import { openCaseOnRow, screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(180_000);
 const browser = useBrowser();
@@ -49,15 +48,7 @@ function withTwoCases(): Tracker {
 }
 
 async function openOn(ctx: Tracker, row: number): Promise<Page> {
-  simulateSelect(ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId, sheet: 'Cases', a1: `C${row}` });
-  const { page } = await browser.open(ctx.ws, {
-    page: 'case',
-    user: OPS,
-    spreadsheetId: ctx.spreadsheetId,
-    viewport: { width: 300, height: 1400 },
-  });
-  await page.locator('#state-case').waitFor();
-  return page;
+  return openCaseOnRow(browser, ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId }, row);
 }
 
 const group = (page: Page, key: string) => page.locator(`[data-field="${key}"]`);

@@ -1,8 +1,8 @@
 /** One Chromium per test file, one page context per test, closed after each; screenshots in test-output. */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { Workspace } from '../../emulator';
+import type { Browser, Page } from 'playwright-core';
+import { simulateSelect, type Workspace } from '../../emulator';
 import { launchChromium } from '../../emulator/browser/chromium';
 import { type OpenedPage, type OpenPageOptions, openBuiltPage } from '../../emulator/browser/page-harness';
 
@@ -34,4 +34,24 @@ export function useBrowser(): { open(ws: Workspace, options: OpenPageOptions): P
       return page;
     },
   };
+}
+
+/** The sidebar width Google gives (300 px), tall enough to see a whole case. */
+export const CASE_SIDEBAR = { width: 300, height: 1400 };
+
+/**
+ * `user` selects a case's row on the Cases tab and opens the case sidebar on it, as Open selected case does;
+ * resolves once the case is shown.
+ */
+export async function openCaseOnRow(
+  browser: ReturnType<typeof useBrowser>,
+  ws: Workspace,
+  session: { user: string; spreadsheetId: string },
+  row: number,
+  viewport: { width: number; height: number } = CASE_SIDEBAR,
+): Promise<Page> {
+  simulateSelect(ws, { ...session, sheet: 'Cases', a1: `C${row}` });
+  const { page } = await browser.open(ws, { page: 'case', ...session, viewport });
+  await page.locator('#state-case').waitFor();
+  return page;
 }

@@ -3,9 +3,8 @@
  * "History and notes" with its author, as literal text (markup and formula-like text stay text), and an
  * empty note is refused beside the box. Screenshot in test-output/screenshots/.
  */
-import { simulateSelect } from '../../emulator';
 import { call, FIELDS, OPS, tracker } from '../support/intake-tracker';
-import { screenshotPath, useBrowser } from './support';
+import { openCaseOnRow, screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(60_000);
 const browser = useBrowser();
@@ -16,14 +15,7 @@ test('a note is added, shown first in the history with its author, literal; an e
     submissionId: 'note-case-0001',
     fields: { ...FIELDS, summary: 'Counterfeit trainers shown twice in the LIVE.' },
   });
-  simulateSelect(ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId, sheet: 'Cases', a1: 'C2' });
-  const { page } = await browser.open(ctx.ws, {
-    page: 'case',
-    user: OPS,
-    spreadsheetId: ctx.spreadsheetId,
-    viewport: { width: 300, height: 1400 },
-  });
-  await page.locator('#state-case').waitFor();
+  const page = await openCaseOnRow(browser, ctx.ws, { user: OPS, spreadsheetId: ctx.spreadsheetId }, 2);
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.locator('#note-error:not(:empty)').waitFor();
   await expect(page.locator('#note-error').textContent()).resolves.toBe('Write the note first: it is empty.');
