@@ -151,10 +151,15 @@ export class Execution {
     }
   }
 
+  /**
+   * Stops the script's CPU meter. With modelledTimeMovesClock on too (benchmarks), the clock moves by the
+   * CPU as priced, so a run's deadline sees its own script time as Apps Script would, not service time only.
+   */
   private pauseScriptCpu(): void {
     if (this.scriptResumedAtCpuMs === null) return;
-    this.workspace.ledger.addScriptCpu(cpuNowMs() - this.scriptResumedAtCpuMs);
+    const pricedMs = this.workspace.ledger.addScriptCpu(cpuNowMs() - this.scriptResumedAtCpuMs);
     this.scriptResumedAtCpuMs = null;
+    if (this.modelledTimeMovesClock && pricedMs > 0) this.workspace.clock.advance(pricedMs);
   }
 
   private resumeScriptCpu(): void {

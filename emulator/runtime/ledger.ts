@@ -122,9 +122,11 @@ export class CallLedger {
     return ms;
   }
 
-  /** Adds the bundle's own CPU time, measured in Node (see Execution). */
-  addScriptCpu(nodeMs: number): void {
-    if (nodeMs > 0) this.nodeCpuMs += nodeMs;
+  /** Adds the bundle's own CPU time, measured in Node (see Execution); returns it priced as Apps Script's. */
+  addScriptCpu(nodeMs: number): number {
+    if (!(nodeMs > 0)) return 0;
+    this.nodeCpuMs += nodeMs;
+    return nodeMs * this.latency.scriptCpuFactor;
   }
 
   /**

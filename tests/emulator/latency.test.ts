@@ -326,6 +326,27 @@ describe("the script's own CPU time (benchmarks only; no test asserts a CPU budg
     expect(busy.withCpuMs).toBe(busy.withoutCpuMs + busy.scriptCpuMs);
   });
 
+  test('with modelledTimeMovesClock too, the clock moves by the priced CPU as well, so run deadlines see script time', () => {
+    const bundlePath = fakeBundle(`
+      function busy() {
+        var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+        var x = 0;
+        for (var i = 0; i < 2000000; i++) x += Math.sqrt(i);
+        sheet.getRange('A1').setValue(x > 0 ? 'done' : 'never');
+      }`);
+    const { ws, spreadsheetId } = workspace({ measureScriptCpu: true, modelledTimeMovesClock: true });
+    const before = ws.clock.now();
+    runFunction(
+      ws,
+      { user: OWNER, authMode: 'FULL', activeSpreadsheetId: spreadsheetId, bundlePath },
+      'busy',
+    );
+    const time = ws.ledger.modelled();
+    expect(time.scriptCpuMs).toBeGreaterThan(0);
+    // The clock reads whole ms, so the two agree to within one.
+    expect(Math.abs(ws.clock.now() - before - time.withCpuMs)).toBeLessThanOrEqual(1);
+  });
+
   test('off unless the workspace asks for it (WorkspaceOptions.measureScriptCpu): tests do not pay for measuring', () => {
     const bundlePath = fakeBundle(`
       function busy() {
