@@ -2,11 +2,13 @@
  * What one operation of the scale benchmark costs: service calls, cells read and written (split by the
  * member that moved them), the latency model's modelled time with and without the script's CPU, this
  * process's CPU time, Node wall time and heap, the longest document-lock hold,
- * and how many cells the spreadsheet then uses against Google's 10 million cell limit.
+ * and how many cells the spreadsheet (and, apart, the yearly archive spreadsheets) then use against Google's
+ * 10 million cell limit.
  */
 import type { Workspace } from '../../emulator';
 import type { LedgerEntry } from '../../emulator/runtime/ledger';
 import { type LockHoldWatch, watchLockHolds } from '../../emulator/runtime/lock-holds';
+import { archiveCells } from './archived-library';
 
 export interface Cost {
   calls: number;
@@ -26,6 +28,8 @@ export interface Cost {
   lockHeldMs: number;
   /** Every tab's rows times columns after the operation. */
   cellsInUse: number;
+  /** The same for the yearly archive spreadsheets, together (each has its own limit; none is near it). */
+  archiveCellsInUse: number;
   /** What the operation reported, e.g. "saved CB-2026-000123" or "stopped with a saved cursor". */
   outcome: string;
 }
@@ -100,6 +104,7 @@ export class Meter {
       heapMb,
       lockHeldMs: this.lock.longestMs(),
       cellsInUse: cellsInUse(ws, this.spreadsheetId),
+      archiveCellsInUse: archiveCells(ws, this.spreadsheetId).total,
       outcome,
     };
     ws.ledger.reset();

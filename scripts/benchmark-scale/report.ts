@@ -3,13 +3,12 @@
  * operation and the tutorial's per-row submit and validate), then issue 19's targets beside what was
  * measured, PASS or MISS, with the figure each is judged on said plainly.
  */
+import { ARCHIVE_AFTER_DAYS, BUNDLE_MOVES, DUE_FOR_ARCHIVE, LIVE_CAP } from './archived-library';
 import type { Cost } from './measure';
 import { NAIVE_OPERATIONS, OPERATIONS, type Operation } from './operations';
 import { NAIVE_MEASURED_UP_TO, NEAR_LIMIT_CASES, type SizeResult } from './run';
 
 export const CELL_LIMIT = 10_000_000;
-/** Long jobs stop before 4.5 minutes and resume (issue 19, point 2). */
-const RESUME_WITHIN_MS = 4.5 * 60_000;
 const SIDEBAR_ACTIONS: readonly Operation[] = [
   'Submit',
   'Duplicate check',
@@ -19,6 +18,7 @@ const SIDEBAR_ACTIONS: readonly Operation[] = [
   'Claim next',
 ];
 const JOBS: readonly Operation[] = [
+  'Archive closed cases',
   'Set up tracker re-run',
   'Validate library',
   'Hourly SLA sweep',
@@ -30,22 +30,42 @@ const seconds = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function costRow(name: string, c: Cost): string {
-  return `| ${name} | ${int(c.calls)} | ${int(c.cellsRead)} | ${int(c.cellsWritten)} | ${seconds(c.modelledMs)} | ${seconds(c.nodeCpuMs)} | ${seconds(c.modelledWithCpuMs)} | ${seconds(c.wallMs)} | ${int(c.heapMb)} | ${c.lockHeldMs > 0 ? seconds(c.lockHeldMs) : '-'} | ${cell(c.outcome)} |`;
+  return `| ${name} | ${int(c.calls)} | ${int(c.cellsRead)} | ${int(c.cellsWritten)} | ${seconds(c.modelledMs)} | ${seconds(c.nodeCpuMs)} | ${seconds(c.modelledWithCpuMs)} | ${seconds(c.wallMs)} | ${int(c.heapMb)} | ${c.lockHeldMs > 0 ? seconds(c.lockHeldMs) : '-'} | ${int(c.cellsInUse)} | ${int(c.archiveCellsInUse)} | ${cell(c.outcome)} |`;
+}
+
+const percentOfLimit = (cells: number) => `${((100 * cells) / CELL_LIMIT).toFixed(1)}% of the limit`;
+
+/** How the size's library is held, live and archived, with both spreadsheets' cells. */
+function libraryLine(r: SizeResult): string {
+  const made = `Library made in ${seconds(r.seedWallMs)} s here`;
+  const live = `the live spreadsheet then used ${int(r.seededCellsInUse)} cells (${percentOfLimit(r.seededCellsInUse)})`;
+  if (r.plan.archivedBefore === 0)
+    return `${made}: all ${int(r.plan.live)} cases live (none closed over ${ARCHIVE_AFTER_DAYS} days ago); ${live}, and there is no archive spreadsheet (0 cells).`;
+  const copied = r.plan.archivedBefore - r.plan.movedByBundle;
+  const how =
+    copied > 0
+      ? `the latest ${int(r.plan.movedByBundle)} moved by Casebook's archive, the ${int(copied)} before them copied in as a stand-in for earlier runs`
+      : "all moved by Casebook's archive";
+  return `${made}: ${int(r.plan.archivedBefore)} of last year's closed cases already in the 2025 archive spreadsheet (${how}), ${int(r.plan.live)} live, of which ${int(r.plan.dueNow)} closed over ${ARCHIVE_AFTER_DAYS} days ago and due for the measured archive run; ${live}, the archive spreadsheet ${int(r.seededArchiveCells)} cells (${percentOfLimit(r.seededArchiveCells)}).`;
 }
 
 function sizeTable(r: SizeResult): string {
   const rows = [
-    ...OPERATIONS.map((op) => costRow(op, r.operations[op])),
-    ...NAIVE_OPERATIONS.map((op) =>
-      costRow(r.naive[op].extrapolated ? `${op} (extrapolated)` : op, r.naive[op]),
-    ),
+    ...OPERATIONS.flatMap((op) => {
+      const c = r.operations[op];
+      return c ? [costRow(op, c)] : [];
+    }),
+    ...NAIVE_OPERATIONS.flatMap((op) => {
+      const c = r.naive[op];
+      return c ? [costRow(c.extrapolated ? `${op} (extrapolated)` : op, c)] : [];
+    }),
   ];
   return `### ${int(r.cases)} cases
 
-Library made in ${seconds(r.seedWallMs)} s here; the spreadsheet then used ${int(r.seededCellsInUse)} cells (${((100 * r.seededCellsInUse) / CELL_LIMIT).toFixed(1)}% of the limit).
+${libraryLine(r)}
 
-| Operation | Service calls | Cells read | Cells written | Modelled s | Node CPU s | Modelled + CPU s | Node wall s | Heap MB | Document lock held s | Outcome |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| Operation | Service calls | Cells read | Cells written | Modelled s | Node CPU s | Modelled + CPU s | Node wall s | Heap MB | Document lock held s | Live cells after | Archive cells after | Outcome |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 `;
 }
@@ -55,39 +75,59 @@ const failed = (c: Cost) => c.outcome.startsWith('FAILED');
 interface Verdict {
   target: string;
   measured: string;
-  pass: boolean;
+  /** null: not measured in this run. */
+  pass: boolean | null;
 }
 
-/** A long job passes when it finishes within `limitMs`, or stops with a saved cursor within 4.5 minutes. */
-function jobVerdict(name: string, c: Cost, limitMs: number, limitText: string): Verdict {
-  const resumed = /saved cursor/.test(c.outcome);
+/** A verdict on an operation the run did not measure (--only): neither PASS nor MISS. */
+const NOT_MEASURED = 'not measured in this run';
+
+/**
+ * A long job passes only when the measured run itself, modelled + CPU, stays within `limitMs`: it either
+ * finished or stopped with its work saved for the next run (a run that overran before stopping is a MISS).
+ */
+function jobVerdict(name: string, c: Cost | undefined, limitMs: number, limitText: string): Verdict {
+  const target = `${name}: finishes in <= ${limitText} or resumes (the run itself <= ${limitText})`;
+  if (!c) return { target, measured: NOT_MEASURED, pass: null };
+  const resumed = /saved cursor|More are due/.test(c.outcome);
   return {
-    target: `${name}: finishes in <= ${limitText} or resumes`,
-    measured: `${seconds(c.modelledWithCpuMs)} s, ${failed(c) ? 'failed' : resumed ? 'stopped with a saved cursor' : 'one run'}`,
-    pass:
-      !failed(c) && (c.modelledWithCpuMs <= limitMs || (resumed && c.modelledWithCpuMs <= RESUME_WITHIN_MS)),
+    target,
+    measured: `${seconds(c.modelledWithCpuMs)} s, ${failed(c) ? 'failed' : resumed ? 'stopped to resume on the next run' : 'one run'}`,
+    pass: !failed(c) && c.modelledWithCpuMs <= limitMs,
   };
 }
 
 function verdictsAt100k(r: SizeResult): Verdict[] {
   const op = r.operations;
-  const within = (name: Operation, limitS: number): Verdict => ({
-    target: `${name} <= ${limitS} s`,
-    measured: `${seconds(op[name].modelledWithCpuMs)} s${failed(op[name]) ? ', failed' : ''}`,
-    pass: !failed(op[name]) && op[name].modelledWithCpuMs <= limitS * 1000,
-  });
-  const longestLock = SIDEBAR_ACTIONS.reduce((a, b) => (op[b].lockHeldMs > op[a].lockHeldMs ? b : a));
+  const within = (name: Operation, limitS: number): Verdict => {
+    const c = op[name];
+    const target = `${name} <= ${limitS} s`;
+    if (!c) return { target, measured: NOT_MEASURED, pass: null };
+    return {
+      target,
+      measured: `${seconds(c.modelledWithCpuMs)} s${failed(c) ? ', failed' : ''}`,
+      pass: !failed(c) && c.modelledWithCpuMs <= limitS * 1000,
+    };
+  };
+  const actions = SIDEBAR_ACTIONS.filter((name) => op[name]);
+  const longestLock = actions.reduce<Operation | null>(
+    (a, b) => (a === null || op[b]!.lockHeldMs > op[a]!.lockHeldMs ? b : a),
+    null,
+  );
+  const lockTarget = 'Document lock held <= 2 s by any sidebar action';
   return [
     within('Submit', 2),
     within('Duplicate check', 2),
     within('Case view', 2),
     within('Save', 2),
     within('Status edit', 3),
-    {
-      target: 'Document lock held <= 2 s by any sidebar action',
-      measured: `${seconds(op[longestLock].lockHeldMs)} s (${longestLock})`,
-      pass: op[longestLock].lockHeldMs <= 2000,
-    },
+    longestLock === null
+      ? { target: lockTarget, measured: NOT_MEASURED, pass: null }
+      : {
+          target: lockTarget,
+          measured: `${seconds(op[longestLock]!.lockHeldMs)} s (${longestLock}${actions.length < SIDEBAR_ACTIONS.length ? `; of ${actions.join(', ')} only` : ''})`,
+          pass: op[longestLock]!.lockHeldMs <= 2000,
+        },
     jobVerdict('Validate library', op['Validate library'], 60_000, '60 s'),
     jobVerdict('Hourly SLA sweep', op['Hourly SLA sweep'], 60_000, '60 s'),
     within('Weekly summary', 45),
@@ -97,16 +137,19 @@ function verdictsAt100k(r: SizeResult): Verdict[] {
 
 function verdictsAt200k(r: SizeResult): Verdict[] {
   const jobs = JOBS.map((name) => jobVerdict(name, r.operations[name], 5 * 60_000, '5 minutes'));
-  const peak = Math.max(r.seededCellsInUse, ...OPERATIONS.map((name) => r.operations[name].cellsInUse));
-  const refused = OPERATIONS.filter(
-    (name) => /cell/i.test(r.operations[name].outcome) && failed(r.operations[name]),
-  );
+  const measured = OPERATIONS.flatMap((name) => {
+    const c = r.operations[name];
+    return c ? [{ name, c }] : [];
+  });
+  const peak = Math.max(r.seededCellsInUse, ...measured.map(({ c }) => c.cellsInUse));
+  const archivePeak = Math.max(r.seededArchiveCells, ...measured.map(({ c }) => c.archiveCellsInUse));
+  const refused = measured.filter(({ c }) => /cell/i.test(c.outcome) && failed(c)).map(({ name }) => name);
   return [
     ...jobs,
     {
       target: 'The cell limit is never crossed (10,000,000 cells)',
-      measured: `${int(peak)} cells at most${refused.length ? `; failed at the limit: ${refused.join(', ')}` : ''}`,
-      pass: peak <= CELL_LIMIT && refused.length === 0,
+      measured: `live spreadsheet ${int(peak)} cells at most (${percentOfLimit(peak)}), archive spreadsheet ${int(archivePeak)} at most${refused.length ? `; failed at the limit: ${refused.join(', ')}` : ''}`,
+      pass: peak <= CELL_LIMIT && archivePeak <= CELL_LIMIT && refused.length === 0,
     },
   ];
 }
@@ -116,7 +159,7 @@ function verdictTable(title: string, verdicts: Verdict[]): string {
 
 | Target | Measured (modelled + CPU) | Result |
 | --- | --- | --- |
-${verdicts.map((v) => `| ${v.target} | ${v.measured} | ${v.pass ? 'PASS' : 'MISS'} |`).join('\n')}
+${verdicts.map((v) => `| ${v.target} | ${v.measured} | ${v.pass === null ? '-' : v.pass ? 'PASS' : 'MISS'} |`).join('\n')}
 `;
 }
 
@@ -130,7 +173,10 @@ export interface ReportContext {
 export function scaleReport(results: readonly SizeResult[], context: ReportContext): string {
   const at = (cases: number) => results.find((r) => r.cases === cases);
   const r100 = at(100_000);
-  const nearLimit = [...results].reverse().find((r) => r.cases >= NEAR_LIMIT_CASES);
+  // Judged at the largest size at or past the limit's size, or whose library needed the archive to fit.
+  const nearLimit = [...results]
+    .reverse()
+    .find((r) => r.cases >= NEAR_LIMIT_CASES || r.plan.archivedBefore > 0);
   const targets = [
     r100
       ? verdictTable('At 100,000 cases', verdictsAt100k(r100))
@@ -147,13 +193,14 @@ Measured by \`npm run benchmark:scale\` (scripts/benchmark-scale.ts) on ${contex
 ${context.note}
 
 Each size is a fresh tracker (tests/support/report-tracker.ts): set up, Settings typed (Berlin, a report
-folder, two managers, a team), automation on, five cases logged through the New case form and the rest
-realistic rows over nine weeks written in one batch and sealed by the owner's Set up tracker. Each
-operation then runs once, in this order, through the built bundle (build/Code.js) in the emulator as the
-integration tests drive it: Set up tracker again on the unchanged tracker, Submit (New case form), the
-duplicate check, the case view and a save of the new case (case sidebar), typing a new Status into its
-cell (the edit triggers), a work note, Claim next on the Breached queue, Validate library from the menu,
-the hourly run (SLA sweep and whatever else is due), and Generate weekly summary from the menu.
+folder, two managers, a team, "Archive closed cases after (days)" ${ARCHIVE_AFTER_DAYS}: a yearly archive),
+automation on, five cases logged through the New case form and the rest realistic rows over nine weeks of
+this year written in one batch and sealed by the owner's Set up tracker. Each operation then runs once, in
+this order, through the built bundle (build/Code.js) in the emulator as the integration tests drive it:
+Archive closed cases from the menu, Set up tracker again on the unchanged tracker, Submit (New case form),
+the duplicate check, the case view and a save of the new case (case sidebar), typing a new Status into its
+cell (the edit triggers), a work note, Claim next on the Breached queue, Generate weekly summary from the
+menu, Validate library from the menu, and the hourly run (SLA sweep and whatever else is due).
 
 The realistic rows are the heaviest case for the two long jobs: they leave out the LIVE date, enforcement
 action, automated decision and summary, and use some values the default Lists tab lacks, so nearly every
@@ -175,13 +222,40 @@ the calls made and cells moved. "Node CPU s" is this process's CPU time during t
 "Document lock held s" is the longest hold of the document lock, in modelled time from the call that took
 it to its release (emulator/runtime/lock-holds.ts); "-" when the operation did not take it.
 A job "resumes" when it stopped leaving a cursor in its properties (a property whose name says cursor or
-resume) within 4.5 minutes; targets are judged on "Modelled + CPU".
+resume), or, for the archive, said more cases are due (each move of a hundred cases is finished before the
+run stops); targets are judged on "Modelled + CPU". "Live cells after" and "Archive cells after" are every
+tab's rows times columns in the tracker and in its archive spreadsheets after the operation.
 
 The issue asks for 200,000 cases "near the cell limit", but 200,000 rows of the Cases tab's 51 columns are
 10.2 million cells on their own, past Google's 10 million cell limit
-(https://support.google.com/drive/answer/37603) before any other tab: the emulator refuses to grow the tab.
-The last size is therefore ${int(NEAR_LIMIT_CASES)} cases (the size at which the issue saw the sweep break
-the limit), and the 200,000-case targets are judged there.
+(https://support.google.com/drive/answer/37603): no team can hold them live. A team that large archives:
+past ${int(LIVE_CAP)} cases (98% of the limit with the other tabs) the library spans last year too, and
+its oldest closed cases live in the 2025 archive spreadsheet that Casebook's own archive made. The setup
+writes the latest ${int(BUNDLE_MOVES)} of those cases into the live tab (closed September and October
+2025), seals them and runs the bundle's menu "Archive closed cases" until nothing is due (the clock stands
+still during the setup, so one run moves them all, a hundred per move, while the live tab is still small,
+as the hourly archive would have moved them over last year), which makes the 2025 archive spreadsheet.
+Moving the earlier ones the same way would take this benchmark far longer than all else (each move of a
+hundred reads the whole Cases tab and the Audit log and checks every sealed record; a 10,000-case trial
+had not finished after several minutes here), so as a stand-in for the earlier runs
+they are written live, sealed by Set up tracker the same way, copied into that archive's Cases tab by
+column header and deleted from the live tab (their "Archived" Audit log entries are not made); then ${int(DUE_FOR_ARCHIVE)} cases closed in the five days just past the
+${ARCHIVE_AFTER_DAYS}-day line are left live as the backlog the measured "Archive closed cases" run starts
+on, and the rest is this year's realistic rows, ${int(LIVE_CAP)} live in all. The measured run and every
+operation after it work on that live spreadsheet; each size's line says how many cells the live and the
+archive spreadsheets hold (each spreadsheet has its own limit), and the tables give both after every
+operation. Below ${int(LIVE_CAP)} cases the library is nine weeks of this year, nothing is closed over
+${ARCHIVE_AFTER_DAYS} days ago, and the measured archive run moves none: its cost there is the check every
+hourly run makes (reading the Cases tab and every sealed record). The 200,000-case targets are judged on
+the largest size measured whose library needed the archive (or at 200,000 cases or more): a job passes
+when its measured run, modelled + CPU, finishes or stops to resume within 5 minutes, and the cell limit
+when no spreadsheet's cells (checked after seeding and after every operation; the emulator refuses any
+growth past the limit, which shows as a failed operation) went past 10 million.
+
+At 100,000 cases, "Validate library" and "Hourly SLA sweep" must finish in 60 s or resume: judged strictly,
+the measured run itself must stay within 60 s modelled + CPU, whether it finished or stopped to resume; a
+run that went past 60 s before stopping is a MISS. Operations not measured in a partial run (--only) show
+"-".
 
 ## Targets (issue 19)
 

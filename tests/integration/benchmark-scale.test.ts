@@ -1,13 +1,25 @@
 /**
- * The scale benchmark's harness (scripts/benchmark-scale/) at a tiny size: every operation and both
+ * The scale benchmark's harness (scripts/benchmark-scale/) at tiny sizes: every operation and both
  * tutorial rows are measured through the built bundle, every figure is a number, the per-row tutorial
  * code makes more calls than Casebook's batched submit and validate, and the report has a row for each
- * with the targets' tables. No wall-clock assertion: times are reported, never checked.
+ * with the targets' tables; a library past its live cap is held as at 200,000 cases (last year's closed
+ * cases in the archive Casebook made, a backlog the measured archive run moves); --only measures just the
+ * operations asked for and sends the report to the partial file. No wall-clock assertion: times are
+ * reported, never checked; the long jobs are judged on their own measured run.
  */
 
-import { NAIVE_OPERATIONS, OPERATIONS } from '../../scripts/benchmark-scale/operations';
+import { libraryPlan } from '../../scripts/benchmark-scale/archived-library';
+import { Meter } from '../../scripts/benchmark-scale/measure';
+import {
+  NAIVE_OPERATIONS,
+  OPERATIONS,
+  runOperations,
+  scaleTracker,
+} from '../../scripts/benchmark-scale/operations';
+import { FULL_REPORT, PARTIAL_REPORT, parseScaleArguments } from '../../scripts/benchmark-scale/options';
 import { scaleReport } from '../../scripts/benchmark-scale/report';
-import { benchmarkScale } from '../../scripts/benchmark-scale/run';
+import { benchmarkScale, DEFAULT_SIZES, type SizeResult } from '../../scripts/benchmark-scale/run';
+import { archivedIds } from '../../tests/support/archive-tracker';
 
 const NUMERIC = [
   'calls',
@@ -20,53 +32,167 @@ const NUMERIC = [
   'heapMb',
   'lockHeldMs',
   'cellsInUse',
+  'archiveCellsInUse',
 ] as const;
+
+const CONTEXT = { date: '2026-12-05', machine: 'test', note: '' };
+
+let at50: SizeResult;
 
 test('at 50 cases: every operation measured with numbers, the tutorial code beside it, and the report', () => {
   const [result, ...more] = benchmarkScale([50]);
   expect(more).toEqual([]);
-  expect(result?.cases).toBe(50);
-  for (const cost of [
-    ...OPERATIONS.map((op) => result!.operations[op]),
-    ...NAIVE_OPERATIONS.map((op) => result!.naive[op]),
-  ]) {
+  at50 = result!;
+  expect(at50.cases).toBe(50);
+  expect(at50.plan).toEqual({ cases: 50, live: 50, archivedBefore: 0, movedByBundle: 0, dueNow: 0 });
+  const { operations, naive } = at50;
+  expect(Object.keys(operations)).toEqual([...OPERATIONS]);
+  for (const cost of [...Object.values(operations), ...Object.values(naive)]) {
     for (const field of NUMERIC) expect(Number.isFinite(cost[field])).toBe(true);
     expect(cost.calls).toBeGreaterThan(0);
     expect(cost.outcome).not.toBe('');
   }
-  for (const op of NAIVE_OPERATIONS) expect(result!.naive[op].extrapolated).toBe(false);
-  const { operations, naive } = result!;
+  for (const op of NAIVE_OPERATIONS) expect(naive[op]!.extrapolated).toBe(false);
+  // Nothing in nine weeks of this year is closed over a year ago: the archive checks and moves none.
+  expect(operations['Archive closed cases']!.outcome).toMatch(/^0 closed case\(s\) moved/);
+  expect(operations['Archive closed cases']!.cellsRead).toBeGreaterThan(0);
+  expect(at50.seededArchiveCells).toBe(0);
+  expect(operations['Hourly SLA sweep']!.archiveCellsInUse).toBe(0);
   // Every operation touched the library and made calls the ledger saw.
-  expect(operations.Submit.cellsWritten).toBeGreaterThan(0);
-  expect(operations['Case view'].cellsRead).toBeGreaterThan(0);
+  expect(operations.Submit!.cellsWritten).toBeGreaterThan(0);
+  expect(operations['Case view']!.cellsRead).toBeGreaterThan(0);
   // The sidebar actions that write take the document lock and release it.
-  expect(operations.Save.lockHeldMs).toBeGreaterThan(0);
-  expect(operations['Duplicate check'].lockHeldMs).toBe(0);
+  expect(operations.Save!.lockHeldMs).toBeGreaterThan(0);
+  expect(operations['Duplicate check']!.lockHeldMs).toBe(0);
   // The per-row tutorial reads one cell per call: more calls than Casebook's batched reads, even at 50 cases.
-  expect(naive['Naive per-row submit'].calls).toBeGreaterThan(operations.Submit.calls);
-  expect(naive['Naive per-row validate'].calls).toBeGreaterThan(operations['Validate library'].calls);
-  expect(naive['Naive per-row validate'].cellsWritten).toBeGreaterThanOrEqual(50);
+  expect(naive['Naive per-row submit']!.calls).toBeGreaterThan(operations.Submit!.calls);
+  expect(naive['Naive per-row validate']!.calls).toBeGreaterThan(operations['Validate library']!.calls);
+  expect(naive['Naive per-row validate']!.cellsWritten).toBeGreaterThanOrEqual(50);
 
-  const report = scaleReport([result!], { date: '2026-12-05', machine: 'test', note: '' });
+  const report = scaleReport([at50], CONTEXT);
   for (const op of [...OPERATIONS, ...NAIVE_OPERATIONS]) expect(report).toContain(`| ${op} |`);
   expect(report).toContain('### 50 cases');
+  expect(report).toContain('all 50 cases live (none closed over 365 days ago)');
+  expect(report).toContain('there is no archive spreadsheet (0 cells)');
   expect(report).toContain('### At 100,000 cases\n\nNot measured in this run.');
-  expect(report).toContain('### Near the cell limit (190,000 cases)\n\nNot measured in this run.');
+  expect(report).toContain('### Near the cell limit (200,000 cases)\n\nNot measured in this run.');
   expect(report).not.toMatch(/\| NaN|undefined/);
 }, 300_000);
 
+test('at 100,000 cases a long job passes only when its measured run stays within 60 s, stopped or not', () => {
+  const validate = at50.operations['Validate library']!;
+  const judged = (modelledWithCpuMs: number, outcome: string) =>
+    scaleReport(
+      [
+        {
+          ...at50,
+          cases: 100_000,
+          operations: { 'Validate library': { ...validate, modelledWithCpuMs, outcome } },
+        },
+      ],
+      CONTEXT,
+    )
+      .split('\n')
+      .find((line) => line.startsWith('| Validate library: finishes in <= 60 s'));
+  const resumed = 'stopped with a saved cursor (resumes on the next run)';
+  expect(judged(61_000, resumed)).toMatch(/\| 61\.0 s, stopped to resume on the next run \| MISS \|$/);
+  expect(judged(59_000, resumed)).toMatch(/\| 59\.0 s, stopped to resume on the next run \| PASS \|$/);
+  expect(judged(58_000, 'Checked 100000 cases')).toMatch(/\| 58\.0 s, one run \| PASS \|$/);
+  // The operations this partial result lacks are not judged either way.
+  expect(
+    scaleReport([{ ...at50, cases: 100_000, operations: { 'Validate library': validate } }], CONTEXT),
+  ).toContain('| Submit <= 2 s | not measured in this run | - |');
+});
+
+test('past the live cap: last year in the archive (moved by the bundle, the earlier ones copied), a backlog due', () => {
+  // 60 cases, 40 live: 20 archived during the setup (the latest 8 moved by the bundle, 12 copied), 5 due.
+  const plan = libraryPlan(60, 40, 5, 8);
+  expect(plan).toEqual({ cases: 60, live: 40, archivedBefore: 20, movedByBundle: 8, dueNow: 5 });
+  const ctx = scaleTracker(plan);
+  expect(archivedIds(ctx, 2025)).toHaveLength(20);
+  const liveIds = ctx.cases
+    .getRange(2, 1, ctx.cases.getLastRow() - 1, 1)
+    .getValues()
+    .map(([id]) => String(id));
+  expect(liveIds).toHaveLength(40);
+  expect(liveIds.filter((id) => id.startsWith('CB-2025-'))).toHaveLength(5);
+  const meter = new Meter(ctx.ws, ctx.spreadsheetId);
+  const measured = runOperations(ctx, (_, work) => meter.measure(work), new Set(['Archive closed cases']));
+  expect(Object.keys(measured)).toEqual(['Archive closed cases']);
+  const archive = measured['Archive closed cases']!;
+  expect(archive.outcome).toBe('5 closed case(s) moved to the yearly archive.');
+  expect(archive.cellsWritten).toBeGreaterThan(0);
+  expect(archive.archiveCellsInUse).toBeGreaterThan(0);
+  expect(archivedIds(ctx, 2025)).toHaveLength(25);
+}, 300_000);
+
+test('--only measures just those operations (what they need runs unmeasured); the report judges the archived size', () => {
+  const [result] = benchmarkScale([45], {
+    liveCap: 40,
+    dueForArchive: 3,
+    only: new Set(['Archive closed cases', 'Save']),
+  });
+  expect(result!.plan).toMatchObject({ live: 40, archivedBefore: 5, movedByBundle: 5, dueNow: 3 });
+  expect(Object.keys(result!.operations).sort()).toEqual(['Archive closed cases', 'Save']);
+  expect(result!.naive).toEqual({});
+  // Save needed Submit and the case view first: they ran, so the save found its case.
+  expect(result!.operations.Save!.outcome).toBe('saved');
+  expect(result!.operations['Archive closed cases']!.outcome).toMatch(/^3 closed case\(s\) moved/);
+  expect(result!.seededArchiveCells).toBeGreaterThan(0);
+
+  const report = scaleReport([result!], CONTEXT);
+  expect(report).toContain('### At 45 cases, near the cell limit');
+  expect(report).toContain("5 of last year's closed cases already in the 2025 archive spreadsheet");
+  expect(report).toMatch(
+    /\| Archive closed cases: finishes in <= 5 minutes or resumes \(the run itself <= 5 minutes\) \| [\d.]+ s, one run \| PASS \|/,
+  );
+  expect(report).toContain(
+    '| Validate library: finishes in <= 5 minutes or resumes (the run itself <= 5 minutes) | not measured in this run | - |',
+  );
+  expect(report).toMatch(
+    /\| The cell limit is never crossed \(10,000,000 cells\) \| live spreadsheet [\d,]+ cells at most .*\| PASS \|/,
+  );
+  expect(report).not.toContain('| Submit |');
+  expect(report).toContain('| Save |');
+}, 300_000);
+
 test('sizes past the measured cap get the tutorial rows extrapolated along the line through the two largest measured', () => {
-  const [at20, at40, at80] = benchmarkScale([20, 40, 80], undefined, 40);
+  const [at20, at40, at80] = benchmarkScale([20, 40, 80], {
+    naiveMeasuredUpTo: 40,
+    only: new Set(NAIVE_OPERATIONS),
+  });
   for (const op of NAIVE_OPERATIONS) {
-    expect(at20!.naive[op].extrapolated).toBe(false);
-    expect(at40!.naive[op].extrapolated).toBe(false);
-    const guess = at80!.naive[op];
+    expect(at20!.naive[op]!.extrapolated).toBe(false);
+    expect(at40!.naive[op]!.extrapolated).toBe(false);
+    const guess = at80!.naive[op]!;
     expect(guess.extrapolated).toBe(true);
     // On the line through (20, c20) and (40, c40), at 80: c40 + 2 * (c40 - c20).
-    const line = 3 * at40!.naive[op].calls - 2 * at20!.naive[op].calls;
+    const line = 3 * at40!.naive[op]!.calls - 2 * at20!.naive[op]!.calls;
     expect(Math.abs(guess.calls - line)).toBeLessThanOrEqual(1);
     expect(guess.outcome).toBe('extrapolated from 20 and 40 cases');
   }
-  const report = scaleReport([at20!, at40!, at80!], { date: '2026-12-05', machine: 'test', note: '' });
+  expect(at80!.operations).toEqual({});
+  const report = scaleReport([at20!, at40!, at80!], CONTEXT);
   expect(report).toContain('| Naive per-row validate (extrapolated) |');
 }, 300_000);
+
+test('the command line: a full run writes scale.md; --sizes or --only writes the partial report; bad names are refused', () => {
+  expect(parseScaleArguments([])).toEqual({ sizes: DEFAULT_SIZES, only: undefined, out: FULL_REPORT });
+  expect(DEFAULT_SIZES).toEqual([1_000, 10_000, 50_000, 100_000, 200_000]);
+  expect(parseScaleArguments(['--sizes', '1_000,200000'])).toEqual({
+    sizes: [1_000, 200_000],
+    only: undefined,
+    out: PARTIAL_REPORT,
+  });
+  const only = parseScaleArguments(['--only', 'validate library, Hourly SLA sweep']);
+  expect(only.sizes).toEqual(DEFAULT_SIZES);
+  expect([...(only.only ?? [])]).toEqual(['Validate library', 'Hourly SLA sweep']);
+  expect(only.out).toBe(PARTIAL_REPORT);
+  expect(PARTIAL_REPORT).not.toBe(FULL_REPORT);
+  expect(() => parseScaleArguments(['--only', 'Validate'])).toThrow(
+    /--only takes operation names separated by commas; "Validate" is not one of: Archive closed cases, /,
+  );
+  expect(() => parseScaleArguments(['--only'])).toThrow('--only needs a value after it.');
+  expect(() => parseScaleArguments(['--sizes', '4'])).toThrow(/at least 5 each/);
+  expect(() => parseScaleArguments(['--size', '1000'])).toThrow(/Unknown option --size/);
+});
