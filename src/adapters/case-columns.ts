@@ -1,7 +1,8 @@
 /**
  * Some columns of every case: the header row, then each run of adjacent wanted columns over all rows in
  * one read. For the jobs and lists that go through every case but need only some fields (the weekly
- * summary, the queues), so cells read grow by the wanted columns per row, never by the tab's width.
+ * summary, the Dashboard), so cells read grow by the wanted columns per row, never by the tab's width.
+ * And some columns of some rows (readFieldsAt), for the queues, which narrow the rows column by column.
  */
 import type { FieldKey } from '../core/schema/case-schema';
 import type { CaseRow } from '../core/validation/validate-case';
@@ -58,7 +59,7 @@ export function readColumns(
  */
 const READ_WORTH_CELLS = 8_000;
 
-/** Sorted rows in blocks: rows whose gap costs fewer cells (across `width` columns) than a read go together. */
+/** Sorted rows in blocks: rows whose gap costs fewer cells (`width` a row) than a read go together. */
 function costBlocks(rows: readonly number[], width: number): number[][] {
   const blocks: number[][] = [];
   for (const row of [...new Set(rows)].sort((a, b) => a - b)) {

@@ -1,9 +1,10 @@
 /**
- * Claim next's candidates, chosen from cells before the document lock (inside it the sealed record decides,
- * server/queue-claims.ts), reading as little as the queue allows: the queue's marker (core/queue/queues.ts), one
- * narrow column of every row and one or two more of the rows it let through, then queue order one level at a time for the rows
- * left tied near the head only (core/queue/queue-head.ts), then the claim columns of the first few rows.
- * A closed case, or one outside the queue, costs one cell.
+ * Claim next's candidates, chosen from cells before the document lock (inside it the sealed record
+ * decides, server/queue-claims.ts), reading as little as the queue allows: the queue's marker
+ * (core/queue/queues.ts), one narrow column of every row and one or two more of the rows it let through;
+ * then queue order one level at a time, for the rows left tied near the head only
+ * (core/queue/queue-head.ts); then the claim columns of the first few rows. A closed case, or one outside
+ * the queue, costs one cell.
  */
 import { CLAIM_STATE_FIELDS, QUEUE_ORDER, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { cutBy, settleHead, type TieGroup } from '../core/queue/queue-head';

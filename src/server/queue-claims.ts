@@ -1,10 +1,11 @@
 /**
- * Claim next, Skip and Release from the queue sidebar. Claim next chooses from the queue's columns before
- * the lock and, inside it, reads, verifies and claims one case by ID, so two reviewers pressing Claim next
- * at once never get the same case and the lock is held for one case's row. Whether a case is free is
- * decided from its sealed record (a claim typed into the sheet, or typed away, decides nothing); a claim
- * writes Owner, Claimed by and Claimed at with a new sealed record (queue-write.ts); every claim, release
- * and skip is audited. Expired claims count as no claim (core/queue/queue-case).
+ * Claim next, Skip and Release from the queue sidebar. Claim next chooses from a few narrow columns before
+ * the lock (claim-candidates.ts) and, inside it, reads, verifies and claims one case by ID, so two
+ * reviewers pressing Claim next at once never get the same case and the lock is held for one case's row.
+ * Whether a case is free is decided from its sealed record (a claim typed into the sheet, or typed away,
+ * decides nothing); a claim writes Owner, Claimed by and Claimed at with a new sealed record
+ * (queue-write.ts); every claim, release and skip is audited. Expired claims count as no claim
+ * (core/queue/queue-case).
  */
 
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';

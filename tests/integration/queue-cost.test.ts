@@ -101,8 +101,8 @@ describe('cost', () => {
     // Budgets: the header, the Lists and Settings tabs, the filter views, the Status column and the open
     // rows' queue columns; Claim next the queue's marker columns, queue order for the rows tied at its head
     // and the first rows' claim columns; a write adds the lock, the sealing key, the audit intent and its
-    // commit, and the rows read right before and after. Measured 43, 70, 80, 63 and 79 (2026-12-05; opening the
-    // queue took 74 and Claim next 103 before issue 19 narrowed their reads).
+    // commit, and the rows read right before and after. Measured 43, 70, 80, 63 and 79 (2026-12-05;
+    // opening the queue took 74 and Claim next 103 before issue 19 narrowed their reads).
     expect(small.open.calls).toBeLessThanOrEqual(43);
     expect(small.breached.calls).toBeLessThanOrEqual(70);
     expect(small.unassigned.calls).toBeLessThanOrEqual(80);
@@ -110,8 +110,9 @@ describe('cost', () => {
     expect(small.dashboard.calls).toBeLessThanOrEqual(94);
     // 500 cases are five audited writes of 100: 20 more calls for each after the first, whatever the size.
     expect(large.bulk500?.calls).toBeLessThanOrEqual(small.bulk.calls + 4 * 20);
-    // Cells: a closed case costs the queue and Unassigned's Claim next its Status cell, and Breached's Claim
-    // next its SLA cell, nothing more; the open cases are the same eight at both sizes, and so are their cells.
+    // Cells: a closed case costs the queue and Unassigned's Claim next its Status cell, and Breached's
+    // Claim next its SLA cell, nothing more; the open cases are the same eight at both sizes, and so are
+    // their cells.
     const perRow = (key: 'open' | 'breached' | 'unassigned') =>
       (large[key].cells - small[key].cells) / (large.size - small.size);
     expect(perRow('open')).toBe(1);
@@ -159,7 +160,7 @@ describe('cost', () => {
 });
 
 describe('a fault at every call index', () => {
-  // The fixture is built once and restored from a snapshot for each call index (as tests/support/fault-sweep.ts).
+  // The fixture is built once and restored from a snapshot for each call index (as fault-sweep.ts does).
   let saved: { json: string; spreadsheetId: string } | null = null;
   const fresh = (): Tracker => {
     if (!saved) {
