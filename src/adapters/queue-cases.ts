@@ -1,16 +1,19 @@
 /**
- * The Cases tab as the queues read it: the header row, then only the queue's columns (one read per run of
- * adjacent ones), never the whole tab, so opening a queue or choosing a case reads about a third of the cells. A case a
+ * The Cases tab as the queues read it: the header row, then only the queue's columns, never the whole tab:
+ * for the Dashboard every row's (one read per run of adjacent ones), for the queue sidebar the open rows'
+ * only (a closed case costs its Status cell). Claim next reads less still (claim-candidates.ts). A case a
  * queue writes is read again whole, found by case ID, so its sealed record can be checked and renewed;
  * the write itself goes through writeCases (cases-tab.ts).
  */
+
+import { SLA_STOPPED_STATUSES } from '../core/lifecycle/lifecycle';
 import { matchKey } from '../core/normalise/text';
 import { QUEUE_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import type { FieldKey } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
-import { readColumns } from './case-columns';
-import { schemaColumns } from './case-lookup';
+import { readColumns, readFieldsAt } from './case-columns';
+import { readCasesLayout, schemaColumns } from './case-lookup';
 import { type CasesTable, locateCases } from './cases-tab';
 
 export interface QueueTable {
@@ -38,21 +41,55 @@ export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Google
 
 /**
  * Every case as the queues see it, from the queue's columns only (case-columns.ts: one read per run of
- * adjacent ones), or fewer `keys` (Claim next's); rows without a Case ID are left out.
+ * adjacent ones); rows without a Case ID are left out.
  */
 export function readQueueTable(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   nowMs: number,
   expiryMs: number,
-  keys: readonly FieldKey[] = QUEUE_FIELDS,
 ): QueueTable {
-  const { layout, rows, rowNumbers, lastRow } = readColumns(ss, keys);
+  const { layout, rows, rowNumbers, lastRow } = readColumns(ss, QUEUE_FIELDS);
   const cases: QueueCase[] = [];
   rows.forEach((row, i) => {
     if (String(row.caseId ?? '').trim() !== '')
       cases.push(queueCaseOf(row, rowNumbers[i] as number, nowMs, expiryMs));
   });
   return { table: { sheet: layout.sheet, columnOf: layout.columnOf }, cases, lastRow, width: layout.width };
+}
+
+/**
+ * The open cases as the queues see them, for the queue sidebar (every queue holds open cases only): the
+ * Status column of every row, then the other queue columns of the open rows alone (read together where
+ * they lie close, case-columns.ts), so a closed case costs one cell. Rows without a Case ID are left out.
+ */
+export function readOpenQueueCases(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  nowMs: number,
+  expiryMs: number,
+): QueueCase[] {
+  const layout = readCasesLayout(ss);
+  const lastRow = layout.sheet.getLastRow();
+  if (lastRow < 2) return [];
+  const statuses = readFieldsAt(
+    layout,
+    Array.from({ length: lastRow - 1 }, (_, i) => i + 2),
+    ['status'],
+    new Map(),
+  );
+  const stopped = SLA_STOPPED_STATUSES as readonly string[];
+  const open = new Map<number, CaseRow>();
+  for (const [row, fields] of statuses)
+    if (!stopped.includes(String(fields.status ?? '').trim())) open.set(row, fields);
+  readFieldsAt(
+    layout,
+    [...open.keys()],
+    QUEUE_FIELDS.filter((key) => key !== 'status'),
+    open,
+  );
+  const cases: QueueCase[] = [];
+  for (const [row, fields] of open)
+    if (String(fields.caseId ?? '').trim() !== '') cases.push(queueCaseOf(fields, row, nowMs, expiryMs));
+  return cases;
 }
 
 /** Full rows of the given sheet rows, read as one span (for lifecycle checks that need every field). */

@@ -1,10 +1,11 @@
 /**
- * Claim next, Skip and Release from the queue sidebar. Claim next chooses from the queue's columns before
- * the lock and, inside it, reads, verifies and claims one case by ID, so two reviewers pressing Claim next
- * at once never get the same case and the lock is held for one case's row. Whether a case is free is
- * decided from its sealed record (a claim typed into the sheet, or typed away, decides nothing); a claim
- * writes Owner, Claimed by and Claimed at with a new sealed record (queue-write.ts); every claim, release
- * and skip is audited. Expired claims count as no claim (core/queue/queue-case).
+ * Claim next, Skip and Release from the queue sidebar. Claim next chooses from a few narrow columns before
+ * the lock (claim-candidates.ts) and, inside it, reads, verifies and claims one case by ID, so two
+ * reviewers pressing Claim next at once never get the same case and the lock is held for one case's row.
+ * Whether a case is free is decided from its sealed record (a claim typed into the sheet, or typed away,
+ * decides nothing); a claim writes Owner, Claimed by and Claimed at with a new sealed record
+ * (queue-write.ts); every claim, release and skip is audited. Expired claims count as no claim
+ * (core/queue/queue-case).
  */
 
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
@@ -15,12 +16,12 @@ import {
   readCasesLayout,
   readRowsAt,
 } from '../adapters/case-lookup';
+import { chooseClaimCandidates } from '../adapters/claim-candidates';
 import { flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
-import { readQueueTable } from '../adapters/queue-cases';
 import { addSkip, readSkips } from '../adapters/queue-skips';
 import { trackerRecordMac } from '../adapters/seal-key';
-import { CLAIM_FIELDS, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
+import { type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { nextClaimable, type QueueDefinition } from '../core/queue/queues';
 import { headerOf } from '../core/schema/case-schema';
 import { expectObject, expectText } from './arguments';
@@ -35,30 +36,13 @@ export type ClaimResult =
 const MAX_REASON = 500;
 
 /**
- * Cases Claim next tries in turn, chosen before the lock from the queue's columns: one taken meanwhile, or
- * whose cells and sealed record disagree, is passed over for the next. Bounds the reads inside the lock.
+ * Cases Claim next tries in turn, chosen before the lock from cells: one taken meanwhile, or whose cells and
+ * sealed record disagree, is passed over for the next. Each is a read of its row inside the lock, and
+ * another outside it when the queue's head is scattered, so a few (two presses at once take one each).
  */
-const MAX_CANDIDATES = 20;
+const CLAIM_CANDIDATES = 3;
 
 type Trusted = Extract<SealedCase, { ok: true }>;
-
-/** The first `count` cases in queue order the cells say are free for the reviewer. */
-function candidatesFor(
-  context: QueueContext,
-  cases: readonly QueueCase[],
-  queue: QueueDefinition,
-  skipped: ReadonlySet<string>,
-): QueueCase[] {
-  const passed = new Set(skipped);
-  const out: QueueCase[] = [];
-  while (out.length < MAX_CANDIDATES) {
-    const next = nextClaimable(cases, queue, context.reviewer, passed);
-    if (!next) break;
-    passed.add(next.caseId);
-    out.push(next);
-  }
-  return out;
-}
 
 /** A candidate's whole row read now: on the row it was chosen from, else wherever its ID is found. */
 function readCandidate(layout: CasesLayout, c: QueueCase): FoundCase | null {
@@ -92,7 +76,7 @@ function firstStillFree(
 }
 
 /**
- * Claim next: the candidates chosen outside the lock from a narrow read; inside it, only the chosen case's
+ * Claim next: the candidates chosen outside the lock from narrow reads (claim-candidates.ts); inside it, only the chosen case's
  * row is read again by case ID, verified against its sealed record and written, so the lock is held for one
  * case's read-verify-write whatever the library's size. A case another reviewer took meanwhile fails the
  * check inside the lock and the next candidate is tried, so two presses never get the same case.
@@ -104,11 +88,13 @@ export function claimNext(request: unknown): ClaimResult {
   const { ss, reviewer } = context;
   const chosenAtMs = Date.now();
   const skipped = readSkips(ss.getId(), chosenAtMs);
-  const candidates = candidatesFor(
-    context,
-    readQueueTable(ss, chosenAtMs, context.expiryMs, CLAIM_FIELDS).cases,
+  const { candidates, more } = chooseClaimCandidates(
+    ss,
     queue,
+    reviewer,
     skipped,
+    { nowMs: chosenAtMs, expiryMs: context.expiryMs },
+    CLAIM_CANDIDATES,
   );
   if (candidates.length === 0) return { claimed: false, message: `Nothing left to claim in ${queue.title}.` };
   return withDocumentLock(() => {
@@ -120,10 +106,9 @@ export function claimNext(request: unknown): ClaimResult {
     if (!next)
       return {
         claimed: false,
-        message:
-          candidates.length < MAX_CANDIDATES
-            ? `Nothing left to claim in ${queue.title}.`
-            : `The first cases of ${queue.title} were taken meanwhile: press Claim next again.`,
+        message: more
+          ? `The first cases of ${queue.title} were taken meanwhile: press Claim next again.`
+          : `Nothing left to claim in ${queue.title}.`,
       };
     const { caseId } = next.queued;
     const now = new Date(nowMs);

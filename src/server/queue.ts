@@ -7,7 +7,7 @@
 import { locateCases } from '../adapters/cases-tab';
 import { readDispatcherState } from '../adapters/dispatcher-store';
 import { viewLinks } from '../adapters/filter-views';
-import { casesColumns, casesSheet, readQueueTable } from '../adapters/queue-cases';
+import { casesColumns, casesSheet, readOpenQueueCases } from '../adapters/queue-cases';
 import { showSidebar } from '../adapters/ui';
 import { MAX_BULK_CASES } from '../core/queue/bulk-action';
 import type { QueueCase } from '../core/queue/queue-case';
@@ -75,7 +75,7 @@ export function getQueues(request: unknown): QueuesView {
       : readQueueArgument(context, body.queueId);
   if (!queue) throw new Error('No queues are defined.');
   const nowMs = Date.now();
-  const { cases } = readQueueTable(context.ss, nowMs, context.expiryMs);
+  const cases = readOpenQueueCases(context.ss, nowMs, context.expiryMs);
   const me = context.reviewer;
   const members = context.sla?.teamMembers ?? [];
   const rows = queueCases(cases, queue, me);

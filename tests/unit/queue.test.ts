@@ -5,7 +5,14 @@
  */
 import { type BulkAction, bulkActionProblem, planBulkAction } from '../../src/core/queue/bulk-action';
 import { dashboardCells, dashboardFigures } from '../../src/core/queue/dashboard';
-import { claimExpiryMs, claimIsLive, HOUR_MS, queueCaseOf } from '../../src/core/queue/queue-case';
+import {
+  claimExpiryMs,
+  claimIsLive,
+  HOUR_MS,
+  QUEUE_ORDER,
+  queueCaseOf,
+} from '../../src/core/queue/queue-case';
+import { cutBy, settleHead } from '../../src/core/queue/queue-head';
 import { findQueue, nextClaimable, queueCases, queueDefinitions } from '../../src/core/queue/queues';
 import type { CaseRow } from '../../src/core/validation/validate-case';
 
@@ -120,6 +127,82 @@ describe('claims', () => {
     expect(nextClaimable(all, unassigned, ME, new Set(['CB-2026-00007']))?.caseId).toBe('CB-2026-00003');
     // From "Due soon" with no case in it: nothing.
     expect(nextClaimable(all, findQueue([], 'dueSoon')!, ME, new Set())).toBeNull();
+  });
+});
+
+describe('what Claim next reads (issue 19)', () => {
+  const people = ['', ME, 'ben@x.example', ' Ana@X.example '];
+  // Claimed an hour ago (live), eight hours ago (expired), before the last change (live: it became work).
+  const times = ['', d('2026-11-23T08:00:00Z'), d('2026-11-23T01:00:00Z'), d('2026-11-22T08:00:00Z')];
+  /** Every mix of the cells the queues and claims look at, closed and open, live and expired claims. */
+  const mixes: CaseRow[] = [];
+  for (const status of ['New', 'Awaiting response', 'Resolved', 'Closed', ''])
+    for (const owner of people)
+      for (const claimedBy of people)
+        for (const claimedAt of times)
+          for (const [slaStatus, escalatedTo, appealStatus, misjudgement] of [
+            ['Breached', 'Legal', '', ''],
+            ['Due soon', '', 'Pending', ''],
+            ['Met', 'Policy', '', 'Yes'],
+            ['', '', 'Upheld', 'No'],
+          ])
+            mixes.push({
+              caseId: 'CB-2026-00001',
+              status,
+              owner,
+              claimedBy,
+              claimedAt,
+              lastUpdatedAt: d('2026-11-22T09:00:00Z'),
+              slaStatus,
+              escalatedTo,
+              appealStatus,
+              misjudgement,
+            });
+
+  test('every case a queue holds passes each stage of its marker on those columns alone; a closed one fails', () => {
+    for (const queue of queueDefinitions(['Legal', 'Policy'])) {
+      let passed = 0;
+      for (const row of mixes) {
+        const stagesPass = queue.marker.every((stage) =>
+          stage.mayHold(Object.fromEntries(stage.keys.map((key) => [key, row[key]])), ME),
+        );
+        const held = queueCases([queueCaseOf(row, 2, NOW, EXPIRY)], queue, ME).length === 1;
+        if (held) expect([queue.id, stagesPass]).toEqual([queue.id, true]);
+        if (stagesPass) passed += 1;
+        // A closed case (its SLA met, as the sweep writes at the close) gets no further than its first stage.
+        if (row.status === 'Closed' && row.slaStatus === 'Met')
+          expect([queue.id, stagesPass]).toEqual([queue.id, false]);
+      }
+      expect(passed).toBeGreaterThan(0);
+    }
+  });
+
+  test('the head of the queue in queue order, a level read only for the rows tied near the head', () => {
+    // 300 open cases: a few SLA due times, all severities, ages; many tie on the first levels.
+    const rows = new Map<number, CaseRow>();
+    for (let i = 0; i < 300; i++)
+      rows.set(i + 2, {
+        caseId: `CB-2026-${String(1000 - i).padStart(5, '0')}`,
+        status: 'New',
+        slaDue: i % 7 === 0 ? d(`2026-11-2${3 + (i % 3)}T10:00:00Z`) : '',
+        severity: `P${(i % 4) + 1}`,
+        createdAt: d(`2026-11-${String(1 + (i % 20)).padStart(2, '0')}T09:00:00Z`),
+      });
+    const caseAt = (row: number) => queueCaseOf(rows.get(row) as CaseRow, row, NOW, EXPIRY);
+    const asked: number[] = [0, 0, 0, 0];
+    const head = settleHead([{ rows: [...rows.keys()], level: 0 }], 5, QUEUE_ORDER.length, (level, tied) => {
+      asked[level] = (asked[level] as number) + tied.flat().length;
+      const { compare } = QUEUE_ORDER[level] as (typeof QUEUE_ORDER)[number];
+      return tied.map((group) => cutBy(group, caseAt, compare));
+    })
+      .flatMap((group) => group.rows)
+      .slice(0, 5);
+    const everything = queueCases([...rows.keys()].map(caseAt), findQueue([], 'unassigned')!, ME);
+    expect(head).toEqual(everything.slice(0, 5).map((c) => c.row));
+    // SLA due of all 300; severity and age only of the rows still tied near the head.
+    expect(asked[0]).toBe(300);
+    expect(asked[1]).toBeLessThan(300);
+    expect(asked[2]).toBeLessThan(asked[1] as number);
   });
 });
 

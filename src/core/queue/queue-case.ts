@@ -29,12 +29,17 @@ export const QUEUE_FIELDS = [
 ] as const satisfies readonly FieldKey[];
 
 /**
- * The columns Claim next chooses by: what the queues filter on, the claim, and queue order. Market, Policy
- * and Resolved at only show in lists and the Dashboard; the claimed case is read whole before it is written.
+ * The columns that say whether a case is free to claim: its ID, whether it is open, and its claim (Last
+ * updated at tells a claim that became work from one that expired).
  */
-export const CLAIM_FIELDS = QUEUE_FIELDS.filter(
-  (key) => key !== 'market' && key !== 'policy' && key !== 'resolvedAt',
-);
+export const CLAIM_STATE_FIELDS = [
+  'caseId',
+  'status',
+  'owner',
+  'claimedBy',
+  'claimedAt',
+  'lastUpdatedAt',
+] as const satisfies readonly FieldKey[];
 
 export interface QueueCase {
   caseId: string;
@@ -124,13 +129,28 @@ export function severityRank(severity: string): number {
   return SEVERITY_RANK[severity.toUpperCase()] ?? 9;
 }
 
-/** Queue order: SLA due first (no due time last), then severity (P1 first), then age (oldest first), then ID. */
+/** Two times compared, a missing one last; two missing ones are equal. */
+function byTime(a: number | null, b: number | null): number {
+  const gap = (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY);
+  return Number.isNaN(gap) ? 0 : gap;
+}
+
+/**
+ * Queue order, one level per column: SLA due first (no due time last), then severity (P1 first), then age
+ * (oldest first), then ID. Claim next reads a level's column only for the cases the levels before it left
+ * tied near the head of the queue (adapters/claim-candidates.ts).
+ */
+export const QUEUE_ORDER: readonly { key: FieldKey; compare: (a: QueueCase, b: QueueCase) => number }[] = [
+  { key: 'slaDue', compare: (a, b) => byTime(a.slaDueMs, b.slaDueMs) },
+  { key: 'severity', compare: (a, b) => severityRank(a.severity) - severityRank(b.severity) },
+  { key: 'createdAt', compare: (a, b) => byTime(a.createdMs, b.createdMs) },
+  { key: 'caseId', compare: (a, b) => a.caseId.localeCompare(b.caseId) },
+];
+
 export function compareQueueCases(a: QueueCase, b: QueueCase): number {
-  const due = (a.slaDueMs ?? Number.POSITIVE_INFINITY) - (b.slaDueMs ?? Number.POSITIVE_INFINITY);
-  if (due !== 0 && !Number.isNaN(due)) return due;
-  const severity = severityRank(a.severity) - severityRank(b.severity);
-  if (severity !== 0) return severity;
-  const age = (a.createdMs ?? Number.POSITIVE_INFINITY) - (b.createdMs ?? Number.POSITIVE_INFINITY);
-  if (age !== 0 && !Number.isNaN(age)) return age;
-  return a.caseId.localeCompare(b.caseId);
+  for (const level of QUEUE_ORDER) {
+    const order = level.compare(a, b);
+    if (order !== 0) return order;
+  }
+  return 0;
 }
