@@ -1,6 +1,6 @@
 /**
  * The Audit log as the weekly summary reads it: every sealed entry (its seal checked against the row above)
- * with a time, a case and a case field (named by its key), in one batched read; rows that fail their seal, and entries still
+ * with a time, a case and a case field (named by its key), in one batched read, seals checked in script; rows that fail their seal, and entries still
  * waiting in the channel, are not facts. Its cost does not grow in calls with the log's length.
  */
 
@@ -9,7 +9,7 @@ import type { AuditFact } from '../core/report/model';
 import { fieldKeyOfHeader } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import { readLog, trustOfRows } from './audit-log-rows';
-import { trackerMac } from './seal-key';
+import { trackerMacInScript } from './seal-key';
 
 const text = (value: unknown) => String(value ?? '').trim();
 
@@ -18,7 +18,7 @@ export function readAuditFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Au
   if (!log) return [];
   const { rows } = readLog(log);
   if (rows.length === 0) return [];
-  const trust = trustOfRows(trackerMac(), rows);
+  const trust = trustOfRows(trackerMacInScript(), rows);
   const facts: AuditFact[] = [];
   rows.forEach((row, i) => {
     if (trust[i] === 'not trusted') return;

@@ -37,11 +37,13 @@ export function readColumns(
   const read = Array.from({ length: height }, () => ({}) as CaseRow);
   for (const run of columnRuns([...keyAt.keys()], 1)) {
     const lines = layout.sheet.getRange(2, run.first, height, run.last - run.first + 1).getValues();
-    for (let column = run.first; column <= run.last; column++) {
-      const key = keyAt.get(column) as FieldKey;
-      lines.forEach((line, i) => {
-        (read[i] as CaseRow)[key] = line[column - run.first];
-      });
+    const runKeys: FieldKey[] = [];
+    for (let column = run.first; column <= run.last; column++) runKeys.push(keyAt.get(column) as FieldKey);
+    // Row by row, each line's cells into its row (a library's 100,000 rows are millions of cells).
+    for (let i = 0; i < height; i++) {
+      const line = lines[i] as unknown[];
+      const row = read[i] as CaseRow;
+      for (let k = 0; k < runKeys.length; k++) row[runKeys[k] as FieldKey] = line[k];
     }
   }
   read.forEach((row, i) => {

@@ -2,8 +2,9 @@
  * Writes the weekly summary Doc: finds the week's Doc (the one the Reports tab links to, else a Doc of
  * that exact name in the Settings folder) and reuses it, body cleared, so its ID and the links already
  * mailed keep working; else creates it and moves it into the folder. Then writes the DocBlocks with few
- * calls: a table is one appendTable from a 2D array, a paragraph or list item one call plus one per link
- * or bold run, and a bookmark for each bookmarked heading that links inside the Doc point at. Other
+ * calls: a table is one appendTable from a 2D array and one call to bold its header row, a paragraph or list
+ * item one append and one setAttributes (heading or glyph, muted colour, a whole-text link or bold), plus
+ * for partly styled text one editAsText and one ranged setAttributes per link or bold run, and a bookmark for each bookmarked heading that links inside the Doc point at. Other
  * people's files, and copies of the Doc someone made, are never deleted.
  * Docs: https://developers.google.com/apps-script/reference/document/body ,
  * https://developers.google.com/apps-script/reference/drive/folder#getFilesByName(String) ,
@@ -100,23 +101,43 @@ interface PendingAnchor {
   anchor: string;
 }
 
-function format(
+type Attributes = Record<string, unknown>;
+
+/** A run's character attributes as one DocumentApp.Attribute object; null for a plain run. */
+function runAttributes(run: TextRun): Attributes | null {
+  const attributes: Attributes = {};
+  if (run.url) attributes[DocumentApp.Attribute.LINK_URL] = run.url;
+  if (run.bold) attributes[DocumentApp.Attribute.BOLD] = true;
+  return Object.keys(attributes).length > 0 ? attributes : null;
+}
+
+/**
+ * Styles an element just written with as few calls as Docs allows: its own attributes (heading or glyph),
+ * the muted colour and, when one run is the whole text, that run's attributes go in one setAttributes;
+ * other styled runs take one ranged Text.setAttributes each (link and bold together).
+ */
+function style(
   element: Paragraph | ListItem,
+  own: Attributes,
   runs: readonly TextRun[],
   muted: boolean,
   pending: PendingAnchor[],
 ): void {
-  const styled = runs.some((run) => run.url || run.bold || run.anchor);
-  if (!styled && !muted) return;
+  const attributes: Attributes = { ...own };
+  if (muted) attributes[DocumentApp.Attribute.FOREGROUND_COLOR] = MUTED_COLOR;
+  const written = runs.filter((run) => run.text.length > 0);
+  const [only] = written;
+  const whole = written.length === 1 && only !== undefined && !only.anchor ? runAttributes(only) : null;
+  element.setAttributes({ ...attributes, ...whole });
+  if (whole || !written.some((run) => run.url || run.bold || run.anchor)) return;
   const text = element.editAsText();
-  if (muted) text.setForegroundColor(MUTED_COLOR);
   let start = 0;
   for (const run of runs) {
     const end = start + run.text.length - 1;
     if (run.text.length > 0) {
-      if (run.url) text.setLinkUrl(start, end, run.url);
+      const ranged = runAttributes(run);
+      if (ranged) text.setAttributes(start, end, ranged);
       if (run.anchor) pending.push({ text, start, end, anchor: run.anchor });
-      if (run.bold) text.setBold(start, end, true);
     }
     start = end + 1;
   }
@@ -159,24 +180,24 @@ function writeBlocks(
   // Docs follows an appended table with an empty paragraph; a heading or paragraph right after the table
   // is written into it (fetched only then), so the Doc shows no stray blank line.
   let tableBefore: GoogleAppsScript.Document.Table | null = null;
-  const paragraph = (text: string, heading: () => Heading): Paragraph => {
+  const paragraph = (text: string): Paragraph => {
     const reused = empty ?? tableBefore?.getNextSibling()?.asParagraph() ?? null;
     empty = null;
     tableBefore = null;
-    if (reused) {
-      reused.setText(text);
-      return reused.setHeading(heading());
-    }
-    // Set every time: a paragraph appended after a heading must not take the heading's style.
-    return body.appendParagraph(text).setHeading(heading());
+    if (!reused) return body.appendParagraph(text);
+    reused.setText(text);
+    return reused;
   };
+  // The heading is set every time: a paragraph appended after a heading must not take the heading's style.
+  const headingAttribute = (heading: Heading): Attributes => ({ [DocumentApp.Attribute.HEADING]: heading });
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      const heading = paragraph(block.text, () => headingOf(block.level));
+      const heading = paragraph(block.text).setHeading(headingOf(block.level));
       if (block.bookmark) bookmarks.set(block.bookmark, doc.addBookmark(doc.newPosition(heading, 0)).getId());
     } else if (block.kind === 'paragraph') {
-      format(
-        paragraph(plainText(block.runs), () => DocumentApp.ParagraphHeading.NORMAL),
+      style(
+        paragraph(plainText(block.runs)),
+        headingAttribute(DocumentApp.ParagraphHeading.NORMAL),
         block.runs,
         block.muted === true,
         pending,
@@ -186,14 +207,20 @@ function writeBlocks(
       tableBefore = null;
       if (block.rows.length === 0) continue;
       const table = body.appendTable(block.rows.map((row) => [...row]));
-      table.getRow(0).editAsText().setBold(true);
+      table.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
       tableBefore = table;
     } else if (block.kind === 'list') {
       empty = null;
       tableBefore = null;
       const glyph = block.ordered ? DocumentApp.GlyphType.NUMBER : DocumentApp.GlyphType.BULLET;
       for (const item of block.items)
-        format(body.appendListItem(plainText(item)).setGlyphType(glyph), item, false, pending);
+        style(
+          body.appendListItem(plainText(item)),
+          { [DocumentApp.Attribute.GLYPH_TYPE]: glyph },
+          item,
+          false,
+          pending,
+        );
     } else {
       empty = null;
       tableBefore = null;

@@ -39,3 +39,13 @@ export function trackerRecordMac(): Mac {
   const key = secret();
   return (message) => hmacSha256Base64(key, message);
 }
+
+/**
+ * trackerMac computed in script: the same base64 text (core/audit/hmac-sha256.ts gives the bytes of
+ * Utilities.computeHmacSha256Signature), for checking every chain seal of the log in one read (the weekly
+ * summary's facts), which must not cost two Utilities calls per log row.
+ */
+export function trackerMacInScript(known?: Readonly<Record<string, string>>): Mac {
+  const key = secret(known);
+  return (message) => hmacSha256Base64(key, message);
+}

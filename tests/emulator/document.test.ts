@@ -259,6 +259,46 @@ describe('Text: character attributes on runs', () => {
     );
   });
 
+  // Docs (Paragraph.setAttributes, Text.setAttributes(startOffset, endOffsetInclusive, attributes)): the
+  // object's keys are DocumentApp.Attribute items, HEADING among them ("the heading type", ParagraphHeading):
+  // https://developers.google.com/apps-script/reference/document/attribute and
+  // https://developers.google.com/apps-script/reference/document/text#setAttributes(Integer,Integer,Object)
+  test('one setAttributes sets a heading with a colour, and one ranged setAttributes a link with bold', () => {
+    const { ws, docs } = setup();
+    const app = docs();
+    const doc = app.create('Report');
+    const body = doc.getBody();
+    const heading = body.appendParagraph('Risk').setAttributes({
+      [app.Attribute.HEADING]: app.ParagraphHeading.HEADING1,
+    });
+    expect(heading.getHeading()).toBe(app.ParagraphHeading.HEADING1);
+    const p = body.appendParagraph('See CB-1 and CB-2.');
+    p.setAttributes({
+      [app.Attribute.HEADING]: app.ParagraphHeading.NORMAL,
+      [app.Attribute.FOREGROUND_COLOR]: '#5f6368',
+    });
+    const text = p.editAsText();
+    text.setAttributes(4, 7, {
+      [app.Attribute.LINK_URL]: 'https://example.com/1',
+      [app.Attribute.BOLD]: true,
+    });
+    expect(String(p.getHeading())).toBe('NORMAL');
+    expect([text.getLinkUrl(4), text.isBold(7), text.getLinkUrl(8), text.isBold(8)]).toEqual([
+      'https://example.com/1',
+      true,
+      null,
+      null,
+    ]);
+    expect(text.getForegroundColor(0)).toBe('#5f6368');
+    expect(text.getForegroundColor(5)).toBe('#5f6368');
+    const runs = (ws.documents.get(doc.getId())!.body[2] as ParagraphModel).runs;
+    expect(runs.map((r) => r.text)).toEqual(['See ', 'CB-1', ' and CB-2.']);
+    expect(() => text.setAttributes(4, 40, { [app.Attribute.BOLD]: true })).toThrow();
+    expect(() => p.setAttributes({ [app.Attribute.HEADING]: 'HEADING9' })).toThrow(
+      'Invalid argument: heading',
+    );
+  });
+
   test('setText keeps the attributes the text started with; line feeds become line breaks ("\\r")', () => {
     const { docs } = setup();
     const body = docs().create('Report').getBody();

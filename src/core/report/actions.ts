@@ -76,9 +76,22 @@ function action(
   };
 }
 
+/** Most days first, then by case ID; each case's days worked out once, not in every comparison. */
+function longestFirst(group: readonly ReportCase[], daysOf: (c: ReportCase) => number): ReportCase[] {
+  return group
+    .map((c) => ({ c, days: daysOf(c) }))
+    .sort((a, b) => b.days - a.days || a.c.caseId.localeCompare(b.c.caseId))
+    .map(({ c }) => c);
+}
+
 function groupBy(cases: readonly ReportCase[], keyOf: (c: ReportCase) => string): ReportCase[][] {
   const groups = new Map<string, ReportCase[]>();
-  for (const c of cases) groups.set(keyOf(c), [...(groups.get(keyOf(c)) ?? []), c]);
+  for (const c of cases) {
+    const key = keyOf(c);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
   return [...groups.values()];
 }
 
@@ -88,7 +101,7 @@ function overdueActions(input: ActionInput): Action[] {
   const daysOver = (c: ReportCase) => Math.floor((end - (c.slaDueMs as number)) / DAY_MS);
   const overdue = input.cases.filter((c) => pastSlaAt(c, end));
   return groupBy(overdue, (c) => `${c.severity}\u0000${placeOf(c, end)}`).map((group) => {
-    const sorted = [...group].sort((a, b) => daysOver(b) - daysOver(a) || a.caseId.localeCompare(b.caseId));
+    const sorted = longestFirst(group, daysOver);
     const first = sorted[0] as ReportCase;
     const worst = daysOver(first);
     const place = placeOf(first, end);
@@ -121,7 +134,7 @@ function waitingActions(input: ActionInput): Action[] {
       waited(c) >= WAITING_DAYS,
   );
   return groupBy(waiting, (c) => `${c.severity}\u0000${c.status}`).map((group) => {
-    const sorted = [...group].sort((a, b) => waited(b) - waited(a) || a.caseId.localeCompare(b.caseId));
+    const sorted = longestFirst(group, waited);
     const first = sorted[0] as ReportCase;
     return action(
       'waiting',

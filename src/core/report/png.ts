@@ -130,21 +130,28 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
   };
 
   let i = 0;
+  let bestLength = 0;
+  let bestDistance = 0;
+  // Tried in order (the byte before, the byte above, the last position of the same hash); the first
+  // longest wins. No array per byte: a chart is hundreds of thousands of bytes.
+  const tryDistance = (distance: number) => {
+    if (distance < 1 || distance > i || distance > WINDOW) return;
+    const length = matchLength(i, distance);
+    if (length > bestLength) {
+      bestLength = length;
+      bestDistance = distance;
+    }
+  };
   while (i < data.length) {
-    let bestLength = 0;
-    let bestDistance = 0;
+    bestLength = 0;
+    bestDistance = 0;
     if (i + MIN_MATCH <= data.length) {
       const hash = hashAt(i);
-      const candidates = [1, rowLength, i - head[hash]!];
+      const previous = i - head[hash]!;
       head[hash] = i;
-      for (const distance of candidates) {
-        if (distance < 1 || distance > i || distance > WINDOW) continue;
-        const length = matchLength(i, distance);
-        if (length > bestLength) {
-          bestLength = length;
-          bestDistance = distance;
-        }
-      }
+      tryDistance(1);
+      tryDistance(rowLength);
+      tryDistance(previous);
     }
     if (bestLength >= MIN_MATCH) {
       const lengthCode = codeIndex(LENGTH_BASE, bestLength);

@@ -78,7 +78,8 @@ export interface ReportCase {
   decidedMs: number | null;
 }
 
-export const text = (value: unknown): string => String(value ?? '').trim();
+export const text = (value: unknown): string =>
+  typeof value === 'string' ? value.trim() : String(value ?? '').trim();
 
 const DONE_STATUSES = ['Resolved', 'Closed'];
 const DECIDED_APPEALS = ['Upheld', 'Overturned'];
