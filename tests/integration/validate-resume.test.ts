@@ -3,8 +3,9 @@
  * them only the cells whose marks change (an unchanged library writes nothing), asserted in calls and
  * cells at two sizes; a chunk of 250 rows first, then larger; a run stopped at its deadline (the emulator
  * clock moved past it mid-run, or moved by modelled time) leaves a cursor the next run finishes from,
- * after a sort in between, with every row checked once and marked once; the document lock is held per
- * chunk, never for the run.
+ * after a sort in between, with every row checked once and marked once; a sort between two chunks of a
+ * run stops it before it writes anything on moved rows; the document lock is held per chunk, never for
+ * the run.
  */
 
 import { DEFAULT_LATENCY } from '../../emulator/runtime/latency';
@@ -161,6 +162,30 @@ describe('a run stopped at its deadline resumes on the next run, nothing twice',
     ctx.ws.ledger.reset();
     expect(validate(ctx)).toMatchObject({ finished: true, rowsChecked: 13_000, invalidRows: 1_300 });
     expect(cellsMoved(ctx.ws.ledger).written).toBe(0);
+  });
+});
+
+describe('rows moved between two chunks of a run', () => {
+  test('the run stops before writing a moved chunk; the next run carries on, every row once', () => {
+    const ctx = trackerWithSetup();
+    putCases(ctx, library(1_000));
+    // Someone sorts the tab while the first chunk's lock is released, before the second chunk takes it.
+    ctx.ws.faults.beforeCall('Lock.tryLock', 2, () => sortCasesBy(ctx, 'Seller ID'));
+    ctx.ws.ledger.reset();
+    const first = validate(ctx);
+    ctx.ws.faults.clear();
+    expect(first).toMatchObject({ finished: false, rowsChecked: 250, invalidRows: 25 });
+    expect(first.message).toMatch(
+      /^Validated 250 of 1,000 rows; .* Rows of the Cases tab moved during the run/,
+    );
+    // The second chunk read its rows, saw other cases there and wrote nothing.
+    expect(cellsOf(ctx.ws.ledger, 'Range.setNotes')).toBe(25);
+    ctx.ws.ledger.reset();
+    expect(validate(ctx)).toMatchObject({ finished: true, rowsChecked: 1_000, invalidRows: 100 });
+    expect(cellsOf(ctx.ws.ledger, 'Range.setNotes')).toBe(75);
+    const marks = issuesColumn(ctx);
+    for (let i = 1; i <= 1_000; i++)
+      expect(marks.get(`CB-2026-${String(i).padStart(5, '0')}`)).toBe(i % 10 === 0 ? 'Summary' : '');
   });
 });
 
