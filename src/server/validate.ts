@@ -69,14 +69,14 @@ export const VALIDATE_BUDGET_MS = 60_000;
  * calls to write, so a first chunk of sparse changes must stay small), then up to four times the last
  * chunk and at most 5,000 rows (the sizes when the clock does not move, as in tests), each sized to take
  * at most 5 s (it holds the document lock, which a sidebar save waits 10 s for) and 80% of what is left of
- * the budget less 2 s for the summary. Fewer than 100 rows fitting: the run stops there.
+ * the budget less 3 s for the summary. Fewer than 100 rows fitting: the run stops there.
  */
 export const VALIDATE_PACE: PaceLimits = {
   firstRows: 250,
   maxRows: 5_000,
   growth: 4,
   chunkTargetMs: 5_000,
-  reserveMs: 2_000,
+  reserveMs: 3_000,
   useOfRemaining: 0.8,
   minRows: 100,
 };
