@@ -1,17 +1,19 @@
 /**
  * Validation marks on the Cases tab: each row's Validation issues cell and Casebook's lines in its cell
  * notes (people's own note lines are kept). `writeMarks` rewrites a span of rows (an edit marks the rows it
- * touched); `writeChangedMarks` compares with what is there and writes only rows whose marks change, in
- * blocks of adjacent rows (Validate library on a large, mostly unchanged library writes almost nothing).
+ * touched); `writeChangedMarks` compares with what is there and writes only the rows whose marks change,
+ * and in them only the columns whose notes change (Validate library on a large, mostly unchanged library
+ * writes almost nothing, and a newly invalid row costs its changed cells, not its whole width).
  */
 import { type FieldKey, headerOf } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
-import { type CasesTable, NOTE_PREFIX, readCaseRows, withoutCasebookLines } from './cases-tab';
+import type { CaseRow } from '../core/validation/validate-case';
+import { type CasesTable, casesOfValues, NOTE_PREFIX, readCaseRows, withoutCasebookLines } from './cases-tab';
 import { writeValues } from './safe-write';
 
 export type Mark = { field: FieldKey; message: string };
 
-type MarkTable = Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>;
+export type MarkTable = Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>;
 
 /** A row's notes and issues cell as Casebook wants them, from the notes now there. */
 function markedRow(
@@ -70,39 +72,101 @@ export interface MarkTarget {
 }
 
 /**
- * Writes the marks of the rows whose marks differ from what is there (issues cell or notes), adjacent
- * rows in one block; `bodyNotes` (readNotesOfRows, by row - 2) is updated to what was written. Returns the rows written.
+ * A write call's round trip costs about as much as writing this many cells: 30-160 ms a call against about
+ * 0.15 ms a written cell with its commit (../shared/reference/apps-script-facts.md, "Speed"). Two groups
+ * of changed note columns closer than this many cells apart are written as one rectangle.
+ */
+const CELLS_WORTH_A_CALL = 300;
+
+interface ChangedNotes {
+  rowNumber: number;
+  notes: string[];
+  /** 0-based columns whose note changes. */
+  columns: number[];
+}
+
+/**
+ * Writes the marks that differ from what is there, only in rows whose marks change: notes only in the
+ * columns whose note changes in those rows (a mark added, or Casebook's line taken off a cell that has
+ * one), the issues cell only where its text changes. Adjacent changed rows go in one call per group of
+ * changed columns. `bodyNotes` (readNotesOfRows, by row - 2) is updated to what was written. Returns the
+ * rows whose marks changed.
  */
 export function writeChangedMarks(
   table: MarkTable,
   bodyNotes: string[][],
   targets: readonly MarkTarget[],
 ): number {
-  const changed: { rowNumber: number; notes: string[]; issuesText: string }[] = [];
+  const noteRows: ChangedNotes[] = [];
+  const issueCells: { rowNumber: number; text: string }[] = [];
+  let rowsChanged = 0;
   for (const target of targets) {
     const notesNow = bodyNotes[target.rowNumber - 2] ?? new Array<string>(table.width).fill('');
     const marked = markedRow(table, notesNow, target.issues);
-    const sameNotes = marked.notes.every((note, c) => note === (notesNow[c] ?? ''));
-    if (sameNotes && marked.issuesText === String(target.issuesNow ?? '')) continue;
-    changed.push({ rowNumber: target.rowNumber, ...marked });
+    const columns = [...marked.notes.keys()].filter((c) => marked.notes[c] !== (notesNow[c] ?? ''));
+    const issuesChange = marked.issuesText !== String(target.issuesNow ?? '');
+    if (columns.length === 0 && !issuesChange) continue;
+    rowsChanged += 1;
+    if (columns.length > 0) noteRows.push({ rowNumber: target.rowNumber, notes: marked.notes, columns });
+    if (issuesChange) issueCells.push({ rowNumber: target.rowNumber, text: marked.issuesText });
+    bodyNotes[target.rowNumber - 2] = marked.notes;
   }
-  changed.sort((a, b) => a.rowNumber - b.rowNumber);
+  for (const block of adjacentRows(noteRows))
+    for (const group of columnGroups(block)) {
+      const width = group.last - group.first + 1;
+      table.sheet
+        .getRange(block[0]!.rowNumber, group.first + 1, block.length, width)
+        .setNotes(block.map((row) => row.notes.slice(group.first, group.last + 1)));
+    }
   const issuesColumn = table.columnOf.get('validationIssues') as number;
-  let start = 0;
-  while (start < changed.length) {
-    let end = start;
-    while (end + 1 < changed.length && changed[end + 1]!.rowNumber === changed[end]!.rowNumber + 1) end += 1;
-    const block = changed.slice(start, end + 1);
-    const first = block[0]!.rowNumber;
-    table.sheet.getRange(first, 1, block.length, table.width).setNotes(block.map((row) => row.notes));
+  for (const block of adjacentRows(issueCells))
     writeValues(
-      table.sheet.getRange(first, issuesColumn, block.length, 1),
-      block.map((row) => [row.issuesText]),
+      table.sheet.getRange(block[0]!.rowNumber, issuesColumn, block.length, 1),
+      block.map((cell) => [cell.text]),
     );
-    for (const row of block) bodyNotes[row.rowNumber - 2] = row.notes;
-    start = end + 1;
+  return rowsChanged;
+}
+
+/** Items by row number, in blocks of adjacent rows. */
+function adjacentRows<T extends { rowNumber: number }>(items: readonly T[]): T[][] {
+  const blocks: T[][] = [];
+  for (const item of [...items].sort((a, b) => a.rowNumber - b.rowNumber)) {
+    const block = blocks[blocks.length - 1];
+    if (block && block[block.length - 1]!.rowNumber === item.rowNumber - 1) block.push(item);
+    else blocks.push([item]);
   }
-  return changed.length;
+  return blocks;
+}
+
+/**
+ * The changed columns of a block of rows as spans written in one call each: spans closer than a call's
+ * worth of cells (over the block's rows) are joined, their unchanged cells in between written as they are.
+ */
+function columnGroups(block: readonly ChangedNotes[]): { first: number; last: number }[] {
+  const columns = [...new Set(block.flatMap((row) => row.columns))].sort((a, b) => a - b);
+  const groups: { first: number; last: number }[] = [];
+  for (const c of columns) {
+    const group = groups[groups.length - 1];
+    if (group && (c - group.last - 1) * block.length <= CELLS_WORTH_A_CALL) group.last = c;
+    else groups.push({ first: c, last: c });
+  }
+  return groups;
+}
+
+/**
+ * Rows `first`..`last` of the tab, values and notes (two calls): the cases among them by row number, and
+ * their notes into `bodyNotes` (index row - 2).
+ */
+export function readMarkRows(
+  table: MarkTable,
+  first: number,
+  last: number,
+  bodyNotes: string[][],
+): Map<number, CaseRow> {
+  const range = table.sheet.getRange(first, 1, last - first + 1, table.width);
+  const { rows, rowNumbers } = casesOfValues(range.getValues(), table.columnOf, first);
+  placeNotes(range.getNotes(), first, bodyNotes);
+  return new Map(rows.map((row, i) => [rowNumbers[i] as number, row]));
 }
 
 /** The Case ID column alone (row 2 on): where each case is, without reading the rest of the tab. */
@@ -117,7 +181,10 @@ export function readCaseIdColumn(table: Pick<CasesTable, 'sheet' | 'columnOf'>):
 
 /** The notes of rows `first`..`last`, placed into `bodyNotes` by row (index row - 2). */
 export function readNotesOfRows(table: MarkTable, first: number, last: number, bodyNotes: string[][]): void {
-  const notes = table.sheet.getRange(first, 1, last - first + 1, table.width).getNotes();
+  placeNotes(table.sheet.getRange(first, 1, last - first + 1, table.width).getNotes(), first, bodyNotes);
+}
+
+function placeNotes(notes: string[][], first: number, bodyNotes: string[][]): void {
   notes.forEach((row, i) => {
     bodyNotes[first - 2 + i] = row;
   });

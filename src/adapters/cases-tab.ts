@@ -37,16 +37,28 @@ export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CasesTa
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   const columnOf = schemaColumns(header);
+  return { sheet, columnOf, ...casesOfValues(values.slice(1), columnOf, 2), width: header.length };
+}
+
+/**
+ * Rows of cell values as cases by schema key, blank rows left out (a row with nothing in it is not a case);
+ * `firstRow` is the sheet row of values[0].
+ */
+export function casesOfValues(
+  values: readonly (readonly unknown[])[],
+  columnOf: ReadonlyMap<FieldKey, number>,
+  firstRow: number,
+): Pick<CasesTable, 'rows' | 'rowNumbers'> {
   const rows: CaseRow[] = [];
   const rowNumbers: number[] = [];
-  values.slice(1).forEach((line, i) => {
+  values.forEach((line, i) => {
     if (!line.some((v) => v !== '' && v !== null)) return;
     const row: CaseRow = {};
     for (const [key, column] of columnOf) row[key] = line[column - 1];
     rows.push(row);
-    rowNumbers.push(i + 2);
+    rowNumbers.push(firstRow + i);
   });
-  return { sheet, columnOf, rows, rowNumbers, width: header.length };
+  return { rows, rowNumbers };
 }
 
 /** A cell's note without the lines Casebook wrote (people's own lines stay). */
@@ -73,16 +85,7 @@ export function readCaseRows(
   const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
   const columnOf = schemaColumns(header);
   const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
-  const rows: CaseRow[] = [];
-  const rowNumbers: number[] = [];
-  values.forEach((line, i) => {
-    if (!line.some((v) => v !== '' && v !== null)) return;
-    const row: CaseRow = {};
-    for (const [key, column] of columnOf) row[key] = line[column - 1];
-    rows.push(row);
-    rowNumbers.push(first + i);
-  });
-  return { sheet, columnOf, width, rows, rowNumbers };
+  return { sheet, columnOf, width, ...casesOfValues(values, columnOf, first) };
 }
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;

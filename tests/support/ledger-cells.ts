@@ -33,10 +33,21 @@ export function cellsOf(ledger: CallLedger, member: string): number {
  * A script lock taken afterwards (the audit drain) is not counted.
  */
 export function lockSpanMs(ledger: CallLedger): number {
+  return lockSpansMs(ledger)[0] ?? 0;
+}
+
+/** Every hold of the document lock, in order (a job that takes it per chunk holds it many times). */
+export function lockSpansMs(ledger: CallLedger): number[] {
   const calls = ledger.calls();
-  const documentLock = calls.indexOf('LockService.getDocumentLock');
-  const start = documentLock < 0 ? -1 : calls.indexOf('Lock.tryLock', documentLock);
-  if (start < 0) return 0;
-  const end = calls.indexOf('Lock.releaseLock', start);
-  return ledger.modelledSpanMs(start, end < 0 ? calls.length : end + 1);
+  const spans: number[] = [];
+  let from = 0;
+  for (;;) {
+    const documentLock = calls.indexOf('LockService.getDocumentLock', from);
+    const start = documentLock < 0 ? -1 : calls.indexOf('Lock.tryLock', documentLock);
+    if (start < 0) return spans;
+    const end = calls.indexOf('Lock.releaseLock', start);
+    spans.push(ledger.modelledSpanMs(start, end < 0 ? calls.length : end + 1));
+    if (end < 0) return spans;
+    from = end + 1;
+  }
 }

@@ -89,12 +89,21 @@ export function chunksOf<T>(sorted: readonly { item: T; key: string }[], size: n
   const chunks: { item: T; key: string }[][] = [];
   let start = 0;
   while (start < sorted.length) {
-    let end = Math.min(start + size, sorted.length);
-    while (end < sorted.length && sorted[end]!.key === sorted[end - 1]!.key) end += 1;
+    const end = chunkEnd(sorted, start, size);
     chunks.push(sorted.slice(start, end));
     start = end;
   }
   return chunks;
+}
+
+/**
+ * Where a chunk of about `size` items from `start` ends (exclusive), never splitting rows that share a
+ * key: for jobs whose chunks change size as they go (chunk-pace.ts).
+ */
+export function chunkEnd(sorted: readonly { key: string }[], start: number, size: number): number {
+  let end = Math.min(start + Math.max(1, Math.floor(size)), sorted.length);
+  while (end < sorted.length && sorted[end]!.key === sorted[end - 1]!.key) end += 1;
+  return end;
 }
 
 /** The cursor after a chunk is done: its last key, its rows counted. */

@@ -2,7 +2,8 @@
  * Fault sweep of Validate library: a service error at every call of a run, then the person runs it
  * again. Invariants: every row ends with exactly its own marks (issues cell and Casebook's note line), a
  * person's note is kept, and the run that finishes counts every case once (a cursor left by a failed run
- * neither skips nor doubles a row).
+ * neither skips nor doubles a row). Swept on a library of one chunk, and on one of two chunks (the cursor
+ * saved after the first, under the lock, so a fault in the second resumes after the first).
  */
 
 import { openSpreadsheet } from '../../../emulator';
@@ -18,10 +19,8 @@ import {
   validCase,
 } from '../../support/validate-tracker';
 
-const CASES = 40;
-const invalid = (i: number) => i % 7 === 0;
-
-function sweep(): Sweep<ValidateTracker> {
+function sweep(CASES: number, invalidEvery: number): Sweep<ValidateTracker> {
+  const invalid = (i: number) => i % invalidEvery === 0;
   let spreadsheetId = '';
   let last: ValidateResult | null = null;
   const run = (ctx: ValidateTracker) => {
@@ -56,7 +55,11 @@ function sweep(): Sweep<ValidateTracker> {
     operation: run,
     retry: run,
     check(ctx) {
-      expect(last).toMatchObject({ finished: true, rowsChecked: CASES, invalidRows: Math.floor(CASES / 7) });
+      expect(last).toMatchObject({
+        finished: true,
+        rowsChecked: CASES,
+        invalidRows: Math.floor(CASES / invalidEvery),
+      });
       const issues = ctx.cases.getRange(2, ctx.column('Validation issues'), CASES, 1).getValues();
       const notes = ctx.cases.getRange(2, ctx.column('Summary'), CASES, 1).getNotes();
       for (let i = 1; i <= CASES; i++)
@@ -71,5 +74,10 @@ function sweep(): Sweep<ValidateTracker> {
 }
 
 test('a service error at every call of Validate library, then again: exact marks, every case counted once', () => {
-  expectSweepHeld(sweepServiceErrors(sweep()), 15, true);
+  expectSweepHeld(sweepServiceErrors(sweep(40, 7)), 15, true);
+});
+
+test('the same at 300 cases, two chunks (250 rows, then 50): a fault in either, then again', () => {
+  // Fewer invalid rows (every 60th) keep the calls, and so the sweep, short.
+  expectSweepHeld(sweepServiceErrors(sweep(300, 60)), 30, true);
 });
