@@ -28,8 +28,10 @@ export function recordArchiveBook(year: number, spreadsheetId: string): void {
 }
 
 /** The highest sequence of the year ever archived (0 when none). */
-export function archivedHighestSequence(year: number): number {
-  const value = Number(trackerStore().getProperty(`${HIGHEST_PREFIX}${year}`) ?? 0);
+/** `known`: the store as the caller already read it (one call fewer). */
+export function archivedHighestSequence(year: number, known?: Readonly<Record<string, string>>): number {
+  const key = `${HIGHEST_PREFIX}${year}`;
+  const value = Number((known ? known[key] : trackerStore().getProperty(key)) ?? 0);
   return Number.isInteger(value) && value > 0 ? value : 0;
 }
 

@@ -60,7 +60,9 @@ export function writeBatch(
 ): string[] {
   const store = documentStore();
   const properties = known ?? store.getProperties();
-  const batch = encodeBatch(entries, Utilities.getUuid(), nextStamp(properties, Date.now()), intent, report);
+  // An intent's batch is named by its write's ID (a fresh UUID already): one Utilities call fewer.
+  const batchId = intent || Utilities.getUuid();
+  const batch = encodeBatch(entries, batchId, nextStamp(properties, Date.now()), intent, report);
   const need = storeBytes(batch);
   if (freeBytes(properties) < need) {
     if (!drain) throw new AuditChannelFullError();

@@ -8,10 +8,15 @@
  * changed nothing, and theirs are dropped (a weekly summary's entry is settled by its Reports row, once its
  * writer, who holds the script lock instead, has certainly stopped). The drain moves only settled entries.
  */
-import { commitKey, encodeCommit, type PendingEntry, type ReportWitness } from '../core/audit/channel';
-import { TABS } from '../core/tracker/layout';
+import {
+  commitKey,
+  decodeBatches,
+  encodeCommit,
+  type PendingEntry,
+  type ReportWitness,
+} from '../core/audit/channel';
 import { documentStore, readPending, writeBatch } from './audit-channel';
-import { type AuditEntry, drainAuditChannel, mayWriteAuditLog, pendingOf } from './audit-log';
+import { type AuditEntry, drainAuditChannel, pendingOf } from './audit-log';
 import { openIntents, settleDeadIntents } from './audit-settle';
 import { writesLanded } from './safe-write';
 
@@ -39,20 +44,24 @@ export function recordIntent(
   writeId: string,
   entries: readonly AuditEntry[],
   report?: ReportWitness,
+  /** The store as the caller read it earlier in this document-lock hold (assertAuditRoom): not read again. */
+  known?: Readonly<Record<string, string>>,
 ): AuditedWrite {
   const planned = entries.map(pendingOf);
   // Even a write with nothing to audit: the records it seals over may be what tells how a dead write ended.
-  const { batches, properties } = readPending();
+  const { batches, properties } = known
+    ? { batches: decodeBatches(known), properties: { ...known } }
+    : readPending();
   const settled = settleDeadIntents(ss, batches, properties);
   if (planned.length === 0) return { writeId, planned, keys: [] };
-  const log = ss.getSheetByName(TABS.audit);
-  const owner = log !== null && mayWriteAuditLog(log);
   openIntents.add(writeId);
   let keys: string[];
   try {
+    // Only a full channel needs the drain, and only then whether this runner may write the log: the
+    // drain asks that itself and leaves the channel full (refused below) for one who may not.
     keys = writeBatch(
       planned,
-      owner ? () => drainAuditChannel(ss) : null,
+      () => drainAuditChannel(ss),
       writeId,
       settled ? undefined : properties,
       report,
@@ -79,8 +88,10 @@ export function auditedWrite<T>(
   report?: ReportWitness,
   /** False for a caller that drains the channel itself once its document lock is released. */
   drainNow = true,
+  /** See recordIntent. */
+  known?: Readonly<Record<string, string>>,
 ): T {
-  const intent = recordIntent(ss, writeId, entries, report);
+  const intent = recordIntent(ss, writeId, entries, report, known);
   const before = writesLanded();
   let result: T;
   try {

@@ -27,6 +27,7 @@ import { growRows } from './cell-budget';
 import { tryDocumentLock } from './document-lock';
 import { writeValues } from './safe-write';
 import { trackerMac } from './seal-key';
+import { lastHeaderColumn } from './tracker-tab-check';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,8 +66,20 @@ export function noteScriptLockHeld(held: boolean): void {
   scriptLockHeldByRun = held;
 }
 
+/**
+ * Whether this runner may write the log, when a Sheets API read of the protections earlier in this
+ * execution already said (privileged-settings.ts; requestingUserCanEdit is Protection.canEdit's answer):
+ * null when not known. It only decides whether to try draining: Sheets itself refuses a write to the
+ * protected log from anyone it keeps out. Module state lasts one execution.
+ */
+let writableByApi: boolean | null = null;
+export function noteAuditLogWritable(writable: boolean): void {
+  writableByApi = writable;
+}
+
 /** Whether the person (or trigger owner) running this may write the protected log. */
 export function mayWriteAuditLog(log: Sheet): boolean {
+  if (writableByApi !== null) return writableByApi;
   const [protection] = log.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   return protection === undefined || protection.canEdit();
 }
@@ -110,13 +123,14 @@ export function entryValues(entry: PendingEntry): unknown[] {
 export function recordAudit(
   ss: Spreadsheet,
   entries: readonly AuditEntry[],
-  options: { drainNow?: boolean } = {},
+  /** `known`: the store as the caller read it inside its document lock (one getProperties fewer). */
+  options: { drainNow?: boolean; known?: Readonly<Record<string, string>> } = {},
 ): void {
   if (entries.length === 0) return;
-  const log = ss.getSheetByName(TABS.audit);
+  const log = writableByApi === false ? null : ss.getSheetByName(TABS.audit);
   const owner = log !== null && mayWriteAuditLog(log);
   const drain = () => drainInto(log as Sheet);
-  writeBatch(entries.map(pendingOf), owner ? drain : null);
+  writeBatch(entries.map(pendingOf), owner ? drain : null, '', options.known);
   // A caller about to drain anyway (its audited write commits next) saves the log a second read.
   if (!owner || options.drainNow === false) return;
   // The entries are safe in the channel now: if sealing them fails, the next owner's run does it, and the
@@ -148,9 +162,13 @@ interface Journal {
   keys: string[];
 }
 
+/**
+ * The log's header row in one read of "1:1" (no getLastColumn round trip first), as wide as its last
+ * title: the cells past it on a new row are empty, so the lines written need not cover them.
+ */
 function readHeader(log: Sheet): LogLayout {
-  const width = Math.max(log.getLastColumn(), 1);
-  return layoutOf(log.getRange(1, 1, 1, width).getValues()[0] ?? []);
+  const row = log.getRange('1:1').getValues()[0] ?? [];
+  return layoutOf(row.slice(0, Math.max(lastHeaderColumn(row), 1)));
 }
 
 /** The sheet line for a row: entry values, sequence and seal in their columns, blanks elsewhere. */
@@ -237,6 +255,7 @@ function completeJournal(
  * Serialised by the script lock (the hourly run already holds it and says so). Returns entries appended.
  */
 export function drainAuditChannel(ss: Spreadsheet): number {
+  if (writableByApi === false) return 0;
   const log = ss.getSheetByName(TABS.audit);
   if (!log || !mayWriteAuditLog(log)) return 0;
   return drainInto(log);
@@ -349,13 +368,16 @@ export function startSealing(log: Sheet): number {
  * For writers who cannot drain (and before any case write): refuses, with nothing written, when the channel
  * has less room than one operation's entries need; a runner who may write the log drains first.
  */
-export function assertAuditRoom(ss: Spreadsheet): void {
+export function assertAuditRoom(ss: Spreadsheet): Readonly<Record<string, string>> {
   const store = documentStore();
-  if (freeBytes(store.getProperties()) >= ROOM_FOR_ONE_OPERATION) return;
+  // Returned: a caller inside the document lock reads its counter and seal key from it, not one call each.
+  const properties = store.getProperties();
+  if (freeBytes(properties) >= ROOM_FOR_ONE_OPERATION) return properties;
   const log = ss.getSheetByName(TABS.audit);
   if (log && mayWriteAuditLog(log)) {
     drainAuditChannel(ss);
-    if (freeBytes(store.getProperties()) >= ROOM_FOR_ONE_OPERATION) return;
+    const drained = store.getProperties();
+    if (freeBytes(drained) >= ROOM_FOR_ONE_OPERATION) return drained;
   }
   throw new AuditChannelFullError();
 }

@@ -13,16 +13,28 @@ const PREFIX = 'casebook.automationOwner.';
 
 const store = trackerStore;
 
+/**
+ * Owners read in this execution, by spreadsheet ID (module state lasts one execution): an edit trigger
+ * asks whose trigger it is, then whom the Settings protection may list, and the store is asked once.
+ */
+const readThisRun = new Map<string, string>();
+
 /** The recorded automation owner, lower case, or '' when none was recorded. */
 export function recordedAutomationOwner(spreadsheetId: string): string {
-  return (store().getProperty(`${PREFIX}${spreadsheetId}`) ?? '').trim().toLowerCase();
+  const known = readThisRun.get(spreadsheetId);
+  if (known !== undefined) return known;
+  const owner = (store().getProperty(`${PREFIX}${spreadsheetId}`) ?? '').trim().toLowerCase();
+  readThisRun.set(spreadsheetId, owner);
+  return owner;
 }
 
 export function recordAutomationOwner(spreadsheetId: string, email: string): void {
+  readThisRun.delete(spreadsheetId);
   store().setProperty(`${PREFIX}${spreadsheetId}`, email.trim().toLowerCase());
 }
 
 export function forgetAutomationOwner(spreadsheetId: string): void {
+  readThisRun.delete(spreadsheetId);
   store().deleteProperty(`${PREFIX}${spreadsheetId}`);
 }
 

@@ -48,14 +48,18 @@ function idTaken(layout: CasesLayout, caseId: string): boolean {
  * a protected range) then leaves the counter as it was. A failure between the write and keepCaseId leaves
  * the counter behind, which is safe: the next allocation finds that ID in the column and moves past it.
  */
-export function allocateCaseId(layout: CasesLayout, year: number): string {
-  const store = trackerStore();
+export function allocateCaseId(
+  layout: CasesLayout,
+  year: number,
+  /** The store as the caller read it inside this lock hold: the counter and archive floor come from it. */
+  known?: Readonly<Record<string, string>>,
+): string {
   const key = `${COUNTER_KEY}${year}`;
-  const kept = Number(store.getProperty(key));
+  const kept = Number((known ? known[key] : trackerStore().getProperty(key)) ?? null);
   // An archived ID is no longer in the column the take-up checks, so the archive's highest is a floor too.
   let sequence =
     Number.isSafeInteger(kept) && kept > 0
-      ? Math.max(kept, archivedHighestSequence(year)) + 1
+      ? Math.max(kept, archivedHighestSequence(year, known)) + 1
       : highestInColumn(layout, year) + 1;
   for (let takeUp = 0; takeUp <= MAX_TAKE_UPS; takeUp++) {
     const caseId = formatCaseId(year, sequence);

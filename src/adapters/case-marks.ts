@@ -39,11 +39,15 @@ function markedRow(
 export function writeMarks(
   table: MarkTable,
   issuesByRow: Map<number, Mark[]>,
-  span?: { first: number; last: number },
+  /** `read`: the caller has just read these rows, so they are inside the sheet (no getMaxRows to clip). */
+  span?: { first: number; last: number; read?: boolean },
   otherNotes?: Map<number, Mark[]>,
 ): void {
   const first = Math.max(2, span?.first ?? 2);
-  const last = Math.min(span?.last ?? table.sheet.getLastRow(), table.sheet.getMaxRows());
+  const last =
+    span?.read === true
+      ? span.last
+      : Math.min(span?.last ?? table.sheet.getLastRow(), table.sheet.getMaxRows());
   if (last < first) return;
   const count = last - first + 1;
   const issuesColumn = table.columnOf.get('validationIssues') as number;

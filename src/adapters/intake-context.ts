@@ -9,7 +9,7 @@ import { settingLabel } from '../core/schema/settings-schema';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
 import { TABS } from '../core/tracker/layout';
 import { readListsTab } from './lists-tab';
-import { readPrivilegedSettings } from './privileged-settings';
+import { type PrivilegedReadOptions, readPrivilegedSettings } from './privileged-settings';
 import { type Recipients, recipientsOf } from './recipients';
 import { readSettings } from './settings-tab';
 
@@ -30,7 +30,11 @@ export function readIntakeContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
  * The intake context and the SLA settings from the same two reads: whatever changes a case needs both.
  * The SLA settings are null when the Settings tab's SLA section cannot be read (its problems say why).
  */
-export function readTrackerContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+export function readTrackerContext(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  /** For runs the user has authorised: fewer calls (privileged-settings.ts, PrivilegedReadOptions). */
+  options: PrivilegedReadOptions = {},
+): {
   ctx: IntakeContext;
   sla: SlaSettings | null;
   slaProblems: string[];
@@ -39,8 +43,8 @@ export function readTrackerContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   // The Lists tab looked up once: its values here, its protection in readPrivilegedSettings.
   const listsSheet = ss.getSheetByName(TABS.lists);
   const { lists, synonyms } = readListsTab(ss, listsSheet);
-  const privileged = readPrivilegedSettings(ss, listsSheet);
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const privileged = readPrivilegedSettings(ss, listsSheet, options);
+  const timeZone = privileged.timeZone || ss.getSpreadsheetTimeZone();
   const recipients = recipientsOf(privileged);
   // Date order and the duplicate window grant nothing: they are read even from an unprotected tab.
   const ctx = contextFrom(lists, synonyms, privileged.all, timeZone);

@@ -17,9 +17,11 @@ import {
   protectionProblem,
   untrustedSettingsSentence,
 } from '../core/tracker/privileged-settings';
+import { noteAuditLogWritable } from './audit-log';
 import { recordedAutomationOwner } from './automation-owner';
 import { activeSpreadsheet, activeUserEmail } from './context';
 import { readSettings } from './settings-tab';
+import { isWholeSheet } from './tracker-tab-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,9 +43,13 @@ export interface PrivilegedSettings {
   people: TrustedPeople;
 }
 
+function sheetProtection(sheet: Sheet): GoogleAppsScript.Spreadsheet.Protection | undefined {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+}
+
 function protectionFacts(sheet: Sheet | null): ProtectionFacts | null {
   if (!sheet) return null;
-  const [protection] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protection = sheetProtection(sheet);
   if (!protection) return null;
   return {
     warningOnly: protection.isWarningOnly(),
@@ -54,41 +60,167 @@ function protectionFacts(sheet: Sheet | null): ProtectionFacts | null {
   };
 }
 
+/** A protected range as spreadsheets.get gives it (fields at their default are left out). */
+interface ApiProtectedRange {
+  range?: Parameters<typeof isWholeSheet>[0];
+  warningOnly?: boolean;
+  requestingUserCanEdit?: boolean;
+  unprotectedRanges?: unknown[];
+  editors?: { users?: string[]; domainUsersCanEdit?: boolean };
+}
+
+const PROTECTION_FIELDS =
+  'properties(timeZone),sheets(properties(title),protectedRanges(range,warningOnly,requestingUserCanEdit,unprotectedRanges,editors))';
+
+/**
+ * Every tab's sheet protection in one Sheets API read instead of five or more calls a tab: the same facts
+ * Protection's getters give. The API shows a protection's editors (and so its domain setting) only to those
+ * who may edit it (Docs: ProtectedRange.editors); for someone kept out, canDomainEdit is asked of the
+ * protection itself, and only when nothing else already says the tab is not trusted.
+ * Docs: https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange
+ */
+function protectionFactsByApi(
+  spreadsheetId: string,
+  tabs: readonly [string, Sheet | null][],
+): { facts: (ProtectionFacts | null)[]; timeZone: string } {
+  const found = (Sheets as GoogleAppsScript.Sheets).Spreadsheets.get(spreadsheetId, {
+    fields: PROTECTION_FIELDS,
+  }) as {
+    properties?: { timeZone?: string };
+    sheets?: { properties?: { title?: string }; protectedRanges?: ApiProtectedRange[] }[];
+  };
+  const facts = tabs.map(([tab, sheet]): ProtectionFacts | null => {
+    if (!sheet) return null;
+    // Sheets refuses two tabs whose names differ only in case, and getSheetByName ignores case.
+    const resource = (found.sheets ?? []).find(
+      (s) => String(s.properties?.title ?? '').toLowerCase() === tab.toLowerCase(),
+    );
+    const protection = (resource?.protectedRanges ?? []).find((p) => isWholeSheet(p.range ?? {}));
+    if (!protection) return null;
+    const canEdit = protection.requestingUserCanEdit === true;
+    const warningOnly = protection.warningOnly === true;
+    const unprotectedRanges = (protection.unprotectedRanges ?? []).length;
+    const decided = warningOnly || unprotectedRanges > 0;
+    return {
+      warningOnly,
+      unprotectedRanges,
+      domainEdit: canEdit
+        ? protection.editors?.domainUsersCanEdit === true
+        : !decided && (sheetProtection(sheet)?.canDomainEdit() ?? false),
+      editors: canEdit ? (protection.editors?.users ?? []) : null,
+    };
+  });
+  // The same read says whether this runner may write the Audit log (whether to drain into it).
+  const log = (found.sheets ?? []).find(
+    (s) => String(s.properties?.title ?? '').toLowerCase() === TABS.audit.toLowerCase(),
+  );
+  if (log) {
+    const protection = (log.protectedRanges ?? []).find((p) => isWholeSheet(p.range ?? {}));
+    noteAuditLogWritable(!protection || protection.requestingUserCanEdit === true);
+  }
+  return { facts, timeZone: String(found.properties?.timeZone ?? '') };
+}
+
 /** The spreadsheet owner and the recorded automation owner (either may be '' if unknown). */
-export function ownersOf(ss: Spreadsheet): Pick<TrustedPeople, 'spreadsheetOwner' | 'automationOwner'> {
+export function ownersOf(
+  ss: Spreadsheet,
+  spreadsheetId = ss.getId(),
+): Pick<TrustedPeople, 'spreadsheetOwner' | 'automationOwner'> {
   const owner = ss.getOwner();
   return {
     spreadsheetOwner: owner ? normaliseEmail(owner.getEmail()) : '',
-    automationOwner: recordedAutomationOwner(ss.getId()),
+    automationOwner: recordedAutomationOwner(spreadsheetId),
+  };
+}
+
+export interface PrivilegedReadOptions {
+  /**
+   * For runs the user has authorised (a sidebar call, an installable trigger; not a simple trigger's
+   * LIMITED mode, where the Sheets API is refused): both protections in one Sheets API read, and the
+   * spreadsheet owner asked only when a protection's editors are not all otherwise trusted.
+   */
+  protectionsByApi?: boolean;
+  /** The spreadsheet's ID when the caller already asked for it. */
+  spreadsheetId?: string;
+}
+
+/** The trusted people, the spreadsheet owner and the automation owner each asked for on first use. */
+function peopleAskedWhenUsed(ss: Spreadsheet, spreadsheetId: string, admins: string[]): TrustedPeople {
+  let owner: string | null = null;
+  return {
+    get spreadsheetOwner(): string {
+      if (owner === null) {
+        const user = ss.getOwner();
+        owner = user ? normaliseEmail(user.getEmail()) : '';
+      }
+      return owner;
+    },
+    // Read once per execution (automation-owner.ts).
+    get automationOwner(): string {
+      return recordedAutomationOwner(spreadsheetId);
+    },
+    admins,
   };
 }
 
 /**
  * Reads Settings (one batched read) and verifies the Settings and Lists protections. `listsSheet` is the
  * Lists tab when the caller already looked it up: each tab is looked up once, for its values and its
- * protection alike.
+ * protection alike. With protectionsByApi the result also carries the spreadsheet's time zone, which the
+ * same API read gives.
  */
-export function readPrivilegedSettings(ss: Spreadsheet, listsSheet?: Sheet | null): PrivilegedSettings {
+export function readPrivilegedSettings(
+  ss: Spreadsheet,
+  listsSheet?: Sheet | null,
+  options: PrivilegedReadOptions = {},
+): PrivilegedSettings & { timeZone?: string } {
   const settingsSheet = ss.getSheetByName(TABS.settings);
   const all = readSettings(ss, settingsSheet);
-  const owners = ownersOf(ss);
+  const spreadsheetId = options.spreadsheetId ?? ss.getId();
   const admins = emailList(all.get(ADMINS_SETTING) ?? '');
-  const trusted = [owners.spreadsheetOwner, owners.automationOwner, ...admins].filter((e) => e !== '');
   const tabs: [string, Sheet | null][] = [
     [TABS.settings, settingsSheet],
     [TABS.lists, listsSheet === undefined ? ss.getSheetByName(TABS.lists) : listsSheet],
   ];
-  const problems = tabs
-    .map(([tab, sheet]) => protectionProblem(tab, protectionFacts(sheet), trusted))
-    .filter((problem) => problem !== '');
-  if (problems.length > 0)
-    return {
-      settings: new Map(),
-      all,
-      problem: untrustedSettingsSentence(problems),
-      people: { ...owners, admins: [] },
-    };
-  return { settings: all, all, problem: '', people: { ...owners, admins } };
+  const problemsFor = (facts: readonly (ProtectionFacts | null)[], trusted: readonly string[]) =>
+    tabs
+      .map(([tab], i) =>
+        protectionProblem(
+          tab,
+          facts[i] ?? null,
+          trusted.filter((e) => e !== ''),
+        ),
+      )
+      .filter((problem) => problem !== '');
+  const outcome = (problems: string[], people: (admins: string[]) => TrustedPeople) =>
+    problems.length > 0
+      ? {
+          settings: new Map<string, string>(),
+          all,
+          problem: untrustedSettingsSentence(problems),
+          people: people([]),
+        }
+      : { settings: all, all, problem: '', people: people(admins) };
+
+  if (!options.protectionsByApi || typeof Sheets === 'undefined' || !Sheets) {
+    const owners = ownersOf(ss, spreadsheetId);
+    const facts = tabs.map(([, sheet]) => protectionFacts(sheet));
+    const problems = problemsFor(facts, [owners.spreadsheetOwner, owners.automationOwner, ...admins]);
+    return outcome(problems, (named) => ({ ...owners, admins: named }));
+  }
+  const { facts, timeZone } = protectionFactsByApi(spreadsheetId, tabs);
+  const asked = peopleAskedWhenUsed(ss, spreadsheetId, admins);
+  // Who is trusted matters only for a protection whose editors the runner sees (one they may edit).
+  // Fewer people trusted can only find more problems: when none is found without the spreadsheet owner,
+  // none would be found with them, so the owner is asked only to settle a problem found.
+  const seesEditors = facts.some((f) => f !== null && f.editors !== null);
+  let problems = problemsFor(facts, seesEditors ? [asked.automationOwner, ...admins] : []);
+  if (problems.length > 0 && seesEditors)
+    problems = problemsFor(facts, [asked.spreadsheetOwner, asked.automationOwner, ...admins]);
+  return {
+    ...outcome(problems, (named) => peopleAskedWhenUsed(ss, spreadsheetId, named)),
+    timeZone,
+  };
 }
 
 /** Whether `email` may administer the tracker: an owner, or an admin named on the verified Settings tab. */

@@ -34,7 +34,8 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Before any Sheets call: without its owner's authorisation, even asking the range for its tab would fail.
   if (!triggerIsAuthorized()) return;
   // Only the recorded automation owner's trigger acts: a leftover trigger of anyone else does nothing.
-  if (!runsAsAutomationOwner(event.source.getId())) return;
+  const spreadsheetId = event.source.getId();
+  if (!runsAsAutomationOwner(spreadsheetId)) return;
   const edit = casesEditOf(event);
   if (!edit) {
     auditPrivilegedEdit(event);
@@ -45,7 +46,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   // Lists and settings before the lock, so others' saves do not wait on these reads: the owner edits
   // those tabs without the lock, so reading them inside it would not make them any fresher.
-  const { sla, ctx: tracker } = readTrackerContext(ss);
+  const { sla, ctx: tracker } = readTrackerContext(ss, { protectionsByApi: true, spreadsheetId });
   let wroteEntries = false;
   const done = tryDocumentLock(() => {
     const table = readCaseRows(sheet, first, last);

@@ -185,20 +185,21 @@ export function updateCase(request: unknown): UpdateResult {
   const { caseId, version, changes } = readUpdate(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { ctx, sla } = readTrackerContext(ss);
+  const { ctx, sla } = readTrackerContext(ss, { protectionsByApi: true });
   // The header before the lock: it changes only when the owner runs Set up tracker.
   const table = readCasesLayout(ss);
   // Asked before the lock, to keep its hold short.
   const user = activeUserEmail();
   return withDocumentLock(() => {
     // Its changes and their audit entries are both written or neither: refused before any write.
-    assertAuditRoom(ss);
+    // The store as read here gives the seal key too (one call fewer).
+    const known = assertAuditRoom(ss);
     const located = findCaseNear(table, caseId, NEIGHBOUR_ROWS);
     if (!located) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
     const stored = located.found.fields;
     if (caseVersion(stored, ctx.timeZone) !== version)
       return { ok: false, errors: {}, conflict: conflictMessage(caseId, stored.lastUpdatedBy) };
-    const mac = trackerRecordMac();
+    const mac = trackerRecordMac(known);
     const record = openRecord(mac, caseId, stored.caseRecord);
     if (!record.ok)
       return {
@@ -275,6 +276,9 @@ export function updateCase(request: unknown): UpdateResult {
             },
           }),
         (written) => written.written.keys(),
+        undefined,
+        true,
+        known,
       );
     } catch (error) {
       if (error instanceof ChangedMeanwhile)

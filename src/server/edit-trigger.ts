@@ -27,5 +27,5 @@ export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     const issues = validateCase(row, lists);
     if (issues.length > 0) issuesByRow.set(table.rowNumbers[i] as number, issues);
   });
-  writeMarks(table, issuesByRow, { first, last });
+  writeMarks(table, issuesByRow, { first, last, read: true });
 }

@@ -142,7 +142,7 @@ export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { ctx, sla } = readTrackerContext(ss);
+  const { ctx, sla } = readTrackerContext(ss, { protectionsByApi: true });
   const checked = checkSubmission(fields, ctx);
   if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
 
@@ -181,7 +181,8 @@ export function submitCase(request: unknown): SubmitResult {
     const undecided = duplicates.filter((d) => !choice?.caseIds.includes(d.caseId));
     if (undecided.length > 0) return { ok: false, errors: {}, duplicates };
     // The case and its audit entry are both written or neither: no case when its entry has no room.
-    assertAuditRoom(ss);
+    // The store as read here gives the counter, the archive floor and the seal key too.
+    const known = assertAuditRoom(ss);
     const decision =
       choice && duplicates.length > 0
         ? applyDuplicateChoice(
@@ -190,7 +191,7 @@ export function submitCase(request: unknown): SubmitResult {
           )
         : null;
     const now = new Date();
-    const caseId = allocateCaseId(table, now.getUTCFullYear());
+    const caseId = allocateCaseId(table, now.getUTCFullYear(), known);
     const created: CaseRow = {
       ...checked.row,
       ...(decision ?? {}),
@@ -211,7 +212,7 @@ export function submitCase(request: unknown): SubmitResult {
       ? { ...created, ...slaColumns(withStoredDates(created), now.getTime(), sla) }
       : created;
     // The sealed record goes in with the row, in the same call: there is never a case without one.
-    const caseRecord = sealRecord(trackerRecordMac(), caseId, record, ctx.timeZone);
+    const caseRecord = sealRecord(trackerRecordMac(known), caseId, record, ctx.timeZone);
     const lastBefore = ensureRoomForCases(table, 1);
     appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
       plainTextColumns: plainTextColumns(table),
@@ -219,28 +220,32 @@ export function submitCase(request: unknown): SubmitResult {
     const row = appendedRow(table, caseId, lastBefore);
     keepCaseId(caseId);
 
-    recordAudit(ss, [
-      {
-        at: now,
-        user,
-        action: 'New case',
-        caseId,
-        details: 'Submitted from the intake form',
-        source: 'Intake form',
-      },
-      ...(decision
-        ? [
-            {
-              at: now,
-              user,
-              action: headerOf('duplicateCheck'),
-              caseId,
-              details: decision.duplicateCheck,
-              source: 'Intake form' as const,
-            },
-          ]
-        : []),
-    ]);
+    recordAudit(
+      ss,
+      [
+        {
+          at: now,
+          user,
+          action: 'New case',
+          caseId,
+          details: 'Submitted from the intake form',
+          source: 'Intake form',
+        },
+        ...(decision
+          ? [
+              {
+                at: now,
+                user,
+                action: headerOf('duplicateCheck'),
+                caseId,
+                details: decision.duplicateCheck,
+                source: 'Intake form' as const,
+              },
+            ]
+          : []),
+      ],
+      { known },
+    );
     flushWrites();
     return {
       ok: true,

@@ -38,12 +38,13 @@ export function addWorkNote(request: unknown): WorkNoteResult {
   const table = readCasesLayout(ss);
   const user = activeUserEmail();
   const written = withDocumentLock((): { ok: false; error: string } | { ok: true; version: string } => {
-    assertAuditRoom(ss);
+    // The store as read here gives the seal key too (one call fewer).
+    const known = assertAuditRoom(ss);
     const located = findCaseNear(table, caseId, NEIGHBOUR_ROWS);
     const stored = located?.found.fields;
     if (!stored)
       return { ok: false, error: `Case ${caseId} is no longer in this tracker: the note was not added.` };
-    const mac = trackerRecordMac();
+    const mac = trackerRecordMac(known);
     const record = openRecord(mac, caseId, stored.caseRecord);
     if (!record.ok) return { ok: false, error: `The note was not added: ${record.message}.` };
     const now = new Date();
@@ -87,6 +88,9 @@ export function addWorkNote(request: unknown): WorkNoteResult {
           },
         ),
       (written) => written.written.keys(),
+      undefined,
+      true,
+      known,
     );
     const saved = outcome.written.get(caseId);
     if (!saved)

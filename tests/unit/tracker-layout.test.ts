@@ -1,5 +1,5 @@
 import { CellTooLongError, safeCellText } from '../../src/core/normalise/cell-text';
-import { caseFormatRules, columnLetter, isCasebookRule } from '../../src/core/tracker/formats';
+import { caseFormatRules, columnLetter, columnNumber, isCasebookRule } from '../../src/core/tracker/formats';
 import { LIST_BLOCKS, listBlockColumns, planColumns } from '../../src/core/tracker/layout';
 
 describe('planColumns', () => {
@@ -52,6 +52,13 @@ test('format rules point at the right columns and carry the Casebook marker', ()
   expect(isCasebookRule('=$A2="x"')).toBe(false);
   expect(columnLetter(31)).toBe('AE');
   expect(() => caseFormatRules(new Map())).toThrow('no Validation issues column');
+});
+
+test('columnNumber reads back what columnLetter writes, and refuses anything but capital letters', () => {
+  for (const column of [1, 26, 27, 52, 53, 702, 703, 16_384])
+    expect(columnNumber(columnLetter(column))).toBe(column);
+  expect(columnNumber('AZ')).toBe(52);
+  expect(['', 'a', 'A1', '$A', 'Ä'].map(columnNumber)).toEqual([0, 0, 0, 0, 0]);
 });
 
 describe('safeCellText', () => {

@@ -27,6 +27,14 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** The 1-based column of letters such as "A" or "AB" (columnLetter's inverse); 0 when they are not letters. */
+export function columnNumber(letters: string): number {
+  if (!/^[A-Z]+$/.test(letters)) return 0;
+  let n = 0;
+  for (const letter of letters) n = n * 26 + (letter.charCodeAt(0) - 64);
+  return n;
+}
+
 export interface FormatRule {
   name: HighlightName;
   /** Custom formula for row 2, relative to the row. */
