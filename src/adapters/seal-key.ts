@@ -24,16 +24,21 @@ function secret(known?: Readonly<Record<string, string>>): string {
   return made;
 }
 
-/** HMAC-SHA256 of a message under the tracker's secret, as base64 (44 characters). */
+/**
+ * HMAC-SHA256 of a message under the tracker's secret, as base64 (44 characters), for the Audit log's chain.
+ * Computed in script (the same bytes as Utilities.computeHmacSha256Signature and base64Encode give for UTF-8
+ * text, core/audit/hmac-sha256.ts): a sweep appends and the next run checks one sealed row per changed
+ * case, which must not cost two Utilities round trips per row.
+ */
 export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
   const key = secret(known);
-  return (message) => Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key));
+  return (message) => hmacSha256Base64(key, message);
 }
 
 /**
- * The same secret as a MAC computed in script (core/audit/hmac-sha256.ts), for the per-row record seals:
- * they are checked over the whole library each hour, which must not cost one Utilities call per row. The
- * chain and record seals cannot stand in for each other: core/audit/seal.ts tags each message with its kind.
+ * The same secret and MAC, for the per-row record seals: they are checked over the whole library each hour.
+ * The chain and record seals cannot stand in for each other: core/audit/seal.ts tags each message with its
+ * kind.
  */
 export function trackerRecordMac(): Mac {
   const key = secret();
