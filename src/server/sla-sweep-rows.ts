@@ -39,12 +39,19 @@ export interface TrustedRow {
   reseal: (changes: CaseRow, writeId: string) => string;
 }
 
-export interface ChunkRows {
+export interface ReadRow {
+  caseId: string;
+  row: number;
+  /** The SWEEP_FIELDS cells as read. */
+  fields: CaseRow;
+}
+
+export interface PreparedRows {
   trusted: TrustedRow[];
   /** Rows with a missing or broken record, read whole, notice state blanked: planned, never written. */
   untrusted: CaseRow[];
-  /** The read cells of each case, to put back a row a misplaced write hit. */
-  snapshot: Map<string, CaseRow>;
+  /** Rows whose read cells differ from their record: handled with the edit trigger's rules first. */
+  missed: ReadRow[];
 }
 
 export interface ChunkContext {
@@ -58,15 +65,31 @@ export interface ChunkContext {
 
 const idOf = (row: CaseRow) => String(row.caseId ?? '').trim();
 
+/** Whether two readings of a row's SWEEP_FIELDS cells are the same (then its check still holds). */
+export function sameCells(a: CaseRow | undefined, b: CaseRow | undefined): boolean {
+  return JSON.stringify(SWEEP_FIELDS.map((k) => a?.[k])) === JSON.stringify(SWEEP_FIELDS.map((k) => b?.[k]));
+}
+
+/**
+ * Columns read together for `rows` rows: for a few rows the cells between the wanted columns cost less than
+ * a call each (columnRuns' default), for many only adjacent columns are read together.
+ */
+const gapFor = (rows: number) => (rows <= 40 ? undefined : 1);
+
 /**
  * The wanted cases' rows (each by its key and where it was seen), read now. A row that holds another case
  * now (a sort since) is found again by ID; a case no longer in the tab is left out.
  */
-function readWanted(layout: CasesLayout, wanted: readonly { key: string; row: number }[]) {
+export function readWanted(layout: CasesLayout, wanted: readonly { key: string; row: number }[]): ReadRow[] {
   const found = new Map<string, { row: number; fields: CaseRow }>();
   const readAt = (rows: ReadonlyMap<string, number>) => {
     const read = new Map(
-      readRowsAt(layout, [...new Set(rows.values())], SWEEP_FIELDS, 1).map((r) => [r.row, r]),
+      readRowsAt(
+        layout,
+        [...new Set(rows.values())].filter((row) => row >= 2),
+        SWEEP_FIELDS,
+        gapFor(rows.size),
+      ).map((r) => [r.row, r]),
     );
     for (const [key, row] of rows) {
       const got = read.get(row);
@@ -79,22 +102,25 @@ function readWanted(layout: CasesLayout, wanted: readonly { key: string; row: nu
   return [...found.entries()].map(([caseId, { row, fields }]) => ({ caseId, row, fields }));
 }
 
-export function readChunkRows(env: ChunkContext, wanted: readonly { key: string; row: number }[]): ChunkRows {
+/**
+ * Each row checked against its sealed record (the script HMAC: the run's main cost, so the caller bounds
+ * how many rows it checks at a time). Untrusted rows are read whole, for planning their notices only.
+ */
+export function prepareRows(env: ChunkContext, rows: readonly ReadRow[]): PreparedRows {
   const { mac, timeZone } = env.change;
   const trusted: TrustedRow[] = [];
-  const snapshot = new Map<string, CaseRow>();
   const untrustedAt: number[] = [];
-  const missedAt: number[] = [];
-  for (const { caseId, row, fields } of readWanted(env.layout, wanted)) {
-    snapshot.set(caseId, fields);
+  const missed: ReadRow[] = [];
+  for (const read of rows) {
+    const { caseId, row, fields } = read;
     const check = openRecord(mac, caseId, fields.caseRecord);
     if (!check.ok) {
       untrustedAt.push(row);
       continue;
     }
     const diff = diffRecordOn(fields, check.fields, timeZone, SWEEP_FIELDS);
-    if (diff.differs && env.reconcileRoom.left > missedAt.length) {
-      missedAt.push(row);
+    if (diff.differs && env.reconcileRoom.left > missed.length) {
+      missed.push(read);
       continue;
     }
     trusted.push({
@@ -104,34 +130,32 @@ export function readChunkRows(env: ChunkContext, wanted: readonly { key: string;
       reseal: (changes, writeId) => resealRecord(mac, caseId, check.fields, changes, timeZone, writeId),
     });
   }
-  const whole = new Map(
-    readRowsAt(env.layout, [...untrustedAt, ...missedAt]).map((r) => [r.row, r.fields] as const),
-  );
-  const untrusted = untrustedAt.map((row) => ({ ...whole.get(row), ...NOTICE_STATE }));
-  if (missedAt.length > 0) {
-    env.reconcileRoom.left -= missedAt.length;
-    trusted.push(
-      ...reconcile(
-        env,
-        missedAt.map((row) => ({ row, fields: whole.get(row) ?? {} })),
-      ),
-    );
-  }
-  return { trusted, untrusted, snapshot };
+  const untrusted =
+    untrustedAt.length === 0
+      ? []
+      : readRowsAt(env.layout, untrustedAt).map((r) => ({ ...r.fields, ...NOTICE_STATE }));
+  return { trusted, untrusted, missed };
 }
 
 /**
  * Edits the edit trigger missed (busy lock, a sort before it read them), handled now with its rules and
- * audited at once, so a failure later in the sweep cannot lose what was written.
+ * audited, inside the caller's document lock: the rows read whole, the changes written at once, so a
+ * failure later in the sweep cannot lose them.
  */
-function reconcile(env: ChunkContext, missed: readonly { row: number; fields: CaseRow }[]): TrustedRow[] {
+export function reconcileRows(env: ChunkContext, missed: readonly ReadRow[]): TrustedRow[] {
+  if (missed.length === 0) return [];
+  env.reconcileRoom.left -= missed.length;
   const { mac, timeZone } = env.change;
+  const whole = readRowsAt(
+    env.layout,
+    missed.map((m) => m.row),
+  ).filter((r) => missed.some((m) => m.row === r.row && m.caseId === idOf(r.fields)));
   const writeId = newWriteId();
   const plans = planSheetChanges(
-    missed.map((m) => m.fields),
+    whole.map((r) => r.fields),
     { ...env.change, writeId },
   );
-  const hints = new Map(missed.map((m) => [idOf(m.fields), m.row]));
+  const hints = new Map(whole.map((r) => [idOf(r.fields), r.row]));
   const written = writeAuditedSheetChanges(
     env.ss,
     env.layout,

@@ -42,8 +42,18 @@ import {
 } from '../core/jobs/job-cursor';
 import { headerOf } from '../core/schema/case-schema';
 import type { SlaSettings } from '../core/sla/sla-settings';
+import type { CaseRow } from '../core/validation/validate-case';
 import { rowLink } from './links';
-import { type ChunkContext, readChunkRows, type TrustedRow } from './sla-sweep-rows';
+import {
+  type ChunkContext,
+  prepareRows,
+  type ReadRow,
+  readWanted,
+  reconcileRows,
+  SWEEP_FIELDS,
+  sameCells,
+  type TrustedRow,
+} from './sla-sweep-rows';
 
 /** Keeps the remembered notice keys well inside the developer metadata limit. */
 const MAX_NOTICES_PER_RUN = 400;
@@ -200,26 +210,14 @@ interface SweepRun extends ChunkContext {
   sender: string;
 }
 
-/**
- * One chunk inside the document lock: its rows read and verified, planned from their sealed values, and
- * the changes written with one audit row per case (only changes written are audited). Returns the plan's
- * notices and the cases written.
- */
-function sweepChunk(
+/** The changes of trusted rows, written in audited writes of CASES_PER_WRITE cases; the cases written. */
+function writeChanges(
   run: SweepRun,
-  wanted: readonly { key: string; row: number }[],
-): { notices: SweepPlan['notices']; unnotified: string[]; written: string[] } {
-  const chunk = readChunkRows(run, wanted);
-  const plan = planSlaSweep(
-    [...chunk.trusted.map((r) => r.sealed), ...chunk.untrusted],
-    run.nowMs,
-    run.sla,
-    new Set(run.state.delivered),
-  );
-  const trusted = new Map(chunk.trusted.map((r) => [r.caseId, r]));
-  // An untrusted row is never written: its notices are remembered in the state instead.
-  const changes = plan.changes.filter((change) => trusted.has(change.caseId));
-  const rowHints = new Map(chunk.trusted.map((r) => [r.caseId, r.row]));
+  changes: readonly SweepChange[],
+  trusted: ReadonlyMap<string, TrustedRow>,
+  snapshot: ReadonlyMap<string, CaseRow>,
+): string[] {
+  const rowHints = new Map([...trusted.values()].map((r) => [r.caseId, r.row]));
   const now = new Date(run.nowMs);
   const written: string[] = [];
   for (let start = 0; start < changes.length; start += CASES_PER_WRITE) {
@@ -240,7 +238,7 @@ function sweepChunk(
               caseRecord: (trusted.get(change.caseId) as TrustedRow).reseal(change.fields, writeId),
             },
           })),
-          { snapshot: chunk.snapshot, rowHints, writtenColumnsOnly: true },
+          { snapshot, rowHints, writtenColumnsOnly: true },
         ),
       (result) => result.written.keys(),
       undefined,
@@ -249,7 +247,79 @@ function sweepChunk(
     );
     written.push(...outcome.written.keys());
   }
-  return { notices: plan.notices, unnotified: plan.unnotified, written };
+  return written;
+}
+
+interface ChunkOutcome {
+  notices: SweepPlan['notices'];
+  unnotified: string[];
+  written: string[];
+  /** Cases whose record is missing or broken. */
+  untrusted: string[];
+}
+
+/**
+ * One chunk: its rows (as read at the start of the run) checked against their records and planned,
+ * outside any lock. Only when something is to be written does it take the document lock: those rows are
+ * read again, a row whose cells changed meanwhile is checked again, edits the edit trigger missed are
+ * handled, and the changes are planned again from what is sealed now and written, with one audit row per
+ * case (only changes written are audited). Null when the lock could not be had (nothing written).
+ */
+function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | null {
+  const delivered = new Set(run.state.delivered);
+  const first = prepareRows(run, rows);
+  const plan = planSlaSweep(
+    [...first.trusted.map((r) => r.sealed), ...first.untrusted],
+    run.nowMs,
+    run.sla,
+    delivered,
+  );
+  const checked = new Map(first.trusted.map((r) => [r.caseId, r]));
+  const missed = new Set(first.missed.map((r) => r.caseId));
+  // An untrusted row is never written: its notices are remembered in the state instead.
+  const toWrite = [...plan.changes.filter((c) => checked.has(c.caseId)).map((c) => c.caseId), ...missed];
+  const untrusted = first.untrusted.map((row) => keyOfCaseId(row.caseId));
+  if (toWrite.length === 0)
+    return { notices: plan.notices, unnotified: plan.unnotified, written: [], untrusted };
+  const readFirst = new Map(rows.map((r) => [r.caseId, r]));
+  const locked = tryDocumentLock(
+    () => {
+      const fresh = readWanted(
+        run.layout,
+        toWrite.map((key) => ({ key, row: readFirst.get(key)?.row ?? 0 })),
+      );
+      const unchanged = fresh.filter((r) => sameCells(r.fields, readFirst.get(r.caseId)?.fields));
+      const again = prepareRows(
+        run,
+        fresh.filter((r) => !unchanged.includes(r)),
+      );
+      const trusted = [
+        ...unchanged
+          .filter((r) => checked.has(r.caseId))
+          .map((r) => ({ ...(checked.get(r.caseId) as TrustedRow), row: r.row })),
+        ...again.trusted,
+        ...reconcileRows(run, [...unchanged.filter((r) => missed.has(r.caseId)), ...again.missed]),
+      ];
+      const now = planSlaSweep(
+        trusted.map((r) => r.sealed),
+        run.nowMs,
+        run.sla,
+        delivered,
+      );
+      const byId = new Map(trusted.map((r) => [r.caseId, r]));
+      const snapshot = new Map(fresh.map((r) => [r.caseId, r.fields]));
+      return { replanned: byId, plan: now, written: writeChanges(run, now.changes, byId, snapshot) };
+    },
+    undefined,
+    true,
+  );
+  if (!locked) return null;
+  return {
+    notices: [...plan.notices.filter((n) => !locked.replanned.has(n.caseId)), ...locked.plan.notices],
+    unnotified: plan.unnotified,
+    written: locked.written,
+    untrusted,
+  };
 }
 
 /**
@@ -272,13 +342,13 @@ export function runSlaSweep(
     console.warn(`Casebook: SLA checks skipped until the Settings tab is fixed: ${slaProblems.join('; ')}`);
     return { finished: true, changedState: false };
   }
-  // The Case ID column alone: the order to sweep in and where each case was (each chunk reads it again).
-  const ids = readColumns(ss, ['caseId']);
+  // The columns the sweep needs, of every case, in one read per run of adjacent columns.
+  const all = readColumns(ss, SWEEP_FIELDS);
   const nowMs = Date.now();
   const sender = effectiveUserEmail();
   const run: SweepRun = {
     ss,
-    layout: ids.layout,
+    layout: all.layout,
     change: {
       now: new Date(nowMs),
       user: sender,
@@ -300,12 +370,17 @@ export function runSlaSweep(
   if (changedState) saveState();
   const cursor = loadJobCursor(JOB, nowMs);
   const keyed = inKeyOrder(
-    ids.rows.map((row, i) => ({ key: keyOfCaseId(row.caseId), row: ids.rowNumbers[i] as number })),
-    (entry) => entry.key,
+    all.rows.map((fields, i) => ({
+      caseId: keyOfCaseId(fields.caseId),
+      row: all.rowNumbers[i] as number,
+      fields,
+    })),
+    (read) => read.caseId,
   ).filter((entry) => entry.key !== '');
   const todo = cursor ? remainingAfter(keyed, cursor) : keyed;
   const notices: SweepPlan['notices'] = [];
   const unnotified: string[] = [];
+  const untrusted: string[] = [];
   let lastSwept: string | null = null;
   let sweptRows = 0;
   let stopped = false;
@@ -316,14 +391,9 @@ export function runSlaSweep(
       break;
     }
     timer.start();
-    const outcome = tryDocumentLock(
-      () =>
-        sweepChunk(
-          run,
-          chunk.map(({ item }) => item),
-        ),
-      undefined,
-      true,
+    const outcome = sweepChunk(
+      run,
+      chunk.map(({ item }) => item),
     );
     if (!outcome) {
       console.warn(
@@ -333,10 +403,11 @@ export function runSlaSweep(
       break;
     }
     // The chunk's audit entries reach the log now, outside the document lock.
-    drainAuditChannel(ss);
+    if (outcome.written.length > 0) drainAuditChannel(ss);
     // Notices past the run's share wait: their rows keep no token, so a later pass plans them again.
     notices.push(...outcome.notices.slice(0, Math.max(0, MAX_NOTICES_PER_RUN - notices.length)));
     unnotified.push(...outcome.unnotified);
+    untrusted.push(...outcome.untrusted);
     if (outcome.written.length > 0) {
       changedState = true;
       // Notices mailed by an earlier run are on these rows now: their keys need not be kept.
@@ -347,11 +418,24 @@ export function runSlaSweep(
     sweptRows += chunk.length;
     timer.stop();
   }
+  if (untrusted.length > 0)
+    console.warn(
+      `Casebook: ${untrusted.length} case row(s) have a missing or changed Casebook record and are not trusted (${untrusted.slice(0, 5).join(', ')}${untrusted.length > 5 ? ', ...' : ''}): the owner should check them.`,
+    );
   if (unnotified.length > 0)
     console.warn(
       `Casebook: ${unnotified.length} SLA notices have nobody to go to: set Team lead on the Settings tab.`,
     );
-  const sent = notifyAndMark(run, notices, ids, recipients, deadlineMs, audit, saveState);
+  const sent = notifyAndMark(
+    run,
+    notices,
+    all,
+    keyed.map(({ item }) => item),
+    recipients,
+    deadlineMs,
+    audit,
+    saveState,
+  );
   if (sent > 0) changedState = true;
   recordAudit(ss, audit);
   if (stopped && lastSwept !== null)
@@ -369,29 +453,28 @@ function notifyAndMark(
   run: SweepRun,
   notices: SweepPlan['notices'],
   ids: CaseColumns,
+  read: readonly ReadRow[],
   recipients: Recipients,
   deadlineMs: number,
   audit: AuditEntry[],
   saveState: () => void,
 ): number {
-  const digests = digestsOf(
-    notices,
-    run.ss.getName(),
-    rowLinks(run.ss, ids),
-    run.sla.calendar.timeZone,
-  );
+  const digests = digestsOf(notices, run.ss.getName(), rowLinks(run.ss, ids), run.sla.calendar.timeZone);
   const sent = sendDigests(digests, deadlineMs, audit, run.sender, recipients, run.state, saveState);
   // Saved before the rows: if writing fails now, the next run still knows these went out.
   if (digests.length > 0) saveState();
   if (sent.length === 0) return 0;
   const notified = new Set(sent.map(caseOfKey));
-  const rowOf = new Map(ids.rows.map((row, i) => [keyOfCaseId(row.caseId), ids.rowNumbers[i] as number]));
-  const wanted = [...notified].map((key) => ({ key, row: rowOf.get(key) ?? 0 }));
-  const marked = tryDocumentLock(() => sweepChunk(run, wanted), undefined, true);
+  // The rows as read at the start of the run: the chunk reads them again in the lock (and, changed since,
+  // checks them again) before it writes.
+  const marked = sweepChunk(
+    run,
+    read.filter((row) => notified.has(row.caseId)),
+  );
   if (marked) {
     const done = new Set(marked.written);
     run.state.delivered = run.state.delivered.filter((key) => !done.has(caseOfKey(key)));
-    drainAuditChannel(run.ss);
+    if (marked.written.length > 0) drainAuditChannel(run.ss);
   }
   return sent.length;
 }
