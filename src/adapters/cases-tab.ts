@@ -197,9 +197,10 @@ export interface CaseWriteOptions {
    */
   rowHints?: ReadonlyMap<string, number>;
   /**
-   * Read and write only the Case ID and the written columns (each run of adjacent ones), never the cells
-   * between them: for a job writing a few columns of many rows (the SLA sweep), whose cells then grow with
-   * what it writes, not with the tab's width. Each written case's row as read back then holds its ID only.
+   * Read and write only the Case ID and the columns from the first written one to the last (one write, so
+   * a record and its row still land in one call), never the rest of the row: for a job writing a few
+   * columns of many rows (the SLA sweep), whose cells then grow with what it writes, not with the tab's
+   * width. Each written case's row as read back then holds its ID only.
    */
   writtenColumnsOnly?: boolean;
 }
@@ -296,10 +297,22 @@ function writeRun(
   const keys = [...new Set(requests.flatMap((r) => Object.keys(r.fields) as FieldKey[]))];
   const columns = keys.map((key) => table.columnOf.get(key) as number).sort((a, b) => a - b);
   const idColumn = table.columnOf.get('caseId') as number;
-  // The rows as they are now: the schema's whole span, or only the ID and the written columns.
+  const from = columns[0] as number;
+  const to = columns[columns.length - 1] as number;
+  // Between the written columns every column is the schema's here, so untouched cells get what was just read.
+  const runs = [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
+    ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
+    : columnRuns(columns);
+  // The rows as they are now: the schema's whole span, or only the ID and the written span.
   const readRows = (idOnly: boolean) =>
     options.writtenColumnsOnly
-      ? readColumnsOf(table, firstRow, run.length, idOnly ? [idColumn] : [idColumn, ...columns], span.keyAt)
+      ? readColumnsOf(
+          table,
+          firstRow,
+          run.length,
+          idOnly ? [idColumn] : [idColumn, ...runs.flat()],
+          span.keyAt,
+        )
       : table.sheet
           .getRange(firstRow, span.first, run.length, span.last - span.first + 1)
           .getValues()
@@ -311,13 +324,6 @@ function writeRun(
   for (const [i, request] of run.entries())
     if (request) options.guard?.(request.caseId, current[i] as CaseRow);
 
-  const from = columns[0] as number;
-  const to = columns[columns.length - 1] as number;
-  // Between the written columns every column is the schema's here, so untouched cells get what was just read.
-  const runs =
-    !options.writtenColumnsOnly && [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
-      ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
-      : columnRuns(columns);
   const lineFor = (fields: CaseRow, currentRow: CaseRow, cols: readonly number[]) =>
     cols.map((column) => {
       const key = span.keyAt.get(column) as FieldKey;
@@ -343,7 +349,10 @@ function writeRun(
     }
     if (request) moved.push(request);
     // What the write put on this row belongs to another case (or to no case: a row below the last one).
-    const victim: CaseRow | undefined = id === '' ? {} : options.snapshot?.get(id);
+    const kept = options.snapshot?.get(id);
+    // Only a snapshot holding every written column can put a row back (a narrow one would blank the rest).
+    const whole = kept && runs.every((cols) => cols.every((c) => (span.keyAt.get(c) as FieldKey) in kept));
+    const victim: CaseRow | undefined = id === '' ? {} : whole ? kept : undefined;
     if (!victim) {
       console.warn(
         `Casebook: a write meant for ${request?.caseId ?? 'another row'} landed on ${id} after a sort; its record will show it.`,

@@ -80,14 +80,18 @@ const gapFor = (rows: number) => (rows <= 40 ? undefined : 1);
  * The wanted cases' rows (each by its key and where it was seen), read now. A row that holds another case
  * now (a sort since) is found again by ID; a case no longer in the tab is left out.
  */
-export function readWanted(layout: CasesLayout, wanted: readonly { key: string; row: number }[]): ReadRow[] {
+export function readWanted(
+  layout: CasesLayout,
+  wanted: readonly { key: string; row: number }[],
+  keys: readonly FieldKey[] = SWEEP_FIELDS,
+): ReadRow[] {
   const found = new Map<string, { row: number; fields: CaseRow }>();
   const readAt = (rows: ReadonlyMap<string, number>) => {
     const read = new Map(
       readRowsAt(
         layout,
         [...new Set(rows.values())].filter((row) => row >= 2),
-        SWEEP_FIELDS,
+        keys,
         gapFor(rows.size),
       ).map((r) => [r.row, r]),
     );
@@ -100,6 +104,20 @@ export function readWanted(layout: CasesLayout, wanted: readonly { key: string; 
   const lost = wanted.map(({ key }) => key).filter((key) => !found.has(key));
   if (lost.length > 0) readAt(locateCases(layout, lost));
   return [...found.entries()].map(([caseId, { row, fields }]) => ({ caseId, row, fields }));
+}
+
+/** The fields the sweep writes, as columns: a write covers the span from the first to the last. */
+const WRITTEN: readonly FieldKey[] = ['slaDue', 'slaStatus', 'escalationLevel', 'slaNotices', 'caseRecord'];
+
+/**
+ * SWEEP_FIELDS and every field between the written ones: what the rows about to be written are read with
+ * in the lock, so a row a misplaced write hits can be put back whole (cases-tab.ts writes the span).
+ */
+export function lockedFields(layout: CasesLayout): FieldKey[] {
+  const columns = WRITTEN.map((key) => layout.columnOf.get(key) as number);
+  const [from, to] = [Math.min(...columns), Math.max(...columns)];
+  const between = [...layout.columnOf].filter(([, c]) => c >= from && c <= to).map(([key]) => key);
+  return [...new Set([...SWEEP_FIELDS, ...between])];
 }
 
 /**

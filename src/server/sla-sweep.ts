@@ -46,6 +46,7 @@ import type { CaseRow } from '../core/validation/validate-case';
 import { rowLink } from './links';
 import {
   type ChunkContext,
+  lockedFields,
   prepareRows,
   type ReadRow,
   readWanted,
@@ -287,6 +288,7 @@ function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | nul
       const fresh = readWanted(
         run.layout,
         toWrite.map((key) => ({ key, row: readFirst.get(key)?.row ?? 0 })),
+        lockedFields(run.layout),
       );
       const unchanged = fresh.filter((r) => sameCells(r.fields, readFirst.get(r.caseId)?.fields));
       const again = prepareRows(
