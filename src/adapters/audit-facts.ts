@@ -9,7 +9,7 @@ import type { AuditFact } from '../core/report/model';
 import { fieldKeyOfHeader } from '../core/schema/case-schema';
 import { TABS } from '../core/tracker/layout';
 import { readLog, trustOfRows } from './audit-log-rows';
-import { trackerMacInScript } from './seal-key';
+import { trackerMac } from './seal-key';
 
 const text = (value: unknown) => String(value ?? '').trim();
 
@@ -18,7 +18,7 @@ export function readAuditFacts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Au
   if (!log) return [];
   const { rows } = readLog(log);
   if (rows.length === 0) return [];
-  const trust = trustOfRows(trackerMacInScript(), rows);
+  const trust = trustOfRows(trackerMac(), rows);
   const facts: AuditFact[] = [];
   rows.forEach((row, i) => {
     if (trust[i] === 'not trusted') return;

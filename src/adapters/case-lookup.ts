@@ -109,9 +109,11 @@ export function readRowsAt(
   layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
   rows: readonly number[],
   keys: readonly FieldKey[] = CASE_FIELDS.map((f) => f.key),
+  /** Columns this close are read together (columnRuns): 1 for many rows, where a column costs more than a call. */
+  columnGap = COLUMN_GAP,
 ): { row: number; fields: CaseRow }[] {
   const keyAt = new Map(keys.map((key) => [layout.columnOf.get(key) as number, key]));
-  const runs = columnRuns([...keyAt.keys()]);
+  const runs = columnRuns([...keyAt.keys()], columnGap);
   const out: { row: number; fields: CaseRow }[] = [];
   for (const block of rowBlocks(rows)) {
     const top = block[0] as number;

@@ -200,6 +200,13 @@ export interface CaseWriteOptions {
    * verified by ID before the write, as always) and locates only the cases not there.
    */
   rowHints?: ReadonlyMap<string, number>;
+  /**
+   * Read and write only the Case ID and the columns from the first written one to the last (one write, so
+   * a record and its row still land in one call), never the rest of the row: for a job writing a few
+   * columns of many rows (the SLA sweep), whose cells then grow with what it writes, not with the tab's
+   * width. Each written case's row as read back then holds its ID only.
+   */
+  writtenColumnsOnly?: boolean;
 }
 
 export interface CaseWriteOutcome {
@@ -254,6 +261,27 @@ function columnRuns(columns: readonly number[]): number[][] {
   return runs;
 }
 
+/** Some columns of consecutive rows, one read per run of adjacent columns. */
+function readColumnsOf(
+  table: Pick<CasesTable, 'sheet'>,
+  firstRow: number,
+  count: number,
+  columns: readonly number[],
+  keyAt: ReadonlyMap<number, FieldKey>,
+): CaseRow[] {
+  const rows = Array.from({ length: count }, () => ({}) as CaseRow);
+  for (const cols of columnRuns([...new Set(columns)].sort((a, b) => a - b))) {
+    const first = cols[0] as number;
+    table.sheet
+      .getRange(firstRow, first, count, cols.length)
+      .getValues()
+      .forEach((line, i) => {
+        for (const column of cols) (rows[i] as CaseRow)[keyAt.get(column) as FieldKey] = line[column - first];
+      });
+  }
+  return rows;
+}
+
 /**
  * Writes consecutive rows starting at `firstRow`, verified: the rows are read right before the write and
  * refused unless they hold the expected case IDs, written (one setValues when the written columns sit
@@ -264,26 +292,42 @@ function columnRuns(columns: readonly number[]): number[][] {
 function writeRun(
   table: Pick<CasesTable, 'sheet' | 'columnOf'>,
   firstRow: number,
-  run: readonly CaseWriteRequest[],
+  /** One per row; null for a row between two written ones (writtenColumnsOnly), rewritten as just read. */
+  run: readonly (CaseWriteRequest | null)[],
   options: CaseWriteOptions,
 ): { written: Map<string, CaseRow>; moved: CaseWriteRequest[] } {
+  const requests = run.filter((r): r is CaseWriteRequest => r !== null);
   const span = schemaSpan(table);
-  const width = span.last - span.first + 1;
-  const idIndex = (table.columnOf.get('caseId') as number) - span.first;
-  const before = table.sheet.getRange(firstRow, span.first, run.length, width).getValues();
-  const current = before.map((line) => rowFrom(line, span.keyAt, span.first));
-  if (run.some((request, i) => String(before[i]?.[idIndex] ?? '').trim() !== request.caseId))
-    return { written: new Map(), moved: [...run] };
-  for (const [i, request] of run.entries()) options.guard?.(request.caseId, current[i] as CaseRow);
-
-  const keys = [...new Set(run.flatMap((r) => Object.keys(r.fields) as FieldKey[]))];
+  const keys = [...new Set(requests.flatMap((r) => Object.keys(r.fields) as FieldKey[]))];
   const columns = keys.map((key) => table.columnOf.get(key) as number).sort((a, b) => a - b);
+  const idColumn = table.columnOf.get('caseId') as number;
   const from = columns[0] as number;
   const to = columns[columns.length - 1] as number;
   // Between the written columns every column is the schema's here, so untouched cells get what was just read.
   const runs = [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
     ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
     : columnRuns(columns);
+  // The rows as they are now: the schema's whole span, or only the ID and the written span.
+  const readRows = (idOnly: boolean) =>
+    options.writtenColumnsOnly
+      ? readColumnsOf(
+          table,
+          firstRow,
+          run.length,
+          idOnly ? [idColumn] : [idColumn, ...runs.flat()],
+          span.keyAt,
+        )
+      : table.sheet
+          .getRange(firstRow, span.first, run.length, span.last - span.first + 1)
+          .getValues()
+          .map((line) => rowFrom(line, span.keyAt, span.first));
+  const current = readRows(false);
+  const idAt = (rows: readonly CaseRow[], i: number) => String(rows[i]?.caseId ?? '').trim();
+  if (run.some((request, i) => request !== null && idAt(current, i) !== request.caseId))
+    return { written: new Map(), moved: requests };
+  for (const [i, request] of run.entries())
+    if (request) options.guard?.(request.caseId, current[i] as CaseRow);
+
   const lineFor = (fields: CaseRow, currentRow: CaseRow, cols: readonly number[]) =>
     cols.map((column) => {
       const key = span.keyAt.get(column) as FieldKey;
@@ -294,26 +338,28 @@ function writeRun(
   for (const cols of runs)
     writeValues(
       table.sheet.getRange(firstRow, cols[0] as number, run.length, cols.length),
-      run.map((request, i) => lineFor(request.fields, current[i] as CaseRow, cols)),
+      run.map((request, i) => lineFor(request?.fields ?? {}, current[i] as CaseRow, cols)),
       { plainTextColumns: plainIn(cols) },
     );
 
-  const after = table.sheet.getRange(firstRow, span.first, run.length, width).getValues();
+  const after = readRows(true);
   const written = new Map<string, CaseRow>();
   const moved: CaseWriteRequest[] = [];
   run.forEach((request, i) => {
-    const line = after[i] ?? [];
-    const id = String(line[idIndex] ?? '').trim();
-    if (id === request.caseId) {
-      written.set(request.caseId, rowFrom(line, span.keyAt, span.first));
+    const id = idAt(after, i);
+    if (request === null ? id === idAt(current, i) : id === request.caseId) {
+      if (request) written.set(request.caseId, after[i] ?? {});
       return;
     }
-    moved.push(request);
+    if (request) moved.push(request);
     // What the write put on this row belongs to another case (or to no case: a row below the last one).
-    const victim: CaseRow | undefined = id === '' ? {} : options.snapshot?.get(id);
+    const kept = options.snapshot?.get(id);
+    // Only a snapshot holding every written column can put a row back (a narrow one would blank the rest).
+    const whole = kept && runs.every((cols) => cols.every((c) => (span.keyAt.get(c) as FieldKey) in kept));
+    const victim: CaseRow | undefined = id === '' ? {} : whole ? kept : undefined;
     if (!victim) {
       console.warn(
-        `Casebook: a write meant for ${request.caseId} landed on ${id} after a sort; its record will show it.`,
+        `Casebook: a write meant for ${request?.caseId ?? 'another row'} landed on ${id} after a sort; its record will show it.`,
       );
       return;
     }
@@ -326,6 +372,13 @@ function writeRun(
   });
   return { written, moved };
 }
+
+/**
+ * With writtenColumnsOnly, cases this few rows apart are written as one block, the rows between them
+ * rewritten with what was just read: a call costs as much as some 4,000 cells (latency.ts), and a job
+ * marking scattered cases (the sweep's notices) would otherwise pay six calls per case.
+ */
+const FILL_GAP_ROWS = 16;
 
 /**
  * Writes cases where they are now, found by ID inside the caller's lock; blocks of adjacent rows are
@@ -362,15 +415,14 @@ export function writeCases(
     let index = 0;
     while (index < placed.length) {
       if (options.shouldStop?.()) return { written, missing, finished: false };
+      const gap = options.writtenColumnsOnly ? FILL_GAP_ROWS : 0;
       let end = index;
-      while (end + 1 < placed.length && placed[end + 1]!.row === placed[end]!.row + 1) end += 1;
+      while (end + 1 < placed.length && placed[end + 1]!.row <= placed[end]!.row + 1 + gap) end += 1;
       const block = placed.slice(index, end + 1);
-      const outcome = writeRun(
-        table,
-        block[0]!.row,
-        block.map((p) => p.request),
-        options,
-      );
+      const top = block[0]!.row;
+      const rows: (CaseWriteRequest | null)[] = new Array(block[block.length - 1]!.row - top + 1).fill(null);
+      for (const p of block) rows[p.row - top] = p.request;
+      const outcome = writeRun(table, top, rows, options);
       for (const [caseId, row] of outcome.written) written.set(caseId, row);
       index = end + 1;
       if (outcome.moved.length > 0) {

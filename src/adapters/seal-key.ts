@@ -26,8 +26,9 @@ function secret(known?: Readonly<Record<string, string>>): string {
 
 /**
  * HMAC-SHA256 of a message under the tracker's secret, as base64 (44 characters), computed in script: the
- * same bytes as Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key)) for UTF-8 text
- * (core/audit/hmac-sha256.ts), without two service calls per sealed log row.
+ * same bytes as Utilities.base64Encode(Utilities.computeHmacSha256Signature(message, key)) give for UTF-8
+ * text (core/audit/hmac-sha256.ts). The hourly sweep, a save's audit drain and the weekly summary seal or
+ * check one row per case or log entry, which must not cost two Utilities round trips each.
  */
 export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
   const key = secret(known);
@@ -35,21 +36,7 @@ export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
 }
 
 /**
- * The same secret as a MAC computed in script (core/audit/hmac-sha256.ts), for the per-row record seals:
- * they are checked over the whole library each hour, which must not cost one Utilities call per row. The
- * chain and record seals cannot stand in for each other: core/audit/seal.ts tags each message with its kind.
+ * The same secret and MAC, for the per-row record seals. The chain and record seals cannot stand in for
+ * each other: core/audit/seal.ts tags each message with its kind.
  */
-export function trackerRecordMac(known?: Readonly<Record<string, string>>): Mac {
-  const key = secret(known);
-  return (message) => hmacSha256Base64(key, message);
-}
-
-/**
- * trackerMac computed in script: the same base64 text (core/audit/hmac-sha256.ts gives the bytes of
- * Utilities.computeHmacSha256Signature), for checking every chain seal of the log in one read (the weekly
- * summary's facts), which must not cost two Utilities calls per log row.
- */
-export function trackerMacInScript(known?: Readonly<Record<string, string>>): Mac {
-  const key = secret(known);
-  return (message) => hmacSha256Base64(key, message);
-}
+export const trackerRecordMac = trackerMac;

@@ -1,19 +1,19 @@
 /**
  * The SLA sweep, one of the hourly dispatcher's jobs: every case's SLA columns brought up to date, the
  * escalation level raised once per breach, and due-soon and breach notices mailed as one digest per
- * recipient. Every row is checked against its sealed record first: edits the edit trigger missed are handled
- * then, and the sweep plans only from sealed values (a row whose record is missing or broken is never
- * written and never trusted to skip a notice). Everything is computed from one read before anything is
- * written (each case once: core/sla keeps the results and a memo of the working days); notices already
- * mailed are remembered in the dispatcher state until their rows say so, so a run that fails or stops half
- * way never mails them twice; notices the mail quota cannot take wait for a later run. Changed rows are
- * written in chunks, each with its audit intent and one audit row per case; near the run's deadline the
- * sweep stops and saves a cursor (the last case written), and the next run plans afresh and writes from
- * the case after it (a written case has nothing left to change, so nothing is done twice).
+ * recipient. It works through the cases in case ID order, in chunks, each read, checked against its sealed
+ * record and written inside the document lock (sla-sweep-rows.ts: only the columns it needs), and plans
+ * only from sealed values (a row whose record is missing or broken is never written and never trusted to
+ * skip a notice). Changed fields are written as runs of columns over blocks of rows, each write with its
+ * audit intent and one audit row per case. Before a chunk that would end past its budget the sweep stops and
+ * saves a cursor (the last case swept): the next run carries on after it, so nothing is done twice. Notices
+ * already mailed are remembered in the dispatcher state until their rows say so, so a run that fails or
+ * stops half way never mails them twice; notices the mail quota cannot take wait for a later pass.
  */
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
-import { type AuditEntry, recordAudit } from '../adapters/audit-log';
-import { type CasesTable, readCases, writeCases } from '../adapters/cases-tab';
+import { type AuditEntry, drainAuditChannel, recordAudit } from '../adapters/audit-log';
+import { type CaseColumns, readColumns } from '../adapters/case-columns';
+import { writeCases } from '../adapters/cases-tab';
 import { effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
@@ -27,21 +27,34 @@ import {
   noticeKey,
   planSlaSweep,
   type SweepChange,
+  type SweepPlan,
   tokenFor,
 } from '../core/automation/sla-sweep';
-import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
 import {
   advance,
   chunksOf,
   chunkTimer,
+  inKeyOrder,
+  keyOfCaseId,
   newCursor,
-  rotatedAfter,
+  remainingAfter,
   shouldStopBefore,
 } from '../core/jobs/job-cursor';
 import { headerOf } from '../core/schema/case-schema';
-import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
+import type { SlaSettings } from '../core/sla/sla-settings';
+import type { CaseRow } from '../core/validation/validate-case';
 import { rowLink } from './links';
-import { type ChangeContext, planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
+import {
+  type ChunkContext,
+  lockedFields,
+  prepareRows,
+  type ReadRow,
+  readWanted,
+  reconcileRows,
+  SWEEP_FIELDS,
+  sameCells,
+  type TrustedRow,
+} from './sla-sweep-rows';
 
 /** Keeps the remembered notice keys well inside the developer metadata limit. */
 const MAX_NOTICES_PER_RUN = 400;
@@ -49,10 +62,22 @@ const MAX_NOTICES_PER_RUN = 400;
 /** Cases per audited write: keeps each intent and its commit mark well inside one store's limits. */
 const CASES_PER_WRITE = 100;
 
-/** The sweep's cursor (job-cursor.ts): the last case a run that stopped at its deadline wrote. */
+/**
+ * Cases read, checked and written per document-lock hold: small enough that a sidebar save waiting for the
+ * lock (10 s at most) gets it, large enough that a chunk's fixed calls stay few.
+ */
+const ROWS_PER_CHUNK = 500;
+
+/**
+ * The sweep's own time in one hourly run (issue 19: "finish in <= 60 s or resume"), script time included:
+ * what is left of the minute goes to the run's other jobs and the notices.
+ */
+export const SWEEP_BUDGET_MS = 45_000;
+
+/** The sweep's cursor (job-cursor.ts): the last case a run that stopped at its budget swept. */
 const JOB = 'slaSweep';
 
-/** Missed status edits are rare; this keeps a run that finds many inside its time. */
+/** Missed edits are rare; this keeps a run that finds many inside its time. */
 const MAX_RECONCILED_PER_RUN = 200;
 
 export interface SweepOutcome {
@@ -61,16 +86,16 @@ export interface SweepOutcome {
   changedState: boolean;
 }
 
-function rowLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CasesTable): Map<string, string> {
+function rowLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ids: CaseColumns): Map<string, string> {
   const url = ss.getUrl();
-  const sheetId = table.sheet.getSheetId();
+  const sheetId = ids.layout.sheet.getSheetId();
   return new Map(
-    table.rows.map((row, i) => [
-      String(row.caseId ?? '').trim(),
-      rowLink(url, sheetId, table.rowNumbers[i] as number),
-    ]),
+    ids.rows.map((row, i) => [keyOfCaseId(row.caseId), rowLink(url, sheetId, ids.rowNumbers[i] as number)]),
   );
 }
+
+/** The case a notice key (noticeKey) belongs to. */
+const caseOfKey = (key: string) => key.slice(0, key.indexOf('#'));
 
 const keysOf = (digest: Digest) =>
   digest.notices.map((notice) => noticeKey(notice.caseId, notice.cycle, tokenFor(notice.kind)));
@@ -139,7 +164,7 @@ function sendDigests(
 function settleUnknownSends(state: DispatcherState, audit: AuditEntry[], sender: string): boolean {
   const unknown = state.sending ?? [];
   if (unknown.length === 0) return false;
-  const caseIds = [...new Set(unknown.map((key) => key.slice(0, key.indexOf('#'))))];
+  const caseIds = [...new Set(unknown.map(caseOfKey))];
   console.warn(
     `Casebook: SLA notices for ${caseIds.join(', ')} may not have been sent: a run stopped while mailing them, so their outcome is unknown and they are not sent again. Check with the recipients.`,
   );
@@ -155,60 +180,6 @@ function settleUnknownSends(state: DispatcherState, audit: AuditEntry[], sender:
   state.delivered = [...new Set([...state.delivered, ...unknown])];
   state.sending = [];
   return true;
-}
-
-interface TrustedRows {
-  /** Every case the sweep may plan from: sealed values (untrusted rows with their notice state blanked). */
-  rows: CaseRow[];
-  /** Cases whose record is missing or broken: never written by the sweep, never trusted to skip a notice. */
-  untrusted: Set<string>;
-  /** The rows as read at the start, by case ID, to put back a row a misplaced write hit. */
-  snapshot: Map<string, CaseRow>;
-}
-
-/** Clearing these makes the sweep plan an untrusted row as if nothing had been done for it yet. */
-const NOTICE_STATE: CaseRow = { slaNotices: '', escalationLevel: 0 };
-
-/**
- * Each row checked against its sealed record. Edits the edit trigger missed (busy lock, a sort before it
- * read them) are handled now with the same rules, audited at once (so a failure later in the sweep cannot
- * lose what was written), at most MAX_RECONCILED_PER_RUN per run.
- */
-function trustedRows(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  table: CasesTable,
-  ctx: ChangeContext,
-  lists: TaxonomyLists,
-): TrustedRows {
-  const snapshot = new Map<string, CaseRow>();
-  const untrusted = new Set<string>();
-  const rows: CaseRow[] = [];
-  const missed: CaseRow[] = [];
-  for (const row of table.rows) {
-    const caseId = String(row.caseId ?? '').trim();
-    if (caseId === '') continue;
-    snapshot.set(caseId, row);
-    const check = openRecord(ctx.mac, caseId, row.caseRecord);
-    if (!check.ok) {
-      untrusted.add(caseId);
-      rows.push({ ...row, ...NOTICE_STATE });
-      continue;
-    }
-    const diff = diffRecord(row, check.fields, ctx.timeZone);
-    if ((diff.edits.length > 0 || diff.tampered.length > 0) && missed.length < MAX_RECONCILED_PER_RUN)
-      missed.push(row);
-    else rows.push(diff.sealed);
-  }
-  if (untrusted.size > 0)
-    console.warn(
-      `Casebook: ${untrusted.size} case row(s) have a missing or changed Casebook record and are not trusted (${[...untrusted].slice(0, 5).join(', ')}${untrusted.size > 5 ? ', ...' : ''}): the owner should check them.`,
-    );
-  if (missed.length === 0) return { rows, untrusted, snapshot };
-  const writeId = newWriteId();
-  const plans = planSheetChanges(missed, { ...ctx, writeId });
-  const written = writeAuditedSheetChanges(ss, table, plans, lists, writeId, snapshot);
-  for (const plan of written) rows.push(plan.after);
-  return { rows, untrusted, snapshot };
 }
 
 /**
@@ -232,125 +203,280 @@ function auditOfChange(change: SweepChange, at: Date, sender: string): AuditEntr
   ];
 }
 
+/** What one run of the sweep works with, for each of its chunks. */
+interface SweepRun extends ChunkContext {
+  state: DispatcherState;
+  sla: SlaSettings;
+  nowMs: number;
+  sender: string;
+}
+
+/** The changes of trusted rows, written in audited writes of CASES_PER_WRITE cases; the cases written. */
+function writeChanges(
+  run: SweepRun,
+  changes: readonly SweepChange[],
+  trusted: ReadonlyMap<string, TrustedRow>,
+  snapshot: ReadonlyMap<string, CaseRow>,
+): string[] {
+  const rowHints = new Map([...trusted.values()].map((r) => [r.caseId, r.row]));
+  const now = new Date(run.nowMs);
+  const written: string[] = [];
+  for (let start = 0; start < changes.length; start += CASES_PER_WRITE) {
+    const part = changes.slice(start, start + CASES_PER_WRITE);
+    // Each write's entries go first as an intent naming the write its records carry: both or neither.
+    const writeId = newWriteId();
+    const outcome = auditedWrite(
+      run.ss,
+      writeId,
+      part.flatMap((change) => auditOfChange(change, now, run.sender)),
+      () =>
+        writeCases(
+          run.layout,
+          part.map((change) => ({
+            caseId: change.caseId,
+            fields: {
+              ...change.fields,
+              caseRecord: (trusted.get(change.caseId) as TrustedRow).reseal(change.fields, writeId),
+            },
+          })),
+          { snapshot, rowHints, writtenColumnsOnly: true },
+        ),
+      (result) => result.written.keys(),
+      undefined,
+      // The run's entries reach the log after each chunk, outside the lock, in few appends.
+      false,
+    );
+    written.push(...outcome.written.keys());
+  }
+  return written;
+}
+
+interface ChunkOutcome {
+  notices: SweepPlan['notices'];
+  unnotified: string[];
+  written: string[];
+  /** Cases whose record is missing or broken. */
+  untrusted: string[];
+}
+
+/**
+ * One chunk: its rows (as read at the start of the run) checked against their records and planned,
+ * outside any lock. Only when something is to be written does it take the document lock: those rows are
+ * read again, a row whose cells changed meanwhile is checked again, edits the edit trigger missed are
+ * handled, and the changes are planned again from what is sealed now and written, with one audit row per
+ * case (only changes written are audited). Null when the lock could not be had (nothing written).
+ */
+function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | null {
+  const delivered = new Set(run.state.delivered);
+  const first = prepareRows(run, rows);
+  const plan = planSlaSweep(
+    [...first.trusted.map((r) => r.sealed), ...first.untrusted],
+    run.nowMs,
+    run.sla,
+    delivered,
+  );
+  const checked = new Map(first.trusted.map((r) => [r.caseId, r]));
+  const missed = new Set(first.missed.map((r) => r.caseId));
+  // An untrusted row is never written: its notices are remembered in the state instead.
+  const toWrite = [...plan.changes.filter((c) => checked.has(c.caseId)).map((c) => c.caseId), ...missed];
+  const untrusted = first.untrusted.map((row) => keyOfCaseId(row.caseId));
+  if (toWrite.length === 0)
+    return { notices: plan.notices, unnotified: plan.unnotified, written: [], untrusted };
+  const readFirst = new Map(rows.map((r) => [r.caseId, r]));
+  const locked = tryDocumentLock(
+    () => {
+      const fresh = readWanted(
+        run.layout,
+        toWrite.map((key) => ({ key, row: readFirst.get(key)?.row ?? 0 })),
+        lockedFields(run.layout),
+      );
+      const unchanged = fresh.filter((r) => sameCells(r.fields, readFirst.get(r.caseId)?.fields));
+      const again = prepareRows(
+        run,
+        fresh.filter((r) => !unchanged.includes(r)),
+      );
+      const trusted = [
+        ...unchanged
+          .filter((r) => checked.has(r.caseId))
+          .map((r) => ({ ...(checked.get(r.caseId) as TrustedRow), row: r.row })),
+        ...again.trusted,
+        ...reconcileRows(run, [...unchanged.filter((r) => missed.has(r.caseId)), ...again.missed]),
+      ];
+      const now = planSlaSweep(
+        trusted.map((r) => r.sealed),
+        run.nowMs,
+        run.sla,
+        delivered,
+      );
+      const byId = new Map(trusted.map((r) => [r.caseId, r]));
+      const snapshot = new Map(fresh.map((r) => [r.caseId, r.fields]));
+      return { replanned: byId, plan: now, written: writeChanges(run, now.changes, byId, snapshot) };
+    },
+    undefined,
+    true,
+  );
+  if (!locked) return null;
+  return {
+    notices: [...plan.notices.filter((n) => !locked.replanned.has(n.caseId)), ...locked.plan.notices],
+    unnotified: plan.unnotified,
+    written: locked.written,
+    untrusted,
+  };
+}
+
+/**
+ * The sweep works through the cases in case ID order, in chunks, each under the document lock for its own
+ * read, check and write only (a sidebar save waits for one chunk at most). It stops before a chunk that
+ * would end past its budget (SWEEP_BUDGET_MS, judged by the longest chunk so far, script time included)
+ * and saves a cursor: the next run starts after the last case swept, so nothing is done twice and
+ * consecutive runs get through the whole library. The notices of the chunks swept then go out, one digest
+ * per recipient, and their rows are marked.
+ */
 export function runSlaSweep(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: DispatcherState,
   deadlineMs: number,
   saveState: () => void,
 ): SweepOutcome {
-  // Inside the document lock, like every case writer: a sidebar save cannot interleave with the sweep's
-  // read and write, and an audit intent of a writer that died can be settled (audit-intent.ts).
-  const outcome = tryDocumentLock(() => sweepLocked(ss, state, deadlineMs, saveState), undefined, true);
-  if (outcome) return outcome;
-  console.warn('Casebook: the SLA sweep waits for the next run: someone was saving a change to the tracker.');
-  return { finished: false, changedState: false };
-}
-
-function sweepLocked(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  state: DispatcherState,
-  deadlineMs: number,
-  saveState: () => void,
-): SweepOutcome {
-  const table = readCases(ss);
+  const budgetEndMs = Math.min(deadlineMs, Date.now() + SWEEP_BUDGET_MS);
   const { sla, slaProblems, ctx: tracker, recipients } = readTrackerContext(ss);
   if (!sla) {
     console.warn(`Casebook: SLA checks skipped until the Settings tab is fixed: ${slaProblems.join('; ')}`);
     return { finished: true, changedState: false };
   }
+  // The columns the sweep needs, of every case, in one read per run of adjacent columns.
+  const all = readColumns(ss, SWEEP_FIELDS);
   const nowMs = Date.now();
   const sender = effectiveUserEmail();
-  const mac = trackerRecordMac();
-  const changeContext: ChangeContext = {
-    now: new Date(nowMs),
-    user: sender,
+  const run: SweepRun = {
+    ss,
+    layout: all.layout,
+    change: {
+      now: new Date(nowMs),
+      user: sender,
+      sla,
+      source: 'Automation',
+      timeZone: tracker.timeZone,
+      mac: trackerRecordMac(),
+      details: 'Changed in the sheet while automation could not check it',
+    },
+    lists: tracker.lists,
+    reconcileRoom: { left: MAX_RECONCILED_PER_RUN },
+    state,
     sla,
-    source: 'Automation',
-    timeZone: tracker.timeZone,
-    mac,
-    details: 'Changed in the sheet while automation could not check it',
+    nowMs,
+    sender,
   };
-  const { rows, untrusted, snapshot } = trustedRows(ss, table, changeContext, tracker.lists);
   const audit: AuditEntry[] = [];
-  if (settleUnknownSends(state, audit, sender)) saveState();
-  const delivered = new Set(state.delivered);
-  const first = planSlaSweep(rows, nowMs, sla, delivered);
-  if (first.unnotified.length > 0)
-    console.warn(
-      `Casebook: ${first.unnotified.length} SLA notices have nobody to go to: set Team lead on the Settings tab.`,
-    );
-  const digests = digestsOf(
-    first.notices.slice(0, MAX_NOTICES_PER_RUN),
-    ss.getName(),
-    rowLinks(ss, table),
-    sla.calendar.timeZone,
-  );
-  const sent = sendDigests(digests, deadlineMs, audit, sender, recipients, state, saveState);
-  // Saved before the rows: if writing fails now, the next run still knows these went out.
-  if (digests.length > 0) saveState();
-  const plan = sent.length > 0 ? planSlaSweep(rows, nowMs, sla, new Set(state.delivered)) : first;
-  const now = new Date(nowMs);
-  const rowOf = new Map(rows.map((row) => [String(row.caseId ?? '').trim(), row]));
-  // An untrusted row is never written: its notices are remembered in the state instead. Cases after the
-  // one a stopped run wrote last come first, so consecutive stopped runs get through the whole library.
+  let changedState = settleUnknownSends(state, audit, sender);
+  if (changedState) saveState();
   const cursor = loadJobCursor(JOB, nowMs);
-  const changes = rotatedAfter(
-    plan.changes
-      .filter((change) => !untrusted.has(change.caseId))
-      .map((item) => ({ item, key: item.caseId })),
-    cursor?.after ?? null,
-  );
-  // The notices' entries, recorded before the rows are written; the first chunk's commit seals them.
-  recordAudit(ss, audit, { drainNow: changes.length === 0 });
-  let finishedWrites = true;
-  let lastWritten: string | null = null;
-  let writtenCount = 0;
-  const pastDeadline = () => Date.now() > deadlineMs;
+  const keyed = inKeyOrder(
+    all.rows.map((fields, i) => ({
+      caseId: keyOfCaseId(fields.caseId),
+      row: all.rowNumbers[i] as number,
+      fields,
+    })),
+    (read) => read.caseId,
+  ).filter((entry) => entry.key !== '');
+  const todo = cursor ? remainingAfter(keyed, cursor) : keyed;
+  const notices: SweepPlan['notices'] = [];
+  const unnotified: string[] = [];
+  const untrusted: string[] = [];
+  let lastSwept: string | null = null;
+  let sweptRows = 0;
+  let stopped = false;
   const timer = chunkTimer(Date.now);
-  for (const [index, chunk] of chunksOf(changes, CASES_PER_WRITE).entries()) {
-    if (shouldStopBefore(index, Date.now(), deadlineMs, timer.longestMs())) {
-      finishedWrites = false;
+  for (const [index, chunk] of chunksOf(todo, ROWS_PER_CHUNK).entries()) {
+    if (shouldStopBefore(index, Date.now(), budgetEndMs, timer.longestMs())) {
+      stopped = true;
       break;
     }
     timer.start();
-    // Each chunk's entries go first as an intent naming the write its records carry: both or neither.
-    const writeId = newWriteId();
-    const outcome = auditedWrite(
-      ss,
-      writeId,
-      chunk.flatMap(({ item: change }) => auditOfChange(change, now, sender)),
-      () =>
-        writeCases(
-          table,
-          chunk.map(({ item: change }) => {
-            const after = { ...(rowOf.get(change.caseId) ?? {}), ...change.fields };
-            return {
-              caseId: change.caseId,
-              fields: {
-                ...change.fields,
-                caseRecord: sealRecord(mac, change.caseId, after, tracker.timeZone, writeId),
-              },
-            };
-          }),
-          { snapshot, shouldStop: pastDeadline },
-        ),
-      // Only changes written are audited: a run stopped at its deadline plans the rest again.
-      (written) => written.written.keys(),
+    const outcome = sweepChunk(
+      run,
+      chunk.map(({ item }) => item),
     );
-    for (const { key } of chunk) {
-      if (!outcome.written.has(key)) continue;
-      lastWritten = key;
-      writtenCount += 1;
+    if (!outcome) {
+      console.warn(
+        'Casebook: the SLA sweep waits for the next run: someone was saving a change to the tracker.',
+      );
+      stopped = true;
+      break;
     }
-    finishedWrites = outcome.finished;
-    if (!finishedWrites) break;
+    // The chunk's audit entries reach the log now, outside the document lock.
+    if (outcome.written.length > 0) drainAuditChannel(ss);
+    // Notices past the run's share wait: their rows keep no token, so a later pass plans them again.
+    notices.push(...outcome.notices.slice(0, Math.max(0, MAX_NOTICES_PER_RUN - notices.length)));
+    unnotified.push(...outcome.unnotified);
+    untrusted.push(...outcome.untrusted);
+    if (outcome.written.length > 0) {
+      changedState = true;
+      // Notices mailed by an earlier run are on these rows now: their keys need not be kept.
+      const written = new Set(outcome.written);
+      state.delivered = state.delivered.filter((key) => !written.has(caseOfKey(key)));
+    }
+    lastSwept = (chunk[chunk.length - 1] as { key: string }).key;
+    sweptRows += chunk.length;
     timer.stop();
   }
-  if (!finishedWrites && lastWritten !== null)
-    saveJobCursor(advance(cursor ?? newCursor(JOB, nowMs), lastWritten, writtenCount));
-  else if (finishedWrites && cursor) clearJobCursor(JOB);
-  const finished = finishedWrites;
-  if (finished)
-    state.delivered = state.delivered.filter((key) => untrusted.has(key.slice(0, key.indexOf('#'))));
-  return { finished, changedState: sent.length > 0 || plan.changes.length > 0 };
+  if (untrusted.length > 0)
+    console.warn(
+      `Casebook: ${untrusted.length} case row(s) have a missing or changed Casebook record and are not trusted (${untrusted.slice(0, 5).join(', ')}${untrusted.length > 5 ? ', ...' : ''}): the owner should check them.`,
+    );
+  if (unnotified.length > 0)
+    console.warn(
+      `Casebook: ${unnotified.length} SLA notices have nobody to go to: set Team lead on the Settings tab.`,
+    );
+  const sent = notifyAndMark(
+    run,
+    notices,
+    all,
+    keyed.map(({ item }) => item),
+    recipients,
+    deadlineMs,
+    audit,
+    saveState,
+  );
+  if (sent > 0) changedState = true;
+  recordAudit(ss, audit);
+  if (stopped && lastSwept !== null)
+    saveJobCursor(advance(cursor ?? newCursor(JOB, nowMs), lastSwept, sweptRows));
+  else if (!stopped && cursor) clearJobCursor(JOB);
+  return { finished: !stopped, changedState };
+}
+
+/**
+ * Mails the swept chunks' notices (one digest per recipient), then writes their tokens to the rows: each
+ * sent notice's key stays in the dispatcher state until its row says so, so a run that fails in between
+ * never mails it twice. Returns how many notices went out.
+ */
+function notifyAndMark(
+  run: SweepRun,
+  notices: SweepPlan['notices'],
+  ids: CaseColumns,
+  read: readonly ReadRow[],
+  recipients: Recipients,
+  deadlineMs: number,
+  audit: AuditEntry[],
+  saveState: () => void,
+): number {
+  const digests = digestsOf(notices, run.ss.getName(), rowLinks(run.ss, ids), run.sla.calendar.timeZone);
+  const sent = sendDigests(digests, deadlineMs, audit, run.sender, recipients, run.state, saveState);
+  // Saved before the rows: if writing fails now, the next run still knows these went out.
+  if (digests.length > 0) saveState();
+  if (sent.length === 0) return 0;
+  const notified = new Set(sent.map(caseOfKey));
+  // The rows as read at the start of the run: the chunk reads them again in the lock (and, changed since,
+  // checks them again) before it writes.
+  const marked = sweepChunk(
+    run,
+    read.filter((row) => notified.has(row.caseId)),
+  );
+  if (marked) {
+    const done = new Set(marked.written);
+    run.state.delivered = run.state.delivered.filter((key) => !done.has(caseOfKey(key)));
+    if (marked.written.length > 0) drainAuditChannel(run.ss);
+  }
+  return sent.length;
 }

@@ -6,7 +6,13 @@
  */
 import { createHmac } from 'node:crypto';
 import { hex, hmacSha256, hmacSha256Base64, utf8Bytes } from '../../src/core/audit/hmac-sha256';
-import { diffRecord, openRecord, sealRecord } from '../../src/core/cases/case-record';
+import {
+  diffRecord,
+  diffRecordOn,
+  openRecord,
+  resealRecord,
+  sealRecord,
+} from '../../src/core/cases/case-record';
 
 const mac = (message: string) => hmacSha256Base64('tracker secret', message);
 
@@ -51,6 +57,36 @@ describe('the sealed record', () => {
     expect(openRecord((m) => hmacSha256Base64('other', m), 'CB-2026-00001', text).ok).toBe(false);
     expect(openRecord(mac, 'CB-2026-00001', '')).toMatchObject({ ok: false, reason: 'missing' });
     expect(openRecord(mac, 'CB-2026-00001', '{"v":1,"f":{},"s":"x"}')).toMatchObject({ ok: false });
+  });
+
+  test('sealed again from its own values with some fields changed: the record sealRecord gives the row', () => {
+    const record = openRecord(
+      mac,
+      'CB-2026-00001',
+      sealRecord(mac, 'CB-2026-00001', row, 'Europe/Berlin', 'w1'),
+    );
+    if (!record.ok) throw new Error('should open');
+    const changes = { slaStatus: 'Breached', escalationLevel: 1, slaDue: new Date('2026-11-23T13:00:00Z') };
+    // The long resolution is only a digest in the record: resealing needs neither it nor any other cell.
+    expect(resealRecord(mac, 'CB-2026-00001', record.fields, changes, 'Europe/Berlin', 'w2')).toBe(
+      sealRecord(mac, 'CB-2026-00001', { ...row, ...changes }, 'Europe/Berlin', 'w2'),
+    );
+  });
+
+  test('compared on some columns only: a typed one differs, the others come from the record', () => {
+    const record = openRecord(mac, 'CB-2026-00001', sealRecord(mac, 'CB-2026-00001', row, 'Europe/Berlin'));
+    if (!record.ok) throw new Error('should open');
+    const keys = ['caseId', 'status', 'slaNotices', 'escalationLevel', 'caseRecord'] as const;
+    const read = { caseId: row.caseId, status: 'New', slaNotices: '', escalationLevel: 0 };
+    const same = diffRecordOn(read, record.fields, 'Europe/Berlin', keys);
+    expect(same.differs).toBe(false);
+    expect(same.sealed).toMatchObject({ status: 'New', acceptedStatus: 'New', createdAt: row.createdAt });
+    // A digest cannot be restored, and the cell was not read: the long text is left out.
+    expect(same.sealed.resolution).toBeUndefined();
+    const typed = diffRecordOn({ ...read, slaNotices: 'breach sent' }, record.fields, 'Europe/Berlin', keys);
+    expect(typed.differs).toBe(true);
+    // The sweep decides from the record, never from the typed cell.
+    expect(typed.sealed.slaNotices).toBe('');
   });
 
   test('tells edits (with old values) from typed system columns, and gives the sealed values', () => {

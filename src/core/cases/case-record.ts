@@ -203,3 +203,58 @@ export function diffRecord(row: CaseRow, fields: RecordFields, timeZone: string)
   }
   return { edits, tampered, sealed };
 }
+
+/**
+ * Compares only some of a row's cells with its verified record (a job that reads a few columns, like the
+ * hourly sweep): whether any of them differs, and the row as the record holds it (every recorded field
+ * from the record; a long text kept as a digest is left out, the cell itself was not read).
+ */
+export function diffRecordOn(
+  row: CaseRow,
+  fields: RecordFields,
+  timeZone: string,
+  keys: readonly FieldKey[],
+): { differs: boolean; sealed: CaseRow } {
+  const sealed: CaseRow = { caseId: row.caseId, caseRecord: row.caseRecord };
+  for (const [key, field] of fieldOf) {
+    const restored = keptValue(field, fields[key]);
+    if (restored !== null) sealed[key] = restored;
+  }
+  let differs = false;
+  for (const key of keys) {
+    const field = fieldOf.get(key);
+    if (!field) continue;
+    if (sameAsKept(field, row[key], fields[key], timeZone)) sealed[key] = row[key];
+    else differs = true;
+  }
+  return { differs, sealed };
+}
+
+/**
+ * A verified record sealed again with some fields changed, from the record's own values (so the cells of
+ * the fields not changed need not be read): what sealRecord gives for the row those values describe.
+ */
+export function resealRecord(
+  mac: Mac,
+  caseId: string,
+  fields: RecordFields,
+  changes: CaseRow,
+  timeZone: string,
+  writeId = '',
+): string {
+  const base: RecordFields = {};
+  for (const [key, field] of fieldOf)
+    base[key] = key in changes ? keptOf(field, changes[key], timeZone, KEEP_LIMIT) : (fields[key] ?? '');
+  let kept = base;
+  // As recordFieldsOf does: long values give way to their digests until the record fits one cell.
+  for (const limit of [100, 0]) {
+    if (JSON.stringify(kept).length <= RECORD_BUDGET) break;
+    kept = {};
+    for (const [key, value] of Object.entries(base) as [FieldKey, Kept][])
+      kept[key] = typeof value === 'string' && value.length > limit ? digest(value) : value;
+  }
+  const out: Record<string, unknown> = { ...kept };
+  if (writeId) out[WRITE_KEY] = writeId;
+  const json = JSON.stringify(out);
+  return `{"v":1,"f":${json},"s":${JSON.stringify(sealOf(mac, caseId, json))}}`;
+}
