@@ -52,12 +52,16 @@ console.log(`\n▶ jest: ${projects.join(', ')}`);
 // after another; the test files are independent (ports are chosen by the OS, state goes to temp folders),
 // so both cores work.
 const workers = String(Math.max(2, availableParallelism() - 1));
+// The emulator makes many short-lived objects (cells, ledgers, a fresh script scope per execution): a larger
+// young generation than Node's default 16 MB semi-space spends less CPU collecting them (workers inherit it).
+const nodeOptions = [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ');
 spawnSync(
   bin('jest'),
   ['--selectProjects', ...projects, `--maxWorkers=${workers}`, '--json', `--outputFile=${jestReport}`],
   {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: nodeOptions },
   },
 );
 try {
