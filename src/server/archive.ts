@@ -206,6 +206,9 @@ function completeMove(
   // recorded, never twice.
   const audited = alreadyAudited(logRows.map((row) => row.values));
   const gone = [...archived].filter((id) => !liveIds.has(id) || removed.includes(id));
+  const details = gone.length
+    ? `Moved to the ${journal.year} archive "${archive.book.getName()}" (${archive.book.getId()})`
+    : '';
   recordAudit(
     ss,
     gone
@@ -217,7 +220,7 @@ function completeMove(
           user,
           action: ARCHIVED_ACTION,
           caseId,
-          details: `Moved to the ${journal.year} archive "${archive.book.getName()}" (${archive.book.getId()})`,
+          details,
           source,
         }),
       ),
