@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { hex, hmacSha256, hmacSha256Base64, utf8Bytes } from '../../src/core/audit/hmac-sha256';
-import { diffRecord, openRecord, sealRecord } from '../../src/core/cases/case-record';
+import { diffRecord, openRecord, peekRecordFields, sealRecord } from '../../src/core/cases/case-record';
 
 const mac = (message: string) => hmacSha256Base64('tracker secret', message);
 
@@ -51,6 +51,17 @@ describe('the sealed record', () => {
     expect(openRecord((m) => hmacSha256Base64('other', m), 'CB-2026-00001', text).ok).toBe(false);
     expect(openRecord(mac, 'CB-2026-00001', '')).toMatchObject({ ok: false, reason: 'missing' });
     expect(openRecord(mac, 'CB-2026-00001', '{"v":1,"f":{},"s":"x"}')).toMatchObject({ ok: false });
+  });
+
+  test('a peek reads the fields without the seal (only to narrow a scan), null for anything else', () => {
+    const text = sealRecord(mac, 'CB-2026-00001', row, 'Europe/Berlin');
+    expect(peekRecordFields(text)?.status).toBe('New');
+    // A forged record peeks as it says, and still never opens: the peek decides nothing.
+    const forged = text.replace('"New"', '"Closed"');
+    expect(peekRecordFields(forged)?.status).toBe('Closed');
+    expect(openRecord(mac, 'CB-2026-00001', forged).ok).toBe(false);
+    for (const cell of ['', 'Closed', '{"v":1,"f":{oops},"s":"x"}', 42, null, undefined])
+      expect(peekRecordFields(cell)).toBeNull();
   });
 
   test('tells edits (with old values) from typed system columns, and gives the sealed values', () => {
