@@ -24,7 +24,7 @@ import { readPending } from '../adapters/audit-channel';
 import { type AuditEntry, mayWriteAuditLog, recordAudit } from '../adapters/audit-log';
 import { readLog } from '../adapters/audit-log-rows';
 import { readColumns } from '../adapters/case-columns';
-import { readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
+import { readCasesLayout, readRowsAt } from '../adapters/case-lookup';
 import { activeSpreadsheet, effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock, withDocumentLock } from '../adapters/document-lock';
 import { readPrivilegedSettings } from '../adapters/privileged-settings';
@@ -42,13 +42,14 @@ import { keptValue, openRecord, peekRecordFields, type RecordFields } from '../c
 import { chunkTimer, shouldStopBefore } from '../core/jobs/job-cursor';
 import { fieldByKey } from '../core/schema/case-schema';
 import { settingLabel } from '../core/schema/settings-schema';
+import { columnLetter } from '../core/tracker/formats';
 import { type AuditSource, TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Cases per move: one journal, one copy and one block of deletions, well inside a run's time. */
-export const CASES_PER_MOVE = 100;
+/** Cases per move: one journal, one copy and its deletions, a short hold of the document lock. */
+export const CASES_PER_MOVE = 50;
 /** A menu run stops within this long (priced time: the clock a run's deadline is judged on). */
 const MENU_BUDGET_MS = 4.5 * 60_000;
 /** The hourly job's share of the hourly run: the other jobs need the rest. */
@@ -85,7 +86,7 @@ function asSealedCase(caseId: string, fields: RecordFields): SealedCase {
  * read without its seal to skip the cases that are not due, then only the due ones are verified. A row
  * whose record does not verify is never moved; cells an editor can type (Status, Closed at) are not read.
  */
-function dueCases(ss: Spreadsheet, nowMs: number, days: number): SealedCase[] {
+function dueCases(ss: Spreadsheet, nowMs: number, days: number, verified: Map<string, string>): SealedCase[] {
   const mac = trackerRecordMac();
   const { rows } = readColumns(ss, ['caseId', 'caseRecord']);
   const candidates: SealedCase[] = [];
@@ -96,7 +97,9 @@ function dueCases(ss: Spreadsheet, nowMs: number, days: number): SealedCase[] {
     if (!peeked || String(peeked.status ?? '') !== ARCHIVED_STATUS) continue;
     if (!planArchiveMove([asSealedCase(caseId, peeked)], nowMs, days, 1)) continue;
     const sealed = sealedCase(mac, caseId, row.caseRecord);
-    if (sealed) candidates.push(sealed);
+    if (!sealed) continue;
+    candidates.push(sealed);
+    verified.set(caseId, String(row.caseRecord));
   }
   return candidates;
 }
@@ -135,7 +138,18 @@ function journalRows(
 ): { layout: ReturnType<typeof readCasesLayout>; rows: CaseRow[]; rowOf: Map<string, number> } {
   const layout = readCasesLayout(ss);
   const wanted = new Set(caseIds);
-  const found = caseIds.flatMap((id) => rowsShowing(layout, 'caseId', id));
+  // One range for every search (a getRange is a call): each ID's TextFinder runs inside Sheets.
+  const letter = columnLetter(layout.columnOf.get('caseId') as number);
+  const column = layout.sheet.getRange(`${letter}2:${letter}`);
+  const found = caseIds.flatMap((id) =>
+    id.trim() === ''
+      ? []
+      : column
+          .createTextFinder(id.trim())
+          .matchEntireCell(true)
+          .findAll()
+          .map((cell) => cell.getRow()),
+  );
   const rows: CaseRow[] = [];
   const rowOf = new Map<string, number>();
   for (const { row, fields } of readRowsAt(layout, found)) {
@@ -159,6 +173,7 @@ function completeMove(
   user: string,
   source: AuditSource,
   pastDeadline: () => boolean,
+  verified: ReadonlyMap<string, string>,
 ): { removed: number; finished: boolean } {
   const archive = ensureArchiveBook(ss, journal.year, folderId);
   const wanted = new Set(journal.caseIds);
@@ -166,7 +181,13 @@ function completeMove(
   // Decided again from the records as they are now: a case reopened since an unfinished move copied it
   // stays live, and its copy is taken back (archiving turned off meanwhile: every copy is).
   const mac = trackerRecordMac();
-  const sealed = inJournal.flatMap((row) => sealedCase(mac, String(row.caseId).trim(), row.caseRecord) ?? []);
+  // A record whose text this run already verified is the same record: its seal is not checked twice.
+  const sealed = inJournal.flatMap((row) => {
+    const caseId = String(row.caseId).trim();
+    const same = verified.get(caseId) === String(row.caseRecord);
+    const peeked = same ? peekRecordFields(row.caseRecord) : null;
+    return (peeked ? asSealedCase(caseId, peeked) : sealedCase(mac, caseId, row.caseRecord)) ?? [];
+  });
   const due = new Set(
     days === null ? [] : (planArchiveMove(sealed, Date.now(), days, wanted.size)?.caseIds ?? []),
   );
@@ -259,13 +280,16 @@ function archiveRun(
   const timer = chunkTimer(Date.now);
   let moved = 0;
   let planned: { year: number; caseIds: string[] }[] | null = null;
+  /** Record texts whose seal this run verified, by case ID. */
+  const verified = new Map<string, string>();
   for (let index = 0; ; index++) {
     if (index > 0 && shouldStopBefore(index, Date.now(), deadlineMs, timer.longestMs()))
       return { finished: false, moved, problem: '' };
     if (readArchiveJournal() === null) {
       // Archiving turned off: nothing new starts (a move under way is still finished).
       if (parsed.days === null) return { finished: true, moved, problem: '' };
-      planned = planned ?? planBatches(dueCases(ss, Date.now(), parsed.days), Date.now(), parsed.days);
+      planned =
+        planned ?? planBatches(dueCases(ss, Date.now(), parsed.days, verified), Date.now(), parsed.days);
       if (planned.length === 0) return { finished: true, moved, problem: '' };
     }
     timer.start();
@@ -279,7 +303,7 @@ function archiveRun(
         journal = { ...next, startedMs: Date.now() };
         startArchiveMove(journal);
       }
-      return completeMove(ss, journal, days, folderId, user, source, pastDeadline);
+      return completeMove(ss, journal, days, folderId, user, source, pastDeadline, verified);
     });
     timer.stop();
     if (!outcome) return { finished: false, moved, problem: '' };

@@ -8,7 +8,7 @@
 import { auditEntries, caseIds, nextHourlyRun } from '../security/support/record';
 import { archivedIds, archiveMenu, archiveTracker } from '../support/archive-tracker';
 import { sealRows, type Tracker } from '../support/intake-tracker';
-import { cellsMoved } from '../support/ledger-cells';
+import { cellsMoved, lockSpansMs } from '../support/ledger-cells';
 
 /**
  * `live` open cases and `due` cases closed in January (at least three live cases per due one), pasted by
@@ -49,11 +49,13 @@ function measure(live: number, due: number) {
   expect(archiveMenu(ctx)).toBe(`${due} closed case(s) moved to the yearly archive.`);
   const { read } = cellsMoved(ctx.ws.ledger);
   const calls = ctx.ws.ledger.count();
+  const locks = lockSpansMs(ctx.ws.ledger);
   expect(archivedIds(ctx).sort()).toEqual(wanted.sort());
   expect(caseIds(ctx)).toHaveLength(live);
   return {
     calls,
     read,
+    locks,
     maxRowsAfter: ctx.cases.getMaxRows(),
     maxRows,
     width: ctx.headers.length,
@@ -64,6 +66,14 @@ describe('archive cost', () => {
   test('calls and cells read grow with the cases moved and two narrow columns, not the tab', () => {
     const small = measure(400, 120);
     const large = measure(2_400, 120);
+    // The document lock is taken per move (three moves of at most 50 cases), never for the whole run; each
+    // hold grows with its cases (the first makes the year's archive), not with the library.
+    expect(small.locks).toHaveLength(3);
+    expect(large.locks).toHaveLength(3);
+    small.locks.forEach((ms, i) => {
+      expect(ms).toBeLessThan(30_000);
+      expect(large.locks[i] as number).toBeLessThan(ms + 1_000);
+    });
     // The spare rows are kept: the next submit does not have to grow the tab.
     expect(small.maxRowsAfter).toBe(small.maxRows);
     expect(large.maxRowsAfter).toBe(large.maxRows);

@@ -40,3 +40,17 @@ export function lockSpanMs(ledger: CallLedger): number {
   const end = calls.indexOf('Lock.releaseLock', start);
   return ledger.modelledSpanMs(start, end < 0 ? calls.length : end + 1);
 }
+
+/** Every document lock hold of the ledger's calls, in modelled ms (as lockSpanMs, for each getDocumentLock). */
+export function lockSpansMs(ledger: CallLedger): number[] {
+  const calls = ledger.calls();
+  const spans: number[] = [];
+  calls.forEach((member, index) => {
+    if (member !== 'LockService.getDocumentLock') return;
+    const start = calls.indexOf('Lock.tryLock', index);
+    if (start < 0) return;
+    const end = calls.indexOf('Lock.releaseLock', start);
+    spans.push(ledger.modelledSpanMs(start, end < 0 ? calls.length : end + 1));
+  });
+  return spans;
+}
