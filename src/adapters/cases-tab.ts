@@ -135,12 +135,23 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
   if (cellLimitRefusal(cellsInUse(ss), added * columns, 'this')) added = missing;
   assertRoomForCells(ss, added * columns, count === 1 ? 'a new case row' : `${count} new case rows`);
   sheet.insertRowsAfter(maxRows, added);
+  formatCaseRows(table, maxRows + 1, added);
+  return lastRow;
+}
+
+/** Formats `count` rows from `firstRow` as setup formats the Cases columns (plain text for text fields). */
+export function formatCaseRows(
+  table: Pick<CasesTable, 'sheet' | 'columnOf'>,
+  firstRow: number,
+  count: number,
+): void {
   for (const field of CASE_FIELDS) {
     const format = numberFormatFor(field);
     if (format)
-      sheet.getRange(maxRows + 1, table.columnOf.get(field.key) as number, added, 1).setNumberFormat(format);
+      table.sheet
+        .getRange(firstRow, table.columnOf.get(field.key) as number, count, 1)
+        .setNumberFormat(format);
   }
-  return lastRow;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   diffRecord,
   diffRecordOn,
   openRecord,
+  peekRecordFields,
   resealRecord,
   sealRecord,
 } from '../../src/core/cases/case-record';
@@ -87,6 +88,17 @@ describe('the sealed record', () => {
     expect(typed.differs).toBe(true);
     // The sweep decides from the record, never from the typed cell.
     expect(typed.sealed.slaNotices).toBe('');
+  });
+
+  test('a peek reads the fields without the seal (only to narrow a scan), null for anything else', () => {
+    const text = sealRecord(mac, 'CB-2026-00001', row, 'Europe/Berlin');
+    expect(peekRecordFields(text)?.status).toBe('New');
+    // A forged record peeks as it says, and still never opens: the peek decides nothing.
+    const forged = text.replace('"New"', '"Closed"');
+    expect(peekRecordFields(forged)?.status).toBe('Closed');
+    expect(openRecord(mac, 'CB-2026-00001', forged).ok).toBe(false);
+    for (const cell of ['', 'Closed', '{"v":1,"f":{oops},"s":"x"}', 42, null, undefined])
+      expect(peekRecordFields(cell)).toBeNull();
   });
 
   test('tells edits (with old values) from typed system columns, and gives the sealed values', () => {

@@ -40,6 +40,14 @@ const GUARDED: { site: string; grows: string; guard: [file: string, text: string
     guard: ['src/adapters/archive-book.ts', 'assertRoomForCells(book, adding * first.getMaxRows()'],
   },
   {
+    site: 'src/adapters/archive-live.ts: insertRowsAfter',
+    grows: 'the Cases spare rows the archive deleted, put back (never past the cells freed)',
+    guard: [
+      'src/adapters/archive-live.ts',
+      'assertRoomForCells(sheet.getParent(), count * sheet.getMaxColumns()',
+    ],
+  },
+  {
     site: 'src/adapters/cell-budget.ts: insertRowsAfter',
     grows: 'Audit log, Reports, Lists synonyms and Dashboard rows (growRows)',
     guard: [

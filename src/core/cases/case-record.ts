@@ -131,6 +131,21 @@ export function openRecord(mac: Mac, caseId: string, cell: unknown): RecordCheck
   return { ok: true, fields };
 }
 
+/**
+ * A record's fields read WITHOUT checking its seal: only to narrow which rows are worth verifying (a
+ * scan of many rows), never to decide anything. Null when the cell is not shaped like a record.
+ */
+export function peekRecordFields(cell: unknown): RecordFields | null {
+  if (typeof cell !== 'string') return null;
+  const match = /^\{"v":1,"f":(\{.*\}),"s":"[^"]*"\}$/s.exec(cell);
+  if (!match) return null;
+  try {
+    return JSON.parse(match[1] as string) as RecordFields;
+  } catch {
+    return null;
+  }
+}
+
 /** The audited write that sealed a verified record ('' when none named it). */
 export function recordWriteId(fields: RecordFields): string {
   const id = (fields as Record<string, unknown>)[WRITE_KEY];
