@@ -255,6 +255,8 @@ interface ChunkOutcome {
   notices: SweepPlan['notices'];
   unnotified: string[];
   written: string[];
+  /** Missed edits handled under the lock: audited through the channel like the written changes. */
+  reconciled: number;
   /** Cases whose record is missing or broken. */
   untrusted: string[];
 }
@@ -281,7 +283,7 @@ function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | nul
   const toWrite = [...plan.changes.filter((c) => checked.has(c.caseId)).map((c) => c.caseId), ...missed];
   const untrusted = first.untrusted.map((row) => keyOfCaseId(row.caseId));
   if (toWrite.length === 0)
-    return { notices: plan.notices, unnotified: plan.unnotified, written: [], untrusted };
+    return { notices: plan.notices, unnotified: plan.unnotified, written: [], reconciled: 0, untrusted };
   const readFirst = new Map(rows.map((r) => [r.caseId, r]));
   const locked = tryDocumentLock(
     () => {
@@ -295,12 +297,16 @@ function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | nul
         run,
         fresh.filter((r) => !unchanged.includes(r)),
       );
+      const reconciled = reconcileRows(run, [
+        ...unchanged.filter((r) => missed.has(r.caseId)),
+        ...again.missed,
+      ]);
       const trusted = [
         ...unchanged
           .filter((r) => checked.has(r.caseId))
           .map((r) => ({ ...(checked.get(r.caseId) as TrustedRow), row: r.row })),
         ...again.trusted,
-        ...reconcileRows(run, [...unchanged.filter((r) => missed.has(r.caseId)), ...again.missed]),
+        ...reconciled,
       ];
       const now = planSlaSweep(
         trusted.map((r) => r.sealed),
@@ -310,7 +316,12 @@ function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | nul
       );
       const byId = new Map(trusted.map((r) => [r.caseId, r]));
       const snapshot = new Map(fresh.map((r) => [r.caseId, r.fields]));
-      return { replanned: byId, plan: now, written: writeChanges(run, now.changes, byId, snapshot) };
+      return {
+        replanned: byId,
+        plan: now,
+        written: writeChanges(run, now.changes, byId, snapshot),
+        reconciled: reconciled.length,
+      };
     },
     undefined,
     true,
@@ -320,6 +331,7 @@ function sweepChunk(run: SweepRun, rows: readonly ReadRow[]): ChunkOutcome | nul
     notices: [...plan.notices.filter((n) => !locked.replanned.has(n.caseId)), ...locked.plan.notices],
     unnotified: plan.unnotified,
     written: locked.written,
+    reconciled: locked.reconciled,
     untrusted,
   };
 }
@@ -405,7 +417,7 @@ export function runSlaSweep(
       break;
     }
     // The chunk's audit entries reach the log now, outside the document lock.
-    if (outcome.written.length > 0) drainAuditChannel(ss);
+    if (outcome.written.length > 0 || outcome.reconciled > 0) drainAuditChannel(ss);
     // Notices past the run's share wait: their rows keep no token, so a later pass plans them again.
     notices.push(...outcome.notices.slice(0, Math.max(0, MAX_NOTICES_PER_RUN - notices.length)));
     unnotified.push(...outcome.unnotified);
