@@ -41,9 +41,14 @@ export function documentStore(): Properties {
   return trackerStore();
 }
 
+/** The drain's journal (audit-log.ts): its bytes come out of BOOKKEEPING_BYTES, whether spent or not. */
+export const DRAIN_JOURNAL_KEY = 'casebook.audit.drain';
+
 /** Free bytes in the store once bookkeeping is set aside. */
 export function freeBytes(properties: Readonly<Record<string, string>>): number {
-  return MAX_STORE_BYTES - BOOKKEEPING_BYTES - storeBytes(properties);
+  const journal = properties[DRAIN_JOURNAL_KEY];
+  const journalBytes = journal === undefined ? 0 : storeBytes({ [DRAIN_JOURNAL_KEY]: journal });
+  return MAX_STORE_BYTES - BOOKKEEPING_BYTES - (storeBytes(properties) - journalBytes);
 }
 
 /**

@@ -15,6 +15,7 @@ import { CHAIN_START, type ChainPoint, sealCellText } from '../core/audit/verify
 import { type AuditSource, TABS } from '../core/tracker/layout';
 import {
   AuditChannelFullError,
+  DRAIN_JOURNAL_KEY,
   documentStore,
   freeBytes,
   ROOM_FOR_ONE_OPERATION,
@@ -52,7 +53,7 @@ export const UNKNOWN_ACTOR = 'unknown';
 
 /** Document properties of the chain (values are JSON). */
 export const HEAD_KEY = 'casebook.audit.head';
-const JOURNAL_KEY = 'casebook.audit.drain';
+const JOURNAL_KEY = DRAIN_JOURNAL_KEY;
 /** How many batch keys one journal names (the journal itself must fit one 9 KB value). */
 const JOURNAL_KEY_LIMIT = 80;
 const DRAIN_LOCK_MS = 10_000;
@@ -222,6 +223,7 @@ function completeJournal(
   const named: Record<string, string> = {};
   for (const key of journal.keys) if (key in properties) named[key] = properties[key] as string;
   let appended = 0;
+  let moved = false;
   if (head.sequence < journal.first) {
     // Not finished: every batch it names is still whole (batches are deleted only after the head moves).
     const entries = decodeBatches(named).flatMap((b) => landingEntries(b, named) ?? []);
@@ -242,11 +244,25 @@ function completeJournal(
     appendSealedLines(log, layout, lines);
     appended = lines.length;
     const next: ChainPoint = { sequence: journal.first + entries.length - 1, seal: previous };
-    if (entries.length > 0) store.setProperty(HEAD_KEY, JSON.stringify(next));
+    if (entries.length > 0) {
+      store.setProperty(HEAD_KEY, JSON.stringify(next));
+      moved = true;
+    }
   }
   for (const key of Object.keys(named)) store.deleteProperty(key);
-  store.deleteProperty(JOURNAL_KEY);
+  // A journal the head has passed is spent once its batches are gone (isSpent): it stays until the next
+  // journal overwrites it, one deleteProperty fewer per drain. One that never moved the head is deleted.
+  if (!moved && head.sequence < journal.first) store.deleteProperty(JOURNAL_KEY);
   return appended;
+}
+
+/** Whether a journal's work is all done: the head has passed its first entry and none of its batches is left. */
+function isSpent(
+  journal: Journal,
+  head: ChainPoint | null,
+  properties: Readonly<Record<string, string>>,
+): boolean {
+  return head !== null && head.sequence >= journal.first && journal.keys.every((key) => !(key in properties));
 }
 
 /**
@@ -271,7 +287,8 @@ function drainInto(log: Sheet): number {
     for (;;) {
       const { batches, properties } = readPending(store);
       const head = chainHead(properties);
-      const journal = readJson<Journal>(properties, JOURNAL_KEY);
+      const found = readJson<Journal>(properties, JOURNAL_KEY);
+      const journal = found && !isSpent(found, head, properties) ? found : null;
       if (!journal && batches.length === 0) return total;
       const layout = readHeader(log);
       if (!head || !isSealedLayout(layout)) {

@@ -7,8 +7,9 @@
  */
 
 import { CASE_ID_PATTERN, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
+import { columnLetter } from '../core/tracker/formats';
 import { archivedHighestSequence } from './archive-store';
-import { type CasesLayout, readRowsAt, rowsShowing } from './case-lookup';
+import type { CasesLayout } from './case-lookup';
 import { trackerStore } from './tracker-store';
 
 const COUNTER_KEY = 'casebook.caseSequence.';
@@ -30,15 +31,26 @@ function highestInColumn(layout: CasesLayout, year: number): number {
   return Math.max(archived, nextCaseSequence(ids, year) - 1);
 }
 
-/** Whether a row holds exactly this ID (trimmed): found anywhere in a cell, then read to be sure. */
+/**
+ * Every character String.trim removes, as an RE2 class: RE2's \s is ASCII only, so vertical tab, the
+ * byte-order mark and the Unicode separators (\p{Z}: spaces, line and paragraph separators) are added.
+ */
+const TRIMMED_SPACE = '[\\s\\x{0B}\\x{FEFF}\\p{Z}]*';
+
+/**
+ * Whether a cell holds exactly this ID once trimmed (String.trim), case ignored: one regular expression
+ * search inside Sheets, so the cells that merely contain it (CB-2026-00006 in CB-2026-000060)
+ * cost no call each. https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+ */
 function idTaken(layout: CasesLayout, caseId: string): boolean {
-  const rows = rowsShowing(layout, 'caseId', caseId, { partial: true });
-  if (rows.length === 0) return false;
-  return readRowsAt(layout, rows, ['caseId']).some(
-    (found) =>
-      String(found.fields.caseId ?? '')
-        .trim()
-        .toUpperCase() === caseId,
+  const letter = columnLetter(layout.columnOf.get('caseId') as number);
+  const escaped = caseId.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+  return (
+    layout.sheet
+      .getRange(`${letter}2:${letter}`)
+      .createTextFinder(`(?i)^${TRIMMED_SPACE}${escaped}${TRIMMED_SPACE}$`)
+      .useRegularExpression(true)
+      .findAll().length > 0
   );
 }
 

@@ -19,6 +19,7 @@ import { BUSY_MESSAGE, tryDocumentLock } from '../adapters/document-lock';
 import { casesEditOf, isEditEvent } from '../adapters/edited-range';
 import { readTrackerContext } from '../adapters/intake-context';
 import { trackerRecordMac } from '../adapters/seal-key';
+import { trackerStore } from '../adapters/tracker-store';
 import { RECORDED_FIELDS } from '../core/cases/case-record';
 import type { FieldKey } from '../core/schema/case-schema';
 import { auditPrivilegedEdit } from './privileged-edit-audit';
@@ -59,6 +60,8 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
     );
     if (!touched) return true;
     const user = event?.user ? String(event.user) : activeUserEmail();
+    // The store read once in this lock hold: the record seals' secret and the intent's room come from it.
+    const known = trackerStore().getProperties();
     const writeId = newWriteId();
     const plans = planSheetChanges(table.rows, {
       writeId,
@@ -67,7 +70,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       sla,
       source: 'Sheet edit',
       timeZone: tracker.timeZone,
-      mac: trackerRecordMac(),
+      mac: trackerRecordMac(known),
     });
     if (plans.length === 0) return true;
     // The rows read, to put back one a write misplaced by a sort is found to have hit.
@@ -91,6 +94,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       snapshot,
       rowHints,
       false,
+      known,
     );
     wroteEntries = true;
     const refused = written.filter((plan) => plan.refusal);

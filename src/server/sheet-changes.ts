@@ -274,6 +274,8 @@ export function writeAuditedSheetChanges(
   rowHints?: ReadonlyMap<string, number>,
   /** False when the caller drains the audit channel itself, after releasing its document lock. */
   drainNow = true,
+  /** The store as the caller read it inside this lock hold, for the intent (one getProperties fewer). */
+  known?: Readonly<Record<string, string>>,
 ): CaseWrite[] {
   const written = auditedWrite(
     ss,
@@ -283,6 +285,7 @@ export function writeAuditedSheetChanges(
     (done) => done.filter((plan) => !plan.untrusted).map((plan) => plan.caseId),
     undefined,
     drainNow,
+    known,
   );
   recordAudit(
     ss,

@@ -84,11 +84,86 @@ describe('TextFinder.findAll', () => {
     expect(ws.ledger.cells()).toBe(0);
   });
 
-  test('what is not modelled throws: findNext, regular expressions, an empty search', () => {
+  test('what is not modelled throws: findNext, RE2-only syntax, an empty search', () => {
     const { sheet } = recordedSheet();
     const finder = sheet.getRange('A1:B2').createTextFinder('sample');
     expect(() => finder.findNext()).toThrow('not emulated: TextFinder.findNext');
-    expect(() => finder.useRegularExpression(true)).toThrow('not emulated');
+    expect(() =>
+      sheet.getRange('A1:B2').createTextFinder('\\Qa.b\\E').useRegularExpression(true).findAll(),
+    ).toThrow('not emulated');
     expect(() => sheet.getRange('A1').createTextFinder('')).toThrow('not emulated');
+  });
+});
+
+/**
+ * Docs: https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+ * (the search text as a regular expression). Sheets' regular expressions are RE2's
+ * (https://support.google.com/docs/answer/62754); RE2's syntax (https://github.com/google/re2/wiki/Syntax):
+ * ^ and $ are the text's start and end (not a line's without (?m)), \\s is [\\t\\n\\f\\r ] only, \\x{hex} a
+ * code point, \\p{Z} the Unicode separators, (?i) case ignored.
+ */
+describe('TextFinder.useRegularExpression', () => {
+  function idColumn() {
+    const ctx = tracker();
+    ctx.sheet
+      .getRange('A1:A6')
+      .setValues([
+        ['CB-2026-000060'],
+        ['  cb-2026-00006 '],
+        ['CB-2026-00006\u00a0'],
+        ['xCB-2026-00006'],
+        ['CB-2026-00006\u000b'],
+        ['line\nCB-2026-00006'],
+      ]);
+    return ctx;
+  }
+
+  test('anchors hold at the cell text ends; a partial search finds every cell holding the text', () => {
+    const { sheet } = idColumn();
+    expect(a1s(sheet.getRange('A1:A6').createTextFinder('CB-2026-00006').findAll())).toHaveLength(6);
+    expect(
+      a1s(sheet.getRange('A1:A6').createTextFinder('^CB-2026-00006$').useRegularExpression(true).findAll()),
+    ).toEqual([]);
+    expect(
+      a1s(
+        sheet
+          .getRange('A1:A6')
+          .createTextFinder('^\\s*CB-2026-00006\\s*$')
+          .useRegularExpression(true)
+          .findAll(),
+      ),
+    ).toEqual(['A2']);
+  });
+
+  test('\\s is ASCII only; \\x{..} and \\p{Z} name the other spaces; case ignored unless matchCase', () => {
+    const { sheet } = idColumn();
+    const wide = '^[\\s\\x{0B}\\p{Z}]*CB-2026-00006[\\s\\x{0B}\\p{Z}]*$';
+    expect(a1s(sheet.getRange('A1:A6').createTextFinder(wide).useRegularExpression(true).findAll())).toEqual([
+      'A2',
+      'A3',
+      'A5',
+    ]);
+    expect(
+      a1s(
+        sheet.getRange('A1:A6').createTextFinder(wide).useRegularExpression(true).matchCase(true).findAll(),
+      ),
+    ).toEqual(['A3', 'A5']);
+    expect(
+      a1s(
+        sheet
+          .getRange('A1:A6')
+          .createTextFinder('(?i)^\\s*cb-2026-00006\\s*$')
+          .useRegularExpression(true)
+          .matchCase(true)
+          .findAll(),
+      ),
+    ).toEqual(['A2']);
+  });
+
+  test('matchEntireCell with a regular expression: the whole cell must match', () => {
+    const { sheet } = idColumn();
+    const finder = sheet.getRange('A1:A6').createTextFinder('CB-2026-0+6').useRegularExpression(true);
+    expect(a1s(finder.findAll())).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    expect(a1s(finder.matchEntireCell(true).findAll())).toEqual([]);
   });
 });

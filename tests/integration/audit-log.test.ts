@@ -255,6 +255,25 @@ describe('migrating a tracker that had the Audit inbox', () => {
 });
 
 describe('the drain is exactly once under faults', () => {
+  test('a spent drain journal stays until the next drain overwrites it: two typed statuses each land once, in order', () => {
+    const ctx = automatedTracker();
+    const first = newCase(ctx);
+    const second = newCase(ctx);
+    const store = documentProperties(ctx.ws, ctx.spreadsheetId);
+    expect(typeInto(ctx, 'Status', first.row, 'Triaged').triggerErrors).toEqual([]);
+    const spent = JSON.parse(store.get('casebook.audit.drain') ?? 'null') as { keys: string[] } | null;
+    expect(spent?.keys.length).toBeGreaterThan(0);
+    expect(spent?.keys.some((key) => store.has(key))).toBe(false);
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
+    expect(typeInto(ctx, 'Status', second.row, 'Triaged').triggerErrors).toEqual([]);
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
+    const triaged = auditRows(ctx).filter((r) => r[6] === 'Triaged');
+    expect(triaged.map((r) => r[3])).toEqual([first.caseId, second.caseId]);
+    const sequences = auditRows(ctx).map((r) => Number(r[SEQUENCE]));
+    expect(sequences).toEqual(sequences.map((_, i) => (sequences[0] as number) + i));
+    expect(verify(ctx.ws, ctx.spreadsheetId)).toMatch(/^All \d+ entries of the Audit log are intact\.$/);
+  });
+
   test('a service error at every call of the hourly run, then a retry: each entry lands once, the chain intact', () => {
     const ctx = automatedTracker();
     const caseIds = [newCase(ctx).caseId, newCase(ctx).caseId, newCase(ctx).caseId];

@@ -56,6 +56,19 @@ test('a pasted row holding the next ID, in other case and with spaces, is skippe
   expect(submitNew(ctx)).toBe('CB-2026-00011');
 });
 
+test('a longer ID that holds the next one does not take it; one padded with Unicode spaces does, found in one search', () => {
+  const ctx = tracker();
+  expect(submitNew(ctx)).toBe('CB-2026-00001');
+  pasteRow(ctx, 'CB-2026-000020');
+  pasteRow(ctx, '\u00a0cb-2026-00003\u2003');
+  ctx.ws.ledger.reset();
+  expect(submitNew(ctx)).toBe('CB-2026-00002');
+  // The cell holding CB-2026-00002 inside a longer ID is not asked for its row: the search is exact.
+  expect(ctx.ws.ledger.calls()).not.toContain('Range.getRow');
+  // CB-2026-00003 is taken once trimmed: the counter takes up past the column's highest (000020).
+  expect(submitNew(ctx)).toBe('CB-2026-00021');
+});
+
 test('a counter lost or set back never hands out an ID the column holds', () => {
   const ctx = tracker();
   for (let i = 0; i < 3; i++) submitNew(ctx);

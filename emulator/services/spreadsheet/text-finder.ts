@@ -5,8 +5,11 @@
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/text-finder and
  * https://developers.google.com/apps-script/reference/spreadsheet/range#createTextFinder(String)
  * Recorded on live Apps Script: gas-fakes test/testsheetstext.js, section "spreadsheet textfinder".
- * Modelled: matchCase, matchEntireCell, ignoreDiacritics, matchFormulaText, findAll. Anything else
- * (findNext, regular expressions, replace) throws "not emulated".
+ * Modelled: matchCase, matchEntireCell, ignoreDiacritics, matchFormulaText, useRegularExpression, findAll.
+ * Anything else (findNext, replace) throws "not emulated".
+ * Regular expressions are RE2's syntax (Sheets' find and replace: "Search using regular expressions",
+ * https://support.google.com/docs/answer/62754, and https://github.com/google/re2/wiki/Syntax); they run
+ * here as JavaScript's, with the RE2 spellings JavaScript reads differently translated (re2Pattern).
  */
 import { notEmulated, ScriptException } from '../../runtime/errors';
 import type { Execution } from '../../runtime/execution';
@@ -17,7 +20,13 @@ import { displayValue } from './values';
 
 type TextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-type Members = 'matchCase' | 'matchEntireCell' | 'ignoreDiacritics' | 'matchFormulaText' | 'findAll';
+type Members =
+  | 'matchCase'
+  | 'matchEntireCell'
+  | 'ignoreDiacritics'
+  | 'matchFormulaText'
+  | 'useRegularExpression'
+  | 'findAll';
 
 type RangeFactory = (rect: GridRect) => Range;
 
@@ -27,11 +36,53 @@ function comparable(text: string, matchCase: boolean, ignoreDiacritics: boolean)
   return matchCase ? bare : bare.toLowerCase();
 }
 
+/** RE2's \s is the ASCII space class only (RE2 Syntax: "\s whitespace (== [\t\n\f\r ])"). */
+const RE2_SPACE = '\\t\\n\\f\\r ';
+
+/**
+ * An RE2 pattern as a JavaScript RegExp with the same meaning for cell text: \s and \S as RE2's ASCII
+ * classes, \x{hex} as \u{hex}, a leading (?i) as the i flag; \p{..} classes read alike (with the u flag).
+ * Other RE2-only syntax (\C, \Q..\E, (?P<name>..), \S inside a class) is not modelled.
+ */
+function re2Pattern(pattern: string, caseMatters: boolean, entireCell: boolean): RegExp {
+  let source = pattern;
+  let ignoreCase = !caseMatters;
+  if (source.startsWith('(?i)')) {
+    source = source.slice(4);
+    ignoreCase = true;
+  }
+  if (/\\[QC]|\(\?P</.test(source)) notEmulated(`TextFinder regular expression ${pattern}`);
+  let translated = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      if (next === 's') translated += inClass ? RE2_SPACE : `[${RE2_SPACE}]`;
+      else if (next === 'S' && !inClass) translated += `[^${RE2_SPACE}]`;
+      else if (next === 'S') notEmulated(`TextFinder regular expression ${pattern}`);
+      else if (next === 'x' && source[i + 2] === '{') {
+        const close = source.indexOf('}', i + 3);
+        translated += `\\u{${source.slice(i + 3, close)}}`;
+        i = close - 1;
+      } else translated += ch + next;
+      i++;
+      continue;
+    }
+    if (ch === '[' && !inClass) inClass = true;
+    else if (ch === ']' && inClass) inClass = false;
+    translated += ch;
+  }
+  if (entireCell) translated = `^(?:${translated})$`;
+  return new RegExp(translated, ignoreCase ? 'iu' : 'u');
+}
+
 class EmulatedTextFinder implements Pick<TextFinder, Members> {
   private caseMatters = false;
   private entireCell = false;
   private diacriticsIgnored = false;
   private formulaText = false;
+  private regularExpression = false;
 
   constructor(
     private readonly exec: Execution,
@@ -67,12 +118,24 @@ class EmulatedTextFinder implements Pick<TextFinder, Members> {
   }
 
   /**
+   * Docs (useRegularExpression(Boolean)): with true the search text is read as a regular expression.
+   * https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
+   */
+  useRegularExpression(useRegEx: boolean): TextFinder {
+    this.regularExpression = Boolean(useRegEx);
+    return this.self();
+  }
+
+  /**
    * Docs (findAll): "Returns all cells matching the search criteria." In row order, left to right (the
    * recorded A1, B1, B2). Cells are compared by their displayed value; with matchFormulaText a formula
    * cell by its formula text (the recorded "=SAMPLE()" matches "sample" only then).
    */
   findAll(): Range[] {
+    if (this.regularExpression && this.diacriticsIgnored)
+      notEmulated('TextFinder.useRegularExpression with ignoreDiacritics');
     const wanted = comparable(this.text, this.caseMatters, this.diacriticsIgnored);
+    const pattern = this.regularExpression ? re2Pattern(this.text, this.caseMatters, this.entireCell) : null;
     const { row, column, numRows, numColumns } = this.rect;
     let formulas: FormulaReader | null = null;
     const found: Range[] = [];
@@ -89,7 +152,12 @@ class EmulatedTextFinder implements Pick<TextFinder, Members> {
           shown = displayValue(formulas.asValueCell(this.sheet, row + r, column + c), this.ss.timeZone);
         } else shown = displayValue(cell, this.ss.timeZone);
         const have = comparable(shown, this.caseMatters, this.diacriticsIgnored);
-        if (this.entireCell ? have === wanted : have.includes(wanted))
+        const matched = pattern
+          ? pattern.test(shown)
+          : this.entireCell
+            ? have === wanted
+            : have.includes(wanted);
+        if (matched)
           found.push(
             this.rangeAt({
               sheetId: this.sheet.sheetId,
