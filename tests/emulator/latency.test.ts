@@ -297,14 +297,17 @@ describe('modelled time moves the clock (WorkspaceOptions.modelledTimeMovesClock
 });
 
 describe("the script's own CPU time (benchmarks only; no test asserts a CPU budget)", () => {
-  test('it is measured outside service calls and kept apart: the modelled time without it is deterministic', () => {
-    const bundlePath = fakeBundle(`
-      function busy() {
+  /** A function that spends its time in script, then makes one call. */
+  const BUSY = `function busy() {
         var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
         var x = 0;
         for (var i = 0; i < 2000000; i++) x += Math.sqrt(i);
         sheet.getRange('A1').setValue(x > 0 ? 'done' : 'never');
-      }
+      }`;
+
+  test('it is measured outside service calls and kept apart: the modelled time without it is deterministic', () => {
+    const bundlePath = fakeBundle(`
+      ${BUSY}
       function idle() {
         var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
         sheet.getRange('A1').setValue('done');
@@ -327,13 +330,7 @@ describe("the script's own CPU time (benchmarks only; no test asserts a CPU budg
   });
 
   test('with modelledTimeMovesClock too, the clock moves by the priced CPU as well, so run deadlines see script time', () => {
-    const bundlePath = fakeBundle(`
-      function busy() {
-        var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-        var x = 0;
-        for (var i = 0; i < 2000000; i++) x += Math.sqrt(i);
-        sheet.getRange('A1').setValue(x > 0 ? 'done' : 'never');
-      }`);
+    const bundlePath = fakeBundle(BUSY);
     const { ws, spreadsheetId } = workspace({ measureScriptCpu: true, modelledTimeMovesClock: true });
     const before = ws.clock.now();
     runFunction(
