@@ -218,6 +218,12 @@ export interface CaseWriteOptions {
    * width. Each written case's row as read back then holds its ID only.
    */
   writtenColumnsOnly?: boolean;
+  /**
+   * With writtenColumnsOnly, each block is read with this many rows above and below it too: a row that a
+   * sort or deletion moves under the write from nearby (where it mostly comes from) can then be put back,
+   * whether or not the caller's snapshot holds it.
+   */
+  neighbourRows?: number;
 }
 
 export interface CaseWriteOutcome {
@@ -306,6 +312,8 @@ function writeRun(
   /** One per row; null for a row between two written ones (writtenColumnsOnly), rewritten as just read. */
   run: readonly (CaseWriteRequest | null)[],
   options: CaseWriteOptions,
+  /** The last row that may be read (the sheet's size), for the rows read around the block. */
+  maxRow: number,
 ): { written: Map<string, CaseRow>; moved: CaseWriteRequest[] } {
   const requests = run.filter((r): r is CaseWriteRequest => r !== null);
   const span = schemaSpan(table);
@@ -318,22 +326,22 @@ function writeRun(
   const runs = [...Array(to - from + 1).keys()].every((i) => span.keyAt.has(from + i))
     ? [[...Array(to - from + 1).keys()].map((i) => from + i)]
     : columnRuns(columns);
+  const margin = options.writtenColumnsOnly ? (options.neighbourRows ?? 0) : 0;
+  const above = Math.min(margin, firstRow - 2);
+  const below = Math.max(0, Math.min(margin, maxRow - (firstRow + run.length - 1)));
   // The rows as they are now: the schema's whole span, or only the ID and the written span.
-  const readRows = (idOnly: boolean) =>
+  const readRows = (idOnly: boolean, top = firstRow, count = run.length) =>
     options.writtenColumnsOnly
-      ? readColumnsOf(
-          table,
-          firstRow,
-          run.length,
-          idOnly ? [idColumn] : [idColumn, ...runs.flat()],
-          span.keyAt,
-        )
+      ? readColumnsOf(table, top, count, idOnly ? [idColumn] : [idColumn, ...runs.flat()], span.keyAt)
       : table.sheet
-          .getRange(firstRow, span.first, run.length, span.last - span.first + 1)
+          .getRange(top, span.first, count, span.last - span.first + 1)
           .getValues()
           .map((line) => rowFrom(line, span.keyAt, span.first));
-  const current = readRows(false);
+  const around = readRows(false, firstRow - above, above + run.length + below);
+  const current = around.slice(above, above + run.length);
   const idAt = (rows: readonly CaseRow[], i: number) => String(rows[i]?.caseId ?? '').trim();
+  // Every case read here, as it was before the write: what a row the write lands on is put back from.
+  const nearby = new Map(around.map((row, i) => [idAt(around, i), row]));
   if (run.some((request, i) => request !== null && idAt(current, i) !== request.caseId))
     return { written: new Map(), moved: requests };
   for (const [i, request] of run.entries())
@@ -364,7 +372,7 @@ function writeRun(
     }
     if (request) moved.push(request);
     // What the write put on this row belongs to another case (or to no case: a row below the last one).
-    const kept = options.snapshot?.get(id);
+    const kept = nearby.get(id) ?? options.snapshot?.get(id);
     // Only a snapshot holding every written column can put a row back (a narrow one would blank the rest).
     const whole = kept && runs.every((cols) => cols.every((c) => (span.keyAt.get(c) as FieldKey) in kept));
     const victim: CaseRow | undefined = id === '' ? {} : whole ? kept : undefined;
@@ -423,6 +431,8 @@ export function writeCases(
       .map((request) => ({ request, row: rowOf.get(request.caseId) as number }))
       .sort((a, b) => a.row - b.row);
     const retry: CaseWriteRequest[] = [];
+    // Asked again at each placement: a deletion that moved rows made the sheet smaller.
+    let maxRow: number | undefined;
     let index = 0;
     while (index < placed.length) {
       if (options.shouldStop?.()) return { written, missing, finished: false };
@@ -433,7 +443,8 @@ export function writeCases(
       const top = block[0]!.row;
       const rows: (CaseWriteRequest | null)[] = new Array(block[block.length - 1]!.row - top + 1).fill(null);
       for (const p of block) rows[p.row - top] = p.request;
-      const outcome = writeRun(table, top, rows, options);
+      maxRow ??= options.neighbourRows ? table.sheet.getMaxRows() : 0;
+      const outcome = writeRun(table, top, rows, options, maxRow);
       for (const [caseId, row] of outcome.written) written.set(caseId, row);
       index = end + 1;
       if (outcome.moved.length > 0) {

@@ -59,6 +59,9 @@ import {
 /** Keeps the remembered notice keys well inside the developer metadata limit. */
 const MAX_NOTICES_PER_RUN = 400;
 
+/** Rows read around each written block, so a row a sort or deletion moves under the write is put back. */
+const NEIGHBOUR_ROWS = 4;
+
 /** Cases per audited write: keeps each intent and its commit mark well inside one store's limits. */
 const CASES_PER_WRITE = 100;
 
@@ -239,7 +242,7 @@ function writeChanges(
               caseRecord: (trusted.get(change.caseId) as TrustedRow).reseal(change.fields, writeId),
             },
           })),
-          { snapshot, rowHints, writtenColumnsOnly: true },
+          { snapshot, rowHints, writtenColumnsOnly: true, neighbourRows: NEIGHBOUR_ROWS },
         ),
       (result) => result.written.keys(),
       undefined,
