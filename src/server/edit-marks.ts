@@ -5,20 +5,24 @@
  * the rows and the Lists tab already, so the simple trigger need not read them again).
  */
 
-import { writeMarks } from '../adapters/case-marks';
+import { type MarkTarget, writeChangedMarks } from '../adapters/case-marks';
 import type { CasesTable } from '../adapters/cases-tab';
-import type { FieldKey } from '../core/schema/case-schema';
 import { type CaseRow, type TaxonomyLists, validateCase } from '../core/validation/validate-case';
 
 /** A paste larger than this is left to Validate library, so one edit never runs into the trigger time limit. */
 export const MAX_MARKED_ROWS = 2_000;
 
-type MarkedRows = Pick<CasesTable, 'sheet' | 'columnOf' | 'width' | 'rows' | 'rowNumbers'>;
+type MarkedRows = Pick<CasesTable, 'sheet' | 'columnOf' | 'width' | 'rows' | 'rowNumbers'> & {
+  /** The range the rows were read from (readCaseRows), from sheet row `bodyRow`: notes in one call. */
+  body: GoogleAppsScript.Spreadsheet.Range;
+  bodyRow: number;
+};
 
 /**
- * Marks the rows as read (`rows[i]` on sheet row `rowNumbers[i]`), each validated as `current` says it is
- * now (a value the edit trigger wrote since); rows `skip` names (by case ID: marked already where they are
- * now) are left alone, so one call batch covers each run of adjacent rows.
+ * Marks the rows as read (`rows[i]` on sheet row `rowNumbers[i]`, the body's first row being the first of
+ * them), each validated as `current` says it is now (a value the edit trigger wrote since); rows `skip`
+ * names (marked already where they are now) are left alone. Only marks that change are written (a valid
+ * row that stays valid costs the one read of its notes), as Validate library writes them.
  */
 export function markEditedRows(
   table: MarkedRows,
@@ -26,16 +30,21 @@ export function markEditedRows(
   current: (row: CaseRow) => CaseRow = (row) => row,
   skip: (row: CaseRow) => boolean = () => false,
 ): void {
-  const runs: { first: number; last: number; issues: Map<number, { field: FieldKey; message: string }[]> }[] =
-    [];
+  const targets: MarkTarget[] = [];
   table.rows.forEach((row, i) => {
-    const rowNumber = table.rowNumbers[i] as number;
     if (skip(row)) return;
-    const issues = validateCase(current(row), lists);
-    const run = runs[runs.length - 1];
-    if (run && run.last === rowNumber - 1) run.last = rowNumber;
-    else runs.push({ first: rowNumber, last: rowNumber, issues: new Map() });
-    if (issues.length > 0) (runs[runs.length - 1] as (typeof runs)[number]).issues.set(rowNumber, issues);
+    const now = current(row);
+    targets.push({
+      rowNumber: table.rowNumbers[i] as number,
+      issuesNow: now.validationIssues,
+      issues: validateCase(now, lists),
+    });
   });
-  for (const run of runs) writeMarks(table, run.issues, { first: run.first, last: run.last, read: true });
+  if (targets.length === 0) return;
+  // By row - 2, as writeChangedMarks reads them.
+  const bodyNotes: string[][] = [];
+  table.body.getNotes().forEach((notes, i) => {
+    bodyNotes[table.bodyRow - 2 + i] = notes;
+  });
+  writeChangedMarks(table, bodyNotes, targets);
 }

@@ -138,14 +138,16 @@ test('submit, duplicate check, case view, save, work note and a typed status: sa
   // by one read, instead of asking getLastRow and getMaxRows. A save and a work note read the rows around
   // their case without getMaxRows first (40 calls each: save 1.87 s, work note 1.83 s). Then 63 calls,
   // 3.00 s: a committed intent in one key becomes a plain batch there (no commit mark to delete after).
+  // Then 59 calls, 2.86 s: the row's marks are written only where they change (one getNotes for a valid
+  // row), the notes read from the range its values were read from.
   expect(large.duplicates.ms).toBeLessThan(2_000);
   expect(large.view.ms).toBeLessThan(2_000);
   expect(large.submit.ms).toBeLessThan(2_200);
   expect(large.save.ms).toBeLessThan(1_900);
   expect(large.note.ms).toBeLessThan(1_850);
-  expect(large.statusEdit.ms).toBeLessThan(3_050);
+  expect(large.statusEdit.ms).toBeLessThan(2_900);
   const calls = Object.fromEntries(actions.map((action) => [action, large[action].calls]));
-  expect(calls).toEqual({ duplicates: 26, submit: 46, view: 36, save: 40, note: 40, statusEdit: 63 });
+  expect(calls).toEqual({ duplicates: 26, submit: 46, view: 36, save: 40, note: 40, statusEdit: 59 });
   // The document lock is held under 2 s by each, the edit trigger included (0.79 s).
   for (const action of actions)
     expect({ action, lockMs: large[action].lockMs < 2_000 }).toEqual({ action, lockMs: true });
