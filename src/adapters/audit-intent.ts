@@ -2,7 +2,8 @@
  * Case writes and their audit entries, both or neither. A case row and the audit channel cannot be written
  * in one call, so the entries go first, as an intent naming the write (audit-channel.ts); the rows follow,
  * each sealed record naming the same write (core/cases/case-record.ts); then a commit mark lists the cases
- * the write landed on. An execution that died in between leaves an intent with no mark: whoever next holds
+ * the write landed on (an intent in one property value is instead rewritten, in the same one call, as a
+ * plain batch of the entries of those cases: one key fewer for the drain to delete). An execution that died in between leaves an intent with no mark: whoever next holds
  * the document lock (no other writer can then be half-way, as every case writer holds it) settles it from
  * the rows themselves: a case whose record names the write got its change, and its entries stay; the rest
  * changed nothing, and theirs are dropped (a weekly summary's entry is settled by its Reports row, once its
@@ -12,6 +13,7 @@ import {
   commitKey,
   decodeBatches,
   encodeCommit,
+  encodeLandedBatch,
   type PendingEntry,
   type ReportWitness,
 } from '../core/audit/channel';
@@ -27,6 +29,8 @@ export interface AuditedWrite {
   planned: PendingEntry[];
   /** The intent's keys in the store ([] when there was nothing to record). */
   keys: string[];
+  /** Committed by rewriting its one key as a plain batch (a case write's intent that fits one value). */
+  rewrite?: boolean;
 }
 
 /** A new write's ID, for the records it seals. */
@@ -70,7 +74,7 @@ export function recordIntent(
     openIntents.delete(writeId);
     throw error;
   }
-  return { writeId, planned, keys };
+  return { writeId, planned, keys, rewrite: keys.length === 1 && report === undefined };
 }
 
 /**
@@ -138,7 +142,11 @@ export function commitIntent(
   drainNow = true,
 ): void {
   if (write.planned.length === 0) return;
-  documentStore().setProperty(commitKey(write.writeId), encodeCommit(landed, write.planned));
+  // An intent in one key becomes a plain batch of what landed (the drain then deletes one key, not two);
+  // a longer one, or a weekly summary's (settled by its Reports row), gets a commit mark.
+  if (write.rewrite)
+    documentStore().setProperty(write.keys[0] as string, encodeLandedBatch(landed, write.planned));
+  else documentStore().setProperty(commitKey(write.writeId), encodeCommit(landed, write.planned));
   openIntents.delete(write.writeId);
   if (!drainNow) return;
   try {

@@ -183,12 +183,24 @@ function lineOf(layout: LogLayout, values: readonly unknown[], sequence: number,
   return line;
 }
 
+/**
+ * The chain head as the drain keeps it: the last sealed entry, and (once a drain has written it) the sheet
+ * row it landed on, so the next drain can find where to write without asking for the log's last row.
+ */
+interface Head extends ChainPoint {
+  row?: number;
+}
+
 /** Appends sealed lines below the last row in one write, text kept exactly, times shown to the second. */
-export function appendSealedLines(log: Sheet, layout: LogLayout, lines: readonly unknown[][]): void {
-  if (lines.length === 0) return;
+export function appendSealedLines(log: Sheet, layout: LogLayout, lines: readonly unknown[][]): number {
+  if (lines.length === 0) return 0;
   const start = log.getLastRow() + 1;
-  const end = start + lines.length - 1;
-  growRows(log, end - log.getMaxRows(), 'adding Audit log rows');
+  growRows(log, start + lines.length - 1 - log.getMaxRows(), 'adding Audit log rows');
+  writeSealedLines(log, layout, start, lines);
+  return start;
+}
+
+function writeSealedLines(log: Sheet, layout: LogLayout, start: number, lines: readonly unknown[][]): void {
   const timeColumn = layout.columnOf.get('Timestamp') as number;
   const sequenceColumn = layout.columnOf.get('Sequence') as number;
   writeValues(log.getRange(start, 1, lines.length, layout.width), lines, {
@@ -199,6 +211,43 @@ export function appendSealedLines(log: Sheet, layout: LogLayout, lines: readonly
   });
   // A bare date would show the day only; an audit entry needs its time.
   log.getRange(start, timeColumn, lines.length, 1).setNumberFormat(AUDIT_TIME_FORMAT);
+}
+
+/**
+ * Where a journal's lines go when the log shows it below the head's row (one read of the head's row and
+ * the rows the lines take, instead of the log's last row, the dearest getter, and the sheet's size): the
+ * head's row holds the head's sequence and seal, the lines already landed (a run that stopped after
+ * writing them) follow it with their own sequence and seal, and the rows left for the rest exist and are
+ * empty. Null when not so (rows moved, deleted or typed there, the sheet too short, a failed read): the
+ * caller then goes by the log's last row as before, so a sealed row is never written over.
+ */
+function placeAfterHead(
+  log: Sheet,
+  layout: LogLayout,
+  head: Head,
+  lines: readonly unknown[][],
+): { landed: number; start: number } | null {
+  const row = head.row;
+  if (row === undefined || !Number.isInteger(row) || row < 2 || head.sequence < 1 || lines.length === 0)
+    return null;
+  const sequenceAt = (layout.columnOf.get('Sequence') as number) - 1;
+  const sealAt = (layout.columnOf.get('Seal') as number) - 1;
+  let values: unknown[][];
+  try {
+    values = log.getRange(row, 1, lines.length + 1, layout.width).getValues();
+  } catch {
+    // Past the sheet's last row, or the read failed: the caller's getLastRow path decides instead.
+    return null;
+  }
+  const [headLine, ...below] = values;
+  const holds = (line: readonly unknown[] | undefined, sequence: unknown, seal: unknown) =>
+    line !== undefined && Number(line[sequenceAt]) === Number(sequence) && String(line[sealAt]) === seal;
+  if (!holds(headLine, head.sequence, head.seal) || below.length !== lines.length) return null;
+  let landed = 0;
+  while (landed < lines.length && holds(below[landed], lines[landed]?.[sequenceAt], lines[landed]?.[sealAt]))
+    landed += 1;
+  if (below.slice(landed).some((line) => line.some((v) => v !== '' && v !== null))) return null;
+  return { landed, start: row + 1 + landed };
 }
 
 /** The sequence on the log's last row (0 when none): what a failed drain already appended. */
@@ -219,7 +268,7 @@ function completeJournal(
   journal: Journal,
   fresh: boolean,
 ): number {
-  const head = chainHead(properties) ?? CHAIN_START;
+  const head: Head = chainHead(properties) ?? CHAIN_START;
   const named: Record<string, string> = {};
   for (const key of journal.keys) if (key in properties) named[key] = properties[key] as string;
   let appended = 0;
@@ -228,22 +277,34 @@ function completeJournal(
     // Not finished: every batch it names is still whole (batches are deleted only after the head moves).
     const entries = decodeBatches(named).flatMap((b) => landingEntries(b, named) ?? []);
     const mac = trackerMac(properties);
-    // A journal just written has nothing landed; one found on arrival may have (a run stopped after appending).
-    const landed = fresh
-      ? 0
-      : Math.min(Math.max(lastSequence(log, layout) - journal.first + 1, 0), entries.length);
     let previous = journal.previous;
-    const lines: unknown[][] = [];
-    entries.forEach((entry, i) => {
+    const all = entries.map((entry, i) => {
       const sequence = journal.first + i;
       const values = entryValues(entry);
       const seal = sealCellText(mac, 'entry', sequence, previous, values);
-      if (i >= landed) lines.push(lineOf(layout, values, sequence, seal));
       previous = seal;
+      return lineOf(layout, values, sequence, seal);
     });
-    appendSealedLines(log, layout, lines);
-    appended = lines.length;
-    const next: ChainPoint = { sequence: journal.first + entries.length - 1, seal: previous };
+    // Below the head's row when the log shows the journal's place there; otherwise by the log's last row
+    // (a journal just written has nothing landed; one found on arrival may have: a run stopped after it).
+    const placed = placeAfterHead(log, layout, head, all);
+    let start = 0;
+    if (placed) {
+      const lines = all.slice(placed.landed);
+      if (lines.length > 0) writeSealedLines(log, layout, placed.start, lines);
+      appended = lines.length;
+      start = placed.start;
+    } else {
+      const landed = fresh
+        ? 0
+        : Math.min(Math.max(lastSequence(log, layout) - journal.first + 1, 0), entries.length);
+      const lines = all.slice(landed);
+      start = appendSealedLines(log, layout, lines);
+      appended = lines.length;
+    }
+    const next: Head = { sequence: journal.first + entries.length - 1, seal: previous };
+    // The journal's last line is the new head's entry: where it landed is kept for the next drain.
+    if (start > 0) next.row = start + appended - 1;
     if (entries.length > 0) {
       store.setProperty(HEAD_KEY, JSON.stringify(next));
       moved = true;

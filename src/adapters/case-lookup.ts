@@ -162,13 +162,23 @@ export function findCaseNear(
 ): { found: FoundCase; nearby: Map<string, CaseRow> } | null {
   const rows = rowsShowing(layout, 'caseId', caseId);
   if (rows.length === 0) return null;
-  const lastRow = neighbours > 0 ? layout.sheet.getMaxRows() : Number.MAX_SAFE_INTEGER;
-  const around = rows.flatMap((row) =>
-    Array.from({ length: 2 * neighbours + 1 }, (_, i) => row - neighbours + i).filter(
-      (r) => r >= 2 && r <= lastRow,
-    ),
-  );
-  const read = readRowsAt(layout, around);
+  const around = (lastRow: number) =>
+    rows.flatMap((row) =>
+      Array.from({ length: 2 * neighbours + 1 }, (_, i) => row - neighbours + i).filter(
+        (r) => r >= 2 && r <= lastRow,
+      ),
+    );
+  let read: { row: number; fields: CaseRow }[];
+  try {
+    // The rows below are read without asking the sheet's size first (a getMaxRows round trip): a tab
+    // keeps spare rows below its last case, so they are nearly always there.
+    read = readRowsAt(layout, around(Number.MAX_SAFE_INTEGER));
+  } catch (error) {
+    // A case on the sheet's last rows (a range past the end is refused), or a failed read: read again,
+    // clipped to the sheet; a second failure is the caller's.
+    if (neighbours === 0) throw error;
+    read = readRowsAt(layout, around(layout.sheet.getMaxRows()));
+  }
   const found = read.find(
     (candidate) => rows.includes(candidate.row) && String(candidate.fields.caseId ?? '').trim() === caseId,
   );

@@ -81,12 +81,23 @@ export function readCaseRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   first: number,
   last: number,
-): Pick<CasesTable, 'sheet' | 'columnOf' | 'width' | 'rows' | 'rowNumbers'> {
+): Pick<CasesTable, 'sheet' | 'columnOf' | 'width' | 'rows' | 'rowNumbers'> & {
+  /** The rows' range (from sheet row `bodyRow`), for the caller to read their notes without another getRange. */
+  body: GoogleAppsScript.Spreadsheet.Range;
+  bodyRow: number;
+} {
   const header = (sheet.getRange('1:1').getValues()[0] ?? []).map((h) => matchKey(String(h)));
   const width = header.length;
   const columnOf = schemaColumns(header);
-  const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
-  return { sheet, columnOf, width, ...casesOfValues(values, columnOf, first) };
+  const body = sheet.getRange(first, 1, last - first + 1, width);
+  return {
+    sheet,
+    columnOf,
+    width,
+    body,
+    bodyRow: first,
+    ...casesOfValues(body.getValues(), columnOf, first),
+  };
 }
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,6 +5,8 @@
  * through the lifecycle (put back with the reason in the cell's note and a toast when refused), a typed
  * Casebook column is put back, and the row is resealed where it is now (found and verified by case ID).
  * It runs as the automation owner, so it checks that owner's authorisation first; it never sends mail.
+ * It also writes the edited rows' validation marks, which the simple onEdit leaves to it when automation is
+ * on (edit-marks.ts): it has read those rows and the Lists tab already.
  * Docs: https://developers.google.com/apps-script/guides/triggers/events#edit (no value/oldValue for
  * multi-cell edits, hence the sealed record's old values) and
  * https://developers.google.com/apps-script/guides/triggers/installable.
@@ -22,8 +24,9 @@ import { trackerRecordMac } from '../adapters/seal-key';
 import { trackerStore } from '../adapters/tracker-store';
 import { RECORDED_FIELDS } from '../core/cases/case-record';
 import type { FieldKey } from '../core/schema/case-schema';
+import { MAX_MARKED_ROWS, markEditedRows } from './edit-marks';
 import { auditPrivilegedEdit } from './privileged-edit-audit';
-import { planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
+import { type CaseWrite, planSheetChanges, writeAuditedSheetChanges } from './sheet-changes';
 
 /** A paste larger than this is handled in its first rows; the hourly sweep reconciles the rest. */
 const MAX_ROWS_PER_EDIT = 2_000;
@@ -49,8 +52,12 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   // those tabs without the lock, so reading them inside it would not make them any fresher.
   const { sla, ctx: tracker } = readTrackerContext(ss, { protectionsByApi: true, spreadsheetId });
   let wroteEntries = false;
+  // The rows as read in the lock, and the plans written for them: what the marks are made from.
+  let read: ReturnType<typeof readCaseRows> | null = null;
+  let written: CaseWrite[] = [];
   const done = tryDocumentLock(() => {
     const table = readCaseRows(sheet, first, last);
+    read = table;
     // Any column Casebook records (or the record itself); people's own columns and the marks are not its business.
     const touched = [...RECORDED_FIELDS.map((f) => f.key as FieldKey), 'caseRecord' as FieldKey].some(
       (key) => {
@@ -85,7 +92,7 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
         : undefined;
     // The entries wait in the audit channel (committed with the write); they are sealed into the log
     // after the lock, so others' saves do not wait on the drain.
-    const written = writeAuditedSheetChanges(
+    written = writeAuditedSheetChanges(
       ss,
       table,
       plans,
@@ -124,4 +131,15 @@ export function onCaseEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
       console.warn(`Casebook: audit entries wait for the next run (${(error as Error).message}).`);
     }
   }
+  // The marks, as the simple onEdit would have written them, without the lock: each row as it is now (a
+  // value this trigger wrote since), except rows the write marked again already where they now are.
+  if (edit.last - first + 1 > MAX_MARKED_ROWS) return;
+  const byId = new Map(written.map((plan) => [plan.caseId, plan]));
+  const planOf = (row: { caseId?: unknown }) => byId.get(String(row.caseId ?? '').trim());
+  markEditedRows(
+    read ?? readCaseRows(sheet, first, last),
+    tracker.lists,
+    (row) => planOf(row)?.after ?? row,
+    (row) => planOf(row)?.remark === true,
+  );
 }

@@ -274,6 +274,96 @@ describe('the drain is exactly once under faults', () => {
     expect(verify(ctx.ws, ctx.spreadsheetId)).toMatch(/^All \d+ entries of the Audit log are intact\.$/);
   });
 
+  test("the drain writes on the row after the head's, found without the log's last row; a row typed below sends it to the last row, over no sealed row", () => {
+    const ctx = automatedTracker();
+    const first = newCase(ctx);
+    const second = newCase(ctx);
+    expect(typeInto(ctx, 'Status', first.row, 'Triaged').triggerErrors).toEqual([]);
+    const store = documentProperties(ctx.ws, ctx.spreadsheetId);
+    const log = ctx.ss.getSheetByName('Audit log')!;
+    const head = () =>
+      JSON.parse(store.get('casebook.audit.head') ?? '{}') as { sequence: number; row?: number };
+    // The head keeps where its entry landed: the log's last row.
+    expect(head().row).toBe(log.getLastRow());
+    expect(Number(log.getRange(log.getLastRow(), SEQUENCE + 1).getValue())).toBe(head().sequence);
+
+    ctx.ws.ledger.reset();
+    expect(typeInto(ctx, 'Status', second.row, 'Triaged').triggerErrors).toEqual([]);
+    expect(ctx.ws.ledger.count('Sheet.getLastRow')).toBe(0);
+    expect(ctx.ws.ledger.count('Sheet.getMaxRows')).toBe(0);
+    expect(head().row).toBe(log.getLastRow());
+
+    // The owner types on the row after the head's: it is no longer free, so the next entry goes below the
+    // last row, and what was typed stays.
+    const typedRow = (head().row as number) + 1;
+    log.getRange(typedRow, 1).setValue('owner note');
+    expect(typeInto(ctx, 'Status', first.row, 'Escalated').triggerErrors).toEqual([]);
+    expect(log.getRange(typedRow, 1).getValue()).toBe('owner note');
+    expect(log.getRange(typedRow, 2).getValue()).toBe('');
+    expect(head().row).toBe(log.getLastRow());
+    expect(head().row).toBeGreaterThan(typedRow);
+    expect(String(log.getRange(head().row as number, 7).getValue())).toBe('Escalated');
+    const sequences = auditRows(ctx)
+      .map((r) => r[SEQUENCE])
+      .filter((v) => v !== '')
+      .map(Number);
+    expect(sequences).toEqual(sequences.map((_, i) => (sequences[0] as number) + i));
+  });
+
+  test("with the head's row known, a service error at every call of the hourly drain, then a retry: each entry lands once after it, the chain intact", () => {
+    const ctx = automatedTracker();
+    newCase(ctx);
+    ctx.ws.clock.advance(HOUR);
+    fireDueTimeTriggers(ctx.ws);
+    expect(pendingAudit(ctx.ws, ctx.spreadsheetId)).toEqual([]);
+    const head = JSON.parse(documentProperties(ctx.ws, ctx.spreadsheetId).get('casebook.audit.head') ?? '{}');
+    expect(head.row).toBeGreaterThan(1);
+    const caseIds = [newCase(ctx).caseId, newCase(ctx).caseId];
+    ctx.ws.clock.advance(HOUR);
+    compactFixture(ctx.ss);
+    const snapshot = snapshotWorkspace(ctx.ws);
+
+    const clean = restoreWorkspace(snapshot);
+    clean.ledger.reset();
+    fireDueTimeTriggers(clean);
+    const calls = clean.ledger.calls();
+    expect(calls).toContain('Range.setValues');
+    // The drain (up to its time formats) finds where to write by the head's row.
+    expect(calls.slice(0, calls.indexOf('Range.setNumberFormat'))).not.toContain('Sheet.getLastRow');
+    const cleanRows = logRows(clean, ctx.spreadsheetId);
+
+    const seen = new Map<string, number>();
+    for (const member of calls) {
+      const nth = (seen.get(member) ?? 0) + 1;
+      seen.set(member, nth);
+      const ws = restoreWorkspace(snapshot);
+      ws.faults.failOn(member, nth, FAULTS.serviceError());
+      try {
+        fireDueTimeTriggers(ws);
+      } catch {
+        // The run stopped at the failed call; the next hourly run retries.
+      }
+      ws.faults.clear();
+      ws.clock.advance(HOUR);
+      fireDueTimeTriggers(ws);
+      const rows = logRows(ws, ctx.spreadsheetId);
+      const label = `fault at call ${nth} of ${member}`;
+      for (const caseId of caseIds)
+        expect([label, rows.filter((r) => r[3] === caseId && r[2] === 'New case').length]).toEqual([
+          label,
+          1,
+        ]);
+      // The rows sealed before the drain are where they were, unchanged.
+      expect([label, rows.slice(0, head.row - 1)]).toEqual([label, cleanRows.slice(0, head.row - 1)]);
+      expect([label, rows.filter((r) => r.every((v) => v === '')).length]).toEqual([label, 0]);
+      expect([label, pendingAudit(ws, ctx.spreadsheetId)]).toEqual([label, []]);
+      expect([label, verifyDirectly(ws, ctx.spreadsheetId)]).toEqual([
+        label,
+        expect.stringMatching(/^All \d+ entries of the Audit log are intact\.$/),
+      ]);
+    }
+  });
+
   test('a service error at every call of the hourly run, then a retry: each entry lands once, the chain intact', () => {
     const ctx = automatedTracker();
     const caseIds = [newCase(ctx).caseId, newCase(ctx).caseId, newCase(ctx).caseId];

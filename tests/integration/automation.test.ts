@@ -206,12 +206,14 @@ describe('status edits in the sheet', () => {
     // batch, drain journal, one sealed append, chain head, clean-up), and the write reads its rows right
     // before and right after writing, to verify they still hold the case.
     expect(costs[0]?.status).toBeLessThan(115);
-    // Each of the two edit triggers asks the edited range for its tab and the tab for its name, then stops:
-    // no Apps Script call names a range's tab in one (see src/adapters/edited-range.ts). The installable
+    // The simple onEdit asks the store whether automation is on (3 calls: the tracker's ID, the document
+    // properties, the owner's property) and, as it is, stops: the installable one marks Cases rows. That
     // one first asks whether its owner's authorisation holds (2 calls): without it, even that would fail;
     // then whether it runs as the recorded automation owner (5 calls: the tracker's ID, the script
-    // property, the effective user), and, seeing no Cases edit, whether Settings or Lists were edited (2).
-    expect(costs[0]?.elsewhere).toBe(13);
+    // property, the effective user), then the edited range for its tab and the tab for its name (no Apps
+    // Script call names a range's tab in one: src/adapters/edited-range.ts), and, seeing no Cases edit,
+    // whether Settings or Lists were edited (2).
+    expect(costs[0]?.elsewhere).toBe(14);
   }, 120_000);
 });
 

@@ -323,3 +323,27 @@ describe('service-call budgets', () => {
     expect(ledgerAt(20_000, edit)).toEqual(ledgerAt(100, edit));
   });
 });
+
+test("a case on the sheet's last row is saved: its neighbours' read, refused past the end, is clipped to the sheet", () => {
+  const ctx = tracker();
+  const caseId = logCase(ctx);
+  const row = ctx.cases.getLastRow();
+  // No spare rows below the case: the rows after it do not exist.
+  ctx.cases.deleteRows(row + 1, ctx.cases.getMaxRows() - row);
+  expect(ctx.cases.getMaxRows()).toBe(row);
+  const before = view(ctx, { caseId });
+  ctx.ws.ledger.reset();
+  const reply = update(ctx, caseId, before.version, { summary: 'Saved on the last row' });
+  expect(reply.ok).toBe(true);
+  expect(ctx.ws.ledger.count('Sheet.getMaxRows')).toBe(1);
+  expect(ctx.cases.getRange(row, ctx.column('Summary')).getValue()).toBe('Saved on the last row');
+  expect(ctx.cases.getMaxRows()).toBe(row);
+
+  // With spare rows below, the neighbours are read without asking the sheet's size.
+  ctx.cases.insertRowsAfter(row, 10);
+  const again = view(ctx, { caseId });
+  ctx.ws.ledger.reset();
+  expect(update(ctx, caseId, again.version, { summary: 'Saved again' }).ok).toBe(true);
+  expect(ctx.ws.ledger.count('Sheet.getMaxRows')).toBe(0);
+  expect(ctx.cases.getRange(row, ctx.column('Summary')).getValue()).toBe('Saved again');
+});

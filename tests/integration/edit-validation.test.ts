@@ -1,10 +1,12 @@
 /**
  * The simple onEdit trigger, through the built bundle and simulated user edits: edited Cases rows are
  * validated and marked at once, fixes clear the marks, pasted blocks mark each row, edits on other tabs
- * cost almost nothing, and an edit costs the same whatever the size of the library.
+ * cost almost nothing, and an edit costs the same whatever the size of the library. With automation on,
+ * the owner's edit trigger marks the rows instead (it reads them anyway).
  */
 import { simulateEdit } from '../../emulator';
 import { columnLetter } from '../../src/core/tracker/formats';
+import { automatedTracker, newCase } from '../support/automation-tracker';
 import { call, FIELDS, fillLibrary, OPS, type Tracker, tracker } from '../support/intake-tracker';
 
 function withCase(): Tracker {
@@ -42,11 +44,61 @@ test('clearing a required cell and pasting a block mark every row touched', () =
   expect(ctx.cases.getRange(3, ctx.column('Validation issues')).getValue()).toBe('Owner');
 });
 
-test('an edit on another tab costs two calls and marks nothing', () => {
+test('an edit on another tab costs five calls and marks nothing', () => {
   const ctx = withCase();
   ctx.ws.ledger.reset();
   edit(ctx, 'A2', 'hello', 'Sheet1');
-  expect(ctx.ws.ledger.calls()).toEqual(['Range.getSheet', 'Sheet.getName']);
+  // Whether automation is on (three calls: then the owner's edit trigger marks), then which tab (two).
+  expect(ctx.ws.ledger.calls()).toEqual([
+    'Spreadsheet.getId',
+    'PropertiesService.getDocumentProperties',
+    'Properties.getProperty',
+    'Range.getSheet',
+    'Sheet.getName',
+  ]);
+});
+
+test("with automation on, onEdit only asks whether it is on and the owner's edit trigger marks the row", () => {
+  const ctx = automatedTracker();
+  const { row } = newCase(ctx);
+  const calls: string[][] = [];
+  const begin = ctx.ws.ledger.beginRun.bind(ctx.ws.ledger);
+  ctx.ws.ledger.beginRun = () => {
+    begin();
+    calls.push([]);
+  };
+  const record = ctx.ws.ledger.record.bind(ctx.ws.ledger);
+  ctx.ws.ledger.record = (member, block) => {
+    calls[calls.length - 1]?.push(member);
+    return record(member, block);
+  };
+  let outcome: ReturnType<typeof edit>;
+  try {
+    outcome = edit(ctx, cellOf(ctx, 'Seller ID', row), 'seller #9');
+  } finally {
+    ctx.ws.ledger.beginRun = begin;
+    ctx.ws.ledger.record = record;
+  }
+  expect(outcome.triggersRun).toEqual(['onEdit', 'onCaseEdit']);
+  expect(outcome.triggerErrors).toEqual([]);
+  expect(calls[0]).toEqual([
+    'Spreadsheet.getId',
+    'PropertiesService.getDocumentProperties',
+    'Properties.getProperty',
+  ]);
+  expect(calls[1]).toContain('Range.setNotes');
+  expect(ctx.cases.getRange(row, ctx.column('Validation issues')).getValue()).toBe('Seller ID');
+  expect(ctx.cases.getRange(row, ctx.column('Seller ID')).getNote()).toBe(
+    'Casebook: "seller #9" may only hold letters, digits, - and _',
+  );
+  // A refused status keeps its reason note, and the row's validation marks with it.
+  edit(ctx, cellOf(ctx, 'Status', row), 'Closed');
+  expect(ctx.cases.getRange(row, ctx.column('Status')).getValue()).toBe('New');
+  expect(String(ctx.cases.getRange(row, ctx.column('Status')).getNote())).toMatch(/^Casebook: /);
+  expect(ctx.cases.getRange(row, ctx.column('Validation issues')).getValue()).toBe('Seller ID');
+  edit(ctx, cellOf(ctx, 'Seller ID', row), 'S-4711');
+  expect(ctx.cases.getRange(row, ctx.column('Validation issues')).getValue()).toBe('');
+  expect(ctx.cases.getRange(row, ctx.column('Seller ID')).getNote()).toBe('');
 });
 
 test('an edit costs the same number of service calls at 100 and 20,000 cases', () => {

@@ -8,6 +8,7 @@ import {
   decodeBatches,
   encodeBatch,
   encodeCommit,
+  encodeLandedBatch,
   landingEntries,
   MAX_VALUE_BYTES,
   nextStamp,
@@ -121,5 +122,23 @@ describe('the audit channel format', () => {
     expect(landingEntries(decodeBatches(encodeBatch([one], 'id-4', 4))[0]!, {})).toEqual([one]);
     const report = decodeBatches(encodeBatch([one], 'id-5', 5, 'w5', { week: '2026-W47', generatedAtMs: 9 }));
     expect(report[0]?.report).toEqual({ week: '2026-W47', generatedAtMs: 9 });
+  });
+
+  test('an intent in one key, rewritten as what landed, is a plain batch in the same place in order', () => {
+    const one = { ...entry('one'), caseId: 'CB-2026-00001' };
+    const two = { ...entry('two'), caseId: 'CB-2026-00002' };
+    const earlier = encodeBatch([entry('before')], 'id-1', 1);
+    const intent = encodeBatch([one, two], 'id-3', 3, 'write3');
+    const later = encodeBatch([entry('after')], 'id-4', 4);
+    const [key] = Object.keys(intent);
+    const value = encodeLandedBatch(['CB-2026-00002'], [one, two]);
+    expect(value.length).toBeLessThan((intent[key as string] as string).length);
+    const store = { ...later, ...earlier, [key as string]: value };
+    const batches = decodeBatches(store);
+    expect(batches.map((b) => b.entries.map((e) => e.newValue))).toEqual([['before'], ['two'], ['after']]);
+    expect(batches[1]).toMatchObject({ intent: '', stampMs: 3, keys: [key] });
+    expect(landingEntries(batches[1]!, store)).toEqual([two]);
+    // A write that landed nowhere leaves an empty plain batch: drained, it appends nothing.
+    expect(decodeBatches({ [key as string]: encodeLandedBatch([], [one, two]) })[0]?.entries).toEqual([]);
   });
 });

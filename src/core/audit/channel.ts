@@ -185,6 +185,16 @@ export function encodeCommit(landed: Iterable<string>, planned: readonly Pending
 }
 
 /**
+ * An intent batch in one key, committed by rewriting that key as a plain batch of the entries of the cases
+ * its write landed on (one atomic setProperty, no commit mark to delete later): its value, shorter than the
+ * intent's, so it fits where that did. Same stamp and key, so it keeps its place in recording order.
+ */
+export function encodeLandedBatch(landed: Iterable<string>, planned: readonly PendingEntry[]): string {
+  const ids = new Set(landed);
+  return JSON.stringify(planned.filter((entry) => ids.has(entry.caseId)));
+}
+
+/**
  * The entries of a batch that belong in the log: all of a plain batch; of an intent, those of the cases its
  * commit mark lists (a case the write never reached changed nothing, so its entries are dropped); null for
  * an intent not yet settled (its write may still be running, or died before it could say).
