@@ -35,6 +35,8 @@ export function readColumns(
   const height = lastRow - 1;
   const keyAt = new Map(keys.map((key) => [layout.columnOf.get(key) as number, key]));
   const read = Array.from({ length: height }, () => ({}) as CaseRow);
+  // Whether each row has any wanted cell filled, noted as the cells go in (no second pass over the rows).
+  const filled = new Uint8Array(height);
   for (const run of columnRuns([...keyAt.keys()], 1)) {
     const lines = layout.sheet.getRange(2, run.first, height, run.last - run.first + 1).getValues();
     const runKeys: FieldKey[] = [];
@@ -43,14 +45,18 @@ export function readColumns(
     for (let i = 0; i < height; i++) {
       const line = lines[i] as unknown[];
       const row = read[i] as CaseRow;
-      for (let k = 0; k < runKeys.length; k++) row[runKeys[k] as FieldKey] = line[k];
+      for (let k = 0; k < runKeys.length; k++) {
+        const value = line[k];
+        row[runKeys[k] as FieldKey] = value;
+        if (value !== '' && value !== null && value !== undefined) filled[i] = 1;
+      }
     }
   }
-  read.forEach((row, i) => {
-    if (!Object.values(row).some((v) => v !== '' && v !== null && v !== undefined)) return;
-    rows.push(row);
+  for (let i = 0; i < height; i++) {
+    if (filled[i] === 0) continue;
+    rows.push(read[i] as CaseRow);
     rowNumbers.push(i + 2);
-  });
+  }
   return { layout, rows, rowNumbers, lastRow };
 }
 

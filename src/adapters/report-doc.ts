@@ -153,8 +153,9 @@ function headingOf(level: string): Heading {
   return headings.HEADING1;
 }
 
-function writeImage(body: Body, image: ReportImage | undefined, altText: string): void {
-  if (!image) return;
+/** Appends the image (in a paragraph of its own); false when there is none to write. */
+function writeImage(body: Body, image: ReportImage | undefined, altText: string): boolean {
+  if (!image) return false;
   const blob = Utilities.newBlob(image.bytes, image.contentType, 'trend.png');
   const scale = Math.min(1, IMAGE_MAX_WIDTH / image.width);
   body
@@ -162,6 +163,7 @@ function writeImage(body: Body, image: ReportImage | undefined, altText: string)
     .setWidth(Math.round(image.width * scale))
     .setHeight(Math.round(image.height * scale))
     .setAltDescription(altText);
+  return true;
 }
 
 /**
@@ -176,17 +178,40 @@ function writeBlocks(
   const body = doc.getBody();
   const bookmarks = new Map<string, string>();
   const pending: PendingAnchor[] = [];
-  let empty: Paragraph | null = body.getParagraphs()[0] ?? null;
-  // Docs follows an appended table with an empty paragraph; a heading or paragraph right after the table
-  // is written into it (fetched only then), so the Doc shows no stray blank line.
-  let tableBefore: GoogleAppsScript.Document.Table | null = null;
+  const cleared = body.getParagraphs();
+  let empty: Paragraph | null = cleared[0] ?? null;
+  // The body's children, counted as they are written: a cleared body holds its one empty paragraph. Only
+  // trusted when the body held exactly that; otherwise a table's place is asked of the body.
+  let children = cleared.length === 1 ? 1 : null;
+  // Docs follows a table appended last with an empty paragraph. A table is kept back until the next block:
+  // before a heading or paragraph it is inserted in front of that block (appended first), so no stray blank
+  // line and no call to find and refill that paragraph; before anything else (or at the end) it is appended.
+  let heldTable: string[][] | null = null;
+  const boldHeader = (table: GoogleAppsScript.Document.Table): void => {
+    table.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
+  };
+  const appendHeldTable = (): void => {
+    if (!heldTable) return;
+    boldHeader(body.appendTable(heldTable));
+    heldTable = null;
+    if (children !== null) children += 2;
+  };
   const paragraph = (text: string): Paragraph => {
-    const reused = empty ?? tableBefore?.getNextSibling()?.asParagraph() ?? null;
+    const reused = empty;
     empty = null;
-    tableBefore = null;
-    if (!reused) return body.appendParagraph(text);
-    reused.setText(text);
-    return reused;
+    if (reused) {
+      reused.setText(text);
+      return reused;
+    }
+    const appended = body.appendParagraph(text);
+    if (heldTable) {
+      const index = children ?? body.getChildIndex(appended);
+      boldHeader(body.insertTable(index, heldTable));
+      heldTable = null;
+      if (children !== null) children += 1;
+    }
+    if (children !== null) children += 1;
+    return appended;
   };
   // The heading is set every time: a paragraph appended after a heading must not take the heading's style.
   const headingAttribute = (heading: Heading): Attributes => ({ [DocumentApp.Attribute.HEADING]: heading });
@@ -204,16 +229,13 @@ function writeBlocks(
       );
     } else if (block.kind === 'table') {
       empty = null;
-      tableBefore = null;
-      if (block.rows.length === 0) continue;
-      const table = body.appendTable(block.rows.map((row) => [...row]));
-      table.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
-      tableBefore = table;
+      appendHeldTable();
+      if (block.rows.length > 0) heldTable = block.rows.map((row) => [...row]);
     } else if (block.kind === 'list') {
       empty = null;
-      tableBefore = null;
+      appendHeldTable();
       const glyph = block.ordered ? DocumentApp.GlyphType.NUMBER : DocumentApp.GlyphType.BULLET;
-      for (const item of block.items)
+      for (const item of block.items) {
         style(
           body.appendListItem(plainText(item)),
           { [DocumentApp.Attribute.GLYPH_TYPE]: glyph },
@@ -221,12 +243,15 @@ function writeBlocks(
           false,
           pending,
         );
+        if (children !== null) children += 1;
+      }
     } else {
       empty = null;
-      tableBefore = null;
-      writeImage(body, images[block.image], block.altText);
+      appendHeldTable();
+      if (writeImage(body, images[block.image], block.altText) && children !== null) children += 1;
     }
   }
+  appendHeldTable();
   // "#bookmark=<id>" is how a Docs link points at a bookmark of the same Doc.
   for (const link of pending) {
     const id = bookmarks.get(link.anchor);

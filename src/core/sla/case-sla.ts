@@ -31,6 +31,8 @@ export interface CaseSla {
 const text = (value: unknown) => String(value ?? '').trim();
 
 export function timeOf(value: unknown): number | null {
+  // Most cells a report reads are blank or text: answered before the slower class check.
+  if (typeof value !== 'object' || value === null) return null;
   if (Object.prototype.toString.call(value) !== '[object Date]') return null;
   const ms = (value as Date).getTime();
   return Number.isNaN(ms) ? null : ms;
