@@ -87,8 +87,9 @@ export function generateWeeklySummary(
 ): SummaryOutcome {
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
-  // Only the columns the figures use (about half the tab), one read per run of adjacent ones.
-  const table = readColumns(ss, reportFields(settings.personalData));
+  // Only the columns the figures use (about half the tab), one read per run of adjacent ones, the runs'
+  // ranges named in one getRangeList.
+  const table = readColumns(ss, reportFields(settings.personalData), { rangeList: true });
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
     table,

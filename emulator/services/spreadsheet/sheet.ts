@@ -25,6 +25,7 @@ import {
 } from './model';
 import { assertCanEdit, assertCanInsert, getProtections, protectSheet } from './protection';
 import { checkedRect, createRange, sortRows } from './range';
+import { createRangeList } from './range-list';
 import { createSpreadsheet, namedRanges } from './spreadsheet';
 import { userInputToCell } from './values';
 
@@ -37,6 +38,7 @@ type SheetMembers =
   | 'getIndex'
   | 'getParent'
   | 'getRange'
+  | 'getRangeList'
   | 'getDataRange'
   | 'getLastRow'
   | 'getLastColumn'
@@ -174,6 +176,11 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
       this.model,
       checkedRect(this.model, { sheetId: this.model.sheetId, row, column, numRows, numColumns }),
     );
+  }
+
+  /** Docs: "the RangeList collection representing the ranges in the same sheet" (see range-list.ts). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    return createRangeList(this.exec, this.ss, this.model, a1Notations);
   }
 
   /** Docs: "the dimensions in which data is present": A1 to the last row and column with content. */
