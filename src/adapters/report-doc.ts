@@ -114,7 +114,9 @@ function runAttributes(run: TextRun): Attributes | null {
 /**
  * Styles an element just written with as few calls as Docs allows: its own attributes (heading or glyph),
  * the muted colour and, when one run is the whole text, that run's attributes go in one setAttributes;
- * other styled runs take one ranged Text.setAttributes each (link and bold together).
+ * other styled runs take one ranged Text.setAttributes each (link and bold together). `ownHeld` says the
+ * element already has its own attributes (a plain paragraph appended after a plain one takes its NORMAL
+ * heading): with nothing else to set, no setAttributes at all.
  */
 function style(
   element: Paragraph | ListItem,
@@ -122,13 +124,14 @@ function style(
   runs: readonly TextRun[],
   muted: boolean,
   pending: PendingAnchor[],
+  ownHeld = false,
 ): void {
   const attributes: Attributes = { ...own };
   if (muted) attributes[DocumentApp.Attribute.FOREGROUND_COLOR] = MUTED_COLOR;
   const written = runs.filter((run) => run.text.length > 0);
   const [only] = written;
   const whole = written.length === 1 && only !== undefined && !only.anchor ? runAttributes(only) : null;
-  element.setAttributes({ ...attributes, ...whole });
+  if (!(ownHeld && !muted && !whole)) element.setAttributes({ ...attributes, ...whole });
   if (whole || !written.some((run) => run.url || run.bold || run.anchor)) return;
   const text = element.editAsText();
   let start = 0;
@@ -187,6 +190,12 @@ function writeBlocks(
   // before a heading or paragraph it is inserted in front of that block (appended first), so no stray blank
   // line and no call to find and refill that paragraph; before anything else (or at the end) it is appended.
   let heldTable: string[][] | null = null;
+  // Whether the body's last child is a plain paragraph (NORMAL heading, no colour set): Docs gives a
+  // paragraph appended after it that same NORMAL heading, so a plain one needs no setAttributes. Not known
+  // after anything else (a heading passes its style on; a table appended last ends in Docs' own paragraph).
+  let lastIsPlainParagraph = false;
+  // Whether the paragraph paragraph() just wrote was appended right after a plain paragraph.
+  let appendedAfterPlain = false;
   const boldHeader = (table: GoogleAppsScript.Document.Table): void => {
     table.getRow(0).setAttributes({ [DocumentApp.Attribute.BOLD]: true });
   };
@@ -194,15 +203,18 @@ function writeBlocks(
     if (!heldTable) return;
     boldHeader(body.appendTable(heldTable));
     heldTable = null;
+    lastIsPlainParagraph = false;
     if (children !== null) children += 2;
   };
   const paragraph = (text: string): Paragraph => {
     const reused = empty;
     empty = null;
+    appendedAfterPlain = false;
     if (reused) {
       reused.setText(text);
       return reused;
     }
+    appendedAfterPlain = lastIsPlainParagraph;
     const appended = body.appendParagraph(text);
     if (heldTable) {
       const index = children ?? body.getChildIndex(appended);
@@ -218,15 +230,19 @@ function writeBlocks(
   for (const block of blocks) {
     if (block.kind === 'heading') {
       const heading = paragraph(block.text).setHeading(headingOf(block.level));
+      lastIsPlainParagraph = false;
       if (block.bookmark) bookmarks.set(block.bookmark, doc.addBookmark(doc.newPosition(heading, 0)).getId());
     } else if (block.kind === 'paragraph') {
+      const written = paragraph(plainText(block.runs));
       style(
-        paragraph(plainText(block.runs)),
+        written,
         headingAttribute(DocumentApp.ParagraphHeading.NORMAL),
         block.runs,
         block.muted === true,
         pending,
+        appendedAfterPlain,
       );
+      lastIsPlainParagraph = block.muted !== true;
     } else if (block.kind === 'table') {
       empty = null;
       appendHeldTable();
@@ -245,10 +261,12 @@ function writeBlocks(
         );
         if (children !== null) children += 1;
       }
+      lastIsPlainParagraph = false;
     } else {
       empty = null;
       appendHeldTable();
       if (writeImage(body, images[block.image], block.altText) && children !== null) children += 1;
+      lastIsPlainParagraph = false;
     }
   }
   appendHeldTable();
