@@ -33,6 +33,36 @@ function notable(c: ReportCase, personalData: boolean, notes: ReadonlyMap<string
 
 const byCaseId = (a: ReportCase, b: ReportCase) => a.caseId.localeCompare(b.caseId);
 
+/**
+ * The cases that pass `test`, the first `limit` of them as a stable sort by case ID would order them, and
+ * how many more passed: what capped(cases.filter(test).sort(byCaseId)) gives, without sorting a whole
+ * library (the kept few are compared with each candidate; a tie keeps the earlier case first).
+ */
+function firstByCaseId(
+  cases: readonly ReportCase[],
+  test: (c: ReportCase) => boolean,
+  limit: number = REPORT_LIMITS.listItems,
+): Capped<ReportCase> {
+  const kept: ReportCase[] = [];
+  let passed = 0;
+  for (const c of cases) {
+    if (!test(c)) continue;
+    passed += 1;
+    const last = kept[kept.length - 1];
+    if (kept.length >= limit && (last === undefined || byCaseId(c, last) >= 0)) continue;
+    let at = kept.length;
+    while (at > 0 && byCaseId(c, kept[at - 1] as ReportCase) < 0) at--;
+    kept.splice(at, 0, c);
+    if (kept.length > limit) kept.pop();
+  }
+  return { items: kept, omitted: Math.max(0, passed - limit) };
+}
+
+const mapCapped = <T, U>(list: Capped<T>, f: (item: T) => U): Capped<U> => ({
+  items: list.items.map(f),
+  omitted: list.omitted,
+});
+
 /** Work notes per case added within the week, from the sealed log's facts. */
 export function workNotesIn(audit: readonly AuditFact[], week: Window): Map<string, number> {
   const counts = new Map<string, number>();
@@ -49,12 +79,7 @@ export function notableCases(
   notes: ReadonlyMap<string, number> = new Map(),
 ) {
   const pick = (test: (c: ReportCase) => boolean) =>
-    capped(
-      cases
-        .filter(test)
-        .sort(byCaseId)
-        .map((c) => notable(c, personalData, notes)),
-    );
+    mapCapped(firstByCaseId(cases, test), (c) => notable(c, personalData, notes));
   return {
     p1: pick((c) => c.severity === 'P1' && within(c.createdMs, week)),
     overturned: pick((c) => c.appealStatus === 'Overturned' && within(c.decidedMs, week)),
@@ -70,13 +95,17 @@ export function notableCases(
 
 export function dataQualityOf(cases: readonly ReportCase[], leftOut: number): DataQuality {
   const ref = (c: ReportCase) => ({ caseId: c.caseId, rowNumber: c.rowNumber });
-  const sorted = [...cases].sort(byCaseId);
   return {
-    invalidRows: capped(sorted.filter((c) => text(c.row.validationIssues) !== '').map(ref)),
-    missingRootCause: capped(
-      sorted
-        .filter((c) => (c.status === 'Resolved' || c.status === 'Closed') && text(c.row.rootCause) === '')
-        .map(ref),
+    invalidRows: mapCapped(
+      firstByCaseId(cases, (c) => text(c.row.validationIssues) !== ''),
+      ref,
+    ),
+    missingRootCause: mapCapped(
+      firstByCaseId(
+        cases,
+        (c) => (c.status === 'Resolved' || c.status === 'Closed') && text(c.row.rootCause) === '',
+      ),
+      ref,
     ),
     rowsLeftOut: leftOut,
   };

@@ -16,6 +16,13 @@ import { openAt, pastSlaAt, type ReportCase, readReportCases, type Window, withi
 
 export const TREND_WEEKS = 8;
 
+/** How many cases pass the test (counted, not collected: a library's cases are many). */
+function countOf(cases: readonly ReportCase[], test: (c: ReportCase) => boolean): number {
+  let count = 0;
+  for (const c of cases) if (test(c)) count += 1;
+  return count;
+}
+
 function trendOf(cases: readonly ReportCase[], input: ReportInput): TrendWeek[] {
   const trend: TrendWeek[] = [];
   const firstCreatedMs = cases.reduce((first, c) => Math.min(first, c.createdMs), Number.POSITIVE_INFINITY);
@@ -27,10 +34,9 @@ function trendOf(cases: readonly ReportCase[], input: ReportInput): TrendWeek[] 
       label: `W${String(week.week).padStart(2, '0')}`,
       cases: kpis.newCases,
       closed: kpis.closed,
-      openBacklog: cases.filter((c) => openAt(c, bounds.endMs)).length,
-      openBreaches: cases.filter((c) => pastSlaAt(c, bounds.endMs)).length,
-      misjudgements: cases.filter((c) => c.appealStatus === 'Overturned' && within(c.decidedMs, bounds))
-        .length,
+      openBacklog: countOf(cases, (c) => openAt(c, bounds.endMs)),
+      openBreaches: countOf(cases, (c) => pastSlaAt(c, bounds.endMs)),
+      misjudgements: countOf(cases, (c) => c.appealStatus === 'Overturned' && within(c.decidedMs, bounds)),
       partial:
         (firstCreatedMs > bounds.startMs && firstCreatedMs < bounds.endMs) ||
         (input.nowMs !== undefined && input.nowMs < bounds.endMs),
