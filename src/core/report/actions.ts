@@ -16,7 +16,15 @@ import type {
 } from './model';
 import { REPORT_LIMITS } from './model';
 import { percent } from './recommendations';
-import { DAY_MS, openAt, pastSlaAt, type ReportCase, type Window, within } from './report-cases';
+import {
+  DAY_MS,
+  firstInOrder,
+  openAt,
+  pastSlaAt,
+  type ReportCase,
+  type Window,
+  within,
+} from './report-cases';
 
 /** Open P1 and P2 cases this long in New or Triaged (and not yet past SLA) need a decision too. */
 export const WAITING_DAYS = 2;
@@ -57,10 +65,11 @@ function action(
   kind: Action['kind'],
   text: string,
   parts: { severity: number; overdue: number; volume: number },
-  cases: readonly ReportCase[] = [],
+  ranked: Ranked = { first: [], all: [] },
   personalData = false,
 ): Action {
-  const refs: CaseRef[] = cases.slice(0, REPORT_LIMITS.actionCases).map((c) => ({
+  const cases = ranked.all;
+  const refs: CaseRef[] = ranked.first.slice(0, REPORT_LIMITS.actionCases).map((c) => ({
     caseId: c.caseId,
     rowNumber: c.rowNumber,
   }));
@@ -76,12 +85,25 @@ function action(
   };
 }
 
+/** An action's cases: all of them (counted, their owners named) and the first few it shows, in its order. */
+interface Ranked {
+  first: readonly ReportCase[];
+  all: readonly ReportCase[];
+}
+
+/** The group with its first few cases in `compare` order (firstInOrder: the group is not sorted whole). */
+function rankedBy(all: readonly ReportCase[], compare: (a: ReportCase, b: ReportCase) => number): Ranked {
+  return { all, first: firstInOrder(all, compare, REPORT_LIMITS.actionCases) };
+}
+
 /** Most days first, then by case ID; each case's days worked out once, not in every comparison. */
-function longestFirst(group: readonly ReportCase[], daysOf: (c: ReportCase) => number): ReportCase[] {
-  return group
-    .map((c) => ({ c, days: daysOf(c) }))
-    .sort((a, b) => b.days - a.days || a.c.caseId.localeCompare(b.c.caseId))
-    .map(({ c }) => c);
+function longestFirst(group: readonly ReportCase[], daysOf: (c: ReportCase) => number): Ranked {
+  const first = firstInOrder(
+    group.map((c) => ({ c, days: daysOf(c) })),
+    (a, b) => b.days - a.days || a.c.caseId.localeCompare(b.c.caseId),
+    REPORT_LIMITS.actionCases,
+  );
+  return { all: group, first: first.map(({ c }) => c) };
 }
 
 function groupBy(cases: readonly ReportCase[], keyOf: (c: ReportCase) => string): ReportCase[][] {
@@ -102,7 +124,7 @@ function overdueActions(input: ActionInput): Action[] {
   const overdue = input.cases.filter((c) => pastSlaAt(c, end));
   return groupBy(overdue, (c) => `${c.severity}\u0000${placeOf(c, end)}`).map((group) => {
     const sorted = longestFirst(group, daysOver);
-    const first = sorted[0] as ReportCase;
+    const first = sorted.first[0] as ReportCase;
     const worst = daysOver(first);
     const place = placeOf(first, end);
     const where = first.team !== '' && place === first.team ? `with ${place}` : `in ${place}`;
@@ -135,7 +157,7 @@ function waitingActions(input: ActionInput): Action[] {
   );
   return groupBy(waiting, (c) => `${c.severity}\u0000${c.status}`).map((group) => {
     const sorted = longestFirst(group, waited);
-    const first = sorted[0] as ReportCase;
+    const first = sorted.first[0] as ReportCase;
     return action(
       'waiting',
       `${plural(group.length, `${first.severity} case`)} ${group.length === 1 ? 'has' : 'have'} waited in ${first.status} for ${WAITING_DAYS}+ days (longest ${plural(waited(first), 'day')}), not yet past SLA.`,
@@ -165,14 +187,14 @@ function backlogAction(input: ActionInput): Action[] {
 
 function spikeActions(input: ActionInput): Action[] {
   return input.spikes.map((spike) => {
-    const members = input.cases
-      .filter(
+    const members = rankedBy(
+      input.cases.filter(
         (c) => c.policy === spike.policy && c.market === spike.market && within(c.createdMs, input.week),
-      )
-      .sort(
-        (a, b) => severityPoints(b.severity) - severityPoints(a.severity) || a.caseId.localeCompare(b.caseId),
-      );
-    const severity = Math.max(1, ...members.map((c) => severityPoints(c.severity)));
+      ),
+      (a, b) => severityPoints(b.severity) - severityPoints(a.severity) || a.caseId.localeCompare(b.caseId),
+    );
+    // The first case is the most severe one.
+    const severity = Math.max(1, ...members.first.map((c) => severityPoints(c.severity)));
     return action(
       'spike',
       `${spike.policy} in ${spike.market}: ${spike.count} new cases against a weekly average of ${(Math.round(spike.average * 10) / 10).toString()}; check for a coordinated campaign or a change in detection.`,

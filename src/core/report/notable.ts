@@ -5,7 +5,7 @@
 import { WORK_NOTE_FACT } from '../cases/work-note';
 import type { AuditFact, Capped, DataQuality, NotableCase } from './model';
 import { REPORT_LIMITS } from './model';
-import { type ReportCase, text, type Window, within } from './report-cases';
+import { firstInOrder, type ReportCase, text, type Window, within } from './report-cases';
 
 export function capped<T>(items: readonly T[], limit: number = REPORT_LIMITS.listItems): Capped<T> {
   return { items: items.slice(0, limit), omitted: Math.max(0, items.length - limit) };
@@ -34,28 +34,16 @@ function notable(c: ReportCase, personalData: boolean, notes: ReadonlyMap<string
 const byCaseId = (a: ReportCase, b: ReportCase) => a.caseId.localeCompare(b.caseId);
 
 /**
- * The cases that pass `test`, the first `limit` of them as a stable sort by case ID would order them, and
- * how many more passed: what capped(cases.filter(test).sort(byCaseId)) gives, without sorting a whole
- * library (the kept few are compared with each candidate; a tie keeps the earlier case first).
+ * The cases that pass `test`, the first `limit` of them by case ID, and how many more passed: what
+ * capped(cases.filter(test).sort(byCaseId)) gives, without sorting a whole library (firstInOrder).
  */
 function firstByCaseId(
   cases: readonly ReportCase[],
   test: (c: ReportCase) => boolean,
   limit: number = REPORT_LIMITS.listItems,
 ): Capped<ReportCase> {
-  const kept: ReportCase[] = [];
-  let passed = 0;
-  for (const c of cases) {
-    if (!test(c)) continue;
-    passed += 1;
-    const last = kept[kept.length - 1];
-    if (kept.length >= limit && (last === undefined || byCaseId(c, last) >= 0)) continue;
-    let at = kept.length;
-    while (at > 0 && byCaseId(c, kept[at - 1] as ReportCase) < 0) at--;
-    kept.splice(at, 0, c);
-    if (kept.length > limit) kept.pop();
-  }
-  return { items: kept, omitted: Math.max(0, passed - limit) };
+  const passing = cases.filter(test);
+  return { items: firstInOrder(passing, byCaseId, limit), omitted: Math.max(0, passing.length - limit) };
 }
 
 const mapCapped = <T, U>(list: Capped<T>, f: (item: T) => U): Capped<U> => ({

@@ -167,6 +167,24 @@ export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+/**
+ * The first `limit` items as a stable sort by `compare` would order them, without sorting them all (a
+ * library's cases are many, the lists show a few): each item is compared with the kept few, and a tie keeps
+ * the earlier item first.
+ */
+export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => number, limit: number): T[] {
+  const kept: T[] = [];
+  if (limit <= 0) return kept;
+  for (const item of items) {
+    if (kept.length >= limit && compare(item, kept[kept.length - 1] as T) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1] as T) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
+
 /** The median, or null for none; an even count takes the mean of the middle two. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
