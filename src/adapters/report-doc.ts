@@ -2,10 +2,12 @@
  * Writes the weekly summary Doc: finds the week's Doc (the one the Reports tab links to, else a Doc of
  * that exact name in the Settings folder) and reuses it, body cleared, so its ID and the links already
  * mailed keep working; else creates it and moves it into the folder. Then writes the DocBlocks with few
- * calls: a table is one appendTable from a 2D array and one call to bold its header row, a paragraph or list
- * item one append and one setAttributes (heading or glyph, muted colour, a whole-text link or bold), plus
- * for partly styled text one editAsText and one ranged setAttributes per link or bold run, and a bookmark for each bookmarked heading that links inside the Doc point at. Other
- * people's files, and copies of the Doc someone made, are never deleted.
+ * calls: a table is one appendTable (or, before a heading or paragraph, one insertTable in front of it)
+ * from a 2D array and one call to bold its header row, a paragraph or list item one append and one
+ * setAttributes (heading or glyph, muted colour, a whole-text link or bold; none for a plain paragraph
+ * after a plain one), plus for partly styled text one editAsText and one ranged setAttributes per link or
+ * bold run, and a bookmark for each bookmarked heading that links inside the Doc point at. Other people's
+ * files, and copies of the Doc someone made, are never deleted.
  * Docs: https://developers.google.com/apps-script/reference/document/body ,
  * https://developers.google.com/apps-script/reference/drive/folder#getFilesByName(String) ,
  * https://developers.google.com/apps-script/reference/drive/file#moveTo(Folder) ,
