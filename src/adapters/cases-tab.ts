@@ -340,12 +340,19 @@ function writeRun(
   const margin = options.writtenColumnsOnly ? (options.neighbourRows ?? 0) : 0;
   const above = Math.min(margin, firstRow - 2);
   const below = Math.max(0, Math.min(margin, maxRow - (firstRow + run.length - 1)));
-  // The rows as they are now: the schema's whole span, or only the ID and the written span.
+  // The rows as they are now: the schema's whole span, or only the ID and the written span. A block read
+  // before and after the write is one Range, asked for once (a Range names cells, it holds no values).
+  const spans = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
+  const spanOf = (top: number, count: number) => {
+    const key = `${top}:${count}`;
+    const range = spans.get(key) ?? table.sheet.getRange(top, span.first, count, span.last - span.first + 1);
+    spans.set(key, range);
+    return range;
+  };
   const readRows = (idOnly: boolean, top = firstRow, count = run.length) =>
     options.writtenColumnsOnly
       ? readColumnsOf(table, top, count, idOnly ? [idColumn] : [idColumn, ...runs.flat()], span.keyAt)
-      : table.sheet
-          .getRange(top, span.first, count, span.last - span.first + 1)
+      : spanOf(top, count)
           .getValues()
           .map((line) => rowFrom(line, span.keyAt, span.first));
   const around = readRows(false, firstRow - above, above + run.length + below);

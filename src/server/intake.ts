@@ -10,14 +10,15 @@
 
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
-import { allocateCaseId, keepCaseId } from '../adapters/case-counter';
-import { readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
+import { allocateCaseId, caseIdCounter } from '../adapters/case-counter';
+import { fetchColumnRanges, readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
 import { caseToCells, ensureRoomForCases, plainTextColumns } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
 import { appendSafeRow } from '../adapters/safe-write';
 import { trackerRecordMac } from '../adapters/seal-key';
+import { derivedId } from '../core/audit/channel';
 import { sealRecord } from '../core/cases/case-record';
 import {
   applyDuplicateChoice,
@@ -28,6 +29,7 @@ import {
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
 import { slaColumns } from '../core/lifecycle/apply-change';
 import { CASE_ID_PATTERN, type FieldKey, headerOf } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
@@ -142,18 +144,26 @@ export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { ctx, sla } = readTrackerContext(ss, { protectionsByApi: true });
+  const { ctx, sla, spreadsheet } = readTrackerContext(ss, { protectionsByApi: true, valuesInOneCall: true });
   const checked = checkSubmission(fields, ctx);
   if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
 
   // The header before the lock: it changes only when the owner runs Set up tracker.
   const table = readCasesLayout(ss);
-  const sheetId = table.sheet.getSheetId();
+  // The link's parts from the Sheets API read of the protections when it gave them (no round trip each).
+  const sheetId = spreadsheet?.sheetIds.get(TABS.cases.toLowerCase()) ?? table.sheet.getSheetId();
   // Asked before the lock, to keep its hold short: neither changes while the form is sent.
   const user = activeUserEmail();
-  const url = ss.getUrl();
+  const url = spreadsheet?.url || ss.getUrl();
 
   return withDocumentLock(() => {
+    // The columns searched below (an earlier press, possible duplicates, the free ID), asked for together.
+    fetchColumnRanges(table, [
+      'submissionId',
+      ...(checked.row.liveSessionId ? (['liveSessionId'] as const) : []),
+      'sellerId',
+      'caseId',
+    ]);
     const earlier = earlierSubmission(table, submissionId);
     if (earlier) {
       auditCreationIfMissing(ss, String(earlier.fields.caseId ?? '').trim());
@@ -218,7 +228,6 @@ export function submitCase(request: unknown): SubmitResult {
       plainTextColumns: plainTextColumns(table),
     });
     const row = appendedRow(table, caseId, lastBefore);
-    keepCaseId(caseId);
 
     recordAudit(
       ss,
@@ -244,7 +253,8 @@ export function submitCase(request: unknown): SubmitResult {
             ]
           : []),
       ],
-      { known },
+      // The counter goes in the batch's one store write; the batch is named from the case, unique here.
+      { known, alongside: caseIdCounter(caseId), batchId: derivedId(['New case', caseId, submissionId]) },
     );
     flushWrites();
     return {
