@@ -12,7 +12,7 @@ import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { rowsShowing, schemaColumns } from './case-lookup';
 import { assertRoomForCells, cellsInUse } from './cell-budget';
-import { writeValues } from './safe-write';
+import { noteCommittingRead, writeValues } from './safe-write';
 
 /** Casebook's notes start with this, so a later run can replace its own and leave people's. */
 export const NOTE_PREFIX = 'Casebook: ';
@@ -148,6 +148,27 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
   sheet.insertRowsAfter(maxRows, added);
   formatCaseRows(table, maxRows + 1, added);
   return lastRow;
+}
+
+/**
+ * Room for one case below the last row, the sheet's size asked only when there is none: the Case ID cell
+ * below the last row is asked for (Sheets refuses a range past the sheet's end), and as a tab keeps spare
+ * rows (GROWTH_ROWS at a time) it nearly always is there. The cell is the one the case is appended to
+ * unless someone adds a row meanwhile, for the caller to read back.
+ */
+export function roomForOneCase(table: Pick<CasesTable, 'sheet' | 'columnOf'>): {
+  lastRow: number;
+  below: GoogleAppsScript.Spreadsheet.Range;
+} {
+  const idColumn = table.columnOf.get('caseId') as number;
+  const lastRow = table.sheet.getLastRow();
+  try {
+    return { lastRow, below: table.sheet.getRange(lastRow + 1, idColumn) };
+  } catch {
+    // No row below the last one (or the call failed): rows are added as for many cases, the size asked.
+  }
+  const grown = ensureRoomForCases(table, 1);
+  return { lastRow: grown, below: table.sheet.getRange(grown + 1, idColumn) };
 }
 
 /** Formats `count` rows from `firstRow` as setup formats the Cases columns (plain text for text fields). */
@@ -380,6 +401,8 @@ function writeRun(
     );
 
   const after = readRows(true);
+  // That read committed the write; a row put back below is a write after it (safe-write.ts).
+  noteCommittingRead();
   const written = new Map<string, CaseRow>();
   const moved: CaseWriteRequest[] = [];
   run.forEach((request, i) => {

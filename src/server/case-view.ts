@@ -22,7 +22,7 @@ import {
   rowsShowing,
 } from '../adapters/case-lookup';
 import { locateCases, writeCases } from '../adapters/cases-tab';
-import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
+import { activeSpreadsheet, activeUserEmail, flushUnlessCommitted } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
 import { trackerRecordMac } from '../adapters/seal-key';
@@ -289,7 +289,8 @@ export function updateCase(request: unknown): UpdateResult {
     }
     const saved = outcome.written.get(caseId);
     if (!saved) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
-    flushWrites();
+    // The write's read-back committed it; flushed only for what was written after (a row put back, the drain).
+    flushUnlessCommitted();
     return {
       ok: true,
       changed: changedKeys.map((key) => headerOf.get(key) ?? key),

@@ -12,11 +12,11 @@ import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { allocateCaseId, caseIdCounter } from '../adapters/case-counter';
 import { fetchColumnRanges, readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
-import { caseToCells, ensureRoomForCases, plainTextColumns } from '../adapters/cases-tab';
-import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
+import { caseToCells, plainTextColumns, roomForOneCase } from '../adapters/cases-tab';
+import { activeSpreadsheet, activeUserEmail, flushUnlessCommitted } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
-import { appendSafeRow } from '../adapters/safe-write';
+import { appendSafeRow, noteCommittingRead } from '../adapters/safe-write';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { derivedId } from '../core/audit/channel';
 import { sealRecord } from '../core/cases/case-record';
@@ -97,9 +97,15 @@ function readRequest(request: unknown): {
  * The row the case was appended to: the one below the last row read before, when it holds the case (one
  * cell read); else looked for among the last rows, where others' rows appended meanwhile may sit too.
  */
-function appendedRow(table: ReturnType<typeof readCasesLayout>, caseId: string, lastBefore: number): number {
+function appendedRow(
+  table: ReturnType<typeof readCasesLayout>,
+  caseId: string,
+  lastBefore: number,
+  /** The Case ID cell below that last row (cases-tab.ts, roomForOneCase). */
+  below: GoogleAppsScript.Spreadsheet.Range,
+): number {
   const idColumn = table.columnOf.get('caseId') as number;
-  if (table.sheet.getRange(lastBefore + 1, idColumn).getValue() === caseId) return lastBefore + 1;
+  if (below.getValue() === caseId) return lastBefore + 1;
   const last = table.sheet.getLastRow();
   const from = Math.max(2, last - LOOK_BACK_ROWS + 1);
   const ids = table.sheet.getRange(from, idColumn, last - from + 1, 1).getValues();
@@ -223,11 +229,13 @@ export function submitCase(request: unknown): SubmitResult {
       : created;
     // The sealed record goes in with the row, in the same call: there is never a case without one.
     const caseRecord = sealRecord(trackerRecordMac(known), caseId, record, ctx.timeZone);
-    const lastBefore = ensureRoomForCases(table, 1);
+    const { lastRow: lastBefore, below } = roomForOneCase(table);
     appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
       plainTextColumns: plainTextColumns(table),
     });
-    const row = appendedRow(table, caseId, lastBefore);
+    const row = appendedRow(table, caseId, lastBefore, below);
+    // That read of the row committed the append (a read commits the writes pending before it).
+    noteCommittingRead();
 
     recordAudit(
       ss,
@@ -256,7 +264,8 @@ export function submitCase(request: unknown): SubmitResult {
       // The counter goes in the batch's one store write; the batch is named from the case, unique here.
       { known, alongside: caseIdCounter(caseId), batchId: derivedId(['New case', caseId, submissionId]) },
     );
-    flushWrites();
+    // Flushed before the lock is released only when the audit drain wrote to the log after that read.
+    flushUnlessCommitted();
     return {
       ok: true,
       caseId,
