@@ -51,6 +51,14 @@ export function freeBytes(properties: Readonly<Record<string, string>>): number 
   return MAX_STORE_BYTES - BOOKKEEPING_BYTES - (storeBytes(properties) - journalBytes);
 }
 
+/** What a writer may add to its batch's one setProperties. */
+export interface BatchExtras {
+  /** A unique ID the caller made for the batch (derivedId): no Utilities.getUuid round trip. */
+  batchId?: string;
+  /** Properties written in the same call as the batch, so both land or neither (e.g. the case counter). */
+  alongside?: Readonly<Record<string, string>>;
+}
+
 /**
  * Adds one batch (an intent when `intent` names the case write it audits). `drain` (for a runner who may
  * write the log) makes room when the store is too full; without it, a full store refuses with a clear
@@ -62,19 +70,20 @@ export function writeBatch(
   intent = '',
   known?: Readonly<Record<string, string>>,
   report?: ReportWitness,
+  extras: BatchExtras = {},
 ): string[] {
   const store = documentStore();
   const properties = known ?? store.getProperties();
-  // An intent's batch is named by its write's ID (a fresh UUID already): one Utilities call fewer.
-  const batchId = intent || Utilities.getUuid();
+  // An intent's batch is named by its write's ID (unique already): one Utilities call fewer.
+  const batchId = intent || extras.batchId || Utilities.getUuid();
   const batch = encodeBatch(entries, batchId, nextStamp(properties, Date.now()), intent, report);
-  const need = storeBytes(batch);
+  const need = storeBytes({ ...batch, ...extras.alongside });
   if (freeBytes(properties) < need) {
     if (!drain) throw new AuditChannelFullError();
     drain();
     if (freeBytes(store.getProperties()) < need) throw new AuditChannelFullError();
   }
-  store.setProperties(batch);
+  store.setProperties({ ...extras.alongside, ...batch });
   return Object.keys(batch);
 }
 

@@ -15,6 +15,7 @@ import { CHAIN_START, type ChainPoint, sealCellText } from '../core/audit/verify
 import { type AuditSource, TABS } from '../core/tracker/layout';
 import {
   AuditChannelFullError,
+  type BatchExtras,
   DRAIN_JOURNAL_KEY,
   documentStore,
   freeBytes,
@@ -124,14 +125,20 @@ export function entryValues(entry: PendingEntry): unknown[] {
 export function recordAudit(
   ss: Spreadsheet,
   entries: readonly AuditEntry[],
-  /** `known`: the store as the caller read it inside its document lock (one getProperties fewer). */
-  options: { drainNow?: boolean; known?: Readonly<Record<string, string>> } = {},
+  /**
+   * `known`: the store as the caller read it inside its document lock (one getProperties fewer);
+   * `batchId` and `alongside`: see BatchExtras.
+   */
+  options: { drainNow?: boolean; known?: Readonly<Record<string, string>> } & BatchExtras = {},
 ): void {
   if (entries.length === 0) return;
   const log = writableByApi === false ? null : ss.getSheetByName(TABS.audit);
   const owner = log !== null && mayWriteAuditLog(log);
   const drain = () => drainInto(log as Sheet);
-  writeBatch(entries.map(pendingOf), owner ? drain : null, '', options.known);
+  writeBatch(entries.map(pendingOf), owner ? drain : null, '', options.known, undefined, {
+    batchId: options.batchId,
+    alongside: options.alongside,
+  });
   // A caller about to drain anyway (its audited write commits next) saves the log a second read.
   if (!owner || options.drainNow === false) return;
   // The entries are safe in the channel now: if sealing them fails, the next owner's run does it, and the

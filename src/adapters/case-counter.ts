@@ -7,9 +7,8 @@
  */
 
 import { CASE_ID_PATTERN, formatCaseId, nextCaseSequence } from '../core/schema/case-schema';
-import { columnLetter } from '../core/tracker/formats';
 import { archivedHighestSequence } from './archive-store';
-import type { CasesLayout } from './case-lookup';
+import { type CasesLayout, columnRange } from './case-lookup';
 import { trackerStore } from './tracker-store';
 
 const COUNTER_KEY = 'casebook.caseSequence.';
@@ -43,11 +42,9 @@ const TRIMMED_SPACE = '[\\s\\x{0B}\\x{FEFF}\\p{Z}]*';
  * cost no call each. https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean)
  */
 function idTaken(layout: CasesLayout, caseId: string): boolean {
-  const letter = columnLetter(layout.columnOf.get('caseId') as number);
   const escaped = caseId.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
   return (
-    layout.sheet
-      .getRange(`${letter}2:${letter}`)
+    columnRange(layout, 'caseId')
       .createTextFinder(`(?i)^${TRIMMED_SPACE}${escaped}${TRIMMED_SPACE}$`)
       .useRegularExpression(true)
       .findAll().length > 0
@@ -56,9 +53,10 @@ function idTaken(layout: CasesLayout, caseId: string): boolean {
 
 /**
  * The next case ID for `year`, looked for in the column before it is offered. Call inside the document
- * lock, and keepCaseId once the case's row is written: a write refused before any cell changed (a viewer,
- * a protected range) then leaves the counter as it was. A failure between the write and keepCaseId leaves
- * the counter behind, which is safe: the next allocation finds that ID in the column and moves past it.
+ * lock, and keep caseIdCounter once the case's row is written (with its audit batch): a write refused
+ * before any cell changed (a viewer, a protected range) then leaves the counter as it was. A failure
+ * between the write and the counter's leaves it behind, which is safe: the next allocation finds that ID
+ * in the column and moves past it.
  */
 export function allocateCaseId(
   layout: CasesLayout,
@@ -82,9 +80,11 @@ export function allocateCaseId(
   throw new Error('Casebook could not find a free case ID (the Case ID column keeps changing): try again.');
 }
 
-/** Keeps a written case's number as the year's counter (see allocateCaseId). */
-export function keepCaseId(caseId: string): void {
+/**
+ * The store property that keeps a written case's number as the year's counter (see allocateCaseId), for a
+ * caller that writes it in the same setProperties as the case's audit batch ({} for a malformed ID).
+ */
+export function caseIdCounter(caseId: string): Record<string, string> {
   const match = CASE_ID_PATTERN.exec(caseId);
-  if (!match) return;
-  trackerStore().setProperty(`${COUNTER_KEY}${match[1]}`, String(Number(match[2])));
+  return match ? { [`${COUNTER_KEY}${match[1]}`]: String(Number(match[2])) } : {};
 }

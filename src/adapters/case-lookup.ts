@@ -13,6 +13,7 @@ import type { CaseRow } from '../core/validation/validate-case';
 import type { CasesTable } from './cases-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The Cases tab's sheet and where each field is: all a narrow read needs to know. */
 export type CasesLayout = Pick<CasesTable, 'sheet' | 'columnOf' | 'width'>;
@@ -49,6 +50,35 @@ export function readCasesLayout(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): C
   return { sheet, columnOf: schemaColumns(header), width };
 }
 
+/** Each column's search range, from the header row down to the sheet's last row ("F2:F"). */
+function columnA1(layout: Pick<CasesLayout, 'columnOf'>, key: FieldKey): string {
+  const letter = columnLetter(layout.columnOf.get(key) as number);
+  return `${letter}2:${letter}`;
+}
+
+/** Column ranges a caller fetched together (fetchColumnRanges), by the layout it passed. */
+const fetchedColumns = new WeakMap<object, Map<FieldKey, Range>>();
+
+/**
+ * The search ranges of the columns a caller is about to search, in two calls (getRangeList and getRanges)
+ * instead of a getRange each. Each range is fixed to the rows the sheet has now, so a caller fetches them
+ * inside its document lock, right before searching, as it would have asked getRange there.
+ */
+export function fetchColumnRanges(
+  layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
+  keys: readonly FieldKey[],
+): void {
+  const unique = [...new Set(keys)];
+  if (unique.length < 2) return;
+  const ranges = layout.sheet.getRangeList(unique.map((key) => columnA1(layout, key))).getRanges();
+  fetchedColumns.set(layout, new Map(unique.map((key, i) => [key, ranges[i] as Range])));
+}
+
+/** A column's search range: the one fetched for this layout, else asked for now. */
+export function columnRange(layout: Pick<CasesLayout, 'sheet' | 'columnOf'>, key: FieldKey): Range {
+  return fetchedColumns.get(layout)?.get(key) ?? layout.sheet.getRange(columnA1(layout, key));
+}
+
 /**
  * The rows (sorted) whose `key` cell shows `text`: the whole cell (case ignored, as Sheets compares), or
  * any part of it with `partial` (for a column that may hold padded or several values). The column runs
@@ -61,8 +91,7 @@ export function rowsShowing(
   options: { partial?: boolean } = {},
 ): number[] {
   if (text.trim() === '') return [];
-  const letter = columnLetter(layout.columnOf.get(key) as number);
-  const finder = layout.sheet.getRange(`${letter}2:${letter}`).createTextFinder(text.trim());
+  const finder = columnRange(layout, key).createTextFinder(text.trim());
   const found = options.partial ? finder.findAll() : finder.matchEntireCell(true).findAll();
   return [...new Set(found.map((cell) => cell.getRow()))].sort((a, b) => a - b);
 }

@@ -12,7 +12,7 @@ import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { rowsShowing, schemaColumns } from './case-lookup';
 import { assertRoomForCells, cellsInUse } from './cell-budget';
-import { writeValues } from './safe-write';
+import { noteCommittingRead, writeValues } from './safe-write';
 
 /** Casebook's notes start with this, so a later run can replace its own and leave people's. */
 export const NOTE_PREFIX = 'Casebook: ';
@@ -148,6 +148,27 @@ export function ensureRoomForCases(table: Pick<CasesTable, 'sheet' | 'columnOf'>
   sheet.insertRowsAfter(maxRows, added);
   formatCaseRows(table, maxRows + 1, added);
   return lastRow;
+}
+
+/**
+ * Room for one case below the last row, the sheet's size asked only when there is none: the Case ID cell
+ * below the last row is asked for (Sheets refuses a range past the sheet's end), and as a tab keeps spare
+ * rows (GROWTH_ROWS at a time) it nearly always is there. The cell is the one the case is appended to
+ * unless someone adds a row meanwhile, for the caller to read back.
+ */
+export function roomForOneCase(table: Pick<CasesTable, 'sheet' | 'columnOf'>): {
+  lastRow: number;
+  below: GoogleAppsScript.Spreadsheet.Range;
+} {
+  const idColumn = table.columnOf.get('caseId') as number;
+  const lastRow = table.sheet.getLastRow();
+  try {
+    return { lastRow, below: table.sheet.getRange(lastRow + 1, idColumn) };
+  } catch {
+    // No row below the last one (or the call failed): rows are added as for many cases, the size asked.
+  }
+  const grown = ensureRoomForCases(table, 1);
+  return { lastRow: grown, below: table.sheet.getRange(grown + 1, idColumn) };
 }
 
 /** Formats `count` rows from `firstRow` as setup formats the Cases columns (plain text for text fields). */
@@ -340,12 +361,19 @@ function writeRun(
   const margin = options.writtenColumnsOnly ? (options.neighbourRows ?? 0) : 0;
   const above = Math.min(margin, firstRow - 2);
   const below = Math.max(0, Math.min(margin, maxRow - (firstRow + run.length - 1)));
-  // The rows as they are now: the schema's whole span, or only the ID and the written span.
+  // The rows as they are now: the schema's whole span, or only the ID and the written span. A block read
+  // before and after the write is one Range, asked for once (a Range names cells, it holds no values).
+  const spans = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
+  const spanOf = (top: number, count: number) => {
+    const key = `${top}:${count}`;
+    const range = spans.get(key) ?? table.sheet.getRange(top, span.first, count, span.last - span.first + 1);
+    spans.set(key, range);
+    return range;
+  };
   const readRows = (idOnly: boolean, top = firstRow, count = run.length) =>
     options.writtenColumnsOnly
       ? readColumnsOf(table, top, count, idOnly ? [idColumn] : [idColumn, ...runs.flat()], span.keyAt)
-      : table.sheet
-          .getRange(top, span.first, count, span.last - span.first + 1)
+      : spanOf(top, count)
           .getValues()
           .map((line) => rowFrom(line, span.keyAt, span.first));
   const around = readRows(false, firstRow - above, above + run.length + below);
@@ -373,6 +401,8 @@ function writeRun(
     );
 
   const after = readRows(true);
+  // That read committed the write; a row put back below is a write after it (safe-write.ts).
+  noteCommittingRead();
   const written = new Map<string, CaseRow>();
   const moved: CaseWriteRequest[] = [];
   run.forEach((request, i) => {

@@ -2,6 +2,7 @@
  * Where and as whom the add-on runs: the open spreadsheet (or one opened by ID), the signed-in and the
  * effective user, and pushing pending writes. Server code asks here instead of naming Apps Script globals.
  */
+import { writesSinceCommittingRead } from './safe-write';
 
 export function activeSpreadsheetName(): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -22,6 +23,14 @@ export function openTracker(spreadsheetId: string): GoogleAppsScript.Spreadsheet
 /** Applies pending spreadsheet writes now, so they land before the lock that guards them is released. */
 export function flushWrites(): void {
   SpreadsheetApp.flush();
+}
+
+/**
+ * flushWrites unless a read made after this execution's last value write committed them all (safe-write.ts,
+ * noteCommittingRead), for a path whose only writes after that read are value writes (an audit drain's).
+ */
+export function flushUnlessCommitted(): void {
+  if (writesSinceCommittingRead()) SpreadsheetApp.flush();
 }
 
 /** '' when Google hides the user from the add-on. */

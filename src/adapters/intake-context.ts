@@ -9,7 +9,11 @@ import { settingLabel } from '../core/schema/settings-schema';
 import { parseSlaSettings, type SlaSettings } from '../core/sla/sla-settings';
 import { TABS } from '../core/tracker/layout';
 import { readListsTab } from './lists-tab';
-import { type PrivilegedReadOptions, readPrivilegedSettings } from './privileged-settings';
+import {
+  type PrivilegedReadOptions,
+  readPrivilegedSettings,
+  type SpreadsheetFacts,
+} from './privileged-settings';
 import { type Recipients, recipientsOf } from './recipients';
 import { readSettings } from './settings-tab';
 
@@ -39,22 +43,27 @@ export function readTrackerContext(
   sla: SlaSettings | null;
   slaProblems: string[];
   recipients: Recipients;
+  /** With protectionsByApi: the spreadsheet's URL and sheet IDs from the same read (no round trip each). */
+  spreadsheet?: SpreadsheetFacts;
 } {
   // The Lists tab looked up once: its values here, its protection in readPrivilegedSettings.
   const listsSheet = ss.getSheetByName(TABS.lists);
-  const { lists, synonyms } = readListsTab(ss, listsSheet);
+  const { lists, synonyms } = readListsTab(ss, listsSheet, options.valuesInOneCall === true);
   const privileged = readPrivilegedSettings(ss, listsSheet, options);
   const timeZone = privileged.timeZone || ss.getSpreadsheetTimeZone();
   const recipients = recipientsOf(privileged);
   // Date order and the duplicate window grant nothing: they are read even from an unprotected tab.
   const ctx = contextFrom(lists, synonyms, privileged.all, timeZone);
-  if (privileged.problem) return { ctx, sla: null, slaProblems: [privileged.problem], recipients };
+  const { spreadsheet } = privileged;
+  if (privileged.problem)
+    return { ctx, sla: null, slaProblems: [privileged.problem], recipients, spreadsheet };
   const parsed = parseSlaSettings(privileged.settings, timeZone, lists.teams);
   return {
     ctx,
     sla: parsed.ok ? parsed.settings : null,
     slaProblems: parsed.ok ? [] : parsed.problems,
     recipients,
+    spreadsheet,
   };
 }
 

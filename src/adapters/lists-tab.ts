@@ -2,6 +2,7 @@
 import { matchKey } from '../core/normalise/text';
 import { LIST_BLOCKS, TABS } from '../core/tracker/layout';
 import type { TaxonomyLists } from '../core/validation/validate-case';
+import { wholeTabValues } from './settings-tab';
 
 export interface ListsTab {
   lists: TaxonomyLists;
@@ -9,14 +10,18 @@ export interface ListsTab {
   synonyms: Record<string, Record<string, string>>;
 }
 
-/** `sheet` is the Lists tab when the caller already holds it (one lookup fewer). */
+/**
+ * `sheet` is the Lists tab when the caller already holds it (one lookup fewer); `oneCall`: read in one
+ * getSheetValues (settings-tab.ts, wholeTabValues).
+ */
 export function readListsTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet | null = ss.getSheetByName(TABS.lists),
+  oneCall = false,
 ): ListsTab {
   if (!sheet)
     throw new Error('This tracker has no Lists tab yet: run Extensions > Casebook > Set up tracker.');
-  const values = sheet.getDataRange().getValues();
+  const values = wholeTabValues(sheet, oneCall);
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   /** Rows of a block whose first column is filled, as the named columns' texts ('' for a missing column). */
   const read = (titles: readonly string[]): string[][] => {

@@ -70,7 +70,16 @@ interface ApiProtectedRange {
 }
 
 const PROTECTION_FIELDS =
-  'properties(timeZone),sheets(properties(title),protectedRanges(range,warningOnly,requestingUserCanEdit,unprotectedRanges,editors))';
+  'spreadsheetUrl,properties(timeZone),sheets(properties(title,sheetId),protectedRanges(range,warningOnly,requestingUserCanEdit,unprotectedRanges,editors))';
+
+/**
+ * What the same Sheets API read says of the spreadsheet besides protections, so a caller linking to a row
+ * needs no getUrl or getSheetId round trip: its URL and each tab's sheet ID, by lower-case title.
+ */
+export interface SpreadsheetFacts {
+  url: string;
+  sheetIds: ReadonlyMap<string, number>;
+}
 
 /**
  * Every tab's sheet protection in one Sheets API read instead of five or more calls a tab: the same facts
@@ -82,12 +91,13 @@ const PROTECTION_FIELDS =
 function protectionFactsByApi(
   spreadsheetId: string,
   tabs: readonly [string, Sheet | null][],
-): { facts: (ProtectionFacts | null)[]; timeZone: string } {
+): { facts: (ProtectionFacts | null)[]; timeZone: string; spreadsheet: SpreadsheetFacts } {
   const found = (Sheets as GoogleAppsScript.Sheets).Spreadsheets.get(spreadsheetId, {
     fields: PROTECTION_FIELDS,
   }) as {
+    spreadsheetUrl?: string;
     properties?: { timeZone?: string };
-    sheets?: { properties?: { title?: string }; protectedRanges?: ApiProtectedRange[] }[];
+    sheets?: { properties?: { title?: string; sheetId?: number }; protectedRanges?: ApiProtectedRange[] }[];
   };
   const facts = tabs.map(([tab, sheet]): ProtectionFacts | null => {
     if (!sheet) return null;
@@ -118,7 +128,15 @@ function protectionFactsByApi(
     const protection = (log.protectedRanges ?? []).find((p) => isWholeSheet(p.range ?? {}));
     noteAuditLogWritable(!protection || protection.requestingUserCanEdit === true);
   }
-  return { facts, timeZone: String(found.properties?.timeZone ?? '') };
+  const sheetIds = new Map<string, number>();
+  for (const s of found.sheets ?? [])
+    if (typeof s.properties?.sheetId === 'number')
+      sheetIds.set(String(s.properties.title ?? '').toLowerCase(), s.properties.sheetId);
+  return {
+    facts,
+    timeZone: String(found.properties?.timeZone ?? ''),
+    spreadsheet: { url: String(found.spreadsheetUrl ?? ''), sheetIds },
+  };
 }
 
 /** The spreadsheet owner and the recorded automation owner (either may be '' if unknown). */
@@ -142,6 +160,8 @@ export interface PrivilegedReadOptions {
   protectionsByApi?: boolean;
   /** The spreadsheet's ID when the caller already asked for it. */
   spreadsheetId?: string;
+  /** Each tab's values in one getSheetValues call rather than getDataRange and getValues (settings-tab.ts). */
+  valuesInOneCall?: boolean;
 }
 
 /** The trusted people, the spreadsheet owner and the automation owner each asked for on first use. */
@@ -173,9 +193,9 @@ export function readPrivilegedSettings(
   ss: Spreadsheet,
   listsSheet?: Sheet | null,
   options: PrivilegedReadOptions = {},
-): PrivilegedSettings & { timeZone?: string } {
+): PrivilegedSettings & { timeZone?: string; spreadsheet?: SpreadsheetFacts } {
   const settingsSheet = ss.getSheetByName(TABS.settings);
-  const all = readSettings(ss, settingsSheet);
+  const all = readSettings(ss, settingsSheet, options.valuesInOneCall === true);
   const spreadsheetId = options.spreadsheetId ?? ss.getId();
   const admins = emailList(all.get(ADMINS_SETTING) ?? '');
   const tabs: [string, Sheet | null][] = [
@@ -208,7 +228,7 @@ export function readPrivilegedSettings(
     const problems = problemsFor(facts, [owners.spreadsheetOwner, owners.automationOwner, ...admins]);
     return outcome(problems, (named) => ({ ...owners, admins: named }));
   }
-  const { facts, timeZone } = protectionFactsByApi(spreadsheetId, tabs);
+  const { facts, timeZone, spreadsheet } = protectionFactsByApi(spreadsheetId, tabs);
   const asked = peopleAskedWhenUsed(ss, spreadsheetId, admins);
   // Who is trusted matters only for a protection whose editors the runner sees (one they may edit).
   // Fewer people trusted can only find more problems: when none is found without the spreadsheet owner,
@@ -220,6 +240,7 @@ export function readPrivilegedSettings(
   return {
     ...outcome(problems, (named) => peopleAskedWhenUsed(ss, spreadsheetId, named)),
     timeZone,
+    spreadsheet,
   };
 }
 

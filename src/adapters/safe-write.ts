@@ -31,6 +31,22 @@ export function writesLanded(): number {
   return landedWrites;
 }
 
+/** landedWrites when a read of the cells written last was made after them (-1: none was). */
+let landedAtCommittingRead = -1;
+
+/**
+ * Says a read just made follows this execution's writes: Sheets commits pending writes before any read
+ * (latency.ts, [blog]), so those writes need no flush of their own before the lock is released.
+ */
+export function noteCommittingRead(): void {
+  landedAtCommittingRead = landedWrites;
+}
+
+/** Whether a value write landed since the last noteCommittingRead (or none was noted). */
+export function writesSinceCommittingRead(): boolean {
+  return landedAtCommittingRead !== landedWrites;
+}
+
 export function cellInput(value: unknown, plainTextCell = false): unknown {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? safeCellText(value, { plainTextCell }) : value;

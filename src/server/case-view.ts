@@ -8,7 +8,7 @@
  */
 
 import { type HistoryEntry, readCaseHistory } from '../adapters/audit-history';
-import { auditedWrite, newWriteId } from '../adapters/audit-intent';
+import { auditedWrite } from '../adapters/audit-intent';
 import { assertAuditRoom } from '../adapters/audit-log';
 import {
   type CasesLayout,
@@ -22,11 +22,12 @@ import {
   rowsShowing,
 } from '../adapters/case-lookup';
 import { locateCases, writeCases } from '../adapters/cases-tab';
-import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
+import { activeSpreadsheet, activeUserEmail, flushUnlessCommitted } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { type IntakeContext, readIntakeContext, readTrackerContext } from '../adapters/intake-context';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { showSidebar } from '../adapters/ui';
+import { derivedId } from '../core/audit/channel';
 import { diffRecord, openRecord, SYSTEM_FIELDS, sealRecord } from '../core/cases/case-record';
 import { checkEdit } from '../core/cases/edit';
 import { fieldText } from '../core/cases/field-text';
@@ -185,7 +186,7 @@ export function updateCase(request: unknown): UpdateResult {
   const { caseId, version, changes } = readUpdate(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { ctx, sla } = readTrackerContext(ss, { protectionsByApi: true });
+  const { ctx, sla } = readTrackerContext(ss, { protectionsByApi: true, valuesInOneCall: true });
   // The header before the lock: it changes only when the owner runs Set up tracker.
   const table = readCasesLayout(ss);
   // Asked before the lock, to keep its hold short.
@@ -239,7 +240,8 @@ export function updateCase(request: unknown): UpdateResult {
       lastUpdatedBy: user,
     };
     for (const change of sealed.tampered) fields[change.field] = sealed.sealed[change.field];
-    const writeId = newWriteId();
+    // Named from the record it replaces (which names the write before it) and the time: no getUuid call.
+    const writeId = derivedId(['Edit', caseId, String(stored.caseRecord ?? ''), String(now.getTime()), user]);
     fields.caseRecord = sealRecord(mac, caseId, after, ctx.timeZone, writeId);
     // Every tracked field that will differ from the record, with the record's old value: the sidebar's
     // own changes, and any sheet edit of this row the edit trigger has not handled yet.
@@ -287,7 +289,8 @@ export function updateCase(request: unknown): UpdateResult {
     }
     const saved = outcome.written.get(caseId);
     if (!saved) throw new Error(`Case ${caseId} is no longer in this tracker: nothing was saved.`);
-    flushWrites();
+    // The write's read-back committed it; flushed only for what was written after (a row put back, the drain).
+    flushUnlessCommitted();
     return {
       ok: true,
       changed: changedKeys.map((key) => headerOf.get(key) ?? key),

@@ -10,14 +10,15 @@
 
 import { readCaseHistory } from '../adapters/audit-history';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
-import { allocateCaseId, keepCaseId } from '../adapters/case-counter';
-import { readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
-import { caseToCells, ensureRoomForCases, plainTextColumns } from '../adapters/cases-tab';
-import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
+import { allocateCaseId, caseIdCounter } from '../adapters/case-counter';
+import { fetchColumnRanges, readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
+import { caseToCells, plainTextColumns, roomForOneCase } from '../adapters/cases-tab';
+import { activeSpreadsheet, activeUserEmail, flushUnlessCommitted } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readTrackerContext } from '../adapters/intake-context';
-import { appendSafeRow } from '../adapters/safe-write';
+import { appendSafeRow, noteCommittingRead } from '../adapters/safe-write';
 import { trackerRecordMac } from '../adapters/seal-key';
+import { derivedId } from '../core/audit/channel';
 import { sealRecord } from '../core/cases/case-record';
 import {
   applyDuplicateChoice,
@@ -28,6 +29,7 @@ import {
 import { checkSubmission, FORM_FIELDS } from '../core/intake/submission';
 import { slaColumns } from '../core/lifecycle/apply-change';
 import { CASE_ID_PATTERN, type FieldKey, headerOf } from '../core/schema/case-schema';
+import { TABS } from '../core/tracker/layout';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
 import { type DuplicateView, duplicatesIn } from './duplicates';
@@ -95,9 +97,15 @@ function readRequest(request: unknown): {
  * The row the case was appended to: the one below the last row read before, when it holds the case (one
  * cell read); else looked for among the last rows, where others' rows appended meanwhile may sit too.
  */
-function appendedRow(table: ReturnType<typeof readCasesLayout>, caseId: string, lastBefore: number): number {
+function appendedRow(
+  table: ReturnType<typeof readCasesLayout>,
+  caseId: string,
+  lastBefore: number,
+  /** The Case ID cell below that last row (cases-tab.ts, roomForOneCase). */
+  below: GoogleAppsScript.Spreadsheet.Range,
+): number {
   const idColumn = table.columnOf.get('caseId') as number;
-  if (table.sheet.getRange(lastBefore + 1, idColumn).getValue() === caseId) return lastBefore + 1;
+  if (below.getValue() === caseId) return lastBefore + 1;
   const last = table.sheet.getLastRow();
   const from = Math.max(2, last - LOOK_BACK_ROWS + 1);
   const ids = table.sheet.getRange(from, idColumn, last - from + 1, 1).getValues();
@@ -142,18 +150,26 @@ export function submitCase(request: unknown): SubmitResult {
   const { submissionId, fields, choice } = readRequest(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const { ctx, sla } = readTrackerContext(ss, { protectionsByApi: true });
+  const { ctx, sla, spreadsheet } = readTrackerContext(ss, { protectionsByApi: true, valuesInOneCall: true });
   const checked = checkSubmission(fields, ctx);
   if (Object.keys(checked.errors).length > 0) return { ok: false, errors: checked.errors };
 
   // The header before the lock: it changes only when the owner runs Set up tracker.
   const table = readCasesLayout(ss);
-  const sheetId = table.sheet.getSheetId();
+  // The link's parts from the Sheets API read of the protections when it gave them (no round trip each).
+  const sheetId = spreadsheet?.sheetIds.get(TABS.cases.toLowerCase()) ?? table.sheet.getSheetId();
   // Asked before the lock, to keep its hold short: neither changes while the form is sent.
   const user = activeUserEmail();
-  const url = ss.getUrl();
+  const url = spreadsheet?.url || ss.getUrl();
 
   return withDocumentLock(() => {
+    // The columns searched below (an earlier press, possible duplicates, the free ID), asked for together.
+    fetchColumnRanges(table, [
+      'submissionId',
+      ...(checked.row.liveSessionId ? (['liveSessionId'] as const) : []),
+      'sellerId',
+      'caseId',
+    ]);
     const earlier = earlierSubmission(table, submissionId);
     if (earlier) {
       auditCreationIfMissing(ss, String(earlier.fields.caseId ?? '').trim());
@@ -213,12 +229,13 @@ export function submitCase(request: unknown): SubmitResult {
       : created;
     // The sealed record goes in with the row, in the same call: there is never a case without one.
     const caseRecord = sealRecord(trackerRecordMac(known), caseId, record, ctx.timeZone);
-    const lastBefore = ensureRoomForCases(table, 1);
+    const { lastRow: lastBefore, below } = roomForOneCase(table);
     appendSafeRow(table.sheet, caseToCells(table, { ...record, caseRecord }), {
       plainTextColumns: plainTextColumns(table),
     });
-    const row = appendedRow(table, caseId, lastBefore);
-    keepCaseId(caseId);
+    const row = appendedRow(table, caseId, lastBefore, below);
+    // That read of the row committed the append (a read commits the writes pending before it).
+    noteCommittingRead();
 
     recordAudit(
       ss,
@@ -244,9 +261,11 @@ export function submitCase(request: unknown): SubmitResult {
             ]
           : []),
       ],
-      { known },
+      // The counter goes in the batch's one store write; the batch is named from the case, unique here.
+      { known, alongside: caseIdCounter(caseId), batchId: derivedId(['New case', caseId, submissionId]) },
     );
-    flushWrites();
+    // Flushed before the lock is released only when the audit drain wrote to the log after that read.
+    flushUnlessCommitted();
     return {
       ok: true,
       caseId,

@@ -51,6 +51,58 @@ describe('the extent of the data', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C7');
   });
 
+  test('getSheetValues with -1 sizes reads to the last row and column with data, as getDataRange().getValues(), in one call', () => {
+    // Docs: "A -1 value given as the row or column position is equivalent to getting the very last row or
+    // column that has data in the sheet."
+    // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)
+    const { sheet, ws } = tracker();
+    sheet.getRange('A1:B2').setValues([
+      ['Setting', 'Value'],
+      ['Time zone', 'Europe/Berlin'],
+    ]);
+    sheet.getRange('D5').setValue(false);
+    ws.ledger.reset();
+    const values = sheet.getSheetValues(1, 1, -1, -1);
+    expect(ws.ledger.calls()).toEqual(['Sheet.getSheetValues']);
+    expect(ws.ledger.cells()).toBe(20);
+    expect(values).toEqual(sheet.getDataRange().getValues());
+    expect(values).toHaveLength(5);
+    expect(sheet.getSheetValues(2, 2, -1, 1)).toEqual([['Europe/Berlin'], [''], [''], ['']]);
+    expect(sheet.getSheetValues(1, 1, 1, 2)).toEqual([['Setting', 'Value']]);
+    // Past the sheet's end, as getRange refuses it; -1 where no data lies past the start is not modelled.
+    expect(() => sheet.getSheetValues(1, 1, sheet.getMaxRows() + 1, 1)).toThrow(
+      'The coordinates or dimensions of the range are invalid.',
+    );
+    expect(() => sheet.getSheetValues(6, 1, -1, 1)).toThrow('not emulated');
+  });
+
+  test('getRangeList gives several ranges of the sheet in one call and getRanges them in one more; each is fixed when made', () => {
+    // Docs: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String) ,
+    // https://developers.google.com/apps-script/reference/spreadsheet/range-list#getRanges()
+    const { sheet, ws } = tracker();
+    sheet.getRange('A2:C3').setValues([
+      ['CB-2026-00001', 'S-1', 'x'],
+      ['CB-2026-00002', 'S-2', 'y'],
+    ]);
+    ws.ledger.reset();
+    const [ids, sellers, cell] = sheet.getRangeList(['A2:A', 'B2:B', 'C3']).getRanges();
+    expect(ws.ledger.calls()).toEqual(['Sheet.getRangeList', 'RangeList.getRanges']);
+    expect(ids!.getA1Notation()).toBe(`A2:A${sheet.getMaxRows()}`);
+    expect(
+      sellers!
+        .createTextFinder('S-2')
+        .findAll()
+        .map((r) => r.getRow()),
+    ).toEqual([3]);
+    expect(cell!.getValue()).toBe('y');
+    // Made before the sheet grew, a range keeps its cells (as getRange's do).
+    sheet.insertRowsAfter(sheet.getMaxRows(), 5);
+    expect(ids!.getA1Notation()).toBe(`A2:A${sheet.getMaxRows() - 5}`);
+    expect(() => sheet.getRangeList(['A1', 'not a range'])).toThrow('Range not found');
+    expect(() => sheet.getRangeList(['Other!A1'])).toThrow('Range not found');
+    expect(() => sheet.getRangeList([])).toThrow('not emulated');
+  });
+
   test('appendRow writes after the last row and grows the sheet when full', () => {
     const { sheet } = tracker();
     sheet.getRange('A1:B1').setValues([['Case ID', 'Market']]);

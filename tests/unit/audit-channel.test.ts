@@ -6,6 +6,7 @@ import {
   CHANNEL_PREFIX,
   commitKey,
   decodeBatches,
+  derivedId,
   encodeBatch,
   encodeCommit,
   encodeLandedBatch,
@@ -140,5 +141,19 @@ describe('the audit channel format', () => {
     expect(landingEntries(batches[1]!, store)).toEqual([two]);
     // A write that landed nowhere leaves an empty plain batch: drained, it appends nothing.
     expect(decodeBatches({ [key as string]: encodeLandedBatch([], [one, two]) })[0]?.entries).toEqual([]);
+  });
+
+  test('a derived batch or write ID: 32 hex digits, the same for the same parts, different when any part differs', () => {
+    const parts = ['Edit', 'CB-2026-00001', 'record before', '1764921600000', 'ana.ops@governance.example'];
+    const id = derivedId(parts);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(derivedId([...parts])).toBe(id);
+    const others = parts.map((_, i) => derivedId(parts.map((p, j) => (i === j ? `${p}x` : p))));
+    expect(new Set([id, ...others]).size).toBe(parts.length + 1);
+    // Parts are kept apart: moving text from one part to the next is another ID.
+    expect(derivedId(['ab', 'c'])).not.toBe(derivedId(['a', 'bc']));
+    // It names a batch as a UUID would: the key keeps its letters and digits whole.
+    const [key] = Object.keys(encodeBatch([entry('x')], id, 5));
+    expect(key).toBe(`${CHANNEL_PREFIX}${'5'.padStart(15, '0')}.${id}.0000.0001`);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * RangeList: several ranges of one sheet named at once, as Casebook uses it to get the ranges of a wide
- * read (one per run of adjacent columns) in two calls instead of one getRange each.
+ * read (one per run of adjacent columns) in two calls instead of one getRange each. Each range is fixed to
+ * its cells when the list is made, as getRange's are ("A2:A" runs to the sheet's last row at that moment).
  * Docs: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String) ("Returns
  * the RangeList collection representing the ranges in the same sheet specified by a non-empty list of A1
  * notations or R1C1 notations") and https://developers.google.com/apps-script/reference/spreadsheet/range-list#getRanges()

@@ -629,6 +629,16 @@ export function rangeFromRef(exec: Execution, ref: SheetRef): Range {
   return createRange(exec, ss, sheetById(ss, rect.sheetId), rect);
 }
 
+/** The values of a rectangle as Range.getValues gives them, for a Sheet member that reads cells itself. */
+export function valuesIn(
+  exec: Execution,
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  rect: GridRect,
+): unknown[][] {
+  return new EmulatedRange(exec, ss, sheet, rect).getValues();
+}
+
 export function createRange(exec: Execution, ss: SpreadsheetModel, sheet: SheetModel, rect: GridRect): Range {
   return emulate(new EmulatedRange(exec, ss, sheet, rect), 'Range', exec) as unknown as Range;
 }

@@ -24,7 +24,7 @@ import {
   type SpreadsheetModel,
 } from './model';
 import { assertCanEdit, assertCanInsert, getProtections, protectSheet } from './protection';
-import { checkedRect, createRange, sortRows } from './range';
+import { checkedRect, createRange, sortRows, valuesIn } from './range';
 import { createRangeList } from './range-list';
 import { createSpreadsheet, namedRanges } from './spreadsheet';
 import { userInputToCell } from './values';
@@ -40,6 +40,7 @@ type SheetMembers =
   | 'getRange'
   | 'getRangeList'
   | 'getDataRange'
+  | 'getSheetValues'
   | 'getLastRow'
   | 'getLastColumn'
   | 'getMaxRows'
@@ -194,6 +195,28 @@ class EmulatedSheet implements Pick<Sheet, SheetMembers> {
       numRows: rows,
       numColumns: columns,
     });
+  }
+
+  /**
+   * Docs: "Returns the rectangular grid of values for this range starting at the given coordinates. A -1
+   * value given as the row or column position is equivalent to getting the very last row or column that
+   * has data in the sheet." So (1, 1, -1, -1) reads what getDataRange().getValues() does, in one call.
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)
+   * Not modelled: -1 on a sheet whose data ends above the start (no recorded behaviour to follow).
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const rows = numRows === -1 ? lastRowWithContent(this.model) - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? lastColumnWithContent(this.model) - startColumn + 1 : numColumns;
+    if ((numRows === -1 && rows < 1) || (numColumns === -1 && columns < 1))
+      notEmulated('Sheet.getSheetValues with -1 where no data lies past the start');
+    const rect = checkedRect(this.model, {
+      sheetId: this.model.sheetId,
+      row: startRow,
+      column: startColumn,
+      numRows: rows,
+      numColumns: columns,
+    });
+    return valuesIn(this.exec, this.ss, this.model, rect);
   }
 
   /** Docs: "the position of the last row that has content" (any content, even FALSE). */

@@ -6,6 +6,8 @@
  * Docs: https://developers.google.com/apps-script/guides/services/quotas (9 KB per value, 500 KB per store).
  */
 
+import { hex, sha256, utf8Bytes as textBytes } from './hmac-sha256';
+
 /** One entry as it waits: everything the log row will hold, decided by the server. */
 export interface PendingEntry {
   /** Milliseconds since the epoch, whole seconds (Sheets keeps a time to the second). */
@@ -67,6 +69,16 @@ export function splitByBytes(text: string, maxBytes: number): string[] {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * An ID for a batch or a case write made from what makes that write unique (its case, what the row held
+ * before, its stamp), instead of a Utilities.getUuid round trip: 32 hex digits of a SHA-256. Two writes
+ * get one ID only if every part is the same, and a write's parts include what its case held before, which
+ * names the write before it.
+ */
+export function derivedId(parts: readonly string[]): string {
+  return hex(sha256(textBytes(JSON.stringify(parts)))).slice(0, 32);
+}
 
 /** The keys and values of one batch: `prefix.<time>.<id>.<part>.<parts>`, in one atomic write. */
 /** What tells whether an intent's write landed when it is not case rows: the week's Reports row. */
