@@ -2,7 +2,7 @@
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs', lazy: true } },
   ],
 };
 const layer = (name, extra = {}) => ({

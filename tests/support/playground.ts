@@ -1,5 +1,5 @@
 /** Starts the playground server in this process on a free loopback port, with its state in a temporary folder. */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +14,24 @@ export interface RunningPlayground {
 
 export function newStateDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'casebook-playground-'));
+}
+
+/**
+ * A state folder holding a freshly seeded demo library of `seedCases` cases (seeded through the bundle, as
+ * a first start does, and saved): copied with copyStateDir, it lets each test of a file start from its own
+ * demo library without seeding one per test, the slow part of a playground start.
+ */
+export function seededStateDir(seedCases = 40): string {
+  const stateDir = newStateDir();
+  openPlayground({ stateDir, reset: false, bundlePath: path.resolve('build/Code.js'), seedCases }).flush();
+  return stateDir;
+}
+
+/** A new state folder with a copy of `from`'s saved playground. */
+export function copyStateDir(from: string): string {
+  const stateDir = newStateDir();
+  cpSync(from, stateDir, { recursive: true });
+  return stateDir;
 }
 
 export async function startPlayground(stateDir: string, seedCases = 40): Promise<RunningPlayground> {
