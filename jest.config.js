@@ -17,6 +17,9 @@ const layer = (name, extra = {}) => ({
 module.exports = {
   // The slowest files start first, so the last minutes are not one long file running alone.
   testSequencer: '<rootDir>/tests/support/slow-first-sequencer.js',
+  // A temporary folder for the run, where slow deterministic fixtures are shared between files.
+  globalSetup: '<rootDir>/tests/support/jest-run-folder-setup.js',
+  globalTeardown: '<rootDir>/tests/support/jest-run-folder-teardown.js',
   projects: [
     layer('unit'),
     layer('emulator'),
