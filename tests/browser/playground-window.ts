@@ -43,7 +43,7 @@ export async function menu(page: Page, caption: string): Promise<void> {
 /**
  * One Chromium for the test file and a playground per test, stopped after each test (registers the jest
  * hooks, so call it at the top level of a test file). The demo library is seeded once per file and each
- * test starts on its own copy of it, as a restart of a saved playground would.
+ * test starts on its own copy of it, opened as a freshly seeded one is.
  */
 export function usePlaygroundWindow(): {
   /** Starts a playground on `stateDir` (default: a copy of the file's demo library) and opens its window. */
@@ -70,7 +70,9 @@ export function usePlaygroundWindow(): {
     async open(stateDir?: string) {
       if (!browser)
         throw new Error('usePlaygroundWindow: Chromium is not running (call it at the top level)');
-      playground = await startPlayground(stateDir ?? copyStateDir(demoLibrary));
+      playground = stateDir
+        ? await startPlayground(stateDir)
+        : await startPlayground(copyStateDir(demoLibrary), undefined, true);
       return openWindow(browser, playground);
     },
     stop,

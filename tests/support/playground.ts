@@ -34,13 +34,23 @@ export function copyStateDir(from: string): string {
   return stateDir;
 }
 
-export async function startPlayground(stateDir: string, seedCases = 40): Promise<RunningPlayground> {
-  const { session, flush } = openPlayground({
+/**
+ * Starts a playground on `stateDir`: its saved state if it has one, else a fresh demo library of
+ * `seedCases`. `asFreshStart`: a saved state (a copy of a seeded one) opens as a fresh seed does, the
+ * acting person opening the file (their menu built); a plain restart leaves the window to do it.
+ */
+export async function startPlayground(
+  stateDir: string,
+  seedCases = 40,
+  asFreshStart = false,
+): Promise<RunningPlayground> {
+  const { session, flush, restored } = openPlayground({
     stateDir,
     reset: false,
     bundlePath: path.resolve('build/Code.js'),
     seedCases,
   });
+  if (restored && asFreshStart) session.open();
   const server = createPlaygroundServer(session);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
