@@ -2,7 +2,7 @@
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs', lazy: true } },
   ],
 };
 const layer = (name, extra = {}) => ({
@@ -17,6 +17,9 @@ const layer = (name, extra = {}) => ({
 module.exports = {
   // The slowest files start first, so the last minutes are not one long file running alone.
   testSequencer: '<rootDir>/tests/support/slow-first-sequencer.js',
+  // A temporary folder for the run, where slow deterministic fixtures are shared between files.
+  globalSetup: '<rootDir>/tests/support/jest-run-folder-setup.js',
+  globalTeardown: '<rootDir>/tests/support/jest-run-folder-teardown.js',
   projects: [
     layer('unit'),
     layer('emulator'),

@@ -4,7 +4,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../emulator/browser/chromium';
-import { newStateDir, type RunningPlayground, startPlayground } from '../support/playground';
+import { copyStateDir, type RunningPlayground, seededStateDir, startPlayground } from '../support/playground';
 
 export async function openWindow(browser: Browser, running: RunningPlayground): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -42,32 +42,37 @@ export async function menu(page: Page, caption: string): Promise<void> {
 
 /**
  * One Chromium for the test file and a playground per test, stopped after each test (registers the jest
- * hooks, so call it at the top level of a test file).
+ * hooks, so call it at the top level of a test file). The demo library is seeded once per file and each
+ * test starts on its own copy of it, opened as a freshly seeded one is.
  */
 export function usePlaygroundWindow(): {
-  /** Starts a playground on `stateDir` (default: a fresh demo library) and opens its window. */
+  /** Starts a playground on `stateDir` (default: a copy of the file's demo library) and opens its window. */
   open(stateDir?: string): Promise<Page>;
   /** Stops the running playground (to start another on the same state). */
   stop(): Promise<void>;
 } {
   let browser: Browser | null = null;
   let playground: RunningPlayground | null = null;
+  let demoLibrary = '';
   const stop = async () => {
     await playground?.stop();
     playground = null;
   };
   beforeAll(async () => {
     browser = await launchChromium();
+    demoLibrary = seededStateDir();
   });
   afterEach(stop);
   afterAll(async () => {
     await browser?.close();
   });
   return {
-    async open(stateDir = newStateDir()) {
+    async open(stateDir?: string) {
       if (!browser)
         throw new Error('usePlaygroundWindow: Chromium is not running (call it at the top level)');
-      playground = await startPlayground(stateDir);
+      playground = stateDir
+        ? await startPlayground(stateDir)
+        : await startPlayground(copyStateDir(demoLibrary), undefined, true);
       return openWindow(browser, playground);
     },
     stop,

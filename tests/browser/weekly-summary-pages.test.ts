@@ -16,13 +16,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { clickMenuItem, createWorkspace } from '../../emulator';
+import { clickMenuItem } from '../../emulator';
 import { launchChromium } from '../../emulator/browser/chromium';
 import { renderDocument } from '../../emulator/playground/documents';
-import { PEOPLE, seedDemoTracker } from '../../emulator/playground/seed';
+import { PEOPLE } from '../../emulator/playground/seed';
+import { demoLibrary } from '../support/demo-library';
 import { screenshotPath } from './support';
 
-// Seeding 320 cases through the bundle's own functions is the slow part.
+// Seeding 320 cases through the bundle's own functions is the slow part (done once per jest run).
 jest.setTimeout(600_000);
 
 const A4_WIDTH_PX = 794;
@@ -34,8 +35,9 @@ let browser: Browser;
 let html: string;
 
 beforeAll(async () => {
-  const ws = createWorkspace({ now: Date.UTC(2026, 10, 23, 9), bundlePath: path.resolve('build/Code.js') });
-  const { spreadsheetId } = seedDemoTracker(ws);
+  const { ws, spreadsheetId } = demoLibrary(Date.UTC(2026, 10, 23, 9), {
+    bundlePath: path.resolve('build/Code.js'),
+  });
   ws.answerNextDialog({ button: 'OK', text: '' });
   ws.answerNextDialog({ button: 'OK' });
   const said = String(

@@ -2,28 +2,33 @@
  * Jest's test order with the slowest files first. Jest runs first the files it timed before as slowest, but
  * a clean clone (CI) has no timings, and then it goes by file size, which puts the small, long fault sweeps
  * last: one worker then runs them alone at the end while the other core idles. These files start first,
- * in this order (from a clean-clone CI run); every other file follows in Jest's own order.
+ * in this order (by each file's time in a full run's test-output/jest-results.json); every other file
+ * follows in Jest's own order.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
 const SLOWEST_FIRST = [
   'tests/security/fault-sweeps/weekly-summary.test.ts',
-  'tests/integration/queue-cost.test.ts',
-  'tests/integration/weekly-summary.test.ts',
   'tests/integration/automation.test.ts',
-  'tests/integration/audit-log.test.ts',
-  'tests/integration/owner-settings.test.ts',
   'tests/integration/playground-seed.test.ts',
-  'tests/browser/playground-queue.test.ts',
   'tests/security/fault-sweeps/hourly-run.test.ts',
+  'tests/integration/weekly-summary.test.ts',
+  'tests/integration/audit-log.test.ts',
+  'tests/browser/playground-queue.test.ts',
+  'tests/integration/queue-cost.test.ts',
   'tests/browser/weekly-summary-pages.test.ts',
-  'tests/integration/intake-duplicates.test.ts',
+  'tests/security/fault-sweeps/archive.test.ts',
+  'tests/security/fault-sweeps/submit.test.ts',
   'tests/browser/playground.test.ts',
+  'tests/integration/intake-duplicates.test.ts',
   'tests/integration/sla-lifecycle.test.ts',
-  'tests/integration/benchmark-scale.test.ts',
-  'tests/integration/legacy-import-faults.test.ts',
+  'tests/integration/owner-settings.test.ts',
+  'tests/integration/sealed-record-moves.test.ts',
   'tests/integration/playground-start.test.ts',
+  'tests/integration/archive-cost.test.ts',
   'tests/integration/setup-rerun.test.ts',
+  'tests/integration/validate-resume.test.ts',
+  'tests/security/hostile-editor.test.ts',
   'tests/integration/case-view.test.ts',
 ];
 
