@@ -7,7 +7,8 @@
  * the earlier ones, as a stand-in for the earlier runs (moving them all through the bundle would take the
  * benchmark an hour), are sealed the same way and copied into that archive's Cases tab directly. Then a
  * backlog of cases that came due since the last run is left live for the measured archive run, and the
- * rest of the library is this year's nine weeks of realistic rows (tests/support/report-tracker.ts).
+ * rest of the library is the year before the report week (year-library.ts: every case created after the
+ * 365-day line, so none of them is due).
  */
 import { clickMenuItem, Execution, type Workspace } from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
@@ -40,7 +41,7 @@ export interface LibraryPlan {
   dueNow: number;
 }
 
-/** A library that fits stays wholly live (nine weeks of this year: nothing is old enough to archive). */
+/** A library that fits stays wholly live (the year before the report week: nothing old enough to archive). */
 export function libraryPlan(
   cases: number,
   liveCap = LIVE_CAP,

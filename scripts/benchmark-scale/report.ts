@@ -194,19 +194,31 @@ ${context.note}
 
 Each size is a fresh tracker (tests/support/report-tracker.ts): set up, Settings typed (Berlin, a report
 folder, two managers, a team, "Archive closed cases after (days)" ${ARCHIVE_AFTER_DAYS}: a yearly archive),
-automation on, five cases logged through the New case form and the rest realistic rows over nine weeks of
-this year written in one batch and sealed by the owner's Set up tracker. Each operation then runs once, in
+automation on, five cases logged through the New case form and the rest a year of realistic rows
+(scripts/benchmark-scale/year-library.ts) written in one batch and sealed by the owner's Set up tracker. Each operation then runs once, in
 this order, through the built bundle (build/Code.js) in the emulator as the integration tests drive it:
 Archive closed cases from the menu, Set up tracker again on the unchanged tracker, Submit (New case form),
 the duplicate check, the case view and a save of the new case (case sidebar), typing a new Status into its
 cell (the edit triggers), a work note, Claim next on the Breached queue, Generate weekly summary from the
 menu, Validate library from the menu, and the hourly run (SLA sweep and whatever else is due).
 
-The realistic rows are the heaviest case for the two long jobs: they leave out the LIVE date, enforcement
-action, automated decision and summary, and use some values the default Lists tab lacks, so nearly every
-row fails validation and Validate library marks almost every row; and their SLA columns were never
-computed by Casebook, so the measured hourly run is the library's first, recomputing and auditing nearly
-every open case (a catch-up run, not an ordinary hour).
+The library is what a real tracker holds after a year, because the weekly summary's cost depends on it:
+Casebook's yearly archive moves closed cases older than the Settings age (365 days here) out of the live
+tab, so a live library spans about the year before the report week; cases arrive through Casebook's
+submit, which appends them, so rows are in creation order (0.2% of rows swapped out of it, as an editor's
+sort or move leaves them); cases come at a steady rate, fewer at weekends (about 1.2 a weekday to 0.5 a
+Sunday, relative); most are resolved within days of their SLA target, a tail within weeks or months, and
+0.3% are still open however old, so older cases are mostly closed (nine in ten resolved ones then
+Closed, some appealed) and recent ones mostly open; Status changed at, Escalated at, Resolved at and
+Closed at are filled as the cases moved, and SLA due, SLA, Escalation level and SLA notices as Casebook's
+own sweep left them an hour before (src/core/automation/sla-sweep.ts, its notices counted as sent). So the
+measured hourly run is an ordinary hour's sweep (a few cases cross into due soon or breached), and Claim
+next finds breached open cases. The rows still leave out the LIVE date, enforcement action, automated
+decision and summary, so nearly every row fails validation and Validate library marks almost every row
+(its heaviest case). The earlier benchmark's library, nine weeks up to the report week with created dates
+scattered over the rows, so every case inside the weekly summary's windows, is kept for one row only:
+"Weekly summary (every case in its windows)", measured on a tracker of its own at the sizes that need no
+archive; it is informational, not a target.
 
 The tutorial rows are plain Apps Script written the per-row way (scripts/benchmark-scale/naive-tutorial.js:
 one getValue per cell read, one setValue or setNote per cell written; validate checks the always-required
@@ -241,10 +253,10 @@ had not finished after several minutes here), so as a stand-in for the earlier r
 they are written live, sealed by Set up tracker the same way, copied into that archive's Cases tab by
 column header and deleted from the live tab (their "Archived" Audit log entries are not made); then ${int(DUE_FOR_ARCHIVE)} cases closed in the five days just past the
 ${ARCHIVE_AFTER_DAYS}-day line are left live as the backlog the measured "Archive closed cases" run starts
-on, and the rest is this year's realistic rows, ${int(LIVE_CAP)} live in all. The measured run and every
+on, and the rest is the year's realistic rows, ${int(LIVE_CAP)} live in all. The measured run and every
 operation after it work on that live spreadsheet; each size's line says how many cells the live and the
 archive spreadsheets hold (each spreadsheet has its own limit), and the tables give both after every
-operation. Below ${int(LIVE_CAP)} cases the library is nine weeks of this year, nothing is closed over
+operation. Below ${int(LIVE_CAP)} cases the library is the year before the report week, nothing is closed over
 ${ARCHIVE_AFTER_DAYS} days ago, and the measured archive run moves none: its cost there is the check every
 hourly run makes (reading the Cases tab and every sealed record). At the archived size the rows the setup filled and the archive
 then deleted leave no empty rows below the last case (deleting rows shrinks the tab), whereas the smaller

@@ -21,6 +21,8 @@ import {
   runNaive,
   runOperations,
   scaleTracker,
+  WORST_CASE_SUMMARY,
+  weeklySummary,
 } from './operations';
 
 /**
@@ -179,6 +181,18 @@ export function benchmarkScale(sizes: readonly number[], options: BenchmarkOptio
         only,
       );
       naiveAt.set(cases, naive);
+    }
+    // The old nine-week library, every case inside the summary's windows: informational, on a tracker of its
+    // own, at the sizes it fits live (it has no year-old cases to archive).
+    if ((!only || only.has(WORST_CASE_SUMMARY)) && plan.archivedBefore === 0) {
+      log(`${cases.toLocaleString('en')} cases: seeding the nine-week library`);
+      global.gc?.();
+      const worst = scaleTracker(plan, 'nine weeks');
+      const cost = new Meter(worst.ws, worst.spreadsheetId).measure(() => weeklySummary(worst));
+      log(
+        `  ${WORST_CASE_SUMMARY}: ${cost.calls} calls, ${(cost.modelledWithCpuMs / 1000).toFixed(1)} s modelled+CPU`,
+      );
+      operations[WORST_CASE_SUMMARY] = cost;
     }
     onProgress(withNaive(results, naiveAt, measuredPoints, naiveWanted));
   }

@@ -4,6 +4,7 @@
  * summary, the Dashboard), so cells read grow by the wanted columns per row, never by the tab's width.
  * And some columns of some rows (readFieldsAt), for the queues, which narrow the rows column by column.
  */
+import { withWindowFields } from '../core/report/report-read-plan';
 import type { FieldKey } from '../core/schema/case-schema';
 import { columnLetter } from '../core/tracker/formats';
 import type { CaseRow } from '../core/validation/validate-case';
@@ -32,14 +33,41 @@ export function readColumns(
 ): CaseColumns {
   const layout = readCasesLayout(ss);
   const lastRow = layout.sheet.getLastRow();
+  return { layout, ...readColumnsOf(layout, lastRow, keys, options), lastRow };
+}
+
+interface ReadRows {
+  rows: CaseRow[];
+  rowNumbers: number[];
+}
+
+/**
+ * readColumns on a layout and last row already read: the rows with any of `keys` filled. With `into` (rows
+ * read before, of rows 2 to lastRow), the fields go into those rows' own objects, and the rows either read
+ * found filled are returned, as one read of both reads' fields would.
+ */
+function readColumnsOf(
+  layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
+  lastRow: number,
+  keys: readonly FieldKey[],
+  options: { rangeList?: boolean; into?: ReadRows },
+): ReadRows {
   const rows: CaseRow[] = [];
   const rowNumbers: number[] = [];
-  if (lastRow < 2) return { layout, rows, rowNumbers, lastRow };
+  if (lastRow < 2 || keys.length === 0) return options.into ?? { rows, rowNumbers };
   const height = lastRow - 1;
   const keyAt = new Map(keys.map((key) => [layout.columnOf.get(key) as number, key]));
-  const read = Array.from({ length: height }, () => ({}) as CaseRow);
+  const read: CaseRow[] = new Array(height);
   // Whether each row has any wanted cell filled, noted as the cells go in (no second pass over the rows).
   const filled = new Uint8Array(height);
+  const earlier = options.into;
+  if (earlier)
+    for (let j = 0; j < earlier.rows.length; j++) {
+      const i = (earlier.rowNumbers[j] as number) - 2;
+      read[i] = earlier.rows[j] as CaseRow;
+      filled[i] = 1;
+    }
+  for (let i = 0; i < height; i++) if (read[i] === undefined) read[i] = {};
   const runs = columnRuns([...keyAt.keys()], 1);
   // With options.rangeList, all the runs' ranges come from one getRangeList: two calls, not one getRange a
   // run (the weekly summary's 14 runs).
@@ -69,15 +97,16 @@ export function readColumns(
     rows.push(read[i] as CaseRow);
     rowNumbers.push(i + 2);
   }
-  return { layout, rows, rowNumbers, lastRow };
+  return { rows, rowNumbers };
 }
 
 /**
- * Cells worth one more read: a getRange and its getValues are two round trips of some 50 ms, the time of
- * moving about 8,000 cells (emulator/runtime/latency.ts, 0.0125 ms a cell). Reading rows or columns in
- * between is cheaper than a read of their own up to that many cells.
+ * Cells worth one more call: a round trip of some 50 ms is the time of moving about 4,000 cells
+ * (emulator/runtime/latency.ts, 0.0125 ms a cell). A read of its own is a getRange and its getValues, so
+ * reading rows or columns in between is cheaper than one up to READ_WORTH_CELLS.
  */
-const READ_WORTH_CELLS = 8_000;
+const CALL_WORTH_CELLS = 4_000;
+const READ_WORTH_CELLS = 2 * CALL_WORTH_CELLS;
 
 /** Sorted rows in blocks: rows whose gap costs fewer cells (`width` a row) than a read go together. */
 function costBlocks(rows: readonly number[], width: number): number[][] {
@@ -134,4 +163,51 @@ export function readFieldsAt(
     }
   }
   return into;
+}
+
+/** What readFieldsAt would read, priced in cells (a call as CALL_WORTH_CELLS), without reading it. */
+function blocksCost(
+  layout: Pick<CasesLayout, 'columnOf'>,
+  rows: readonly number[],
+  keys: readonly FieldKey[],
+) {
+  const columns = keys.map((key) => layout.columnOf.get(key) as number);
+  let cost = 0;
+  for (const block of costBlocks(rows, new Set(columns).size)) {
+    const height = (block[block.length - 1] as number) - (block[0] as number) + 1;
+    for (const run of costRuns(columns, height))
+      cost += 2 * CALL_WORTH_CELLS + height * (run.last - run.first + 1);
+  }
+  return cost;
+}
+
+/** What readColumns with a range list would read of rows 2 to lastRow, priced the same way. */
+function columnsCost(layout: Pick<CasesLayout, 'columnOf'>, lastRow: number, keys: readonly FieldKey[]) {
+  const runs = columnRuns(
+    keys.map((key) => layout.columnOf.get(key) as number),
+    1,
+  );
+  const width = runs.reduce((sum, run) => sum + run.last - run.first + 1, 0);
+  return (2 + runs.length) * CALL_WORTH_CELLS + Math.max(0, lastRow - 1) * width;
+}
+
+/**
+ * `earlier` (rows 2 to lastRow as read before) with the fields `keys` of the sheet rows `rows` added, by
+ * whichever read the latency model prices lower: those rows in blocks (readFieldsAt: a few rows of a long
+ * tab), or every row's columns in one range list (most rows of the tab, where blocks would cost a read per
+ * block for little saved), the fields going into the earlier rows' own objects. Either way each asked-for
+ * row holds the fields as the sheet has them (core/report/report-read-plan.ts withWindowFields); the
+ * whole-tab read gives every other row its fields too, as one read of both would.
+ */
+export function addFieldsOfRows(
+  layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
+  lastRow: number,
+  earlier: ReadRows,
+  rows: readonly number[],
+  keys: readonly FieldKey[],
+): ReadRows {
+  if (keys.length === 0 || rows.length === 0) return earlier;
+  if (blocksCost(layout, rows, keys) <= columnsCost(layout, lastRow, keys))
+    return withWindowFields(earlier, readFieldsAt(layout, rows, keys, new Map()));
+  return readColumnsOf(layout, lastRow, keys, { rangeList: true, into: earlier });
 }

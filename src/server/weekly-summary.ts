@@ -1,7 +1,8 @@
 /**
  * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
- * folder opened before anything is written, then the Cases tab's report columns and the Audit log read, the
- * report built and laid out in core, the Doc written (the week's earlier Doc reused, never a second one),
+ * folder opened before anything is written, then the Audit log and the Cases tab's report columns read
+ * (the window columns only of the rows a window reaches, when that is cheaper), the report built and laid
+ * out in core, the Doc written (the week's earlier Doc reused, never a second one),
  * the managers who do not have the week's mail yet mailed as far as the quota goes, the week's row on the Reports tab written and the run
  * audited. The caller holds the script lock, so two generations never interleave.
  */
@@ -9,7 +10,7 @@
 import { readAuditFacts } from '../adapters/audit-facts';
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { recordAudit } from '../adapters/audit-log';
-import { readColumns } from '../adapters/case-columns';
+import { addFieldsOfRows, readColumns } from '../adapters/case-columns';
 import { effectiveUserEmail } from '../adapters/context';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { type Recipients, recipientsOf } from '../adapters/recipients';
@@ -18,9 +19,10 @@ import { findReport, upsertReport } from '../adapters/reports-tab';
 import { actionLine, headlineText } from '../core/report/headline';
 import { type IsoWeek, shiftWeek, weekBounds, weekLabel } from '../core/report/iso-week';
 import { managersToMail } from '../core/report/mail-once';
-import { reportFields } from '../core/report/report-cases';
+import { LIBRARY_FIELDS, windowFields } from '../core/report/report-cases';
 import { reportBlocks, reportDocName } from '../core/report/report-layout';
 import { notifiedText, reportNotice, wallClockText } from '../core/report/report-notice';
+import { windowRowsOf } from '../core/report/report-read-plan';
 import { parseReportSettings, type ReportSettings } from '../core/report/schedule';
 import { renderTrendChart, signedBytes } from '../core/report/trend-chart';
 import { buildWeeklyReport, TREND_WEEKS } from '../core/report/weekly-report';
@@ -87,15 +89,24 @@ export function generateWeeklySummary(
 ): SummaryOutcome {
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
-  // Only the columns the figures use (about half the tab), one read per run of adjacent ones, the runs'
-  // ranges named in one getRangeList.
-  const table = readColumns(ss, reportFields(settings.personalData), { rangeList: true });
+  // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, then the window
+  // columns of the rows a window reaches, in blocks, or of every row in one range list when most rows reach
+  // (addFieldsOfRows prices both); one read per run of adjacent columns in each.
+  const audit = readAuditFacts(ss);
+  const table = readColumns(ss, LIBRARY_FIELDS, { rangeList: true });
+  const windowRows = windowRowsOf(table, table.lastRow, audit, week, settings.timeZone);
+  const live = addFieldsOfRows(
+    table.layout,
+    table.lastRow,
+    table,
+    windowRows,
+    windowFields(settings.personalData),
+  );
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
-    table,
+    live,
     weekBounds(shiftWeek(week, -TREND_WEEKS), settings.timeZone).startMs,
   );
-  const audit = readAuditFacts(ss);
   const nowMs = Date.now();
   const report = buildWeeklyReport({
     rows: history.rows,

@@ -8,7 +8,7 @@
  * reported, never checked; the long jobs are judged on their own measured run.
  */
 
-import { libraryPlan } from '../../scripts/benchmark-scale/archived-library';
+import { ARCHIVE_AFTER_DAYS, libraryPlan } from '../../scripts/benchmark-scale/archived-library';
 import { Meter } from '../../scripts/benchmark-scale/measure';
 import {
   NAIVE_OPERATIONS,
@@ -20,6 +20,7 @@ import { FULL_REPORT, PARTIAL_REPORT, parseScaleArguments } from '../../scripts/
 import { scaleReport } from '../../scripts/benchmark-scale/report';
 import { benchmarkScale, DEFAULT_SIZES, type SizeResult } from '../../scripts/benchmark-scale/run';
 import { archivedIds } from '../../tests/support/archive-tracker';
+import { DAY } from '../../tests/support/report-tracker';
 
 const NUMERIC = [
   'calls',
@@ -53,7 +54,7 @@ test('at 50 cases: every operation measured with numbers, the tutorial code besi
     expect(cost.outcome).not.toBe('');
   }
   for (const op of NAIVE_OPERATIONS) expect(naive[op]!.extrapolated).toBe(false);
-  // Nothing in nine weeks of this year is closed over a year ago: the archive checks and moves none.
+  // Nothing in the year before the report week is closed over 365 days ago: the archive checks, moves none.
   expect(operations['Archive closed cases']!.outcome).toMatch(/^0 closed case\(s\) moved/);
   expect(operations['Archive closed cases']!.cellsRead).toBeGreaterThan(0);
   expect(at50.seededArchiveCells).toBe(0);
@@ -104,6 +105,57 @@ test('at 100,000 cases a long job passes only when its measured run stays within
   ).toContain('| Submit <= 2 s | not measured in this run | - |');
 });
 
+test('the year library: a year before the report week in creation order but for a few rows, older cases closed, recent open, SLA columns as the sweep left them; Claim next and the sweep find their cases', () => {
+  const ctx = scaleTracker(4_000);
+  const values = ctx.cases.getRange(2, 1, ctx.cases.getLastRow() - 1, ctx.headers.length).getValues();
+  const at = (header: string) => ctx.headers.indexOf(header);
+  const library = values.filter((row) => /^CB-\d{4}-2\d{5}$/.test(String(row[at('Case ID')])));
+  expect(library).toHaveLength(4_000 - 5);
+  const created = library.map((row) => (row[at('Created at')] as Date).getTime());
+  const now = ctx.ws.clock.now();
+  expect(Math.min(...created)).toBeGreaterThan(now - ARCHIVE_AFTER_DAYS * DAY);
+  expect(Math.max(...created)).toBeLessThan(now);
+  // In creation order but for the rows a few swaps moved: 0.2% of 3,995 rows is 3 swaps, each breaking the
+  // order in two places at most.
+  let outOfOrder = 0;
+  for (let i = 1; i < created.length; i++) if (created[i]! < created[i - 1]!) outOfOrder += 1;
+  expect(outOfOrder).toBeGreaterThan(0);
+  expect(outOfOrder).toBeLessThanOrEqual(6);
+  const done = (row: unknown[]) => ['Resolved', 'Closed'].includes(String(row[at('Status')]));
+  const older = library.filter((row) => (row[at('Created at')] as Date).getTime() < now - 180 * DAY);
+  const lastDays = library.filter((row) => (row[at('Created at')] as Date).getTime() > now - 2 * DAY);
+  expect(older.filter(done).length / older.length).toBeGreaterThan(0.99);
+  expect(lastDays.filter(done).length / lastDays.length).toBeLessThan(0.5);
+  for (const row of library.filter(done)) expect(row[at('Resolved at')]).toBeInstanceOf(Date);
+  for (const row of library.filter((r) => r[at('Status')] === 'Closed'))
+    expect(row[at('Closed at')]).toBeInstanceOf(Date);
+  for (const row of library) {
+    expect(row[at('Status changed at')]).toBeInstanceOf(Date);
+    // Blank only while paused (Awaiting response), as Casebook's SLA columns say.
+    if (row[at('SLA')] !== 'Paused') expect(row[at('SLA due')]).toBeInstanceOf(Date);
+  }
+  const sla = new Set(library.map((row) => String(row[at('SLA')])));
+  for (const word of ['Met', 'Missed', 'On track', 'Breached', 'Paused']) expect(sla).toContain(word);
+  const slaColumn = () =>
+    ctx.cases
+      .getRange(2, at('SLA') + 1, ctx.cases.getLastRow() - 1, 1)
+      .getValues()
+      .map(([v]) => String(v));
+  const before = slaColumn();
+  const meter = new Meter(ctx.ws, ctx.spreadsheetId);
+  const measured = runOperations(
+    ctx,
+    (_, work) => meter.measure(work),
+    new Set(['Claim next', 'Hourly SLA sweep']),
+  );
+  expect(measured['Claim next']!.outcome).toBe('claimed a breached case');
+  // The sweep an hour and a half after the last finds a few open cases whose SLA moved on, not every one.
+  const after = slaColumn();
+  const moved = before.filter((word, i) => after[i] !== word).length;
+  expect(moved).toBeGreaterThan(0);
+  expect(moved).toBeLessThan(library.filter((row) => !done(row)).length / 2);
+}, 300_000);
+
 test('past the live cap: last year in the archive (moved by the bundle, the earlier ones copied), a backlog due', () => {
   // 60 cases, 40 live: 20 archived during the setup (the latest 8 moved by the bundle, 12 copied), 5 due.
   const plan = libraryPlan(60, 40, 5, 8);
@@ -115,7 +167,9 @@ test('past the live cap: last year in the archive (moved by the bundle, the earl
     .getValues()
     .map(([id]) => String(id));
   expect(liveIds).toHaveLength(40);
-  expect(liveIds.filter((id) => id.startsWith('CB-2025-'))).toHaveLength(5);
+  // Last year's archived and due cases are numbered from 1; the year's library from 200,001 (its first
+  // weeks are last year too).
+  expect(liveIds.filter((id) => /^CB-2025-0/.test(id))).toHaveLength(5);
   const meter = new Meter(ctx.ws, ctx.spreadsheetId);
   const measured = runOperations(ctx, (_, work) => meter.measure(work), new Set(['Archive closed cases']));
   expect(Object.keys(measured)).toEqual(['Archive closed cases']);

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { clickMenuItem } from '../../emulator';
 import { renderDocument } from '../../emulator/playground/documents';
 import { elementText } from '../../emulator/services/document-model';
+import { LIBRARY_FIELDS } from '../../src/core/report/report-cases';
 import { auditRows, HOUR, typeSetting } from '../support/automation-tracker';
 import { OWNER } from '../support/intake-tracker';
 import { cellsMoved } from '../support/ledger-cells';
@@ -20,6 +21,7 @@ import {
   DAY,
   docsNamed,
   docText,
+  fillClosedHistory,
   fillRealisticLibrary,
   generateFromMenu,
   hourlyRunAt,
@@ -418,30 +420,40 @@ describe('the hourly dispatcher (Settings: Monday 07:00, Europe/Berlin)', () => 
 });
 
 describe('cost', () => {
+  /** One generation of W47 with personal data on a library filled by `fill`: calls, by member, cells. */
+  function generationCost(size: number, fill: (ctx: ReportTracker) => void) {
+    const ctx = reportTracker();
+    fill(ctx);
+    typeSetting(ctx, 'Personal data in reports', 'Yes');
+    ctx.ws.ledger.reset();
+    generateFromMenu(ctx);
+    const text = docText(docsNamed(ctx.ws, W47_NAME)[0]!);
+    return {
+      size,
+      calls: ctx.ws.ledger.calls().length,
+      byMember: ctx.ws.ledger.byMember(),
+      characters: text.length,
+      cellsRead: cellsMoved(ctx.ws.ledger).read,
+    };
+  }
+  const sheetsCalls = (c: ReturnType<typeof generationCost>) =>
+    Object.entries(c.byMember)
+      .filter(([member]) => /^(Spreadsheet|Sheet|Range)/.test(member))
+      .reduce((sum, [, n]) => sum + n, 0);
+  /** Reads of a run of adjacent columns over all rows: 8 runs of the stage-1 columns, 9 of the window ones. */
+  const LIBRARY_RUNS = 8;
+  const WINDOW_RUNS = 9;
+
   test('generation stays within a fixed service-call budget at 100 and at 50,000 cases, reading only the report columns', () => {
-    const costs = [100, 50_000].map((size) => {
-      const ctx = reportTracker();
-      fillRealisticLibrary(ctx, size);
-      typeSetting(ctx, 'Personal data in reports', 'Yes');
-      ctx.ws.ledger.reset();
-      generateFromMenu(ctx);
-      const byMember = ctx.ws.ledger.byMember();
-      const text = docText(docsNamed(ctx.ws, W47_NAME)[0]!);
-      return {
-        size,
-        calls: ctx.ws.ledger.calls().length,
-        byMember,
-        characters: text.length,
-        cellsRead: cellsMoved(ctx.ws.ledger).read,
-      };
-    });
+    const costs = [100, 50_000].map((size) => generationCost(size, (ctx) => fillRealisticLibrary(ctx, size)));
     for (const cost of costs) {
       expect(cost.calls).toBeLessThanOrEqual(BUDGET);
-      // The other tabs once each (5), the Cases header, one read per run of adjacent report columns (13 runs
-      // of the 25 columns the report uses with personal data, core/report/report-cases.ts), their ranges
-      // named in one getRangeList, and the audit drain's read of the rows its lines take (audit-channel.ts).
-      expect(cost.byMember['Range.getValues']).toBe(5 + 1 + 13 + 1);
-      expect(cost.byMember['Sheet.getRangeList']).toBe(1);
+      // The other tabs once each (5), the Cases header, one read per run of adjacent stage-1 columns (their
+      // ranges named in one getRangeList), then the window columns: at 100 rows one block (runs with a few
+      // columns between are one read), at 50,000, where every row reaches the windows (nine weeks), one read
+      // per run in a second getRangeList; and the audit drain's read of the rows its lines take.
+      expect(cost.byMember['Range.getValues']).toBeLessThanOrEqual(5 + 1 + LIBRARY_RUNS + WINDOW_RUNS + 1);
+      expect(cost.byMember['Sheet.getRangeList']).toBeLessThanOrEqual(2);
       expect(cost.byMember['Body.appendTable'] ?? 0).toBeLessThanOrEqual(12);
       // Every seal, the log's and the run's own entries', is computed in script (adapters/seal-key.ts):
       // no Utilities round trip per entry, however long the log.
@@ -460,15 +472,30 @@ describe('cost', () => {
         expect({ member, calls: cost.byMember[member] ?? 0 }).toEqual({ member, calls: 0 });
       expect(cost.characters).toBeLessThan(60_000);
     }
-    // The Sheets side does not grow with the library at all.
-    const sheetsCalls = (c: (typeof costs)[number]) =>
-      Object.entries(c.byMember)
-        .filter(([member]) => /^(Spreadsheet|Sheet|Range)/.test(member))
-        .reduce((sum, [, n]) => sum + n, 0);
-    expect(sheetsCalls(costs[1]!)).toBe(sheetsCalls(costs[0]!));
-    // Cells grow by the report's 25 columns per case (of the tab's 51), nothing between or beside them.
     const [small, large] = costs as [(typeof costs)[number], (typeof costs)[number]];
-    expect((large.cellsRead - small.cellsRead) / (large.size - small.size)).toBe(25);
+    expect(small.byMember['Range.getValues']).toBe(5 + 1 + LIBRARY_RUNS + 1 + 1);
+    expect(small.byMember['Sheet.getRangeList']).toBe(1);
+    expect(large.byMember['Range.getValues']).toBe(5 + 1 + LIBRARY_RUNS + WINDOW_RUNS + 1);
+    expect(large.byMember['Sheet.getRangeList']).toBe(2);
+    // Every row reaches the windows, so cells grow by all the report's 25 columns per case (of the tab's
+    // 51); the small library's runs read together add a few thousand cells, under one a row at 50,000.
+    expect(Math.round((large.cellsRead - small.cellsRead) / (large.size - small.size))).toBe(25);
+  }, 240_000);
+
+  test('a case outside every window costs only the stage-1 columns, at two library sizes', () => {
+    const costs = [2_000, 6_000].map((size) =>
+      generationCost(size, (ctx) => {
+        fillRealisticLibrary(ctx, 100);
+        fillClosedHistory(ctx, size);
+      }),
+    );
+    const [small, large] = costs as [(typeof costs)[number], (typeof costs)[number]];
+    // Last year's closed cases add exactly the whole-library columns per row, no window column.
+    expect((large.cellsRead - small.cellsRead) / (large.size - small.size)).toBe(LIBRARY_FIELDS.length);
+    expect(LIBRARY_FIELDS.length).toBe(10);
+    // And no call: the window columns are read for the same rows (this year's) at both sizes.
+    expect(sheetsCalls(large)).toBe(sheetsCalls(small));
+    expect(large.calls).toBe(small.calls);
   }, 240_000);
 });
 

@@ -188,9 +188,57 @@ export function fillRealisticLibrary(ctx: Tracker, size: number): void {
     return row;
   });
   cases.getRange(first, 1, size, headers.length).setValues(rows);
+  formatAndSeal(ctx);
+}
+
+/** The formats setup gives each column, down to the tab's last row, then the rows sealed. */
+function formatAndSeal(ctx: Tracker): void {
   for (const field of CASE_FIELDS) {
     const format = numberFormatFor(field);
-    if (format) cases.getRange(2, column(field.header), cases.getMaxRows() - 1, 1).setNumberFormat(format);
+    if (format)
+      ctx.cases.getRange(2, ctx.column(field.header), ctx.cases.getMaxRows() - 1, 1).setNumberFormat(format);
   }
   sealRows(ctx);
+}
+
+/**
+ * `size` cases of last year, all closed within weeks of being logged and long before 2026-W47's windows,
+ * yet with every field filled in every sort of way (escalations, appeals, SLA results, missing root
+ * causes, validation issues): the rows the weekly summary reads only its whole-library columns of.
+ */
+export function fillClosedHistory(ctx: Tracker, size: number): void {
+  const { cases, column, headers } = ctx;
+  const first = cases.getLastRow() + 1;
+  cases.insertRowsAfter(cases.getMaxRows(), size);
+  const start = Date.UTC(2025, 0, 6);
+  const rows = Array.from({ length: size }, (_, i) => {
+    const row: unknown[] = new Array(headers.length).fill('');
+    const set = (header: string, value: unknown) => {
+      row[column(header) - 1] = value;
+    };
+    const created = start + (mix(i, 21) % (200 * DAY));
+    set('Case ID', `CB-2025-${String(i + 1).padStart(6, '0')}`);
+    set('Created at', new Date(created));
+    set('Created by', OPS);
+    set('Market', pick(MARKETS, i, 22));
+    set('Seller ID', `S-${mix(i, 23) % 211}`);
+    set('Shop name', `Sklep ${mix(i, 23) % 211}`);
+    set('Policy', pick(POLICIES, i, 24));
+    set('Detection source', mix(i, 25) % 2 === 0 ? 'Automated' : 'Manual');
+    set('Severity', `P${(mix(i, 26) % 4) + 1}`);
+    set('Status', pick(['Resolved', 'Closed'], i, 27));
+    set('Owner', OPS);
+    if (mix(i, 28) % 3 === 0) {
+      set('Escalated to', pick(TEAMS, i, 29));
+      set('Escalated at', new Date(created + HOUR));
+    }
+    set('SLA', pick(['Met', 'Missed', 'Breached'], i, 30));
+    set('Resolved at', new Date(created + ((mix(i, 31) % 20) + 1) * DAY));
+    if (mix(i, 32) % 5 !== 0) set('Root cause', 'Seller conduct');
+    if (mix(i, 33) % 4 === 0) set('Appeal status', pick(['Overturned', 'Upheld', 'Requested'], i, 34));
+    set('Last updated at', new Date(created + 25 * DAY));
+    return row;
+  });
+  cases.getRange(first, 1, size, headers.length).setValues(rows);
+  formatAndSeal(ctx);
 }

@@ -7,35 +7,71 @@ import { timeOf } from '../sla/case-sla';
 import type { AuditFact, Rate } from './model';
 
 /**
- * The case fields the report reads, and so the only columns the summary reads: ReportRow names no other,
- * so a figure that starts using another field does not compile until it is added here.
+ * The fields every row is read for (stage 1 of the summary's read, report-read-plan.ts): the whole-library
+ * figures use them, and they alone tell whether a row can reach any window of the report. Per field, the
+ * figures that need it of every row:
  */
-export const REPORT_FIELDS = [
+export const LIBRARY_FIELDS = [
+  // Which rows are cases at all (Rows left out) and the data-quality lists' case IDs.
   'caseId',
+  // Rows left out; the open backlog at every instant (KPIs, trend, current risk, backlog change); the
+  // trend's partial first week (the library's first case); whether a row was created in a window.
   'createdAt',
-  'market',
-  'sellerId',
-  'liveSessionId',
-  'policy',
-  'detectionSource',
-  'severity',
+  // Done or not (the open backlog at every instant); closed without a root cause (data quality).
   'status',
-  'statusChangedAt',
-  'escalatedTo',
-  'escalatedAt',
-  'slaDue',
-  'slaStatus',
-  'appealStatus',
-  'misjudgement',
-  'rootCause',
+  // The done time: open backlog at every instant, and whether a row closed in a window.
   'resolvedAt',
   'closedAt',
-  'duplicateOf',
+  // Escalated in the week counts a case escalated then however long ago it was created or closed.
+  'escalatedAt',
+  // When an appeal was decided (misjudgement rates, trend, clusters, overturns): the status and, without
+  // an Audit log entry, Last updated at; a case decided in a window may be long closed.
+  'appealStatus',
   'lastUpdatedAt',
+  // Closed without a root cause: every closed case of the library.
+  'rootCause',
+  // Rows with validation issues: every row of the library.
   'validationIssues',
 ] as const satisfies readonly FieldKey[];
 
-/** Shown only when Settings allows personal data (notable cases, owners' actions): read only then. */
+/**
+ * The fields read only for the rows that reach a window (stage 2; reachesWindows in report-read-plan.ts:
+ * created, done, escalated or decided within the report's span, or open at some instant of it). Every
+ * figure that uses one of these reads it only of such a row, so a row outside leaves them unread.
+ */
+export const WINDOW_FIELDS = [
+  // Figures by policy and market (KPIs by policy/market, spikes, backlog drivers, clusters, biggest change).
+  'market',
+  'policy',
+  // Repeat sellers (created within 90 days) and notable cases of the week.
+  'sellerId',
+  'liveSessionId',
+  'misjudgement',
+  'duplicateOf',
+  // Misjudgement clusters: decided within four weeks.
+  'detectionSource',
+  // Notable P1s, current risk and actions: created in the week, or open at its end.
+  'severity',
+  // Waiting P1/P2 cases: open at the week's end.
+  'statusChangedAt',
+  // Escalations by team and where overdue cases wait: escalated in the week, or open at its end.
+  'escalatedTo',
+  // Past SLA at an instant: open then.
+  'slaDue',
+  // Breach rate of the week's closed cases; breached open cases; team breaches (open at the week's end).
+  'slaStatus',
+] as const satisfies readonly FieldKey[];
+
+/**
+ * The case fields the report reads, and so the only columns the summary reads: ReportRow names no other,
+ * so a figure that starts using another field does not compile until it is added to one of the two lists.
+ */
+export const REPORT_FIELDS = [...LIBRARY_FIELDS, ...WINDOW_FIELDS] as const;
+
+/**
+ * Shown only when Settings allows personal data (notable cases, owners' actions): read only then, and only
+ * for the rows a window reaches (window fields).
+ */
 export const PERSONAL_REPORT_FIELDS = ['shopName', 'owner', 'summary'] as const satisfies readonly FieldKey[];
 
 type ReportField = (typeof REPORT_FIELDS)[number] | (typeof PERSONAL_REPORT_FIELDS)[number];
@@ -46,6 +82,11 @@ export type ReportRow = Partial<Record<ReportField, unknown>>;
 /** The fields a report with or without personal data reads. */
 export function reportFields(personalData: boolean): FieldKey[] {
   return personalData ? [...REPORT_FIELDS, ...PERSONAL_REPORT_FIELDS] : [...REPORT_FIELDS];
+}
+
+/** The fields read only for the rows a window reaches, with or without personal data. */
+export function windowFields(personalData: boolean): FieldKey[] {
+  return personalData ? [...WINDOW_FIELDS, ...PERSONAL_REPORT_FIELDS] : [...WINDOW_FIELDS];
 }
 
 export const DAY_MS = 86_400_000;
