@@ -192,6 +192,18 @@ export interface DocumentRecord {
   createdMs: number;
 }
 
+/** A plain Drive file (JSON, CSV...) made with createFile: its text content and Drive state. */
+export interface PlainFileRecord {
+  id: string;
+  name: string;
+  owner: string;
+  mimeType: string;
+  content: string;
+  parents: string[];
+  trashed: boolean;
+  createdMs: number;
+}
+
 export interface FolderRecord {
   id: string;
   name: string;
@@ -249,6 +261,8 @@ export class Workspace {
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
   readonly documents = new Map<string, DocumentRecord>();
   readonly folders = new Map<string, FolderRecord>();
+  /** Plain files made with DriveApp/Folder.createFile (not in snapshots: see snapshot.ts). */
+  readonly files = new Map<string, PlainFileRecord>();
   readonly ui: UiState = { menus: new Map(), shown: [], dialogs: [], scriptedAnswers: [], toasts: [] };
   /** Property stores keyed "script", "document:<id>", "user:<email>". */
   readonly properties = new Map<string, Map<string, string>>();
