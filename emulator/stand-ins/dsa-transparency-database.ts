@@ -38,6 +38,7 @@ export class TransparencyDatabaseStandIn {
   /** Every request the stand-in received, in order (method, path, and the puids it carried). */
   readonly received: { method: string; path: string; puids: string[]; status: number }[] = [];
   private readonly scripted: StandInResponse[] = [];
+  private readonly extraRules: ((statement: Record<string, unknown>) => Record<string, string[]>)[] = [];
   private uuidCounter = 0;
 
   constructor(
@@ -53,6 +54,20 @@ export class TransparencyDatabaseStandIn {
   /** The next `times` requests get `status` (429, 500, 503...) whatever they carry; nothing is stored. */
   failNext(status: number, times = 1, body = '', headers: Record<string, string> = {}): void {
     for (let i = 0; i < times; i += 1) this.scripted.push({ status, headers, body });
+  }
+
+  /**
+   * Adds a validation rule the Database applies beyond the reference's, as after a schema change the client
+   * has not caught up with (2025-07-01 renamed keys): tests use it to make the Database refuse a statement.
+   */
+  addRule(rule: (statement: Record<string, unknown>) => Record<string, string[]>): void {
+    this.extraRules.push(rule);
+  }
+
+  private validate(statement: Record<string, unknown>): Record<string, string[]> {
+    const errors = validateStatementAsDatabase(this.options.vocabulary, statement);
+    for (const rule of this.extraRules) Object.assign(errors, rule(statement));
+    return errors;
   }
 
   /** The function to register with workspace.standIns.register. */
@@ -87,7 +102,7 @@ export class TransparencyDatabaseStandIn {
 
   private storeOne(request: StandInRequest, platform: string): StandInResponse {
     const statement = parseObject(request.payload);
-    const errors = validateStatementAsDatabase(this.options.vocabulary, statement);
+    const errors = this.validate(statement);
     if (Object.keys(errors).length > 0) return json(422, { message: firstMessage(errors), errors });
     const puid = statement.puid as string;
     if (this.stored.has(puid))
@@ -110,7 +125,7 @@ export class TransparencyDatabaseStandIn {
     }
     const errors: Record<string, Record<string, string[]>> = {};
     list.forEach((item, i) => {
-      const e = validateStatementAsDatabase(this.options.vocabulary, isObject(item) ? item : {});
+      const e = this.validate(isObject(item) ? item : {});
       if (Object.keys(e).length > 0) errors[`statement_${i}`] = e;
     });
     if (Object.keys(errors).length > 0) return json(422, { errors });
