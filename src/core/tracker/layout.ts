@@ -153,6 +153,9 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   fixed('statuses', headerOf('status'), 'CB_Statuses'),
   fixed('appealStatuses', headerOf('appealStatus'), 'CB_AppealStatuses'),
   fixed('yesNo', 'Yes/No', 'CB_YesNo'),
+  fixed('sourceTypes', headerOf('sourceType'), 'CB_SourceTypes'),
+  fixed('contentTypes', headerOf('contentType'), 'CB_ContentTypes'),
+  fixed('statementStatuses', headerOf('statementStatus'), 'CB_StatementStatuses'),
   {
     list: 'synonyms',
     headers: ['Synonym list', 'Synonym', 'Means'],
