@@ -8,6 +8,8 @@ import { currentPuid, parsePuid, revisedPuid, statementPuid } from '../../src/co
 import { excludedFields, validateStatement } from '../../src/core/dsa/statement-rules';
 import { FIXED_LISTS } from '../../src/core/schema/case-schema';
 import { DEFAULT_ACTIONS, DEFAULT_POLICIES } from '../../src/core/taxonomy/defaults';
+import { validateCase } from '../../src/core/validation/validate-case';
+import { DEFAULT_LISTS } from '../support/default-lists';
 import { berlinDay, dsaCase, STATEMENT_CONTEXT } from '../support/dsa-cases';
 
 function ready(row = dsaCase()) {
@@ -181,4 +183,28 @@ test('puids: stable for a case, kept while they belong to it, revised upwards, n
   expect(() => statementPuid('CB-1', 0)).toThrow('revision must be a whole number');
   expect(ready(dsaCase({ statementPuid: 'CB-2026-00042-r2' })).puid).toBe('CB-2026-00042-r2');
   expect(ready().statement).toEqual(ready().statement);
+});
+
+test('validateCase checks the statement fields people fill: scope, language, application date', () => {
+  const issues = validateCase(
+    dsaCase({
+      territorialScope: 'DE, GB, XX',
+      contentLanguage: 'ru',
+      applicationDate: berlinDay('2026-12-01'),
+      action: 'Traffic restricted',
+      restrictionEnd: berlinDay('2026-11-20'),
+      lastUpdatedAt: new Date('2026-11-20T00:00:00Z'),
+    }),
+    DEFAULT_LISTS,
+  ).filter((i) => i.rule === 'dsaStatementField');
+  expect(issues.map((i) => [i.field, i.message])).toEqual([
+    ['territorialScope', 'GB, XX are not EU/EEA country codes (GB is outside the DSA)'],
+    ['contentLanguage', '"ru" is not the two-letter code of an EU language (DE, FR, PL...)'],
+    ['applicationDate', 'The restriction cannot end before it applied'],
+  ]);
+  expect(
+    validateCase(dsaCase({ territorialScope: 'de, el', contentLanguage: 'DE' }), DEFAULT_LISTS).filter(
+      (i) => i.rule === 'dsaStatementField',
+    ),
+  ).toEqual([]);
 });
