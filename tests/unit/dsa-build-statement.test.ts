@@ -40,8 +40,8 @@ test('a case becomes a complete statement with defaults derived from it', () => 
     puid: 'CB-2026-00042-r1',
   });
   expect(built.removed.map((r) => [r.kind, r.text])).toEqual([
-    ['shopName', 'Glanz & Glory'],
     ['sellerId', 'S-10407'],
+    ['shopName', 'Glanz & Glory'],
   ]);
   expect(built.defaulted).toEqual([
     'terms ground from the policy',

@@ -158,7 +158,7 @@ test('what was removed is reported by kind, for the person exporting', () => {
   const result = scrubPersonalData('Seller S-10407 (Mooi Spul) gave +31 6 12345678 and a@b.nl', KNOWN);
   expect(result.text).toBe('Seller [seller] ([shop]) gave [phone] and [email]');
   expect(describeRemoved(result.removed)).toBe(
-    'email a@b.nl; phone number +31 6 12345678; shop name Mooi Spul; seller ID S-10407',
+    'email a@b.nl; phone number +31 6 12345678; seller ID S-10407; shop name Mooi Spul',
   );
 });
 

@@ -48,10 +48,64 @@ const PHONE = /(?<![\p{L}\p{N}])(?:\+|00|0)[\d\s./()-]{7,}\d(?![\p{L}\p{N}])/gu;
 const DATE_LIKE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/;
 const HANDLE = /(?<![\p{L}\p{N}.])@[\p{L}\p{N}_]{2,}(?:\.[\p{L}\p{N}_]+)*/gu;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function digitCount(s: string): number {
   return (s.match(/\d/g) ?? []).length;
+}
+
+interface KnownTerm {
+  lower: string;
+  kind: RemovedKind;
+}
+
+/** Known terms by their first token (lower case), longest first: built once per tracker read, not per text. */
+type TermMatcher = Map<string, KnownTerm[]>;
+
+/** A token: letters, digits, - and _ (so seller IDs like S-10407 are one token). */
+const TOKEN = /[\p{L}\p{N}_-]+/gu;
+const TOKEN_CHAR = /[\p{L}\p{N}_-]/u;
+const matchers = new WeakMap<KnownPersonalData, TermMatcher>();
+
+function matcherFor(known: KnownPersonalData): TermMatcher {
+  const cached = matchers.get(known);
+  if (cached) return cached;
+  const matcher: TermMatcher = new Map();
+  const add = (terms: readonly string[], kind: RemovedKind) => {
+    for (const raw of terms) {
+      const lower = raw.trim().toLowerCase();
+      // One- and two-letter terms would remove ordinary words.
+      if (lower.length < 3) continue;
+      const first = lower.match(TOKEN)?.[0];
+      if (!first || !lower.startsWith(first)) continue;
+      const list = matcher.get(first) ?? [];
+      list.push({ lower, kind });
+      matcher.set(first, list);
+    }
+  };
+  add(known.sellerIds, 'sellerId');
+  add(known.shopNames, 'shopName');
+  add(known.names, 'name');
+  for (const list of matcher.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+  matchers.set(known, matcher);
+  return matcher;
+}
+
+/** Replaces whole known terms, ignoring case, scanning the text once (cost independent of how many are known). */
+function replaceKnownTerms(text: string, matcher: TermMatcher, removed: RemovedItem[]): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let copied = 0;
+  for (const token of lower.matchAll(TOKEN)) {
+    const at = token.index ?? 0;
+    if (at < copied) continue;
+    const hit = (matcher.get(token[0]) ?? []).find(
+      (t) => lower.startsWith(t.lower, at) && !TOKEN_CHAR.test(text.charAt(at + t.lower.length)),
+    );
+    if (!hit) continue;
+    removed.push({ kind: hit.kind, text: text.slice(at, at + hit.lower.length) });
+    out += text.slice(copied, at) + PLACEHOLDERS[hit.kind];
+    copied = at + hit.lower.length;
+  }
+  return out + text.slice(copied);
 }
 
 export function scrubPersonalData(input: string, known: KnownPersonalData): ScrubResult {
@@ -73,18 +127,7 @@ export function scrubPersonalData(input: string, known: KnownPersonalData): Scru
     const digits = digitCount(m);
     return digits >= 8 && digits <= 15 && !DATE_LIKE.test(m.trim());
   });
-  const terms: { term: string; kind: RemovedKind }[] = [
-    ...known.sellerIds.map((term) => ({ term, kind: 'sellerId' as const })),
-    ...known.shopNames.map((term) => ({ term, kind: 'shopName' as const })),
-    ...known.names.map((term) => ({ term, kind: 'name' as const })),
-  ]
-    .map((t) => ({ ...t, term: t.term.trim() }))
-    // One- and two-letter terms would remove ordinary words.
-    .filter((t) => t.term.length >= 3)
-    .sort((a, b) => b.term.length - a.term.length);
-  for (const { term, kind } of terms) {
-    replace(new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(term)}(?![\\p{L}\\p{N}_-])`, 'giu'), kind);
-  }
+  text = replaceKnownTerms(text, matcherFor(known), removed);
   replace(HANDLE, 'handle');
   return { text, removed };
 }
