@@ -28,6 +28,8 @@ export { runBulkAction } from './server/queue-bulk';
 export { claimNext, releaseCase, skipCase } from './server/queue-claims';
 export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
+export { exportStatementsOfReasons } from './server/statements-export';
+export { connectTransparencyDatabase, submitStatementsOfReasons } from './server/statements-submit';
 export { validateLibrary } from './server/validate';
 export { verifyAuditLog } from './server/verify-audit';
 export { promptWeeklySummary } from './server/weekly-summary-menu';
