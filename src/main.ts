@@ -29,6 +29,7 @@ export { claimNext, releaseCase, skipCase } from './server/queue-claims';
 export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
 export { exportStatementsOfReasons } from './server/statements-export';
+export { previewStatements } from './server/statements-preview';
 export { connectTransparencyDatabase, submitStatementsOfReasons } from './server/statements-submit';
 export { validateLibrary } from './server/validate';
 export { verifyAuditLog } from './server/verify-audit';

@@ -21,6 +21,7 @@ import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
 import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
+import { previewStatements } from './statements-preview';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
@@ -35,6 +36,7 @@ export const rpcHandlers = {
   listLegacyTabs,
   openQueueCase,
   previewLegacyImport,
+  previewStatements,
   proposeLegacyImport,
   proposeLegacyValues,
   refreshQueueSla,
