@@ -31,6 +31,7 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Export statements of reasons', functionName: 'exportStatementsOfReasons' },
   { caption: 'Submit statements of reasons', functionName: 'submitStatementsOfReasons' },
   { caption: 'Connect Transparency Database', functionName: 'connectTransparencyDatabase' },
+  { caption: 'DSA transparency figures', functionName: 'showTransparencyFigures' },
   'separator',
   { caption: 'Enable automation', functionName: 'enableAutomation', adminsOnly: true },
   { caption: 'Disable automation', functionName: 'disableAutomation' },

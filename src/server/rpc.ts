@@ -6,6 +6,7 @@
 import { getAboutInfo } from './about';
 import { getArchivedCase } from './archive-view';
 import { getCaseView, updateCase } from './case-view';
+import { recordComplaint } from './complaints';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
@@ -39,6 +40,7 @@ export const rpcHandlers = {
   previewStatements,
   proposeLegacyImport,
   proposeLegacyValues,
+  recordComplaint,
   refreshQueueSla,
   releaseCase,
   runBulkAction,

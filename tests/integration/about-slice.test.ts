@@ -44,6 +44,7 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Export statements of reasons', functionName: 'exportStatementsOfReasons' },
       { kind: 'item', caption: 'Submit statements of reasons', functionName: 'submitStatementsOfReasons' },
       { kind: 'item', caption: 'Connect Transparency Database', functionName: 'connectTransparencyDatabase' },
+      { kind: 'item', caption: 'DSA transparency figures', functionName: 'showTransparencyFigures' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Enable automation', functionName: 'enableAutomation' },
       { kind: 'item', caption: 'Disable automation', functionName: 'disableAutomation' },
