@@ -27,6 +27,12 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Verify audit log', functionName: 'verifyAuditLog', adminsOnly: true },
   { caption: 'Archive closed cases', functionName: 'archiveClosedCases', adminsOnly: true },
   'separator',
+  // Statements of reasons (issue 21).
+  { caption: 'Export statements of reasons', functionName: 'exportStatementsOfReasons' },
+  { caption: 'Submit statements of reasons', functionName: 'submitStatementsOfReasons' },
+  { caption: 'Connect Transparency Database', functionName: 'connectTransparencyDatabase' },
+  { caption: 'DSA transparency figures', functionName: 'showTransparencyFigures' },
+  'separator',
   { caption: 'Enable automation', functionName: 'enableAutomation', adminsOnly: true },
   { caption: 'Disable automation', functionName: 'disableAutomation' },
   'separator',

@@ -6,6 +6,7 @@
 import { getAboutInfo } from './about';
 import { getArchivedCase } from './archive-view';
 import { getCaseView, updateCase } from './case-view';
+import { recordComplaint } from './complaints';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
@@ -21,6 +22,7 @@ import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
 import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
+import { previewStatements } from './statements-preview';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
@@ -35,8 +37,10 @@ export const rpcHandlers = {
   listLegacyTabs,
   openQueueCase,
   previewLegacyImport,
+  previewStatements,
   proposeLegacyImport,
   proposeLegacyValues,
+  recordComplaint,
   refreshQueueSla,
   releaseCase,
   runBulkAction,

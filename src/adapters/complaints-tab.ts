@@ -1,0 +1,154 @@
+/**
+ * The Complaints and Disputes tabs of the complaints register (Art. 20/21 DSA): one row per complaint,
+ * linked to its case by ID, and one per out-of-court dispute, linked to its complaint. Created on first use
+ * with their headers; read in one batch each; a new complaint is appended in one write, its text stored as
+ * plain text (never a formula).
+ */
+import type { Complaint, Dispute } from '../core/dsa/complaints';
+import { matchKey } from '../core/normalise/text';
+import { headerOf } from '../core/schema/case-schema';
+import { growRows, insertTab } from './cell-budget';
+import { writeValues } from './safe-write';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const COMPLAINTS_TAB = 'Complaints';
+export const DISPUTES_TAB = 'Disputes';
+const CASE_ID = headerOf('caseId');
+export const COMPLAINT_HEADERS = [
+  'Complaint ID',
+  CASE_ID,
+  'Informed at',
+  'Received at',
+  'Channel',
+  'Basis',
+  'Grounds',
+  'Decision',
+  'Decided at',
+  'Decided by',
+  'Reply sent at',
+] as const;
+export const DISPUTE_HEADERS = [
+  'Dispute ID',
+  'Complaint ID',
+  'Body',
+  'Referred at',
+  'Complex',
+  'Outcome',
+  'Decided at',
+] as const;
+
+function ensureTab(
+  ss: Spreadsheet,
+  name: string,
+  headers: readonly string[],
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = insertTab(ss, name, `the ${name} tab`);
+  writeValues(sheet.getRange(1, 1, 1, headers.length), [[...headers]]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat('@');
+  for (const title of headers)
+    if (title.endsWith(' at'))
+      sheet
+        .getRange(2, headers.indexOf(title) + 1, sheet.getMaxRows() - 1, 1)
+        .setNumberFormat('yyyy-mm-dd hh:mm');
+  return sheet;
+}
+
+function readTab(ss: Spreadsheet, name: string, headers: readonly string[]): Record<string, unknown>[] {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => matchKey(String(h)));
+  const index = headers.map((h) => header.indexOf(matchKey(h)));
+  return values
+    .slice(1)
+    .filter((row) => String(row[index[0] ?? 0] ?? '').trim() !== '')
+    .map((row) =>
+      Object.fromEntries(headers.map((h, i) => [h, (index[i] ?? -1) < 0 ? '' : row[index[i] as number]])),
+    );
+}
+
+const asDate = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date) : null);
+const asText = (v: unknown) => String(v ?? '').trim();
+
+export function readComplaints(ss: Spreadsheet): Complaint[] {
+  return readTab(ss, COMPLAINTS_TAB, COMPLAINT_HEADERS).flatMap((r) => {
+    const informedAt = asDate(r['Informed at']);
+    const receivedAt = asDate(r['Received at']);
+    if (!informedAt || !receivedAt) return [];
+    return [
+      {
+        complaintId: asText(r['Complaint ID']),
+        caseId: asText(r[CASE_ID]),
+        informedAt,
+        receivedAt,
+        channel: asText(r.Channel),
+        basis: asText(r.Basis),
+        grounds: asText(r.Grounds),
+        decision: asText(r.Decision),
+        decidedAt: asDate(r['Decided at']),
+        decidedBy: asText(r['Decided by']),
+        automatedOnly: false,
+        replySentAt: asDate(r['Reply sent at']),
+      },
+    ];
+  });
+}
+
+export function readDisputes(ss: Spreadsheet): Dispute[] {
+  return readTab(ss, DISPUTES_TAB, DISPUTE_HEADERS).flatMap((r) => {
+    const referredAt = asDate(r['Referred at']);
+    if (!referredAt) return [];
+    return [
+      {
+        disputeId: asText(r['Dispute ID']),
+        complaintId: asText(r['Complaint ID']),
+        body: asText(r.Body),
+        referredAt,
+        complex: asText(r.Complex).toLowerCase() === 'yes',
+        outcome: asText(r.Outcome),
+        decidedAt: asDate(r['Decided at']),
+      },
+    ];
+  });
+}
+
+/** Appends one complaint; returns its new ID (CP-<n>, one past the highest, never reused). */
+export function appendComplaint(ss: Spreadsheet, complaint: Omit<Complaint, 'complaintId'>): string {
+  const sheet = ensureTab(ss, COMPLAINTS_TAB, COMPLAINT_HEADERS);
+  const last = sheet.getLastRow();
+  const ids =
+    last < 2
+      ? []
+      : sheet
+          .getRange(2, 1, last - 1, 1)
+          .getValues()
+          .map((r) => String(r[0] ?? ''));
+  const next = 1 + Math.max(0, ...ids.map((id) => Number(/^CP-(\d+)$/.exec(id)?.[1] ?? 0)));
+  const complaintId = `CP-${next}`;
+  if (last + 1 > sheet.getMaxRows()) growRows(sheet, 100, 'complaint rows');
+  const plain = COMPLAINT_HEADERS.map((title) => !title.endsWith(' at'));
+  writeValues(
+    sheet.getRange(last + 1, 1, 1, COMPLAINT_HEADERS.length),
+    [
+      [
+        complaintId,
+        complaint.caseId,
+        complaint.informedAt,
+        complaint.receivedAt,
+        complaint.channel,
+        complaint.basis,
+        complaint.grounds,
+        complaint.decision,
+        complaint.decidedAt ?? '',
+        complaint.decidedBy,
+        complaint.replySentAt ?? '',
+      ],
+    ],
+    { plainTextColumns: plain },
+  );
+  return complaintId;
+}
