@@ -10,6 +10,7 @@ export { onCaseEdit } from './server/case-edit-trigger';
 export { getCaseView, showCaseSidebar, updateCase } from './server/case-view';
 export { recordComplaint } from './server/complaints';
 export { runHourlyJobs } from './server/dispatcher';
+export { recordDispute } from './server/disputes';
 export { findDuplicates } from './server/duplicates';
 export { onEdit } from './server/edit-trigger';
 export { submitCase } from './server/intake';

@@ -7,6 +7,7 @@ import { getAboutInfo } from './about';
 import { getArchivedCase } from './archive-view';
 import { getCaseView, updateCase } from './case-view';
 import { recordComplaint } from './complaints';
+import { recordDispute } from './disputes';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
@@ -41,6 +42,7 @@ export const rpcHandlers = {
   proposeLegacyImport,
   proposeLegacyValues,
   recordComplaint,
+  recordDispute,
   refreshQueueSla,
   releaseCase,
   runBulkAction,
