@@ -47,16 +47,18 @@ export function ensureTab(
   headers: readonly string[],
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  const sheet = insertTab(ss, name, `the ${name} tab`);
-  writeValues(sheet.getRange(1, 1, 1, headers.length), [[...headers]]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  // A tab left empty by a run that stopped right after inserting it is finished now.
+  if (existing && existing.getLastRow() > 0) return existing;
+  const sheet = existing ?? insertTab(ss, name, `the ${name} tab`);
+  // Formats before the header: a tab with its header has its plain-text cells, so no text becomes a formula.
   sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat('@');
   for (const title of headers)
     if (title.endsWith(' at'))
       sheet
         .getRange(2, headers.indexOf(title) + 1, sheet.getMaxRows() - 1, 1)
         .setNumberFormat('yyyy-mm-dd hh:mm');
+  writeValues(sheet.getRange(1, 1, 1, headers.length), [[...headers]]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
   return sheet;
 }
 
