@@ -30,9 +30,13 @@ export { runBulkAction } from './server/queue-bulk';
 export { claimNext, releaseCase, skipCase } from './server/queue-claims';
 export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
-export { exportStatementsOfReasons } from './server/statements-export';
+export { exportStatements, exportStatementsOfReasons } from './server/statements-export';
 export { previewStatements } from './server/statements-preview';
-export { connectTransparencyDatabase, submitStatementsOfReasons } from './server/statements-submit';
+export {
+  connectTransparencyDatabase,
+  submitStatements,
+  submitStatementsOfReasons,
+} from './server/statements-submit';
 export { showTransparencyFigures } from './server/transparency-figures-menu';
 export { validateLibrary } from './server/validate';
 export { verifyAuditLog } from './server/verify-audit';

@@ -103,7 +103,7 @@ function readRequest(request: unknown): ReadRequest {
   };
 }
 
-export function recordDispute(request: unknown): RecordDisputeResult {
+export function recordDispute(request: RecordDisputeRequest): RecordDisputeResult {
   const req = readRequest(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');

@@ -23,11 +23,14 @@ import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
 import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
+import { exportStatements } from './statements-export';
 import { previewStatements } from './statements-preview';
+import { submitStatements } from './statements-submit';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
   claimNext,
+  exportStatements,
   findDuplicates,
   getAboutInfo,
   getArchivedCase,
@@ -50,6 +53,7 @@ export const rpcHandlers = {
   saveLegacySynonyms,
   skipCase,
   submitCase,
+  submitStatements,
   updateCase,
   addWorkNote,
 };
