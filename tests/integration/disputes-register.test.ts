@@ -14,6 +14,7 @@ import {
   disputeRows,
   disputeTracker,
 } from '../support/dispute-tracker';
+import { cellsMoved } from '../support/ledger-cells';
 import { OWNER } from '../support/statement-tracker';
 
 const dispute = (overrides: Record<string, unknown> = {}) => ({
@@ -185,4 +186,53 @@ test('a viewer cannot record a dispute or its outcome: refused, nothing written'
     ),
   ).toThrow('You can view this tracker but not edit it, so nothing was saved.');
   expect(fingerprint(ctx)).toEqual(before);
+});
+
+test('recording a dispute costs the same calls at 40 and 160 cases with a fuller register; cells grow only by the dispute IDs', () => {
+  const costs = [
+    { cases: 40, complaints: 5, disputes: 2 },
+    { cases: 160, complaints: 30, disputes: 12 },
+  ].map((size) => {
+    const ctx = disputeTracker(
+      size.cases,
+      Array.from({ length: size.complaints }, (_, i) => ({
+        caseId: `CB-2026-${String((i % size.cases) + 1).padStart(5, '0')}`,
+      })),
+    );
+    for (let i = 0; i < size.disputes; i += 1)
+      expect(
+        record(
+          ctx,
+          dispute({ requestId: `earlier-dispute-${i}`, complaintId: `CP-${(i % size.complaints) + 1}` }),
+        ).ok,
+      ).toBe(true);
+    ctx.ws.ledger.reset();
+    const complaintId = `CP-${size.complaints}`;
+    expect(
+      record(
+        ctx,
+        dispute({
+          requestId: 'measured-dispute',
+          complaintId,
+          outcome: 'In favour of the complainant',
+          decidedAt: '2027-01-15T10:00:00Z',
+        }),
+      ),
+    ).toMatchObject({ ok: true, caseChanged: ['appealStatus', 'misjudgement', 'overturnReason'] });
+    return { calls: ctx.ws.ledger.calls(), cells: cellsMoved(ctx.ws.ledger), disputes: size.disputes };
+  });
+  const [small, large] = costs as [(typeof costs)[number], (typeof costs)[number]];
+  // The Disputes tab exists in the larger tracker already; the smaller one makes it (tab, formats, header).
+  const made = [
+    'Spreadsheet.insertSheet',
+    'Range.setNumberFormat',
+    'Range.setFontWeight',
+    'Sheet.setFrozenRows',
+  ];
+  const calls = (c: (typeof costs)[number]) => c.calls.filter((m) => !made.includes(m)).length;
+  expect(Math.abs(calls(large) - calls(small))).toBeLessThanOrEqual(4);
+  expect(large.calls.length).toBeLessThan(120);
+  // Reads: the same rows near the case and the one complaint and dispute rows; the dispute ID column grows.
+  expect(large.cells.read - small.cells.read).toBeLessThanOrEqual(large.disputes + 60);
+  expect(large.cells.written).toBeLessThanOrEqual(small.cells.written);
 });
