@@ -6,6 +6,7 @@
  */
 import type { Complaint, Dispute } from '../core/dsa/complaints';
 import { matchKey } from '../core/normalise/text';
+import { headerOf } from '../core/schema/case-schema';
 import { columnLetter } from '../core/tracker/formats';
 import { growRows } from './cell-budget';
 import {
@@ -20,6 +21,7 @@ import {
 import { writeValues } from './safe-write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const CASE_ID = headerOf('caseId');
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 interface FoundRow {
@@ -79,7 +81,7 @@ export function findDispute(
   return {
     ...found,
     dispute,
-    caseId: String(found.fields['Case ID'] ?? '').trim(),
+    caseId: String(found.fields[CASE_ID] ?? '').trim(),
     requestId: String(found.fields['Request ID'] ?? '').trim(),
   };
 }
@@ -95,7 +97,7 @@ function disputeRow(d: Dispute, caseId: string, requestId: string): unknown[] {
     Complex: d.complex ? 'Yes' : 'No',
     Outcome: d.outcome,
     'Decided at': d.decidedAt ?? '',
-    'Case ID': caseId,
+    [CASE_ID]: caseId,
     'Request ID': requestId,
   };
   return DISPUTE_HEADERS.map((title) => byTitle[title]);

@@ -1,6 +1,6 @@
 /**
  * Menu "DSA transparency figures": asks for any period (from and to, typed day-first or month-first as
- * Settings "Date order" says) and shows the Art. 15(1)(d) / Art. 24(1)(a) figures
+ * the date order on the Settings tab says) and shows the Art. 15(1)(d) / Art. 24(1)(a) figures
  * for it: complaints by basis, decisions, median handling time, number reversed; out-of-court disputes,
  * outcomes, median time; statements of reasons by category, restriction type and automation, built from
  * each case's sealed record (a row whose record does not verify is not counted). Read-only.
@@ -52,7 +52,7 @@ export function showTransparencyFigures(): string {
   const boxes = messageBoxes();
   const answer = boxes.prompt(
     TITLE,
-    `From and to, both days included (${dayPattern(order)} to ${dayPattern(order)}, Settings "Date order"):`,
+    `From and to, both days included (${dayPattern(order)} to ${dayPattern(order)}, as Settings "${settingLabel('dateOrder')}" says):`,
   );
   if (answer === null) return 'Cancelled.';
   const parsed = parseFiguresPeriod(answer, order, timeZone);

@@ -1,6 +1,6 @@
 /**
  * The period the "DSA transparency figures" menu item asks for: two days typed as the tracker's people
- * write them (day-first or month-first per Settings "Date order", or ISO), both included, read as wall-clock
+ * write them (day-first or month-first as the Settings tab's date order says, or ISO), both included, read as wall-clock
  * days in the tracker's time zone. Bad input gets an error that says what to type.
  */
 import { type DateOrder, dayPattern, normaliseDate } from '../normalise/date';
