@@ -10,6 +10,7 @@ export { onCaseEdit } from './server/case-edit-trigger';
 export { getCaseView, showCaseSidebar, updateCase } from './server/case-view';
 export { recordComplaint } from './server/complaints';
 export { runHourlyJobs } from './server/dispatcher';
+export { recordDispute } from './server/disputes';
 export { findDuplicates } from './server/duplicates';
 export { onEdit } from './server/edit-trigger';
 export { submitCase } from './server/intake';
@@ -29,9 +30,13 @@ export { runBulkAction } from './server/queue-bulk';
 export { claimNext, releaseCase, skipCase } from './server/queue-claims';
 export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
-export { exportStatementsOfReasons } from './server/statements-export';
+export { exportStatements, exportStatementsOfReasons } from './server/statements-export';
 export { previewStatements } from './server/statements-preview';
-export { connectTransparencyDatabase, submitStatementsOfReasons } from './server/statements-submit';
+export {
+  connectTransparencyDatabase,
+  submitStatements,
+  submitStatementsOfReasons,
+} from './server/statements-submit';
 export { showTransparencyFigures } from './server/transparency-figures-menu';
 export { validateLibrary } from './server/validate';
 export { verifyAuditLog } from './server/verify-audit';

@@ -36,24 +36,29 @@ export const DISPUTE_HEADERS = [
   'Complex',
   'Outcome',
   'Decided at',
+  // Added with recordDispute: the case (for narrow reads by case) and the caller's request (a retry finds it).
+  CASE_ID,
+  'Request ID',
 ] as const;
 
-function ensureTab(
+export function ensureTab(
   ss: Spreadsheet,
   name: string,
   headers: readonly string[],
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  const sheet = insertTab(ss, name, `the ${name} tab`);
-  writeValues(sheet.getRange(1, 1, 1, headers.length), [[...headers]]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  // A tab left empty by a run that stopped right after inserting it is finished now.
+  if (existing && existing.getLastRow() > 0) return existing;
+  const sheet = existing ?? insertTab(ss, name, `the ${name} tab`);
+  // Formats before the header: a tab with its header has its plain-text cells, so no text becomes a formula.
   sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat('@');
   for (const title of headers)
     if (title.endsWith(' at'))
       sheet
         .getRange(2, headers.indexOf(title) + 1, sheet.getMaxRows() - 1, 1)
         .setNumberFormat('yyyy-mm-dd hh:mm');
+  writeValues(sheet.getRange(1, 1, 1, headers.length), [[...headers]]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
   return sheet;
 }
 
@@ -75,45 +80,51 @@ const asDate = (v: unknown) => (Object.prototype.toString.call(v) === '[object D
 const asText = (v: unknown) => String(v ?? '').trim();
 
 export function readComplaints(ss: Spreadsheet): Complaint[] {
-  return readTab(ss, COMPLAINTS_TAB, COMPLAINT_HEADERS).flatMap((r) => {
-    const informedAt = asDate(r['Informed at']);
-    const receivedAt = asDate(r['Received at']);
-    if (!informedAt || !receivedAt) return [];
-    return [
-      {
-        complaintId: asText(r['Complaint ID']),
-        caseId: asText(r[CASE_ID]),
-        informedAt,
-        receivedAt,
-        channel: asText(r.Channel),
-        basis: asText(r.Basis),
-        grounds: asText(r.Grounds),
-        decision: asText(r.Decision),
-        decidedAt: asDate(r['Decided at']),
-        decidedBy: asText(r['Decided by']),
-        automatedOnly: false,
-        replySentAt: asDate(r['Reply sent at']),
-      },
-    ];
-  });
+  return readTab(ss, COMPLAINTS_TAB, COMPLAINT_HEADERS).flatMap(complaintOf);
+}
+
+/** A Complaints row (by header) as a complaint, or none when its dates are not dates. */
+export function complaintOf(r: Record<string, unknown>): Complaint[] {
+  const informedAt = asDate(r['Informed at']);
+  const receivedAt = asDate(r['Received at']);
+  if (!informedAt || !receivedAt) return [];
+  return [
+    {
+      complaintId: asText(r['Complaint ID']),
+      caseId: asText(r[CASE_ID]),
+      informedAt,
+      receivedAt,
+      channel: asText(r.Channel),
+      basis: asText(r.Basis),
+      grounds: asText(r.Grounds),
+      decision: asText(r.Decision),
+      decidedAt: asDate(r['Decided at']),
+      decidedBy: asText(r['Decided by']),
+      automatedOnly: false,
+      replySentAt: asDate(r['Reply sent at']),
+    },
+  ];
 }
 
 export function readDisputes(ss: Spreadsheet): Dispute[] {
-  return readTab(ss, DISPUTES_TAB, DISPUTE_HEADERS).flatMap((r) => {
-    const referredAt = asDate(r['Referred at']);
-    if (!referredAt) return [];
-    return [
-      {
-        disputeId: asText(r['Dispute ID']),
-        complaintId: asText(r['Complaint ID']),
-        body: asText(r.Body),
-        referredAt,
-        complex: asText(r.Complex).toLowerCase() === 'yes',
-        outcome: asText(r.Outcome),
-        decidedAt: asDate(r['Decided at']),
-      },
-    ];
-  });
+  return readTab(ss, DISPUTES_TAB, DISPUTE_HEADERS).flatMap(disputeOf);
+}
+
+/** A Disputes row (by header) as a dispute, or none when its referral date is not a date. */
+export function disputeOf(r: Record<string, unknown>): Dispute[] {
+  const referredAt = asDate(r['Referred at']);
+  if (!referredAt) return [];
+  return [
+    {
+      disputeId: asText(r['Dispute ID']),
+      complaintId: asText(r['Complaint ID']),
+      body: asText(r.Body),
+      referredAt,
+      complex: asText(r.Complex).toLowerCase() === 'yes',
+      outcome: asText(r.Outcome),
+      decidedAt: asDate(r['Decided at']),
+    },
+  ];
 }
 
 /** Appends one complaint; returns its new ID (CP-<n>, one past the highest, never reused). */

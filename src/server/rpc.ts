@@ -7,6 +7,7 @@ import { getAboutInfo } from './about';
 import { getArchivedCase } from './archive-view';
 import { getCaseView, updateCase } from './case-view';
 import { recordComplaint } from './complaints';
+import { recordDispute } from './disputes';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
@@ -22,11 +23,14 @@ import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
 import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
+import { exportStatements } from './statements-export';
 import { previewStatements } from './statements-preview';
+import { submitStatements } from './statements-submit';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
   claimNext,
+  exportStatements,
   findDuplicates,
   getAboutInfo,
   getArchivedCase,
@@ -41,6 +45,7 @@ export const rpcHandlers = {
   proposeLegacyImport,
   proposeLegacyValues,
   recordComplaint,
+  recordDispute,
   refreshQueueSla,
   releaseCase,
   runBulkAction,
@@ -48,6 +53,7 @@ export const rpcHandlers = {
   saveLegacySynonyms,
   skipCase,
   submitCase,
+  submitStatements,
   updateCase,
   addWorkNote,
 };

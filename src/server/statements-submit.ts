@@ -1,5 +1,6 @@
 /**
- * Menu "Submit statements of reasons" and the hourly retry. Nothing is ever sent twice: before a batch is
+ * Menu "Submit statements of reasons" (every case not yet sent), the sidebar's submitStatements (the cases
+ * chosen as for previewStatements) and the hourly retry. Nothing is ever sent twice: before a batch is
  * posted its cases are marked "Retry pending" (write-ahead), so if the answer is lost (a 429, a 5xx, a
  * fault, the run ending) the next run first asks the Database which of their puids it already holds
  * (GET existing-puid) and posts only the others. A 422 marks exactly the refused statements with the
@@ -20,6 +21,13 @@ import { buildStatement } from '../core/dsa/build-statement';
 import { API_BATCH_LIMIT } from '../core/dsa/export-statements';
 import type { DsaStatement } from '../core/dsa/statement-rules';
 import { type BatchOutcome, interpretBatchAnswer } from '../core/dsa/submission-outcome';
+import {
+  ALL_NOT_SENT,
+  isChosen,
+  readStatementChoice,
+  type StatementChoice,
+  type StatementChoiceRequest,
+} from './statement-choice';
 import { type StatementColumns, writeStatementMarks } from './statement-marks';
 import { columnsFor, readStatementCases, SENT_STATUSES, untrustedNote } from './statements-prepare';
 
@@ -37,9 +45,11 @@ const text = (v: unknown) => String(v ?? '').trim();
 export function submitStatementsCore(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   connection: TdbConnection,
-  options: { newStatements: boolean },
+  options: { newStatements: boolean; choice?: StatementChoice },
 ): SubmitSummary {
   const { cases, context } = readStatementCases(ss);
+  // The choice picks new statements only: one whose answer was lost is always settled first.
+  const chosen = isChosen(options.choice ?? ALL_NOT_SENT, cases.timeZone);
   const rows = [...cases.accepted.values()];
   const summary: SubmitSummary = {
     submitted: 0,
@@ -80,6 +90,7 @@ export function submitStatementsCore(
       // A refused statement waits for a person to fix the case and export it again (which clears Refused).
       const status = text(row.statementStatus);
       if (SENT_STATUSES.has(status) || status === 'Refused' || text(row.caseId) === '') continue;
+      if (!chosen(row)) continue;
       const build = buildStatement(row, context);
       if (build.status === 'ready')
         toSend.push({ caseId: build.caseId, puid: build.puid, statement: build.statement });
@@ -190,16 +201,41 @@ function describe(s: SubmitSummary): string {
     .join('; ');
 }
 
+/** The menu item: every case not yet sent. */
 export function submitStatementsOfReasons(): string {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet, then submit statements of reasons.');
+  const { message } = submitChosen(ss, ALL_NOT_SENT, 'Menu');
+  ss.toast(message, 'Casebook');
+  return message;
+}
+
+/**
+ * Sidebar call "submitStatements": the cases chosen as for previewStatements (selected IDs, a period, or
+ * all not yet sent), submitted the same way as from the menu.
+ */
+export function submitStatements(request?: StatementChoiceRequest): {
+  message: string;
+  summary: SubmitSummary;
+} {
+  const choice = readStatementChoice(request);
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error('Open the tracker spreadsheet, then submit statements of reasons.');
+  return submitChosen(ss, choice, 'Sidebar');
+}
+
+function submitChosen(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  choice: StatementChoice,
+  source: 'Menu' | 'Sidebar',
+): { message: string; summary: SubmitSummary } {
   const connection = readConnection();
   if (!connection)
     throw new Error(
       'Connect to the Transparency Database first: Extensions > Casebook > Connect Transparency Database.',
     );
   return withDocumentLock(() => {
-    const summary = submitStatementsCore(ss, connection, { newStatements: true });
+    const summary = submitStatementsCore(ss, connection, { newStatements: true, choice });
     const message = [`${describe(summary)}.`, summary.untrusted].filter(Boolean).join(' ');
     recordAudit(ss, [
       {
@@ -207,12 +243,11 @@ export function submitStatementsOfReasons(): string {
         user: activeUserEmail(),
         action: 'Submit statements of reasons',
         details: message,
-        source: 'Menu',
+        source,
       },
     ]);
     flushWrites();
-    ss.toast(message, 'Casebook');
-    return message;
+    return { message, summary };
   });
 }
 

@@ -1,28 +1,20 @@
 /**
- * Menu "DSA transparency figures": asks for a period and shows the Art. 15(1)(d) / Art. 24(1)(a) figures
+ * Menu "DSA transparency figures": asks for any period (from and to, typed day-first or month-first as
+ * the date order on the Settings tab says) and shows the Art. 15(1)(d) / Art. 24(1)(a) figures
  * for it: complaints by basis, decisions, median handling time, number reversed; out-of-court disputes,
  * outcomes, median time; statements of reasons by category, restriction type and automation, built from
  * each case's sealed record (a row whose record does not verify is not counted). Read-only.
  */
 import { readComplaints, readDisputes } from '../adapters/complaints-tab';
 import { activeSpreadsheet } from '../adapters/context';
+import { readSettings } from '../adapters/settings-tab';
 import { messageBoxes } from '../adapters/ui';
 import { buildStatement } from '../core/dsa/build-statement';
-import { type TransparencyFigures, transparencyFigures } from '../core/dsa/transparency-figures';
+import { parseFiguresPeriod } from '../core/dsa/figures-period';
+import { type Period, type TransparencyFigures, transparencyFigures } from '../core/dsa/transparency-figures';
+import { dayPattern, dayText } from '../core/normalise/date';
+import { settingLabel } from '../core/schema/settings-schema';
 import { readStatementCases } from './statements-prepare';
-
-const PERIOD = /^\s*(\d{4}-\d{2}-\d{2})\s*(?:to|\.\.|–|-)\s*(\d{4}-\d{2}-\d{2})\s*$/;
-
-/** "2026-07-01 to 2026-12-31" (both days included) as a period; a clear error otherwise. */
-export function parsePeriod(input: string): { startMs: number; endMs: number } {
-  const match = PERIOD.exec(input);
-  if (!match) throw new Error(`"${input}" is not a period: write it as 2026-07-01 to 2026-12-31.`);
-  const startMs = Date.parse(`${match[1]}T00:00:00Z`);
-  const endMs = Date.parse(`${match[2]}T00:00:00Z`) + 86_400_000;
-  if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs <= startMs)
-    throw new Error(`"${input}" is not a period whose start comes before its end.`);
-  return { startMs, endMs };
-}
 
 const list = (counts: Record<string, number>) =>
   Object.entries(counts)
@@ -40,10 +32,7 @@ export function figuresText(f: TransparencyFigures): string {
 }
 
 /** The figures for a period. */
-export function computeFigures(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  period: { startMs: number; endMs: number },
-) {
+export function computeFigures(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, period: Period) {
   const { cases, context } = readStatementCases(ss);
   const statements = [...cases.accepted.values()].flatMap((row) => {
     const build = buildStatement(row, context);
@@ -52,13 +41,27 @@ export function computeFigures(
   return transparencyFigures(period, readComplaints(ss), readDisputes(ss), statements);
 }
 
+const TITLE = 'DSA transparency figures';
+
+/** Asks for any period (both days included, typed in the tracker's date order) and shows its figures. */
 export function showTransparencyFigures(): string {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const order = readSettings(ss).get(settingLabel('dateOrder')) === 'MDY' ? 'MDY' : 'DMY';
   const boxes = messageBoxes();
-  const answer = boxes.prompt('DSA transparency figures', 'Period (e.g. 2026-07-01 to 2026-12-31):');
+  const answer = boxes.prompt(
+    TITLE,
+    `From and to, both days included (${dayPattern(order)} to ${dayPattern(order)}, as Settings "${settingLabel('dateOrder')}" says):`,
+  );
   if (answer === null) return 'Cancelled.';
-  const text = figuresText(computeFigures(ss, parsePeriod(answer)));
-  boxes.alert('DSA transparency figures', text);
+  const parsed = parseFiguresPeriod(answer, order, timeZone);
+  if (!parsed.ok) {
+    boxes.alert(TITLE, `Nothing was counted. ${parsed.error}`);
+    return parsed.error;
+  }
+  const heading = `${dayText(parsed.from, order)} to ${dayText(parsed.to, order)} (${timeZone})`;
+  const text = `${heading}\n${figuresText(computeFigures(ss, parsed.period))}`;
+  boxes.alert(TITLE, text);
   return text;
 }

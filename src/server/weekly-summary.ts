@@ -1,6 +1,7 @@
 /**
  * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
- * folder opened before anything is written, then the Cases tab's report columns and the Audit log read, the
+ * folder opened before anything is written, then the Cases tab's report columns, the Audit log, and the
+ * complaints register and Lists mapping the DSA transparency section counts from read, the
  * report built and laid out in core, the Doc written (the week's earlier Doc reused, never a second one),
  * the managers who do not have the week's mail yet mailed as far as the quota goes, the week's row on the Reports tab written and the run
  * audited. The caller holds the script lock, so two generations never interleave.
@@ -13,8 +14,10 @@ import { readColumns } from '../adapters/case-columns';
 import { effectiveUserEmail } from '../adapters/context';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { type Recipients, recipientsOf } from '../adapters/recipients';
+import { readDsaMapping, readRegisterForFigures } from '../adapters/register-figures';
 import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
 import { findReport, upsertReport } from '../adapters/reports-tab';
+import { ISSUED_STATEMENT_FIELDS, issuedStatements } from '../core/dsa/issued-statements';
 import { actionLine, headlineText } from '../core/report/headline';
 import { type IsoWeek, shiftWeek, weekBounds, weekLabel } from '../core/report/iso-week';
 import { managersToMail } from '../core/report/mail-once';
@@ -87,14 +90,17 @@ export function generateWeeklySummary(
 ): SummaryOutcome {
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
-  // Only the columns the figures use (about half the tab), one read per run of adjacent ones.
-  const table = readColumns(ss, reportFields(settings.personalData));
+  // Only the columns the figures use (about half the tab), one read per run of adjacent ones; with them the
+  // few the DSA section counts statements by.
+  const table = readColumns(ss, [...reportFields(settings.personalData), ...ISSUED_STATEMENT_FIELDS]);
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
     table,
     weekBounds(shiftWeek(week, -TREND_WEEKS), settings.timeZone).startMs,
   );
   const audit = readAuditFacts(ss);
+  const register = readRegisterForFigures(ss);
+  const dsaMapping = readDsaMapping(ss);
   const nowMs = Date.now();
   const report = buildWeeklyReport({
     rows: history.rows,
@@ -104,6 +110,7 @@ export function generateWeeklySummary(
     timeZone: settings.timeZone,
     personalData: settings.personalData,
     nowMs,
+    dsa: { ...register, statements: issuedStatements(history.rows, dsaMapping, settings.timeZone) },
   });
   const trackerName = ss.getName();
   const label = weekLabel(week);

@@ -100,9 +100,12 @@ test('the transparency figures for a period equal an independent count', () => {
     }),
   );
   for (const r of requests) expect(register(t, r).ok).toBe(true);
-  t.ws.answerNextDialog({ button: 'OK', text: '2026-11-01 to 2026-11-30' });
+  // Typed day-first, as Settings "Date order" says by default.
+  t.ws.answerNextDialog({ button: 'OK', text: '01/11/2026 to 30/11/2026' });
   t.ws.answerNextDialog({ button: 'OK' });
-  const text = String(t.click('DSA transparency figures'));
+  const lines = String(t.click('DSA transparency figures')).split('\n');
+  expect(lines[0]).toBe('01/11/2026 to 30/11/2026 (Europe/Berlin)');
+  const text = lines.slice(1).join('\n');
   // Independent count from the requests and the cases written.
   const inNovember = requests.filter((r) => String(r.receivedAt) < '2026-12-01');
   const reversed = inNovember.filter((r) => r.decision === 'Reversed').length;
@@ -151,4 +154,32 @@ test('a reversal reseals the case (a later save sees no sheet edit); grounds typ
       .map((h) => h.field)
       .sort(),
   ).toEqual(['Root cause', 'Severity']);
+});
+
+test('the figures menu item takes any period in the Settings date order and says what is wrong with bad input', () => {
+  const t = statementTracker(3);
+  const ask = (text: string) => {
+    t.ws.answerNextDialog({ button: 'OK', text });
+    t.ws.answerNextDialog({ button: 'OK' });
+    return String(t.click('DSA transparency figures'));
+  };
+  const usage = 'Write the period as dd/mm/yyyy to dd/mm/yyyy, for example 01/07/2026 to 31/12/2026.';
+  expect(ask('31/11/2026 to 01/12/2026')).toBe(`"31/11/2026" is not a date. ${usage}`);
+  expect(ask('01/12/2026 to 01/11/2026')).toBe(
+    `The period ends (2026-11-01) before it starts (2026-12-01). ${usage}`,
+  );
+  expect(ask('last month')).toBe(`"last month" is not a period. ${usage}`);
+  expect(ask('')).toBe(`No period given. ${usage}`);
+  expect(t.ws.ui.dialogs.at(-1)?.prompt).toBe(`Nothing was counted. No period given. ${usage}`);
+  // Month-first once Settings says so; a single day is a period too (Berlin's day, not UTC's).
+  const settings = t.ss.getSheetByName('Settings')!;
+  const keys = settings
+    .getDataRange()
+    .getValues()
+    .map((r) => String(r[0]));
+  settings.getRange(keys.indexOf('Date order') + 1, 2).setValue('MDY');
+  const lines = ask('11/02/2026 - 11/02/2026').split('\n');
+  expect(lines[0]).toBe('11/02/2026 to 11/02/2026 (Europe/Berlin)');
+  // Case 1 applied on 2 November (created 09:00 UTC): the one statement of that day.
+  expect(lines[3]).toMatch(/^Statements of reasons: 1;/);
 });

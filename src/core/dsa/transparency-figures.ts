@@ -5,6 +5,7 @@
  * period it was received, a dispute in the period it was referred, a statement in the period it applied.
  */
 
+import { dayInZone } from '../normalise/date';
 import type { Complaint, Dispute } from './complaints';
 import type { DsaStatement } from './statement-rules';
 
@@ -12,6 +13,8 @@ export interface Period {
   startMs: number;
   /** Exclusive. */
   endMs: number;
+  /** The zone whose calendar days a statement's application date is read against (UTC when not given). */
+  timeZone?: string;
 }
 
 export interface TransparencyFigures {
@@ -74,8 +77,8 @@ export function transparencyFigures(
       tally(byOutcome, x.outcome);
       disputeDays.push((x.decidedAt.getTime() - x.referredAt.getTime()) / DAY_MS);
     }
-  const startDay = new Date(period.startMs).toISOString().slice(0, 10);
-  const endDay = new Date(period.endMs).toISOString().slice(0, 10);
+  const startDay = dayInZone(new Date(period.startMs), period.timeZone ?? 'UTC');
+  const endDay = dayInZone(new Date(period.endMs), period.timeZone ?? 'UTC');
   const s = statements.filter(
     (x) => String(x.application_date) >= startDay && String(x.application_date) < endDay,
   );
