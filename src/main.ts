@@ -31,6 +31,12 @@ export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
 export { exportStatementsOfReasons } from './server/statements-export';
 export { previewStatements } from './server/statements-preview';
+export {
+  exportChosenStatements,
+  getStatementsContext,
+  showStatementsSidebar,
+  submitChosenStatements,
+} from './server/statements-sidebar';
 export { connectTransparencyDatabase, submitStatementsOfReasons } from './server/statements-submit';
 export { showTransparencyFigures } from './server/transparency-figures-menu';
 export { validateLibrary } from './server/validate';

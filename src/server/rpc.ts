@@ -23,16 +23,19 @@ import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
 import { previewStatements } from './statements-preview';
+import { exportChosenStatements, getStatementsContext, submitChosenStatements } from './statements-sidebar';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
   claimNext,
+  exportChosenStatements,
   findDuplicates,
   getAboutInfo,
   getArchivedCase,
   getCaseView,
   getIntakeOptions,
   getQueues,
+  getStatementsContext,
   getSelectedCaseIds,
   listLegacyTabs,
   openQueueCase,
@@ -48,6 +51,7 @@ export const rpcHandlers = {
   saveLegacySynonyms,
   skipCase,
   submitCase,
+  submitChosenStatements,
   updateCase,
   addWorkNote,
 };

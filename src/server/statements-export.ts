@@ -11,6 +11,7 @@ import { readSettings } from '../adapters/settings-tab';
 import { type StatementFile, saveStatementFiles } from '../adapters/statement-files';
 import { batchEnvelopes, statementsCsv } from '../core/dsa/export-statements';
 import { settingLabel } from '../core/schema/settings-schema';
+import type { CaseRow } from '../core/validation/validate-case';
 import { type StatementColumns, writeStatementMarks } from './statement-marks';
 import { columnsFor, prepareStatements, readStatementCases, untrustedNote } from './statements-prepare';
 
@@ -25,10 +26,12 @@ export interface ExportSummary {
 export function exportStatementsCore(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   platformName: string,
+  chosen: (row: CaseRow) => boolean = () => true,
+  source: 'Menu' | 'Sidebar' = 'Menu',
 ): ExportSummary {
   const folderId = readSettings(ss).get(settingLabel('reportFolderId')) ?? '';
   const { cases, context } = readStatementCases(ss);
-  const builds = prepareStatements(cases, context, () => true);
+  const builds = prepareStatements(cases, context, chosen);
   const ready = builds.flatMap((b) => (b.status === 'ready' ? [b] : []));
   const batches = batchEnvelopes(ready.map((b) => b.statement));
   const files: StatementFile[] = batches.map((batch, i) => ({
@@ -61,7 +64,7 @@ export function exportStatementsCore(
       user: activeUserEmail(),
       action: 'Export statements of reasons',
       details: `${summary.ready} exported in ${names.length} file(s), ${summary.notReady} not ready, ${summary.notNeeded} not needed`,
-      source: 'Menu',
+      source,
     },
   ]);
   return summary;

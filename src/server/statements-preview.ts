@@ -8,10 +8,8 @@
  */
 import { activeSpreadsheet } from '../adapters/context';
 import { describeRemoved } from '../core/dsa/scrub-personal-data';
-import { dayInZone } from '../core/normalise/date';
-import type { CaseRow } from '../core/validation/validate-case';
-import { BadArgument, expectArray, expectObject, expectText } from './arguments';
-import { readCaseId } from './case-view';
+import { rowLink } from './links';
+import { chosenBy, readStatementChoice } from './statement-choice';
 import { prepareStatements, readStatementCases, SENT_STATUSES } from './statements-prepare';
 
 export interface StatementPreview {
@@ -22,49 +20,23 @@ export interface StatementPreview {
   alreadySent: string[];
   /** Chosen cases whose Casebook record does not verify: left out until the owner checks them. */
   untrusted: string[];
-}
-
-const MAX_CASES = 5_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function readChoice(request: unknown) {
-  const body = request === undefined || request === null ? {} : expectObject('request', request);
-  const caseIds =
-    body.caseIds === undefined ? null : expectArray('caseIds', body.caseIds, MAX_CASES).map(readCaseId);
-  const day = (name: 'createdFrom' | 'createdTo') => {
-    if (body[name] === undefined) return null;
-    const value = expectText(name, body[name], 10);
-    if (!DAY.test(value)) throw new BadArgument(`${name} must be a day as YYYY-MM-DD`);
-    return value;
-  };
-  const from = day('createdFrom');
-  const to = day('createdTo');
-  if ((from === null) !== (to === null)) throw new BadArgument('createdFrom and createdTo go together');
-  if (from !== null && to !== null && from > to) throw new BadArgument('createdFrom is after createdTo');
-  if (caseIds !== null && from !== null) throw new BadArgument('choose cases by ID or by period, not both');
-  return { caseIds: caseIds === null ? null : new Set(caseIds), from, to };
+  /** A link selecting each listed case's row, by case ID (the sidebar links every case it names). */
+  rowLinks: Record<string, string>;
 }
 
 export function previewStatements(request: unknown): StatementPreview {
-  const choice = readChoice(request);
+  const choice = readStatementChoice(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const { cases, context } = readStatementCases(ss);
-  const chosen = (row: CaseRow) => {
-    const caseId = String(row.caseId ?? '').trim();
-    if (choice.caseIds) return choice.caseIds.has(caseId);
-    if (choice.from === null || choice.to === null) return true;
-    const created = row.createdAt;
-    if (!(created instanceof Date) || Number.isNaN(created.getTime())) return false;
-    const day = dayInZone(created, cases.timeZone);
-    return day >= choice.from && day <= choice.to;
-  };
+  const chosen = chosenBy(choice, cases.timeZone);
   const preview: StatementPreview = {
     ready: [],
     notReady: [],
     notNeeded: [],
     alreadySent: [],
     untrusted: [],
+    rowLinks: {},
   };
   for (const row of cases.accepted.values())
     if (chosen(row) && SENT_STATUSES.has(String(row.statementStatus ?? '').trim()))
@@ -76,6 +48,23 @@ export function previewStatements(request: unknown): StatementPreview {
     else if (build.status === 'notReady')
       preview.notReady.push({ caseId: build.caseId, reasons: build.reasons });
     else preview.notNeeded.push({ caseId: build.caseId, reasons: build.reasons });
+  }
+  const listed = new Set([
+    ...preview.ready.map((r) => r.caseId),
+    ...preview.notReady.map((r) => r.caseId),
+    ...preview.notNeeded.map((r) => r.caseId),
+    ...preview.alreadySent,
+    ...preview.untrusted,
+  ]);
+  if (listed.size > 0) {
+    const url = ss.getUrl();
+    const sheetId = cases.table.sheet.getSheetId();
+    cases.table.rows.forEach((row, i) => {
+      const caseId = String(row.caseId ?? '').trim();
+      const rowNumber = cases.table.rowNumbers[i];
+      if (listed.has(caseId) && rowNumber !== undefined && !(caseId in preview.rowLinks))
+        preview.rowLinks[caseId] = rowLink(url, sheetId, rowNumber);
+    });
   }
   return preview;
 }

@@ -20,6 +20,7 @@ import { buildStatement } from '../core/dsa/build-statement';
 import { API_BATCH_LIMIT } from '../core/dsa/export-statements';
 import type { DsaStatement } from '../core/dsa/statement-rules';
 import { type BatchOutcome, interpretBatchAnswer } from '../core/dsa/submission-outcome';
+import type { CaseRow } from '../core/validation/validate-case';
 import { type StatementColumns, writeStatementMarks } from './statement-marks';
 import { columnsFor, readStatementCases, SENT_STATUSES, untrustedNote } from './statements-prepare';
 
@@ -30,6 +31,8 @@ export interface SubmitSummary {
   notReady: number;
   stopped: string;
   untrusted: string;
+  /** The statements the Database refused, by case, with its reasons (the sidebar shows them). */
+  refusals: { caseId: string; reasons: string[] }[];
 }
 
 const text = (v: unknown) => String(v ?? '').trim();
@@ -37,7 +40,7 @@ const text = (v: unknown) => String(v ?? '').trim();
 export function submitStatementsCore(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   connection: TdbConnection,
-  options: { newStatements: boolean },
+  options: { newStatements: boolean; chosen?: (row: CaseRow) => boolean },
 ): SubmitSummary {
   const { cases, context } = readStatementCases(ss);
   const rows = [...cases.accepted.values()];
@@ -48,6 +51,7 @@ export function submitStatementsCore(
     notReady: 0,
     stopped: '',
     untrusted: untrustedNote(cases),
+    refusals: [],
   };
   const updates = new Map<string, StatementColumns>();
   const toSend: { caseId: string; puid: string; statement: DsaStatement }[] = [];
@@ -80,6 +84,7 @@ export function submitStatementsCore(
       // A refused statement waits for a person to fix the case and export it again (which clears Refused).
       const status = text(row.statementStatus);
       if (SENT_STATUSES.has(status) || status === 'Refused' || text(row.caseId) === '') continue;
+      if (options.chosen && !options.chosen(row)) continue;
       const build = buildStatement(row, context);
       if (build.status === 'ready')
         toSend.push({ caseId: build.caseId, puid: build.puid, statement: build.statement });
@@ -138,7 +143,10 @@ export function submitStatementsCore(
         const culprits = Object.keys(refusals).join(', ');
         for (const s of batch) {
           const reasons = refusals[s.puid];
-          if (reasons) summary.refused += 1;
+          if (reasons) {
+            summary.refused += 1;
+            summary.refusals.push({ caseId: s.caseId, reasons });
+          }
           marks.set(
             s.caseId,
             reasons
@@ -178,7 +186,7 @@ export function submitStatementsCore(
   return summary;
 }
 
-function describe(s: SubmitSummary): string {
+export function describeSubmission(s: SubmitSummary): string {
   return [
     `${s.submitted} statement(s) submitted`,
     s.refused ? `${s.refused} refused (see Statement notes)` : '',
@@ -200,7 +208,7 @@ export function submitStatementsOfReasons(): string {
     );
   return withDocumentLock(() => {
     const summary = submitStatementsCore(ss, connection, { newStatements: true });
-    const message = [`${describe(summary)}.`, summary.untrusted].filter(Boolean).join(' ');
+    const message = [`${describeSubmission(summary)}.`, summary.untrusted].filter(Boolean).join(' ');
     recordAudit(ss, [
       {
         at: new Date(),
@@ -250,7 +258,7 @@ export function runStatementRetryJob(ss: GoogleAppsScript.Spreadsheet.Spreadshee
         at: new Date(),
         user: effectiveUserEmail(),
         action: 'Retry statements of reasons',
-        details: `${describe(summary)}.`,
+        details: `${describeSubmission(summary)}.`,
         source: 'Automation',
       },
     ]);
