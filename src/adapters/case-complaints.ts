@@ -22,8 +22,9 @@ function rowsWithKey(
   keys: readonly string[],
   limit: number,
 ): { records: Record<string, unknown>[]; total: number } {
+  if (keys.length === 0) return { records: [], total: 0 };
   const sheet = ss.getSheetByName(tab);
-  if (!sheet || keys.length === 0) return { records: [], total: 0 };
+  if (!sheet) return { records: [], total: 0 };
   const width = sheet.getLastColumn();
   const last = sheet.getLastRow();
   if (width === 0 || last < 2) return { records: [], total: 0 };
