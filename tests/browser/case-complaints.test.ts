@@ -48,7 +48,7 @@ async function openComplaints(page: Page): Promise<void> {
 
 test('a case shows its complaint with both clocks and its out-of-court dispute, read-only', async () => {
   const t = trackerWithComplaint();
-  const page = await openCaseOnRow(browser, t.ws, session(t), 3);
+  const page = await openCaseOnRow(browser, t.ws, session(t), 3, { width: 300, height: 900 });
   const item = page.locator('#complaints > li').first();
   const text = await item.textContent();
   expect(text).toContain('CP-1');
