@@ -20,6 +20,8 @@ export interface StatementPreview {
   alreadySent: string[];
   /** Chosen cases whose Casebook record does not verify: left out until the owner checks them. */
   untrusted: string[];
+  /** Chosen cases the Database refused before: export them again (once fixed) before they can be submitted. */
+  refusedBefore: string[];
   /** A link selecting each listed case's row, by case ID (the sidebar links every case it names). */
   rowLinks: Record<string, string>;
 }
@@ -36,12 +38,16 @@ export function previewStatements(request: unknown): StatementPreview {
     notNeeded: [],
     alreadySent: [],
     untrusted: [],
+    refusedBefore: [],
     rowLinks: {},
   };
   for (const row of cases.accepted.values())
     if (chosen(row) && SENT_STATUSES.has(String(row.statementStatus ?? '').trim()))
       preview.alreadySent.push(String(row.caseId).trim());
   preview.untrusted = cases.untrusted.filter((id) => !choice.caseIds || choice.caseIds.has(id));
+  for (const row of cases.accepted.values())
+    if (chosen(row) && String(row.statementStatus ?? '').trim() === 'Refused')
+      preview.refusedBefore.push(String(row.caseId).trim());
   for (const build of prepareStatements(cases, context, chosen)) {
     if (build.status === 'ready')
       preview.ready.push({ caseId: build.caseId, puid: build.puid, removed: describeRemoved(build.removed) });

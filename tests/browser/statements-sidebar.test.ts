@@ -147,6 +147,12 @@ test('after a submit, the statement the Database refused is listed with its reas
   expect(t.statements().get('CB-2026-00005')?.status).toBe('Refused');
   await page.locator('#refusals-section').evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: screenshotPath('statements-refused'), fullPage: true });
+  // Previewed again, the refused case says why Submit skips it; the rest of its batch is ready to go.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await settled(page);
+  await expect(page.locator('#ready > li', { hasText: 'CB-2026-00005' }).textContent()).resolves.toContain(
+    'Refused by the Database before. Fix the case and export it again: Submit skips it until then.',
+  );
 });
 
 test('without a connection there is no Submit; text from a case in a reason stays text', async () => {

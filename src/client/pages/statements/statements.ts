@@ -114,6 +114,7 @@ function reasonList(reasons: readonly string[]): HTMLUListElement {
 
 function renderPreview(preview: Preview): void {
   const readyCount = preview.ready.length;
+  const refused = new Set(preview.refusedBefore);
   setText(byId('ready-title'), `Ready (${readyCount})`);
   byId('ready').replaceChildren(
     ...preview.ready.map((r) => {
@@ -124,6 +125,14 @@ function renderPreview(preview: Preview): void {
       );
       removed.className = 'removed';
       item.append(removed);
+      if (refused.has(r.caseId)) {
+        const note = element(
+          'span',
+          'Refused by the Database before. Fix the case and export it again: Submit skips it until then.',
+        );
+        note.className = 'removed error';
+        item.append(note);
+      }
       return item;
     }),
   );
