@@ -40,7 +40,8 @@ test('an automated-only decision and a late complaint are refused; nothing is wr
     ok: false,
     problems: ['a complaint must be decided by a person, not solely by automated means (Art. 20(6) DSA)'],
     fieldProblems: {
-      automatedOnly: 'a complaint must be decided by a person, not solely by automated means (Art. 20(6) DSA)',
+      automatedOnly:
+        'a complaint must be decided by a person, not solely by automated means (Art. 20(6) DSA)',
     },
   });
   expect(register(t, complaint({ receivedAt: '2027-05-04T10:00:00Z', decision: '', decidedAt: '' }))).toEqual(
