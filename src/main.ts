@@ -32,6 +32,7 @@ export { refreshDashboard, refreshQueueSla } from './server/queue-dashboard';
 export { setUpTracker } from './server/setup';
 export { exportStatements, exportStatementsOfReasons } from './server/statements-export';
 export { previewStatements } from './server/statements-preview';
+export { getStatementsContext, showStatementsSidebar } from './server/statements-sidebar';
 export {
   connectTransparencyDatabase,
   submitStatements,

@@ -15,19 +15,26 @@ import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/con
 import { withDocumentLock } from '../adapters/document-lock';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
-import { acceptanceWindowEnd, handlingDue } from '../core/dsa/complaint-clocks';
-import { type Complaint, caseChangesForDecision, complaintProblems } from '../core/dsa/complaints';
+import { acceptanceWindowEnd, DEFAULT_HANDLING_DAYS, handlingDue } from '../core/dsa/complaint-clocks';
+import {
+  type Complaint,
+  type ComplaintField,
+  caseChangesForDecision,
+  complaintIssues,
+} from '../core/dsa/complaints';
 import { type FieldKey, headerOf } from '../core/schema/case-schema';
 import type { CaseRow } from '../core/validation/validate-case';
 import { BadArgument, expectObject } from './arguments';
 import { readCaseId } from './case-view';
 
-/** The team's handling target when the request names none (working days). */
-const DEFAULT_TARGET_DAYS = 10;
-
 export type RecordComplaintResult =
   | { ok: true; complaintId: string; acceptanceEndsAt: string; handlingDueAt: string; caseChanged: string[] }
-  | { ok: false; problems: string[] };
+  | {
+      ok: false;
+      problems: string[];
+      /** Each problem beside the part of the form it is about (those about no one field are in problems only). */
+      fieldProblems?: Partial<Record<ComplaintField, string>>;
+    };
 
 function readRequest(request: unknown): { complaint: Omit<Complaint, 'complaintId'>; targetDays: number } {
   const r = expectObject('request', request);
@@ -68,7 +75,7 @@ function readRequest(request: unknown): { complaint: Omit<Complaint, 'complaintI
       r.targetDays >= 1 &&
       r.targetDays <= 60
         ? r.targetDays
-        : DEFAULT_TARGET_DAYS,
+        : DEFAULT_HANDLING_DAYS,
   };
 }
 
@@ -77,8 +84,12 @@ export function recordComplaint(request: unknown): RecordComplaintResult {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const timeZone = ss.getSpreadsheetTimeZone();
-  const problems = complaintProblems({ ...complaint, complaintId: '' }, timeZone);
-  if (problems.length > 0) return { ok: false, problems };
+  const issues = complaintIssues({ ...complaint, complaintId: '' }, timeZone);
+  if (issues.length > 0) {
+    const fieldProblems: Partial<Record<ComplaintField, string>> = {};
+    for (const issue of issues) fieldProblems[issue.field] ??= issue.message;
+    return { ok: false, problems: issues.map((issue) => issue.message), fieldProblems };
+  }
   const layout = readCasesLayout(ss);
   const user = activeUserEmail();
   return withDocumentLock(() => {

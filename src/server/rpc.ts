@@ -25,6 +25,7 @@ import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
 import { exportStatements } from './statements-export';
 import { previewStatements } from './statements-preview';
+import { getStatementsContext } from './statements-sidebar';
 import { submitStatements } from './statements-submit';
 import { addWorkNote } from './work-notes';
 
@@ -37,6 +38,7 @@ export const rpcHandlers = {
   getCaseView,
   getIntakeOptions,
   getQueues,
+  getStatementsContext,
   getSelectedCaseIds,
   listLegacyTabs,
   openQueueCase,

@@ -108,8 +108,11 @@ function exportChosen(
   return withDocumentLock(() => {
     const s = exportStatementsCore(ss, ss.getName(), choice, source);
     flushWrites();
+    const rest = `${s.notReady} not ready (see Statement notes); ${s.notNeeded} not needed.`;
     const message = [
-      `${s.ready} statement(s) exported to ${s.files.length} file(s); ${s.notReady} not ready (see Statement notes); ${s.notNeeded} not needed.`,
+      s.ready === 0
+        ? `No statement was ready to export; ${rest}`
+        : `${s.ready} statement(s) exported to ${s.files.length} file(s); ${rest}`,
       s.untrusted,
     ]
       .filter(Boolean)

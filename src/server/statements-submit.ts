@@ -38,6 +38,8 @@ export interface SubmitSummary {
   notReady: number;
   stopped: string;
   untrusted: string;
+  /** The statements the Database refused, by case, with its reasons (the sidebar shows them). */
+  refusals: { caseId: string; reasons: string[] }[];
 }
 
 const text = (v: unknown) => String(v ?? '').trim();
@@ -58,6 +60,7 @@ export function submitStatementsCore(
     notReady: 0,
     stopped: '',
     untrusted: untrustedNote(cases),
+    refusals: [],
   };
   const updates = new Map<string, StatementColumns>();
   const toSend: { caseId: string; puid: string; statement: DsaStatement }[] = [];
@@ -149,7 +152,10 @@ export function submitStatementsCore(
         const culprits = Object.keys(refusals).join(', ');
         for (const s of batch) {
           const reasons = refusals[s.puid];
-          if (reasons) summary.refused += 1;
+          if (reasons) {
+            summary.refused += 1;
+            summary.refusals.push({ caseId: s.caseId, reasons });
+          }
           marks.set(
             s.caseId,
             reasons
@@ -189,7 +195,7 @@ export function submitStatementsCore(
   return summary;
 }
 
-function describe(s: SubmitSummary): string {
+export function describeSubmission(s: SubmitSummary): string {
   return [
     `${s.submitted} statement(s) submitted`,
     s.refused ? `${s.refused} refused (see Statement notes)` : '',
@@ -236,7 +242,7 @@ function submitChosen(
     );
   return withDocumentLock(() => {
     const summary = submitStatementsCore(ss, connection, { newStatements: true, choice });
-    const message = [`${describe(summary)}.`, summary.untrusted].filter(Boolean).join(' ');
+    const message = [`${describeSubmission(summary)}.`, summary.untrusted].filter(Boolean).join(' ');
     recordAudit(ss, [
       {
         at: new Date(),
@@ -285,7 +291,7 @@ export function runStatementRetryJob(ss: GoogleAppsScript.Spreadsheet.Spreadshee
         at: new Date(),
         user: effectiveUserEmail(),
         action: 'Retry statements of reasons',
-        details: `${describe(summary)}.`,
+        details: `${describeSubmission(summary)}.`,
         source: 'Automation',
       },
     ]);

@@ -41,6 +41,7 @@ const EXPECTED_MENU = [
       { kind: 'item', caption: 'Verify audit log', functionName: 'verifyAuditLog' },
       { kind: 'item', caption: 'Archive closed cases', functionName: 'archiveClosedCases' },
       { kind: 'separator' },
+      { kind: 'item', caption: 'Statements of reasons', functionName: 'showStatementsSidebar' },
       { kind: 'item', caption: 'Export statements of reasons', functionName: 'exportStatementsOfReasons' },
       { kind: 'item', caption: 'Submit statements of reasons', functionName: 'submitStatementsOfReasons' },
       { kind: 'item', caption: 'Connect Transparency Database', functionName: 'connectTransparencyDatabase' },

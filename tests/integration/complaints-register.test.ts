@@ -39,6 +39,10 @@ test('an automated-only decision and a late complaint are refused; nothing is wr
   expect(register(t, complaint({ automatedOnly: true }))).toEqual({
     ok: false,
     problems: ['a complaint must be decided by a person, not solely by automated means (Art. 20(6) DSA)'],
+    fieldProblems: {
+      automatedOnly:
+        'a complaint must be decided by a person, not solely by automated means (Art. 20(6) DSA)',
+    },
   });
   expect(register(t, complaint({ receivedAt: '2027-05-04T10:00:00Z', decision: '', decidedAt: '' }))).toEqual(
     {
@@ -46,6 +50,10 @@ test('an automated-only decision and a late complaint are refused; nothing is wr
       problems: [
         'the complaint arrived after the 6-month acceptance window; record it as late, not as a complaint',
       ],
+      fieldProblems: {
+        receivedAt:
+          'the complaint arrived after the 6-month acceptance window; record it as late, not as a complaint',
+      },
     },
   );
   expect(register(t, complaint({ caseId: 'CB-2026-09999' }))).toEqual({

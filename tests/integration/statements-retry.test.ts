@@ -6,17 +6,7 @@
  * https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app
  */
 import { clickMenuItem, fireDueTimeTriggers, ScriptException } from '../../emulator';
-import { OWNER, statementTracker } from '../support/statement-tracker';
-
-/** Every POST carried only puids the Database did not hold yet. */
-function neverResent(t: ReturnType<typeof statementTracker>) {
-  const stored = new Set<string>();
-  for (const r of t.tdb.received) {
-    if (r.method !== 'POST') continue;
-    for (const puid of r.puids) expect([puid, stored.has(puid)]).toEqual([puid, false]);
-    if (r.status === 201) for (const puid of r.puids) stored.add(puid);
-  }
-}
+import { neverResent, OWNER, statementTracker } from '../support/statement-tracker';
 
 test('after a 503 the statements wait; the hourly run checks the Database, then sends them once', () => {
   const t = statementTracker(5);

@@ -97,3 +97,13 @@ export function statementTracker(
   };
   return { ws, spreadsheetId, ss, cases, tdb, click, statements };
 }
+
+/** Every POST carried only puids the Database did not hold yet. */
+export function neverResent(t: ReturnType<typeof statementTracker>) {
+  const stored = new Set<string>();
+  for (const r of t.tdb.received) {
+    if (r.method !== 'POST') continue;
+    for (const puid of r.puids) expect([puid, stored.has(puid)]).toEqual([puid, false]);
+    if (r.status === 201) for (const puid of r.puids) stored.add(puid);
+  }
+}

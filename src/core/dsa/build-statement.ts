@@ -57,7 +57,7 @@ const text = (v: unknown) => (isDate(v) ? v.toISOString() : String(v ?? '').trim
 const SCOPE = new Set<string>(TERRITORIAL_SCOPE);
 
 /** The market's code as the Database writes it (EL -> GR), or null when outside the DSA's scope. */
-function scopeCode(market: string): string | null {
+export function scopeCode(market: string): string | null {
   const code = market.toUpperCase() === 'EL' ? 'GR' : market.toUpperCase();
   const known = MARKETS.find((m) => m.code === code);
   return known?.inDsaScope && SCOPE.has(code) ? code : null;

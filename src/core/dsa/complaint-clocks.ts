@@ -34,6 +34,8 @@ function addCalendarMonths(wallStart: number, months: number): number {
 }
 
 export const ACCEPTANCE_MONTHS = 6;
+/** The team's handling target when none is given (working days). */
+export const DEFAULT_HANDLING_DAYS = 10;
 export const DISPUTE_DAYS = { standard: 90, complex: 180 } as const;
 
 /** The last instant a complaint about a decision the person learned of at `informedMs` is accepted. */

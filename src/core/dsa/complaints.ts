@@ -50,34 +50,56 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Accounts that are systems, not people. */
 const NOT_A_PERSON = /^(no-?reply|automation|bot|system|casebook)[^@]*@/i;
 
-/** Why a complaint cannot be stored as it is (empty when it can). */
-export function complaintProblems(c: Complaint, timeZone: string): string[] {
-  const problems: string[] = [];
-  if (c.caseId.trim() === '') problems.push('a complaint must name the case it is about');
+/** The parts of a complaint a person fills in, by which a problem is shown beside its field. */
+export type ComplaintField =
+  | 'caseId'
+  | 'channel'
+  | 'basis'
+  | 'receivedAt'
+  | 'decision'
+  | 'automatedOnly'
+  | 'decidedBy'
+  | 'decidedAt';
+
+/** Why a complaint cannot be stored as it is, each with the field it is about (empty when it can). */
+export function complaintIssues(
+  c: Complaint,
+  timeZone: string,
+): { field: ComplaintField; message: string }[] {
+  const issues: { field: ComplaintField; message: string }[] = [];
+  const add = (field: ComplaintField, message: string) => issues.push({ field, message });
+  if (c.caseId.trim() === '') add('caseId', 'a complaint must name the case it is about');
   if (!(COMPLAINT_CHANNELS as readonly string[]).includes(c.channel))
-    problems.push(`channel "${c.channel}" is not one of ${COMPLAINT_CHANNELS.join(', ')}`);
+    add('channel', `channel "${c.channel}" is not one of ${COMPLAINT_CHANNELS.join(', ')}`);
   if (!(COMPLAINT_BASES as readonly string[]).includes(c.basis))
-    problems.push(`basis "${c.basis}" is not one of ${COMPLAINT_BASES.join(', ')}`);
+    add('basis', `basis "${c.basis}" is not one of ${COMPLAINT_BASES.join(', ')}`);
   if (c.receivedAt.getTime() < c.informedAt.getTime())
-    problems.push('the complaint is dated before the person was informed of the decision');
+    add('receivedAt', 'the complaint is dated before the person was informed of the decision');
   else if (!isWithinAcceptanceWindow(c.informedAt.getTime(), c.receivedAt.getTime(), timeZone))
-    problems.push(
+    add(
+      'receivedAt',
       'the complaint arrived after the 6-month acceptance window; record it as late, not as a complaint',
     );
   if (c.decision !== '') {
     if (!(COMPLAINT_DECISIONS as readonly string[]).includes(c.decision))
-      problems.push(`decision "${c.decision}" is not one of ${COMPLAINT_DECISIONS.join(', ')}`);
+      add('decision', `decision "${c.decision}" is not one of ${COMPLAINT_DECISIONS.join(', ')}`);
     if (c.automatedOnly)
-      problems.push(
+      add(
+        'automatedOnly',
         'a complaint must be decided by a person, not solely by automated means (Art. 20(6) DSA)',
       );
     if (!EMAIL.test(c.decidedBy) || NOT_A_PERSON.test(c.decidedBy))
-      problems.push('"decided by" must be the email address of the person who decided');
-    if (!c.decidedAt) problems.push('a decided complaint needs the date it was decided');
+      add('decidedBy', '"decided by" must be the email address of the person who decided');
+    if (!c.decidedAt) add('decidedAt', 'a decided complaint needs the date it was decided');
     else if (c.decidedAt.getTime() < c.receivedAt.getTime())
-      problems.push('the complaint is decided before it was received');
+      add('decidedAt', 'the complaint is decided before it was received');
   }
-  return problems;
+  return issues;
+}
+
+/** Why a complaint cannot be stored as it is (empty when it can). */
+export function complaintProblems(c: Complaint, timeZone: string): string[] {
+  return complaintIssues(c, timeZone).map((issue) => issue.message);
 }
 
 /**
