@@ -41,6 +41,9 @@ describe('handling target in working days', () => {
   });
 });
 
+// A late complaint is refused, the problem named beside the Received field (the case sidebar shows it there).
+const REFUSED_LATE = { ok: false, problems: [LATE], fieldProblems: { receivedAt: LATE } };
+
 describe('the 6-month acceptance window', () => {
   test.each([
     // [informed (UTC), window end (UTC): the end of the same day 6 months on, in Berlin]
@@ -73,17 +76,16 @@ describe('the 6-month acceptance window', () => {
       ok: true,
       acceptanceEndsAt: end,
     });
-    expect(complain({ informedAt, receivedAt: nextMinute })).toEqual({ ok: false, problems: [LATE] });
+    expect(complain({ informedAt, receivedAt: nextMinute })).toEqual(REFUSED_LATE);
   });
 
   test('a complaint on the 6-month day is accepted, one the day after is refused', () => {
     expect(complain({ informedAt: '2026-05-06T08:00:00Z', receivedAt: '2026-11-06T08:00:00Z' }).ok).toBe(
       true,
     );
-    expect(complain({ informedAt: '2026-05-06T08:00:00Z', receivedAt: '2026-11-07T08:00:00Z' })).toEqual({
-      ok: false,
-      problems: [LATE],
-    });
+    expect(complain({ informedAt: '2026-05-06T08:00:00Z', receivedAt: '2026-11-07T08:00:00Z' })).toEqual(
+      REFUSED_LATE,
+    );
   });
 });
 
