@@ -1,11 +1,10 @@
 /**
  * The Complaints and Disputes tabs of the complaints register (Art. 20/21 DSA): one row per complaint,
  * linked to its case by ID, and one per out-of-court dispute, linked to its complaint. Created on first use
- * with their headers; read in one batch each; a new complaint is appended in one write, its text stored as
- * plain text (never a formula).
+ * with their headers (read narrowly elsewhere: register-figures.ts, disputes-tab.ts, case-complaints.ts); a
+ * new complaint is appended in one write, its text stored as plain text (never a formula).
  */
 import type { Complaint, Dispute } from '../core/dsa/complaints';
-import { matchKey } from '../core/normalise/text';
 import { headerOf } from '../core/schema/case-schema';
 import { growRows, insertTab } from './cell-budget';
 import { writeValues } from './safe-write';
@@ -27,6 +26,8 @@ export const COMPLAINT_HEADERS = [
   'Decided at',
   'Decided by',
   'Reply sent at',
+  // The caller's request (recordComplaint's requestId): a retry finds the row an earlier run appended.
+  'Request ID',
 ] as const;
 export const DISPUTE_HEADERS = [
   'Dispute ID',
@@ -62,26 +63,8 @@ export function ensureTab(
   return sheet;
 }
 
-function readTab(ss: Spreadsheet, name: string, headers: readonly string[]): Record<string, unknown>[] {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => matchKey(String(h)));
-  const index = headers.map((h) => header.indexOf(matchKey(h)));
-  return values
-    .slice(1)
-    .filter((row) => String(row[index[0] ?? 0] ?? '').trim() !== '')
-    .map((row) =>
-      Object.fromEntries(headers.map((h, i) => [h, (index[i] ?? -1) < 0 ? '' : row[index[i] as number]])),
-    );
-}
-
 const asDate = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date) : null);
 const asText = (v: unknown) => String(v ?? '').trim();
-
-export function readComplaints(ss: Spreadsheet): Complaint[] {
-  return readTab(ss, COMPLAINTS_TAB, COMPLAINT_HEADERS).flatMap(complaintOf);
-}
 
 /** A Complaints row (by header) as a complaint, or none when its dates are not dates. */
 export function complaintOf(r: Record<string, unknown>): Complaint[] {
@@ -106,10 +89,6 @@ export function complaintOf(r: Record<string, unknown>): Complaint[] {
   ];
 }
 
-export function readDisputes(ss: Spreadsheet): Dispute[] {
-  return readTab(ss, DISPUTES_TAB, DISPUTE_HEADERS).flatMap(disputeOf);
-}
-
 /** A Disputes row (by header) as a dispute, or none when its referral date is not a date. */
 export function disputeOf(r: Record<string, unknown>): Dispute[] {
   const referredAt = asDate(r['Referred at']);
@@ -128,7 +107,11 @@ export function disputeOf(r: Record<string, unknown>): Dispute[] {
 }
 
 /** Appends one complaint; returns its new ID (CP-<n>, one past the highest, never reused). */
-export function appendComplaint(ss: Spreadsheet, complaint: Omit<Complaint, 'complaintId'>): string {
+export function appendComplaint(
+  ss: Spreadsheet,
+  complaint: Omit<Complaint, 'complaintId'>,
+  requestId: string,
+): string {
   const sheet = ensureTab(ss, COMPLAINTS_TAB, COMPLAINT_HEADERS);
   const last = sheet.getLastRow();
   const ids =
@@ -157,6 +140,7 @@ export function appendComplaint(ss: Spreadsheet, complaint: Omit<Complaint, 'com
         complaint.decidedAt ?? '',
         complaint.decidedBy,
         complaint.replySentAt ?? '',
+        requestId,
       ],
     ],
     { plainTextColumns: plain },

@@ -1,6 +1,6 @@
 /**
  * Narrow reads and writes of the register for out-of-court disputes (Art. 21 DSA): one complaint found by
- * its ID, one dispute by its ID or by the request that recorded it, each by a TextFinder on its column and
+ * its ID (or by the request that recorded it), one dispute by its ID or by the request that recorded it, each by a TextFinder on its column and
  * one row read, whatever the register's size; a new dispute appended in one write (the tab grows only
  * through the cell check), an outcome written into its row. Text is stored as plain text, never a formula.
  */
@@ -58,9 +58,15 @@ function findRow(sheet: Sheet | null, title: string, value: string): FoundRow | 
   return { row, fields: byTitle(titles), header, values };
 }
 
-export function findComplaint(ss: Spreadsheet, complaintId: string): Complaint | null {
-  const found = findRow(ss.getSheetByName(COMPLAINTS_TAB), 'Complaint ID', complaintId);
-  return found ? (complaintOf(found.fields)[0] ?? null) : null;
+export function findComplaint(
+  ss: Spreadsheet,
+  complaintId: string,
+  by: 'Complaint ID' | 'Request ID' = 'Complaint ID',
+): Complaint | null {
+  const found = findRow(ss.getSheetByName(COMPLAINTS_TAB), by, complaintId);
+  // Sheets' search ignores case; IDs are compared exactly.
+  if (!found || String(found.fields[by] ?? '').trim() !== complaintId.trim()) return null;
+  return complaintOf(found.fields)[0] ?? null;
 }
 
 export interface StoredDispute extends FoundRow {

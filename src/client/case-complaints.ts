@@ -129,6 +129,16 @@ function fillChoices(id: string, values: readonly string[], empty: string): void
   );
 }
 
+/**
+ * This complaint's request ID: kept while the person retries after a failure (the server then finds the
+ * row an earlier try stored), new once it is recorded or the form is cleared.
+ */
+let requestId = newRequestId();
+
+function newRequestId(): string {
+  return `cp-${crypto.randomUUID()}`;
+}
+
 const input = (field: FormField) => byId<HTMLInputElement>(`complaint-${field}`);
 
 function showProblems(problems: Partial<Record<FormField, string>>, summary: string): void {
@@ -170,6 +180,7 @@ export function setUpComplaintForm(
 export function resetComplaintForm(view: CaseView): void {
   const form = byId<HTMLFormElement>('complaint-form');
   form.reset();
+  requestId = newRequestId();
   for (const field of DATE_FIELDS) input(field).placeholder = dayPattern(view.options.dateOrder);
   showProblems({}, '');
 }
@@ -203,6 +214,7 @@ async function record(
   if (Object.keys(problems).length > 0) return showProblems(problems, 'Check the dates marked below.');
   const value = (id: string) => byId<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(id).value;
   const request: Record<string, unknown> = {
+    requestId,
     caseId: view.caseId,
     channel: value('complaint-channel'),
     basis: value('complaint-basis'),
@@ -224,6 +236,7 @@ async function record(
       );
     }
     form.reset();
+    requestId = newRequestId();
     await reload(view.caseId);
     setText(
       byId('saved-message'),

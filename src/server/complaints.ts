@@ -5,13 +5,18 @@
  * record and written with its record resealed and its audit entries as one intent (as a sidebar save), so
  * the case and its entries land both or neither.
  * Answers with the complaint's clocks (acceptance window end, handling target) as ISO strings.
+ * Every step can be repeated: the request ID finds the row an earlier run appended, the case's history
+ * tells whether its entry is in the log, and the sealed record whether the case is already restored, so a
+ * retry after a failure at any call loses and doubles nothing (as recordDispute).
  */
-import { auditedWrite, newWriteId } from '../adapters/audit-intent';
+import { readCaseHistory } from '../adapters/audit-history';
+import { auditedWrite, newWriteId, settleBeforeWrite } from '../adapters/audit-intent';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { findCaseNear, NEIGHBOUR_ROWS, readCasesLayout } from '../adapters/case-lookup';
 import { writeCases } from '../adapters/cases-tab';
 import { appendComplaint } from '../adapters/complaints-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
+import { findComplaint } from '../adapters/disputes-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { trackerRecordMac } from '../adapters/seal-key';
 import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
@@ -24,7 +29,7 @@ import {
 } from '../core/dsa/complaints';
 import { type FieldKey, headerOf } from '../core/schema/case-schema';
 import type { CaseRow } from '../core/validation/validate-case';
-import { BadArgument, expectObject } from './arguments';
+import { BadArgument, expectObject, expectRequestId } from './arguments';
 import { readCaseId } from './case-view';
 
 export type RecordComplaintResult =
@@ -36,7 +41,16 @@ export type RecordComplaintResult =
       fieldProblems?: Partial<Record<ComplaintField, string>>;
     };
 
-function readRequest(request: unknown): { complaint: Omit<Complaint, 'complaintId'>; targetDays: number } {
+export const COMPLAINT_RECORDED = 'Complaint recorded';
+
+interface ComplaintRequest {
+  /** The form's ID for this complaint (8-64 letters, digits, - or _): a retry sends the same one. */
+  requestId: string;
+  complaint: Omit<Complaint, 'complaintId'>;
+  targetDays: number;
+}
+
+function readRequest(request: unknown): ComplaintRequest {
   const r = expectObject('request', request);
   const text = (key: string) => {
     const value = r[key];
@@ -56,6 +70,7 @@ function readRequest(request: unknown): { complaint: Omit<Complaint, 'complaintI
     return d;
   };
   return {
+    requestId: expectRequestId('requestId', r.requestId),
     complaint: {
       caseId: readCaseId(r.caseId),
       informedAt: date('informedAt', true) as Date,
@@ -80,7 +95,7 @@ function readRequest(request: unknown): { complaint: Omit<Complaint, 'complaintI
 }
 
 export function recordComplaint(request: unknown): RecordComplaintResult {
-  const { complaint, targetDays } = readRequest(request);
+  const { requestId, complaint, targetDays } = readRequest(request);
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -94,37 +109,55 @@ export function recordComplaint(request: unknown): RecordComplaintResult {
   const user = activeUserEmail();
   return withDocumentLock(() => {
     assertAuditRoom(ss);
+    // A run that died between its intent and its case write is settled before the record is read.
+    settleBeforeWrite(ss);
+    const earlier = findComplaint(ss, requestId, 'Request ID');
+    if (earlier && earlier.caseId !== complaint.caseId)
+      return {
+        ok: false,
+        problems: [
+          `request ${requestId} recorded ${earlier.complaintId} for ${earlier.caseId}, not this case`,
+        ],
+      };
     const located = findCaseNear(layout, complaint.caseId, NEIGHBOUR_ROWS);
     if (!located) return { ok: false, problems: [`there is no case ${complaint.caseId} in this tracker`] };
     const caseId = complaint.caseId;
     const stored = located.found.fields;
     const mac = trackerRecordMac();
     const record = openRecord(mac, caseId, stored.caseRecord);
-    // The register gives the complaint its ID when it is appended; the changes name it (overturn reason).
+    // The register gives a new complaint its ID when it is appended; the changes name it (overturn reason).
     const changesFor = (complaintId: string) => caseChangesForDecision({ ...complaint, complaintId });
-    const planned = changesFor('');
     // Decided from the record: what Casebook accepted for the case, whatever the cells say now.
     const accepted = record.ok ? diffRecord(stored, record.fields, timeZone).sealed : stored;
-    const changed = (Object.keys(planned) as FieldKey[]).filter(
-      (k) => k === 'overturnReason' || String(accepted[k] ?? '') !== String(planned[k]),
-    );
-    if (changed.length > 0 && !record.ok)
+    const changedBy = (changes: CaseRow, idKnown: boolean) =>
+      (Object.keys(changes) as FieldKey[]).filter(
+        (k) => (k === 'overturnReason' && !idKnown) || String(accepted[k] ?? '') !== String(changes[k]),
+      );
+    if (changedBy(changesFor(earlier?.complaintId ?? ''), earlier !== null).length > 0 && !record.ok)
       return {
         ok: false,
         problems: [`${caseId} cannot be restored by this decision: ${record.message}`],
       };
-    const complaintId = appendComplaint(ss, complaint);
+    // The row first: nothing is audited for a complaint that is not stored.
+    const complaintId = earlier?.complaintId ?? appendComplaint(ss, complaint, requestId);
     const changes = changesFor(complaintId);
+    const changed = changedBy(changes, true);
     const now = new Date();
+    const recorded =
+      earlier !== null &&
+      readCaseHistory(ss, caseId, 10_000).entries.some(
+        (h) => h.action === COMPLAINT_RECORDED && h.details.startsWith(`${complaintId}:`),
+      );
     const entry = {
       at: now,
       user,
-      action: 'Complaint recorded',
+      action: COMPLAINT_RECORDED,
       caseId,
       details: `${complaintId}: ${complaint.basis}, ${complaint.decision || 'open'}${complaint.decidedBy ? ` by ${complaint.decidedBy}` : ''}`,
       source: 'Sidebar' as const,
     };
-    if (changed.length === 0) recordAudit(ss, [entry]);
+    const entries = recorded ? [] : [entry];
+    if (changed.length === 0) recordAudit(ss, entries);
     else {
       const update: CaseRow = {
         ...Object.fromEntries(changed.map((k) => [k, changes[k]])),
@@ -133,8 +166,8 @@ export function recordComplaint(request: unknown): RecordComplaintResult {
       };
       const writeId = newWriteId();
       update.caseRecord = sealRecord(mac, caseId, { ...accepted, ...update }, timeZone, writeId);
-      const entries = [
-        entry,
+      const restored = [
+        ...entries,
         ...changed.map((field) => ({
           at: now,
           user,
@@ -150,7 +183,7 @@ export function recordComplaint(request: unknown): RecordComplaintResult {
       auditedWrite(
         ss,
         writeId,
-        entries,
+        restored,
         () =>
           writeCases(layout, [{ caseId, fields: update }], {
             snapshot: located.nearby,

@@ -22,12 +22,11 @@ import type { Dispute } from '../core/dsa/complaints';
 import { caseChangesForDispute, disputeProblems } from '../core/dsa/disputes';
 import { type FieldKey, headerOf } from '../core/schema/case-schema';
 import type { CaseRow } from '../core/validation/validate-case';
-import { BadArgument, expectObject, expectText } from './arguments';
+import { BadArgument, expectObject, expectRequestId, expectText } from './arguments';
 
 export const DISPUTE_REFERRED = 'Dispute referred';
 export const DISPUTE_DECIDED = 'Dispute decided';
 const RESTORED = 'Dispute outcome restored the case';
-const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const RECORD_ID = /^(CP|DS)-\d{1,9}$/;
 
 export interface RecordDisputeRequest {
@@ -90,7 +89,7 @@ function readRequest(request: unknown): ReadRequest {
   const referredAt = date('referredAt');
   if (!disputeId && !referredAt) throw new BadArgument('referredAt is required (an ISO date-time).');
   return {
-    requestId: id('requestId', REQUEST_ID, '8-64 letters, digits, - or _'),
+    requestId: expectRequestId('requestId', r.requestId),
     complaintId: id('complaintId', RECORD_ID, 'a complaint ID such as CP-12'),
     disputeId,
     fields: {

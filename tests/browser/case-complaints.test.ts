@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { callServerFunction } from '../../emulator/bridge/host';
-import { OWNER, statementTracker } from '../support/statement-tracker';
+import { newRequestId, OWNER, statementTracker } from '../support/statement-tracker';
 import { openCaseOnRow, screenshotPath, useBrowser } from './support';
 
 jest.setTimeout(120_000);
@@ -18,6 +18,7 @@ function trackerWithComplaint() {
   const t = statementTracker(3);
   const reply = callServerFunction(t.ws, { user: OWNER, spreadsheetId: t.spreadsheetId }, 'recordComplaint', [
     {
+      requestId: newRequestId(),
       caseId: 'CB-2026-00002',
       informedAt: '2026-11-03T10:00:00Z',
       receivedAt: '2026-11-06T15:00:00Z',

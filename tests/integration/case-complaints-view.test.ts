@@ -4,7 +4,7 @@
  * or 1,000 rows of other cases. A row typed by hand for the case without dates is left out, not guessed.
  */
 import { callServerFunction } from '../../emulator/bridge/host';
-import { OWNER, statementTracker } from '../support/statement-tracker';
+import { newRequestId, OWNER, statementTracker } from '../support/statement-tracker';
 
 type View = {
   complaints: {
@@ -26,6 +26,7 @@ function withComplaints(others: number) {
   const record = (receivedAt: string) => {
     const reply = callServerFunction(t.ws, session, 'recordComplaint', [
       {
+        requestId: newRequestId(),
         caseId: 'CB-2026-00002',
         informedAt: '2026-11-03T10:00:00Z',
         receivedAt,

@@ -5,7 +5,7 @@
  */
 import { callServerFunction, type Workspace } from '../../emulator';
 import { attachTracker } from './intake-tracker';
-import { OWNER, statementTracker } from './statement-tracker';
+import { newRequestId, OWNER, statementTracker } from './statement-tracker';
 
 export type DisputeTracker = ReturnType<typeof attachTracker>;
 
@@ -22,6 +22,7 @@ export function callAs<T>(
 }
 
 export const complaintRequest = (overrides: Record<string, unknown> = {}) => ({
+  requestId: newRequestId(),
   caseId: 'CB-2026-00002',
   informedAt: '2026-11-03T10:00:00Z',
   receivedAt: '2026-11-06T15:00:00Z',

@@ -107,3 +107,7 @@ export function neverResent(t: ReturnType<typeof statementTracker>) {
     if (r.status === 201) for (const puid of r.puids) stored.add(puid);
   }
 }
+
+let requests = 0;
+/** A request ID no other request of this test file uses (a form makes one per complaint it sends). */
+export const newRequestId = () => `test-request-${++requests}`;
