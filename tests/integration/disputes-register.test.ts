@@ -156,11 +156,17 @@ test('an outcome for the complainant restores the case from its record, audited 
 
 test('a viewer cannot record a dispute or its outcome: refused, nothing written', () => {
   const ctx = disputeTracker(3, [{}, { caseId: 'CB-2026-00003' }]);
-  // The tab exists already (the emulator does not refuse a viewer's insertSheet, which Sheets does).
-  expect(record(ctx, dispute({ complaintId: 'CP-2' })).ok).toBe(true);
   const viewer = 'rui.view@governance.example';
   ctx.ws.addUser(viewer);
   ctx.ws.shareSpreadsheet(ctx.spreadsheetId, viewer, 'viewer');
+  // The first dispute of the tracker: the viewer's run may not make the Disputes tab.
+  const empty = fingerprint(ctx);
+  expect(() => record(ctx, dispute({ requestId: 'viewer-first-1' }), viewer)).toThrow(
+    'You can view this tracker but not edit it, so nothing was saved.',
+  );
+  expect(ctx.ss.getSheetByName('Disputes')).toBeNull();
+  expect(fingerprint(ctx)).toEqual(empty);
+  expect(record(ctx, dispute({ complaintId: 'CP-2' })).ok).toBe(true);
   const before = fingerprint(ctx);
   expect(() =>
     record(
