@@ -2,19 +2,21 @@
  * Menu "DSA transparency figures": asks for any period (from and to, typed day-first or month-first as
  * the date order on the Settings tab says) and shows the Art. 15(1)(d) / Art. 24(1)(a) figures
  * for it: complaints by basis, decisions, median handling time, number reversed; out-of-court disputes,
- * outcomes, median time; statements of reasons by category, restriction type and automation, built from
- * each case's sealed record (a row whose record does not verify is not counted). Read-only.
+ * outcomes, median time; statements of reasons issued (exported, submitted or on their way) by category,
+ * restriction type and automation. Counted exactly as the weekly Doc's DSA section counts them
+ * (transparency-inputs.ts), from the few columns the figures use, archived cases included. Read-only.
  */
-import { readComplaints, readDisputes } from '../adapters/complaints-tab';
+import { readColumns } from '../adapters/case-columns';
 import { activeSpreadsheet } from '../adapters/context';
 import { readSettings } from '../adapters/settings-tab';
 import { messageBoxes } from '../adapters/ui';
-import { buildStatement } from '../core/dsa/build-statement';
 import { parseFiguresPeriod } from '../core/dsa/figures-period';
 import { type Period, type TransparencyFigures, transparencyFigures } from '../core/dsa/transparency-figures';
 import { dayPattern, dayText } from '../core/normalise/date';
 import { settingLabel } from '../core/schema/settings-schema';
-import { readStatementCases } from './statements-prepare';
+import { CALENDAR_SETTINGS, isValidTimeZone } from '../core/sla/calendar';
+import { withArchivedHistory } from './archive-history';
+import { FIGURES_CASE_FIELDS, readTransparencyInputs } from './transparency-inputs';
 
 const list = (counts: Record<string, number>) =>
   Object.entries(counts)
@@ -31,14 +33,15 @@ export function figuresText(f: TransparencyFigures): string {
   ].join('\n');
 }
 
-/** The figures for a period. */
-export function computeFigures(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, period: Period) {
-  const { cases, context } = readStatementCases(ss);
-  const statements = [...cases.accepted.values()].flatMap((row) => {
-    const build = buildStatement(row, context);
-    return build.status === 'ready' ? [build.statement] : [];
-  });
-  return transparencyFigures(period, readComplaints(ss), readDisputes(ss), statements);
+/** The figures for a period: live cases and those archived since it began (as the weekly Doc reads them). */
+export function computeFigures(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  period: Period,
+  timeZone: string,
+): TransparencyFigures {
+  const rows = withArchivedHistory(readColumns(ss, FIGURES_CASE_FIELDS), period.startMs).rows;
+  const inputs = readTransparencyInputs(ss, rows, timeZone);
+  return transparencyFigures(period, inputs.complaints, inputs.disputes, inputs.statements);
 }
 
 const TITLE = 'DSA transparency figures';
@@ -47,9 +50,16 @@ const TITLE = 'DSA transparency figures';
 export function showTransparencyFigures(): string {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const order = readSettings(ss).get(settingLabel('dateOrder')) === 'MDY' ? 'MDY' : 'DMY';
+  const settings = readSettings(ss);
+  // Days of the zone the weekly Doc counts its weeks in: Settings "Time zone", else the spreadsheet's.
+  const timeZone = (settings.get(CALENDAR_SETTINGS.timeZone) ?? '').trim() || ss.getSpreadsheetTimeZone();
+  const order = settings.get(settingLabel('dateOrder')) === 'MDY' ? 'MDY' : 'DMY';
   const boxes = messageBoxes();
+  if (!isValidTimeZone(timeZone)) {
+    const error = `Settings "${CALENDAR_SETTINGS.timeZone}": "${timeZone}" is not a time zone: write one like Europe/Berlin.`;
+    boxes.alert(TITLE, `Nothing was counted. ${error}`);
+    return error;
+  }
   const answer = boxes.prompt(
     TITLE,
     `From and to, both days included (${dayPattern(order)} to ${dayPattern(order)}, as Settings "${settingLabel('dateOrder')}" says):`,
@@ -61,7 +71,7 @@ export function showTransparencyFigures(): string {
     return parsed.error;
   }
   const heading = `${dayText(parsed.from, order)} to ${dayText(parsed.to, order)} (${timeZone})`;
-  const text = `${heading}\n${figuresText(computeFigures(ss, parsed.period))}`;
+  const text = `${heading}\n${figuresText(computeFigures(ss, parsed.period, timeZone))}`;
   boxes.alert(TITLE, text);
   return text;
 }

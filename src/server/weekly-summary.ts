@@ -14,10 +14,8 @@ import { readColumns } from '../adapters/case-columns';
 import { effectiveUserEmail } from '../adapters/context';
 import { type PrivilegedSettings, readPrivilegedSettings } from '../adapters/privileged-settings';
 import { type Recipients, recipientsOf } from '../adapters/recipients';
-import { readDsaMapping, readRegisterForFigures } from '../adapters/register-figures';
 import { openReportFolder, ReportSettingsError, writeReportDoc } from '../adapters/report-doc';
 import { findReport, upsertReport } from '../adapters/reports-tab';
-import { ISSUED_STATEMENT_FIELDS, issuedStatements } from '../core/dsa/issued-statements';
 import { actionLine, headlineText } from '../core/report/headline';
 import { type IsoWeek, shiftWeek, weekBounds, weekLabel } from '../core/report/iso-week';
 import { managersToMail } from '../core/report/mail-once';
@@ -29,6 +27,7 @@ import { renderTrendChart, signedBytes } from '../core/report/trend-chart';
 import { buildWeeklyReport, TREND_WEEKS } from '../core/report/weekly-report';
 import { withArchivedHistory } from './archive-history';
 import { type MailedReport, mailReportLink, sentEntries } from './report-mail';
+import { FIGURES_CASE_FIELDS, readTransparencyInputs } from './transparency-inputs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type SummarySource = 'Menu' | 'Automation';
@@ -91,16 +90,16 @@ export function generateWeeklySummary(
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
   // Only the columns the figures use (about half the tab), one read per run of adjacent ones; with them the
-  // few the DSA section counts statements by.
-  const table = readColumns(ss, [...reportFields(settings.personalData), ...ISSUED_STATEMENT_FIELDS]);
+  // few the DSA section counts statements by (the same as the figures menu item's).
+  const fields = new Set([...reportFields(settings.personalData), ...FIGURES_CASE_FIELDS]);
+  const table = readColumns(ss, [...fields]);
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
     table,
     weekBounds(shiftWeek(week, -TREND_WEEKS), settings.timeZone).startMs,
   );
   const audit = readAuditFacts(ss);
-  const register = readRegisterForFigures(ss);
-  const dsaMapping = readDsaMapping(ss);
+  const dsa = readTransparencyInputs(ss, history.rows, settings.timeZone);
   const nowMs = Date.now();
   const report = buildWeeklyReport({
     rows: history.rows,
@@ -110,7 +109,7 @@ export function generateWeeklySummary(
     timeZone: settings.timeZone,
     personalData: settings.personalData,
     nowMs,
-    dsa: { ...register, statements: issuedStatements(history.rows, dsaMapping, settings.timeZone) },
+    dsa,
   });
   const trackerName = ss.getName();
   const label = weekLabel(week);

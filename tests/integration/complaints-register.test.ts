@@ -5,9 +5,12 @@
  */
 import { callServerFunction } from '../../emulator/bridge/host';
 import { DEFAULT_ROOT_CAUSES } from '../../src/core/taxonomy/defaults';
-import { OWNER, statementTracker } from '../support/statement-tracker';
+import { fingerprint } from '../security/support/fingerprint';
+import { attachTracker } from '../support/intake-tracker';
+import { newRequestId, OWNER, statementTracker } from '../support/statement-tracker';
 
 const complaint = (overrides: Record<string, unknown> = {}) => ({
+  requestId: newRequestId(),
   caseId: 'CB-2026-00002',
   informedAt: '2026-11-03T10:00:00Z',
   receivedAt: '2026-11-06T15:00:00Z',
@@ -108,6 +111,8 @@ test('the transparency figures for a period equal an independent count', () => {
     }),
   );
   for (const r of requests) expect(register(t, r).ok).toBe(true);
+  // Statements count once issued: all 12 exported.
+  expect(t.click('Export statements of reasons')).toMatch(/^12 statement\(s\) exported/);
   // Typed day-first, as Settings "Date order" says by default.
   t.ws.answerNextDialog({ button: 'OK', text: '01/11/2026 to 30/11/2026' });
   t.ws.answerNextDialog({ button: 'OK' });
@@ -122,7 +127,7 @@ test('the transparency figures for a period equal an independent count', () => {
   expect(text.split('\n')[0]).toBe(
     `Complaints received: ${inNovember.length} (Illegal content ${illegal}, Terms and conditions ${inNovember.length - illegal}); decided: Reversed ${reversed}, Upheld ${decided.length - reversed}; open ${inNovember.length - decided.length}; reversed ${reversed}; median handling time 2 days.`,
   );
-  // 12 cases applied 2-15 November (created_at days 2..15): all in the period, one category.
+  // 12 cases applied 2-15 November (created_at days 2..15), all exported: all in the period, one category.
   expect(text.split('\n')[2]).toBe(
     'Statements of reasons: 12; by category: STATEMENT_CATEGORY_CONSUMER_INFORMATION 12; by restriction: visibility 12; by automation: AUTOMATED_DECISION_NOT_AUTOMATED 12.',
   );
@@ -166,6 +171,7 @@ test('a reversal reseals the case (a later save sees no sheet edit); grounds typ
 
 test('the figures menu item takes any period in the Settings date order and says what is wrong with bad input', () => {
   const t = statementTracker(3);
+  t.click('Export statements of reasons');
   const ask = (text: string) => {
     t.ws.answerNextDialog({ button: 'OK', text });
     t.ws.answerNextDialog({ button: 'OK' });
@@ -188,6 +194,26 @@ test('the figures menu item takes any period in the Settings date order and says
   settings.getRange(keys.indexOf('Date order') + 1, 2).setValue('MDY');
   const lines = ask('11/02/2026 - 11/02/2026').split('\n');
   expect(lines[0]).toBe('11/02/2026 to 11/02/2026 (Europe/Berlin)');
-  // Case 1 applied on 2 November (created 09:00 UTC): the one statement of that day.
+  // Case 1 applied on 2 November (created 09:00 UTC): the one statement issued that day.
   expect(lines[3]).toMatch(/^Statements of reasons: 1;/);
+});
+
+test('a viewer cannot record a complaint, not even the first one that would make the Complaints tab', () => {
+  const s = statementTracker(3);
+  const t = attachTracker(s.ws, s.spreadsheetId);
+  const viewer = 'rui.view@governance.example';
+  t.ws.addUser(viewer);
+  t.ws.shareSpreadsheet(t.spreadsheetId, viewer, 'viewer');
+  const before = fingerprint(t);
+  const reply = callServerFunction(
+    t.ws,
+    { user: viewer, spreadsheetId: t.spreadsheetId },
+    'recordComplaint',
+    [complaint()],
+  );
+  expect(reply.ok ? '' : reply.error.message).toMatch(
+    /^You can view this tracker but not edit it, so nothing was saved\./,
+  );
+  expect(t.ss.getSheetByName('Complaints')).toBeNull();
+  expect(fingerprint(t)).toEqual(before);
 });

@@ -6,8 +6,10 @@
  */
 import { elementText } from '../../emulator/services/document-model';
 import { caseIds } from '../security/support/record';
-import { call } from '../support/intake-tracker';
+import { reachMenuItem } from '../support/automation-tracker';
+import { call, OWNER } from '../support/intake-tracker';
 import { docsNamed, generateFromMenu, reportTracker, W47_NAME } from '../support/report-tracker';
+import { newRequestId } from '../support/statement-tracker';
 
 const complaint = (
   caseId: string,
@@ -16,6 +18,7 @@ const complaint = (
   decision: string,
   decidedAt: string,
 ) => ({
+  requestId: newRequestId(),
   caseId,
   informedAt: '2026-11-16T12:00:00Z',
   receivedAt,
@@ -62,6 +65,14 @@ test('the weekly Doc shows the DSA figures of the week, equal to an independent 
     (e) => e.kind === 'paragraph' && elementText(e) === 'DSA transparency figures',
   );
   expect(at).toBeGreaterThan(0);
+  // A section of the Doc like the others around it: the same heading level as Trend and the appendix.
+  const headingOf = (text: string) =>
+    doc.body.find((e) => e.kind === 'paragraph' && elementText(e) === text) as { heading?: string };
+  expect(
+    ['DSA transparency figures', 'Trend', 'Appendix: by policy and by market'].map(
+      (text) => headingOf(text)?.heading,
+    ),
+  ).toEqual(['HEADING2', 'HEADING2', 'HEADING2']);
   const table = doc.body[at + 1]!;
   if (table.kind !== 'table') throw new Error('no table after the heading');
   const shown = Object.fromEntries(
@@ -94,4 +105,15 @@ test('the weekly Doc shows the DSA figures of the week, equal to an independent 
     'Statements by automation': `AUTOMATED_DECISION_NOT_AUTOMATED: ${issued}`,
   });
   expect(issued).toBe(3);
+
+  // The menu item counts the same week the same way (one computation: server/transparency-inputs.ts).
+  ctx.ws.answerNextDialog({ button: 'OK', text: '16/11/2026 to 22/11/2026' });
+  ctx.ws.answerNextDialog({ button: 'OK' });
+  const menu = String(reachMenuItem(ctx.ws, OWNER, ctx.spreadsheetId, 'DSA transparency figures')).split(
+    '\n',
+  );
+  expect(menu[3]).toBe(
+    `Statements of reasons: ${issued}; by category: ${listCell(policy, 'Policy', 'DSA category')} ${issued}; by restriction: ${listCell(action, 'Enforcement action', 'Restriction type')} ${issued}; by automation: AUTOMATED_DECISION_NOT_AUTOMATED ${issued}.`,
+  );
+  expect(menu[1]).toMatch(new RegExp(`^Complaints received: ${inWeek.length} `));
 });

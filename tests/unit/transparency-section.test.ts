@@ -6,7 +6,7 @@ import { validStatement } from '../support/dsa-reference';
 test('the section lists every figure, "none" and "n/a" when there is nothing', () => {
   const period = { startMs: Date.UTC(2026, 10, 2), endMs: Date.UTC(2026, 10, 9) };
   const empty = transparencySectionBlocks(transparencyFigures(period, [], [], []));
-  expect(empty[0]).toEqual({ kind: 'heading', level: 'HEADING1', text: 'DSA transparency figures' });
+  expect(empty[0]).toEqual({ kind: 'heading', level: 'HEADING2', text: 'DSA transparency figures' });
   const table = empty[1] as { kind: 'table'; rows: string[][] };
   expect(table.rows).toHaveLength(13);
   expect(table.rows.find((r) => r[0] === 'Median complaint handling time')?.[1]).toBe('n/a');

@@ -15,7 +15,8 @@ const days = (d: number | null) => (d === null ? 'n/a' : `${Math.round(d * 10) /
 
 export function transparencySectionBlocks(f: TransparencyFigures): DocBlock[] {
   return [
-    { kind: 'heading', level: 'HEADING1', text: 'DSA transparency figures' },
+    // A section like Trend, Patterns or Notable cases beside it (HEADING1 is kept for the headline parts).
+    { kind: 'heading', level: 'HEADING2', text: 'DSA transparency figures' },
     {
       kind: 'table',
       rows: [
