@@ -1,6 +1,7 @@
 /**
  * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
- * folder opened before anything is written, then the Cases tab's report columns and the Audit log read, the
+ * folder opened before anything is written, then the Cases tab's report columns, the Audit log, and the
+ * complaints register and Lists mapping the DSA transparency section counts from read, the
  * report built and laid out in core, the Doc written (the week's earlier Doc reused, never a second one),
  * the managers who do not have the week's mail yet mailed as far as the quota goes, the week's row on the Reports tab written and the run
  * audited. The caller holds the script lock, so two generations never interleave.
@@ -26,6 +27,7 @@ import { renderTrendChart, signedBytes } from '../core/report/trend-chart';
 import { buildWeeklyReport, TREND_WEEKS } from '../core/report/weekly-report';
 import { withArchivedHistory } from './archive-history';
 import { type MailedReport, mailReportLink, sentEntries } from './report-mail';
+import { FIGURES_CASE_FIELDS, readTransparencyInputs } from './transparency-inputs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type SummarySource = 'Menu' | 'Automation';
@@ -88,14 +90,17 @@ export function generateWeeklySummary(
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
   // Only the columns the figures use (about half the tab), one read per run of adjacent ones, the runs'
-  // ranges named in one getRangeList.
-  const table = readColumns(ss, reportFields(settings.personalData), { rangeList: true });
+  // ranges named in one getRangeList; with them the few the DSA section counts statements by (the same as
+  // the figures menu item's).
+  const fields = new Set([...reportFields(settings.personalData), ...FIGURES_CASE_FIELDS]);
+  const table = readColumns(ss, [...fields], { rangeList: true });
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
     table,
     weekBounds(shiftWeek(week, -TREND_WEEKS), settings.timeZone).startMs,
   );
   const audit = readAuditFacts(ss);
+  const dsa = readTransparencyInputs(ss, history.rows, settings.timeZone);
   const nowMs = Date.now();
   const report = buildWeeklyReport({
     rows: history.rows,
@@ -105,6 +110,7 @@ export function generateWeeklySummary(
     timeZone: settings.timeZone,
     personalData: settings.personalData,
     nowMs,
+    dsa,
   });
   const trackerName = ss.getName();
   const label = weekLabel(week);

@@ -117,7 +117,14 @@ test.each(GUARDED)('$site ($grows) is checked first', ({ guard: [file, text] }) 
 });
 
 test('the tabs that grow through growRows or insertTab call no raw insert of their own', () => {
-  for (const file of ['audit-log.ts', 'reports-tab.ts', 'lists-synonyms.ts', 'dashboard-tab.ts']) {
+  for (const file of [
+    'audit-log.ts',
+    'reports-tab.ts',
+    'lists-synonyms.ts',
+    'dashboard-tab.ts',
+    'complaints-tab.ts',
+    'disputes-tab.ts',
+  ]) {
     const source = readFileSync(path.join(root, 'src/adapters', file), 'utf8');
     expect(source).toMatch(/growRows\(|insertTab\(/);
     expect(source).not.toMatch(/\.insertRowsAfter\(|\.insertSheet\(/);
