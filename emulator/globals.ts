@@ -17,9 +17,10 @@ import { createPropertiesService } from './services/properties';
 import { createScriptApp } from './services/script-app';
 import { createSession } from './services/session';
 import { createSpreadsheetApp } from './services/spreadsheet/index';
+import { createUrlFetchApp } from './services/url-fetch';
 import { createUtilities } from './services/utilities';
 
-const NOT_YET_EMULATED = ['GmailApp', 'UrlFetchApp', 'CardService', 'Charts', 'FormApp', 'CalendarApp'];
+const NOT_YET_EMULATED = ['GmailApp', 'CardService', 'Charts', 'FormApp', 'CalendarApp'];
 
 function notEmulatedService(name: string): object {
   return new Proxy(
@@ -51,6 +52,7 @@ export function createServiceGlobals(
     DriveApp: createDriveApp(exec),
     DocumentApp: createDocumentApp(exec),
     MailApp: createMailApp(exec),
+    UrlFetchApp: createUrlFetchApp(exec),
   };
   for (const name of NOT_YET_EMULATED) globals[name] = notEmulatedService(name);
   return { ...globals, ...advancedServiceGlobals(exec, enabledAdvancedServices) };

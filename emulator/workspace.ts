@@ -7,6 +7,7 @@ import { Clock } from './runtime/clock';
 import { FaultPlan } from './runtime/faults';
 import { CallLedger } from './runtime/ledger';
 import { newSpreadsheetModel, type SpreadsheetModel } from './services/spreadsheet/model';
+import { StandInRegistry } from './stand-ins/registry';
 
 export interface UserRecord {
   email: string;
@@ -15,6 +16,8 @@ export interface UserRecord {
   authorized: boolean;
   /** Mail recipients a day: 1,500 for a Workspace account (the default), 100 for a consumer account. */
   mailRecipientsPerDay?: number;
+  /** URL Fetch calls a day: 100,000 for a Workspace account (the default), 20,000 for a consumer account. */
+  urlFetchCallsPerDay?: number;
 }
 
 export interface MenuItemRecord {
@@ -189,6 +192,18 @@ export interface DocumentRecord {
   createdMs: number;
 }
 
+/** A plain Drive file (JSON, CSV...) made with createFile: its text content and Drive state. */
+export interface PlainFileRecord {
+  id: string;
+  name: string;
+  owner: string;
+  mimeType: string;
+  content: string;
+  parents: string[];
+  trashed: boolean;
+  createdMs: number;
+}
+
 export interface FolderRecord {
   id: string;
   name: string;
@@ -246,6 +261,8 @@ export class Workspace {
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
   readonly documents = new Map<string, DocumentRecord>();
   readonly folders = new Map<string, FolderRecord>();
+  /** Plain files made with DriveApp/Folder.createFile (not in snapshots: see snapshot.ts). */
+  readonly files = new Map<string, PlainFileRecord>();
   readonly ui: UiState = { menus: new Map(), shown: [], dialogs: [], scriptedAnswers: [], toasts: [] };
   /** Property stores keyed "script", "document:<id>", "user:<email>". */
   readonly properties = new Map<string, Map<string, string>>();
@@ -255,6 +272,8 @@ export class Workspace {
   readonly locks = new Map<string, LockState>();
   readonly triggers: TriggerRecord[] = [];
   readonly mail: SentMail[] = [];
+  /** Local stand-ins UrlFetchApp reaches instead of the network, and the log of requests made. */
+  readonly standIns = new StandInRegistry();
   /** Script log lines (Logger.log and console.* from loaded scripts). */
   readonly logs: { level: string; message: string }[] = [];
   private idCounter = 0;
@@ -278,6 +297,11 @@ export class Workspace {
   /** The daily mail recipient quota of an account (facts file: 100 consumer, 1,500 Workspace). */
   mailRecipientsPerDay(email: string): number {
     return this.getUser(email).mailRecipientsPerDay ?? 1500;
+  }
+
+  /** The daily URL Fetch quota of an account (Google's quotas page: 20,000 consumer, 100,000 Workspace). */
+  urlFetchCallsPerDay(email: string): number {
+    return this.getUser(email).urlFetchCallsPerDay ?? 100_000;
   }
 
   getUser(email: string): UserRecord {

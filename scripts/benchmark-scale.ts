@@ -2,7 +2,7 @@
  * `npm run benchmark:scale`: what each Casebook operation costs at 1,000 to 200,000 cases through the
  * built bundle in the emulator, beside the tutorial's per-row submit and validate, with issue 19's targets
  * judged PASS or MISS. Past the cell limit (200,000 cases) the oldest closed cases are in the yearly
- * archive Casebook's own archive made, and the live spreadsheet holds 190,000. Numbers go to
+ * archive Casebook's own archive made, and the live spreadsheet holds LIVE_CAP (150,000 of 64 columns). Numbers go to
  * docs/benchmarks/scale.md; they are measurements, not assertions (the integration tests assert budgets).
  * The helpers live in scripts/benchmark-scale/.
  *

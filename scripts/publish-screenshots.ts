@@ -14,6 +14,10 @@ const SHOWN_IN_README: readonly (readonly [string, string])[] = [
   ['intake-duplicate-warning', 'intake-duplicate-warning'],
   ['case-sidebar', 'readme-case-sidebar'],
   ['case-history', 'readme-case-history'],
+  // Issue 21: the statements-of-reasons sidebar and a complaint in the case sidebar.
+  ['statements-preview', 'statements-preview'],
+  ['statements-refused', 'statements-refused'],
+  ['case-complaints', 'case-complaints'],
 ];
 const from = path.resolve('test-output/screenshots');
 const to = path.resolve('docs/screenshots');

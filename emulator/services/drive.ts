@@ -1,6 +1,6 @@
 /**
- * DriveApp, the part Casebook needs: folders by ID, files (Docs and Sheets) by ID and by name, moving,
- * renaming and trashing files. Access follows ownership (and sharing for spreadsheets): an item the
+ * DriveApp, the part Casebook needs: folders by ID, files (Docs, Sheets and plain text files made with
+ * createFile) by ID and by name, moving, renaming and trashing files. Access follows ownership (and sharing for spreadsheets): an item the
  * effective user cannot open is reported as missing, as Drive does.
  * Docs: https://developers.google.com/apps-script/reference/drive/drive-app ,
  * https://developers.google.com/apps-script/reference/drive/folder ,
@@ -11,7 +11,7 @@
 import { ScriptException } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate, INTERNAL } from '../runtime/instrument';
-import type { DocumentRecord, FolderRecord, Workspace } from '../workspace';
+import type { DocumentRecord, FolderRecord, PlainFileRecord, Workspace } from '../workspace';
 import type { SpreadsheetModel } from './spreadsheet/model';
 
 export const NOT_FOUND =
@@ -46,7 +46,11 @@ export function spreadsheetDriveState(model: SpreadsheetModel): SpreadsheetDrive
 /** A Drive file: a Google Doc or a Google Sheet, with the Drive state of either. */
 type FileModel =
   | { kind: 'document'; id: string; doc: DocumentRecord; drive: DocumentRecord }
-  | { kind: 'spreadsheet'; id: string; sheet: SpreadsheetModel; drive: SpreadsheetDriveState };
+  | { kind: 'spreadsheet'; id: string; sheet: SpreadsheetModel; drive: SpreadsheetDriveState }
+  | { kind: 'plain'; id: string; file: PlainFileRecord; drive: PlainFileRecord };
+
+const nameOf = (f: FileModel) =>
+  f.kind === 'document' ? f.doc.name : f.kind === 'plain' ? f.file.name : f.sheet.name;
 
 function fileModels(ws: Workspace): FileModel[] {
   const docs: FileModel[] = [...ws.documents.values()].map((doc) => ({
@@ -61,11 +65,21 @@ function fileModels(ws: Workspace): FileModel[] {
     sheet,
     drive: spreadsheetDriveState(sheet),
   }));
-  return [...docs, ...sheets];
+  const plain: FileModel[] = [...ws.files.values()].map((file) => ({
+    kind: 'plain',
+    id: file.id,
+    file,
+    drive: file,
+  }));
+  return [...docs, ...sheets, ...plain];
 }
 
 function ownerOf(file: FileModel): string {
-  return file.kind === 'document' ? file.doc.owner : file.sheet.owner;
+  return file.kind === 'document'
+    ? file.doc.owner
+    : file.kind === 'plain'
+      ? file.file.owner
+      : file.sheet.owner;
 }
 
 function canRead(exec: Execution, file: FileModel): boolean {
@@ -151,8 +165,7 @@ class EmulatedFile
   }
 
   getName(): string {
-    const f = this[INTERNAL];
-    return f.kind === 'document' ? f.doc.name : f.sheet.name;
+    return nameOf(this[INTERNAL]);
   }
 
   /** Renaming needs edit access. */
@@ -160,19 +173,23 @@ class EmulatedFile
     const f = this[INTERNAL];
     if (!canEdit(this.exec, f)) throw new ScriptException(ACCESS_DENIED);
     if (f.kind === 'document') f.doc.name = String(name);
+    else if (f.kind === 'plain') f.file.name = String(name);
     else f.sheet.name = String(name);
     return this.self();
   }
 
   getUrl(): string {
     const f = this[INTERNAL];
+    if (f.kind === 'plain') return `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk`;
     return f.kind === 'document'
       ? `https://docs.google.com/document/d/${f.id}/edit`
       : `https://docs.google.com/spreadsheets/d/${f.id}/edit`;
   }
 
   getMimeType(): string {
-    return this[INTERNAL].kind === 'document' ? MIME_DOCUMENT : MIME_SPREADSHEET;
+    const f = this[INTERNAL];
+    if (f.kind === 'plain') return f.file.mimeType;
+    return f.kind === 'document' ? MIME_DOCUMENT : MIME_SPREADSHEET;
   }
 
   /**
@@ -220,6 +237,7 @@ class EmulatedFolder
       | 'setName'
       | 'getUrl'
       | 'createFolder'
+      | 'createFile'
       | 'getFiles'
       | 'getFilesByName'
       | 'getFolders'
@@ -272,6 +290,11 @@ class EmulatedFolder
     );
   }
 
+  /** Docs (Folder.createFile(name, content, mimeType)): "Creates a text file in the current folder". */
+  createFile(...args: unknown[]): File {
+    return createPlainFile(this.exec, args, this[INTERNAL].id);
+  }
+
   /** Docs: "Gets a collection of all files that are children of the current folder." */
   getFiles(): FileIterator {
     return fileIterator(this.exec, this.files());
@@ -282,7 +305,7 @@ class EmulatedFolder
     const wanted = String(name);
     return fileIterator(
       this.exec,
-      this.files().filter((f) => (f.kind === 'document' ? f.doc.name : f.sheet.name) === wanted),
+      this.files().filter((f) => nameOf(f) === wanted),
     );
   }
 
@@ -304,6 +327,36 @@ class EmulatedFolder
   }
 }
 
+/**
+ * createFile(name, content[, mimeType]): a text file (mimeType defaults to text/plain). A Blob argument is not
+ * emulated. Docs: https://developers.google.com/apps-script/reference/drive/drive-app#createFile(String,String,String)
+ * ("Throws an exception if content is larger than 10MB"). Folder.createFile needs the folder to be openable.
+ */
+const MAX_TEXT_FILE = 10 * 1024 * 1024;
+function createPlainFile(exec: Execution, args: unknown[], parent: string | null): File {
+  const [name, content, mimeType] = args;
+  if (args.length < 2 || typeof name !== 'string' || typeof content !== 'string')
+    throw new ScriptException('not emulated: createFile(blob)');
+  if (name === '') throw new ScriptException('Invalid argument: name');
+  if (content.length > MAX_TEXT_FILE) throw new ScriptException('File content too large.');
+  if (parent !== null) {
+    const folder = exec.workspace.folders.get(parent);
+    if (!folder || !canOpenFolder(exec, folder)) throw new ScriptException(ACCESS_DENIED);
+  }
+  const file: PlainFileRecord = {
+    id: exec.workspace.newId('file_'),
+    name,
+    owner: exec.effectiveUser.email,
+    mimeType: typeof mimeType === 'string' && mimeType !== '' ? mimeType : 'text/plain',
+    content,
+    parents: parent === null ? [] : [parent],
+    trashed: false,
+    createdMs: exec.workspace.clock.now(),
+  };
+  exec.workspace.files.set(file.id, file);
+  return wrapFileModel(exec, { kind: 'plain', id: file.id, file, drive: file });
+}
+
 function wrapFileModel(exec: Execution, file: FileModel): File {
   return emulate(new EmulatedFile(exec, file), 'File', exec) as unknown as File;
 }
@@ -319,7 +372,10 @@ function wrapFolder(exec: Execution, folder: FolderRecord): Folder {
 
 class EmulatedDriveApp
   implements
-    Pick<GoogleAppsScript.Drive.DriveApp, 'getFolderById' | 'getFileById' | 'getFilesByName' | 'createFolder'>
+    Pick<
+      GoogleAppsScript.Drive.DriveApp,
+      'getFolderById' | 'getFileById' | 'getFilesByName' | 'createFolder' | 'createFile'
+    >
 {
   constructor(private readonly exec: Execution) {}
 
@@ -342,10 +398,13 @@ class EmulatedDriveApp
     const wanted = String(name);
     return fileIterator(
       this.exec,
-      fileModels(this.exec.workspace).filter(
-        (f) => (f.kind === 'document' ? f.doc.name : f.sheet.name) === wanted && canRead(this.exec, f),
-      ),
+      fileModels(this.exec.workspace).filter((f) => nameOf(f) === wanted && canRead(this.exec, f)),
     );
+  }
+
+  /** Docs (DriveApp.createFile(name, content, mimeType)): a text file in the root of the user's Drive. */
+  createFile(...args: unknown[]): File {
+    return createPlainFile(this.exec, args, null);
   }
 
   /** Docs: "Creates a folder in the root of the user's Drive with the given name." */

@@ -3,6 +3,7 @@
  * operation and the tutorial's per-row submit and validate), then issue 19's targets beside what was
  * measured, PASS or MISS, with the figure each is judged on said plainly.
  */
+import { CASE_FIELDS } from '../../src/core/schema/case-schema';
 import { ARCHIVE_AFTER_DAYS, BUNDLE_MOVES, DUE_FOR_ARCHIVE, LIVE_CAP } from './archived-library';
 import type { Cost } from './measure';
 import { NAIVE_OPERATIONS, OPERATIONS, type Operation } from './operations';
@@ -238,10 +239,10 @@ resume), or, for the archive, said more cases are due (each move of a hundred ca
 run stops); targets are judged on "Modelled + CPU". "Live cells after" and "Archive cells after" are every
 tab's rows times columns in the tracker and in its archive spreadsheets after the operation.
 
-The issue asks for 200,000 cases "near the cell limit", but 200,000 rows of the Cases tab's 51 columns are
-10.2 million cells on their own, past Google's 10 million cell limit
+The issue asks for 200,000 cases "near the cell limit", but 200,000 rows of the Cases tab's ${CASE_FIELDS.length} columns are
+${((NEAR_LIMIT_CASES * CASE_FIELDS.length) / 1e6).toFixed(1)} million cells on their own, past Google's 10 million cell limit
 (https://support.google.com/drive/answer/37603): no team can hold them live. A team that large archives:
-past ${int(LIVE_CAP)} cases (98% of the limit with the other tabs) the library spans last year too, and
+past ${int(LIVE_CAP)} cases (about 97% of the limit with the other tabs) the library spans last year too, and
 its oldest closed cases live in the 2025 archive spreadsheet that Casebook's own archive made. The setup
 writes the latest ${int(BUNDLE_MOVES)} of those cases into the live tab (closed September and October
 2025), seals them and runs the bundle's menu "Archive closed cases" until nothing is due (the clock stands

@@ -26,7 +26,7 @@ import {
 } from './operations';
 
 /**
- * The largest size, near the cell limit: 200,000 cases of 51 columns would be 10.2M cells live, so the
+ * The largest size, near the cell limit: 200,000 cases of 64 columns would be 12.8M cells live, so the
  * oldest closed ones are in the yearly archive and the live spreadsheet holds LIVE_CAP (the report says so).
  */
 export const NEAR_LIMIT_CASES = 200_000;

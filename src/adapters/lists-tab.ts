@@ -21,7 +21,11 @@ export function readListsTab(
 ): ListsTab {
   if (!sheet)
     throw new Error('This tracker has no Lists tab yet: run Extensions > Casebook > Set up tracker.');
-  const values = wholeTabValues(sheet, oneCall);
+  return listsFromValues(wholeTabValues(sheet, oneCall));
+}
+
+/** The taxonomy from the Lists tab's values, for a caller that reads the tab for more than that. */
+export function listsFromValues(values: readonly unknown[][]): ListsTab {
   const header = (values[0] ?? []).map((h) => matchKey(String(h)));
   /** Rows of a block whose first column is filled, as the named columns' texts ('' for a missing column). */
   const read = (titles: readonly string[]): string[][] => {

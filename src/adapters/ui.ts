@@ -5,7 +5,7 @@
 import type { MenuEntry } from '../core/menu';
 
 /** Page file names in build/ (src/client/pages/<name>). */
-export type PageName = 'about' | 'case' | 'import' | 'intake' | 'queue';
+export type PageName = 'about' | 'case' | 'import' | 'intake' | 'queue' | 'statements';
 
 export function addAddonMenu(entries: readonly MenuEntry[]): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();

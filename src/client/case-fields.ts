@@ -4,6 +4,7 @@
  * for them; errors placed beside their fields. Built with the DOM API and textContent only.
  */
 
+import { needsStatement } from '../core/dsa/statement-applies';
 import { type DateOrder, dayPattern, dayText } from '../core/normalise/date';
 import type { FieldDefinition, FieldKey } from '../core/schema/case-schema';
 import type { FormSection } from '../core/schema/form-layout';
@@ -72,8 +73,12 @@ export function renderCaseFields(
       summary.textContent = section.title;
       details.append(summary, fieldset);
       legend.className = 'visually-hidden';
+      if (section.onlyForStatement) details.dataset.onlyForStatement = 'true';
       container.append(details);
-    } else container.append(fieldset);
+    } else {
+      if (section.onlyForStatement) fieldset.dataset.onlyForStatement = 'true';
+      container.append(fieldset);
+    }
     fieldset.append(legend);
     for (const key of section.fields) {
       const field = byKey.get(key);
@@ -166,6 +171,10 @@ export function updateConditionalFields(
       if (star) star.hidden = !needed;
     }
   }
+  // The statement-of-reasons fields only while the case needs a statement (or one of them needs fixing).
+  const applies = needsStatement({ market: row.market, action: row.action }, lists);
+  for (const section of form.querySelectorAll<HTMLElement>('[data-only-for-statement]'))
+    section.hidden = !applies && section.querySelector('[aria-invalid="true"]') === null;
 }
 
 /** Puts each message beside its field; returns the first field with an error, to focus. */
@@ -184,6 +193,8 @@ export function showFieldErrors(
       const group = form.querySelector<HTMLElement>(`[data-field="${field.key}"]`);
       if (group) {
         group.hidden = false;
+        const section = group.closest<HTMLElement>('[data-only-for-statement]');
+        if (section) section.hidden = false;
         unfold(group);
       }
       first ??= element;

@@ -27,6 +27,13 @@ export const ADDON_MENU: readonly MenuEntry[] = [
   { caption: 'Verify audit log', functionName: 'verifyAuditLog', adminsOnly: true },
   { caption: 'Archive closed cases', functionName: 'archiveClosedCases', adminsOnly: true },
   'separator',
+  // Statements of reasons (issue 21): the sidebar chooses, previews, exports and submits.
+  { caption: 'Statements of reasons', functionName: 'showStatementsSidebar' },
+  { caption: 'Export statements of reasons', functionName: 'exportStatementsOfReasons' },
+  { caption: 'Submit statements of reasons', functionName: 'submitStatementsOfReasons' },
+  { caption: 'Connect Transparency Database', functionName: 'connectTransparencyDatabase' },
+  { caption: 'DSA transparency figures', functionName: 'showTransparencyFigures' },
+  'separator',
   { caption: 'Enable automation', functionName: 'enableAutomation', adminsOnly: true },
   { caption: 'Disable automation', functionName: 'disableAutomation' },
   'separator',

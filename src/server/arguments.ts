@@ -35,3 +35,12 @@ export function expectInteger(name: string, value: unknown, min: number, max: nu
   }
   return value;
 }
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** The ID a form sends with a request so a retry of it finds what an earlier run stored (never twice). */
+export function expectRequestId(name: string, value: unknown): string {
+  const id = expectText(name, value, 64).trim();
+  if (!REQUEST_ID.test(id)) throw new BadArgument(`${name} must be 8-64 letters, digits, - or _`);
+  return id;
+}

@@ -39,6 +39,7 @@ import { missingFieldErrors } from '../core/lifecycle/lifecycle';
 import { CASE_FIELDS, CASE_ID_PATTERN, type FieldKey } from '../core/schema/case-schema';
 import { type CaseRow, withStoredDates } from '../core/validation/validate-case';
 import { BadArgument, expectObject, expectText } from './arguments';
+import { type CaseComplaintsView, caseComplaintsView } from './case-complaints';
 import { rowLink } from './links';
 
 export const HISTORY_LIMIT = 100;
@@ -55,6 +56,8 @@ export interface CaseView {
   olderHistoryCount: number;
   linked: (LinkedCase & { url: string })[];
   options: IntakeContext;
+  /** The case's complaints (Art. 20) and their out-of-court disputes (Art. 21), newest first. */
+  complaints: CaseComplaintsView;
 }
 
 export type CaseViewResult = { found: true; view: CaseView } | { found: false; message: string };
@@ -152,6 +155,7 @@ export function getCaseView(request: unknown): CaseViewResult {
         url: link.row > 0 ? rowLink(url, sheetId, link.row) : '',
       })),
       options,
+      complaints: caseComplaintsView(ss, caseId, options.timeZone, Date.now()),
     },
   };
 }

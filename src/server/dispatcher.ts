@@ -15,10 +15,11 @@ import { cellWarning } from '../adapters/cell-budget';
 import { effectiveUserEmail, flushWrites, openTracker } from '../adapters/context';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
 import { tryScriptLock } from '../adapters/script-lock';
-import { dueJobs, slotOf } from '../core/automation/dispatcher-state';
+import { dueJobs, PERIODIC_JOBS, slotOf } from '../core/automation/dispatcher-state';
 import { runArchiveJob } from './archive';
 import { runDashboardJob } from './queue-dashboard';
 import { runSlaSweep } from './sla-sweep';
+import { runStatementRetryJob } from './statements-submit';
 import { checkNewAuditRows } from './verify-audit';
 import { runWeeklySummaryJob } from './weekly-summary-job';
 
@@ -41,7 +42,11 @@ const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   weeklySummary: runWeeklySummaryJob,
   dashboard: runDashboardJob,
   archive: runArchiveJob,
+  statementRetry: runStatementRetryJob,
 };
+
+/** The periodic jobs plus the hourly retry of statements of reasons whose answer was lost (issue 21). */
+const JOBS = [...PERIODIC_JOBS, { name: 'statementRetry', everyMs: 60 * 60 * 1000 }];
 
 /** Stop starting new work after this long: the rest of a run must fit in Apps Script's 6 minutes. */
 export const RUN_BUDGET_MS = 4.5 * 60_000;
@@ -84,7 +89,7 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
     const save = () => writeDispatcherState(ss, state);
     const deadlineMs = startedMs + RUN_BUDGET_MS;
     let changed = false;
-    for (const job of dueJobs(state, startedMs)) {
+    for (const job of dueJobs(state, startedMs, JOBS)) {
       const runner = JOB_RUNNERS[job.name];
       if (!runner) throw new Error(`No runner for the periodic job ${job.name}`);
       const outcome = runner(ss, state, deadlineMs, save);

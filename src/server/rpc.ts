@@ -6,6 +6,8 @@
 import { getAboutInfo } from './about';
 import { getArchivedCase } from './archive-view';
 import { getCaseView, updateCase } from './case-view';
+import { recordComplaint } from './complaints';
+import { recordDispute } from './disputes';
 import { findDuplicates } from './duplicates';
 import { submitCase } from './intake';
 import { getIntakeOptions } from './intake-options';
@@ -21,22 +23,31 @@ import { getQueues, getSelectedCaseIds, openQueueCase } from './queue';
 import { runBulkAction } from './queue-bulk';
 import { claimNext, releaseCase, skipCase } from './queue-claims';
 import { refreshQueueSla } from './queue-dashboard';
+import { exportStatements } from './statements-export';
+import { previewStatements } from './statements-preview';
+import { getStatementsContext } from './statements-sidebar';
+import { submitStatements } from './statements-submit';
 import { addWorkNote } from './work-notes';
 
 export const rpcHandlers = {
   claimNext,
+  exportStatements,
   findDuplicates,
   getAboutInfo,
   getArchivedCase,
   getCaseView,
   getIntakeOptions,
   getQueues,
+  getStatementsContext,
   getSelectedCaseIds,
   listLegacyTabs,
   openQueueCase,
   previewLegacyImport,
+  previewStatements,
   proposeLegacyImport,
   proposeLegacyValues,
+  recordComplaint,
+  recordDispute,
   refreshQueueSla,
   releaseCase,
   runBulkAction,
@@ -44,6 +55,7 @@ export const rpcHandlers = {
   saveLegacySynonyms,
   skipCase,
   submitCase,
+  submitStatements,
   updateCase,
   addWorkNote,
 };

@@ -21,12 +21,13 @@ import {
 } from '../adapters/privileged-settings';
 import { type SetupReport, setUpTrackerTabs } from '../adapters/tracker-setup';
 import { readTrackerState } from '../adapters/tracker-state';
-import type { FieldKey } from '../core/schema/case-schema';
+import { type FieldKey, headerOf } from '../core/schema/case-schema';
 import { parseSlaSettings } from '../core/sla/sla-settings';
 import { cellBudgetWarning } from '../core/tracker/cell-budget';
 import { SETUP_TABS } from '../core/tracker/layout';
 
 import { sealUnsealedRows } from './seal-rows';
+import { migrateStatementFields } from './statement-migration';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -105,11 +106,19 @@ export function setUpTracker(): string {
     const { report, auditLog, cellsInUse, casesColumnOf } = tabs;
     const sealedLog = startSealing(auditLog);
     const moved = drainAuditChannel(ss);
+    // Before unsealed rows are sealed, so those get their derived statement values sealed with the rest.
+    const migration = migrateStatementFields(ss, report.addedColumns);
     const sealedCases = sealUnsealedRows(ss, me);
     const views = setUpFilterViews(ss, casesColumnOf, teamMembers(ss, privileged, report));
     const summary = [
       describe(report),
       views.added > 0 ? `Added ${views.added} saved filter view(s) to the Cases tab.` : '',
+      migration && migration.casesFilled > 0
+        ? `Filled statement-of-reasons defaults on ${migration.casesFilled} case(s); ${headerOf('detectionSource')} mapped as: ${migration.mapping}.`
+        : '',
+      migration && migration.casesSkipped > 0
+        ? `Left ${migration.casesSkipped} case(s) without statement defaults: their Casebook record does not match (the owner checks them first).`
+        : '',
       sealedLog > 0 ? `Sealed the ${sealedLog} existing Audit log rows (marked "before sealing").` : '',
       moved > 0 ? `Moved ${moved} waiting audit entries into the Audit log.` : '',
       sealedCases > 0 ? `Sealed ${sealedCases} existing case(s) with their Casebook record.` : '',

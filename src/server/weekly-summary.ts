@@ -1,8 +1,9 @@
 /**
  * Generates one week's summary Doc, for the menu and for the hourly run: Settings checked and the Drive
  * folder opened before anything is written, then the Audit log and the Cases tab's report columns read
- * (the window columns only of the rows a window reaches, when that is cheaper), the report built and laid
- * out in core, the Doc written (the week's earlier Doc reused, never a second one),
+ * (the window columns only of the rows a window reaches, when that is cheaper), with the complaints
+ * register and Lists mapping the DSA transparency section counts from, the report built and laid out in
+ * core, the Doc written (the week's earlier Doc reused, never a second one),
  * the managers who do not have the week's mail yet mailed as far as the quota goes, the week's row on the Reports tab written and the run
  * audited. The caller holds the script lock, so two generations never interleave.
  */
@@ -28,6 +29,12 @@ import { renderTrendChart, signedBytes } from '../core/report/trend-chart';
 import { buildWeeklyReport, TREND_WEEKS } from '../core/report/weekly-report';
 import { withArchivedHistory } from './archive-history';
 import { type MailedReport, mailReportLink, sentEntries } from './report-mail';
+import {
+  FIGURES_CASE_FIELDS,
+  readTransparencyInputs,
+  rowsWithStatementIn,
+  STATEMENT_STAGE1_FIELDS,
+} from './transparency-inputs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type SummarySource = 'Menu' | 'Automation';
@@ -91,22 +98,29 @@ export function generateWeeklySummary(
   const folder = openReportFolder(settings.folderId);
   // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, then the window
   // columns of the rows a window reaches, in blocks, or of every row in one range list when most rows reach
-  // (addFieldsOfRows prices both); one read per run of adjacent columns in each.
+  // (addFieldsOfRows prices both); one read per run of adjacent columns in each. The DSA section's statements
+  // (the figures menu item's count: transparency-inputs.ts) are told by two more stage-1 columns, and the
+  // rows with one issued in the week get the rest of what it counts by in stage 2 too.
   const audit = readAuditFacts(ss);
-  const table = readColumns(ss, LIBRARY_FIELDS, { rangeList: true });
+  const table = readColumns(ss, [...LIBRARY_FIELDS, ...STATEMENT_STAGE1_FIELDS], { rangeList: true });
   const windowRows = windowRowsOf(table, table.lastRow, audit, week, settings.timeZone);
   const live = addFieldsOfRows(
     table.layout,
     table.lastRow,
     table,
-    windowRows,
-    windowFields(settings.personalData),
+    [...new Set([...windowRows, ...rowsWithStatementIn(table, weekBounds(week, settings.timeZone))])].sort(
+      (a, b) => a - b,
+    ),
+    [...new Set([...windowFields(settings.personalData), ...FIGURES_CASE_FIELDS])].filter(
+      (key) => !(LIBRARY_FIELDS as readonly string[]).includes(key) && !STATEMENT_STAGE1_FIELDS.includes(key),
+    ),
   );
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(
     live,
     weekBounds(shiftWeek(week, -TREND_WEEKS), settings.timeZone).startMs,
   );
+  const dsa = readTransparencyInputs(ss, history.rows, settings.timeZone);
   const nowMs = Date.now();
   const report = buildWeeklyReport({
     rows: history.rows,
@@ -116,6 +130,7 @@ export function generateWeeklySummary(
     timeZone: settings.timeZone,
     personalData: settings.personalData,
     nowMs,
+    dsa,
   });
   const trackerName = ss.getName();
   const label = weekLabel(week);

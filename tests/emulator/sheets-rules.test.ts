@@ -123,6 +123,12 @@ describe('protection, enforced for the acting user', () => {
     expect(() => viewerSheet.getRange('A2').setValue('changed')).toThrow(refused);
     expect(() => viewerSheet.appendRow(['x'])).toThrow(refused);
     expect(() => viewerSheet.insertRowsAfter(1, 1)).toThrow(refused);
+    // Adding a tab changes the spreadsheet as much as a cell does (a viewer "can view but not change"): the
+    // Casebook path is the complaints register's first complaint or dispute, whose Complaints or Disputes
+    // tab a viewer's run must not make.
+    const viewerSs = asViewer.SpreadsheetApp.getActiveSpreadsheet();
+    expect(() => viewerSs.insertSheet('Complaints')).toThrow(refused);
+    expect(viewerSs.getSheetByName('Complaints')).toBeNull();
     expect(sheet.getRange('A2').getValue()).toBe('kept');
   });
 

@@ -24,6 +24,7 @@ export interface Services {
   DriveApp: GoogleAppsScript.Drive.DriveApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   MailApp: GoogleAppsScript.Mail.MailApp;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
 }
 
 export function workspace(options: WorkspaceOptions = {}): { ws: Workspace; spreadsheetId: string } {

@@ -153,8 +153,9 @@ describe('cost', () => {
       case: { caseId: caseId(size) },
     });
     // Status, Owner and Claimed by, SLA due, Severity and Created at of every row; the rest is the Lists and
-    // Settings tabs and a few rows whole, as at any size.
-    expect(ctx.ws.ledger.cells()).toBeLessThanOrEqual(6 * size + 5_000);
+    // Settings tabs and a few rows whole, as at any size: 5,103 cells, the Lists tab 4,488 of them (102 rows
+    // of 44 columns since issue 21's DSA mapping columns; 3,672 before, when 5,000 was the slack).
+    expect(ctx.ws.ledger.cells()).toBeLessThanOrEqual(6 * size + 5_500);
     expect(ctx.ws.ledger.cells()).toBeGreaterThanOrEqual(6 * size);
   }, 120_000);
 });

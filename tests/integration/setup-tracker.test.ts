@@ -231,8 +231,10 @@ test('setup costs the same number of service calls at 100 and at 20,000 cases', 
   // one verified block), drains the audit channel into the sealed log and keeps the saved filter views
   // (issue 17: the Settings it names people from, one read and one batchUpdate of the Sheets API). The rows
   // inserted here carry no format or validation, so each such column is read once, then its gap written
-  // (issue 19: setup compares before it writes; a re-run on an unchanged tracker writes nothing).
-  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(600);
+  // (issue 19: setup compares before it writes; a re-run on an unchanged tracker writes nothing). Issue 21's
+  // 13 statement-of-reasons columns took the run from 549 to 655 calls (each new column's format and, for
+  // the 5 validated ones, its rule are read and their gap written here), so the bound moved from 600 to 700.
+  expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThan(700);
 });
 
 test('while another execution holds the document lock, setup says Casebook is busy and changes nothing', () => {

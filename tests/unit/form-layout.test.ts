@@ -16,15 +16,44 @@ test.each([
 });
 
 test('New case asks first what a person has in hand; the optional rest is folded', () => {
-  const [first, second, last] = intakeLayout(INTAKE_FIELDS);
+  const [first, second] = intakeLayout(INTAKE_FIELDS);
+  const last = intakeLayout(INTAKE_FIELDS).at(-1);
   expect(first?.title).toBe('What happened');
   expect(first?.fields.slice(0, 4)).toEqual(['sellerId', 'shopName', 'market', 'liveDate']);
   expect(first?.fields).toEqual(expect.arrayContaining(['summary', 'policy', 'action', 'severity']));
   expect(second?.title).toBe('Decision');
   expect(last).toMatchObject({ title: 'More details (optional)', collapsed: true });
   expect(last?.fields).toEqual(expect.arrayContaining(['tags', 'evidenceLinks', 'relatedCases']));
-  expect(intakeLayout(INTAKE_FIELDS).filter((s) => s.collapsed)).toHaveLength(1);
+  expect(
+    intakeLayout(INTAKE_FIELDS)
+      .filter((s) => s.collapsed)
+      .map((s) => s.title),
+  ).toEqual(['Statement of reasons (DSA)', 'More details (optional)']);
 });
+
+test.each([
+  ['New case', intakeLayout(INTAKE_FIELDS), 'Decision'],
+  ['case sidebar', caseLayout(FORM_FIELDS), 'What happened'],
+])(
+  'the %s layout folds the statement-of-reasons fields into their own section after %s',
+  (_, sections, before) => {
+    const index = sections.findIndex((s) => s.onlyForStatement);
+    expect(sections[index - 1]?.title).toBe(before);
+    expect(sections[index]).toMatchObject({ title: 'Statement of reasons (DSA)', collapsed: true });
+    expect(sections[index]?.fields).toEqual([
+      'contentType',
+      'contentTypeOther',
+      'territorialScope',
+      'contentLanguage',
+      'applicationDate',
+      'sourceType',
+      'automatedDetection',
+      'termsGround',
+      'statementFacts',
+    ]);
+    expect(sections.filter((s) => s.onlyForStatement)).toHaveLength(1);
+  },
+);
 
 test('the case sidebar starts with what a reviewer changes most', () => {
   const [first] = caseLayout(FORM_FIELDS);

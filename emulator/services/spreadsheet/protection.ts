@@ -64,7 +64,7 @@ export function canEdit(ss: SpreadsheetModel, email: string, rect: GridRect): 'o
 const NO_EDIT_ACCESS = 'You do not have permission to access the requested document.';
 
 /** A script running as someone the spreadsheet is shared with only as a viewer may not change it. */
-function assertNotViewer(exec: Execution, ss: SpreadsheetModel): void {
+export function assertNotViewer(exec: Execution, ss: SpreadsheetModel): void {
   const email = exec.effectiveUser.email;
   if (email !== ss.owner && !ss.editors.has(email) && ss.viewers.has(email))
     throw new ScriptException(NO_EDIT_ACCESS);

@@ -19,7 +19,7 @@ import {
   type SpreadsheetModel,
   sheetById,
 } from './model';
-import { assertCanEdit, followNamedRange, getProtections } from './protection';
+import { assertCanEdit, assertNotViewer, followNamedRange, getProtections } from './protection';
 import { checkedRect, createRange } from './range';
 import { assertCellLimit, createSheet } from './sheet';
 
@@ -233,6 +233,8 @@ class EmulatedSpreadsheet implements Pick<Spreadsheet, SpreadsheetMembers> {
         "The parameters () don't match the method signature for SpreadsheetApp.Spreadsheet.insertSheet.",
       );
     }
+    // Adding a sheet changes the spreadsheet: a viewer's script is refused as on any write.
+    assertNotViewer(this.exec, this.ss);
     const sheet = newSheetModel(this.ss.nextSheetId++, name);
     assertCellLimit(this.ss, sheet.maxRows * sheet.maxColumns);
     this.ss.sheets.splice(Math.max(0, Math.min(index, this.ss.sheets.length)), 0, sheet);

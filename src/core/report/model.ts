@@ -5,6 +5,9 @@
  */
 
 import type { WORK_NOTE_FACT } from '../cases/work-note';
+import type { Complaint, Dispute } from '../dsa/complaints';
+import type { DsaStatement } from '../dsa/statement-rules';
+import type { TransparencyFigures } from '../dsa/transparency-figures';
 import type { FieldKey } from '../schema/case-schema';
 import type { IsoWeek } from './iso-week';
 import type { ReportRow } from './report-cases';
@@ -32,6 +35,12 @@ export interface ReportInput {
   personalData: boolean;
   /** When the report is made: a week not over by then is partial. Defaults to the week's end. */
   nowMs?: number;
+  /** The register and the issued statements, for the DSA transparency figures (left out when absent). */
+  dsa?: {
+    complaints: readonly Complaint[];
+    disputes: readonly Dispute[];
+    statements: readonly DsaStatement[];
+  };
 }
 
 /** A ratio kept as its parts, so the Doc can say "8 of 25" and compare in points. */
@@ -254,6 +263,8 @@ export interface WeeklyReport {
   actions: Action[];
   /** Candidates past the first five, highest first. */
   otherActions: Action[];
+  /** The week's Art. 15(1)(d) / Art. 24(1)(a) figures, when the register was read. */
+  transparency?: TransparencyFigures;
 }
 
 /** Limits that keep any Doc small (docs/weekly-summary.md, "Size and calls"). */

@@ -2,7 +2,8 @@
  * The weekly summary Doc's layout: which headings, sentences, tables and lists show a WeeklyReport, in
  * what order. Page one is the story a manager acts on: the headline written from the data, then "Needs
  * a decision" (the ranked actions). Then the week in figures, current risk next to the week's flow,
- * the trend chart, escalations, patterns and notable cases; long tables, other findings, data quality
+ * the trend chart, escalations, patterns and notable cases, the DSA transparency figures when the register
+ * was read; long tables, other findings, data quality
  * and the Definitions every term links to close the Doc as an appendix.
  */
 
@@ -22,6 +23,7 @@ import {
   rateChange,
 } from './report-format';
 import { escalationBlocks, notableBlocks, patternBlocks } from './report-sections';
+import { transparencySectionBlocks } from './transparency-section';
 
 export { caseRowUrl, type LayoutContext } from './report-format';
 
@@ -192,6 +194,7 @@ export function reportBlocks(report: WeeklyReport, context: LayoutContext): DocB
     ...escalationBlocks(report),
     ...patternBlocks(report),
     ...notableBlocks(report, context),
+    ...(report.transparency ? transparencySectionBlocks(report.transparency) : []),
     ...appendixBlocks(report, context),
   ];
 }

@@ -2,6 +2,7 @@
  * Builds the weekly summary's figures from the Cases rows and the Audit log for one ISO week in the
  * tracker's time zone. Pure and deterministic: the same tracker and week always give the same report.
  */
+import { transparencyFigures } from '../dsa/transparency-figures';
 import { rankedActions } from './actions';
 import { backlogChangeOf, biggestChangeOf, currentRiskOf } from './current-risk';
 import { escalationsByTeam } from './escalations';
@@ -106,5 +107,15 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
     biggestChange: biggestChangeOf(cases, [0, 1, 2, 3, 4].map(windowOf)),
     actions: actions.slice(0, REPORT_LIMITS.actions),
     otherActions: actions.slice(REPORT_LIMITS.actions, REPORT_LIMITS.actions + REPORT_LIMITS.tableRows),
+    ...(input.dsa
+      ? {
+          transparency: transparencyFigures(
+            { startMs: week.startMs, endMs: week.endMs, timeZone: input.timeZone },
+            input.dsa.complaints,
+            input.dsa.disputes,
+            input.dsa.statements,
+          ),
+        }
+      : {}),
   };
 }

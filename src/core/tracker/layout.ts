@@ -91,7 +91,7 @@ export const DEFAULT_SETTINGS: readonly (readonly [string, string, string])[] = 
 
 /** One column group on the Lists tab; its first column is what validation rules read. */
 export interface ListBlock {
-  list: ListName | 'synonyms';
+  list: ListName | 'synonyms' | 'redactNames';
   headers: readonly string[];
   seed: readonly (readonly string[])[];
   /** Named range over the first column's values (rows 2 to the end), e.g. CB_Markets. */
@@ -153,6 +153,9 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   fixed('statuses', headerOf('status'), 'CB_Statuses'),
   fixed('appealStatuses', headerOf('appealStatus'), 'CB_AppealStatuses'),
   fixed('yesNo', 'Yes/No', 'CB_YesNo'),
+  fixed('sourceTypes', headerOf('sourceType'), 'CB_SourceTypes'),
+  fixed('contentTypes', headerOf('contentType'), 'CB_ContentTypes'),
+  fixed('statementStatuses', headerOf('statementStatus'), 'CB_StatementStatuses'),
   {
     list: 'synonyms',
     headers: ['Synonym list', 'Synonym', 'Means'],
@@ -161,6 +164,8 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
     ),
     namedRange: 'CB_Synonyms',
   },
+  // Names the statement-of-reasons export removes from free text (issue 21); filled by the team.
+  { list: 'redactNames', headers: ['Name to remove'], seed: [], namedRange: 'CB_RedactNames' },
 ];
 
 /** Where each block starts on the Lists tab: blocks sit side by side with one empty column between. */

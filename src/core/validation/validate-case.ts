@@ -3,6 +3,7 @@
  * caller reads rows and the Lists tab, this says which fields break which rule and why, in words a
  * reviewer can act on.
  */
+import { statementFieldIssues } from '../dsa/statement-field-rules';
 import { DSA_LIMITS, needsOtherText, restrictionTypeOf } from '../dsa/statement-of-reasons';
 import { compactKey } from '../normalise/text';
 import {
@@ -52,7 +53,8 @@ export type RuleId =
   | 'overturnedIsMisjudgement'
   | 'dsaDateLimit'
   | 'futureDate'
-  | 'dateOrder';
+  | 'dateOrder'
+  | 'dsaStatementField';
 
 export const RULE_LABELS: Record<RuleId, string> = {
   required: 'Required field missing',
@@ -65,6 +67,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   dsaDateLimit: 'Date beyond the DSA database limit',
   futureDate: 'Date in the future',
   dateOrder: 'Dates out of order',
+  dsaStatementField: 'Statement-of-reasons field the DSA database would refuse',
 };
 
 export interface Issue {
@@ -218,6 +221,7 @@ export function validateCase(row: CaseRow, lists: TaxonomyLists, today?: string)
       `The DSA database accepts end dates up to ${DSA_LIMITS.latestDate}`,
     );
   }
+  for (const issue of statementFieldIssues(row)) add(issue.field, 'dsaStatementField', issue.message);
   if (text(row.appealStatus) === 'Overturned' && text(row.misjudgement) === 'No') {
     add(
       'misjudgement',

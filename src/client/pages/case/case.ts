@@ -11,6 +11,7 @@ import { minuteInZone } from '../../../core/normalise/date';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey, headerOf } from '../../../core/schema/case-schema';
 import { caseLayout } from '../../../core/schema/form-layout';
 import type { CaseView } from '../../../server/case-view';
+import { renderComplaints, resetComplaintForm, setUpComplaintForm } from '../../case-complaints';
 import {
   displayValue,
   fieldValue,
@@ -233,6 +234,8 @@ function render(current: CaseView): void {
   fillForm(current);
   renderRecord(current);
   renderLinked(current);
+  renderComplaints(current.complaints);
+  resetComplaintForm(current);
   renderHistory(current);
   showState(states, 'case');
 }
@@ -314,6 +317,11 @@ async function addNote(): Promise<void> {
     setText(byId('note-error'), `The note was not added: ${(error as Error).message}`);
   }
 }
+
+setUpComplaintForm(
+  () => view,
+  (caseId) => open(caseId),
+);
 
 byId<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
   event.preventDefault();
