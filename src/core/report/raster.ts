@@ -145,31 +145,52 @@ function fillRectangle(canvas: RgbCanvas, rect: Polygon, colour: Colour, opacity
   const firstRow = Math.max(0, Math.floor(top));
   const lastRow = Math.min(canvas.height - 1, Math.ceil(bottom) - 1);
   const pixels = canvas.pixels;
+  // Rows inside the rectangle all have the same cover, so the alphas are worked out when it changes.
+  let lastCovered = -1;
+  let singleAlpha = 0;
+  let leftAlpha = 0;
+  let rightAlpha = 0;
+  let runAlpha = 0;
+  let runPaintedAbove = false;
   for (let row = firstRow; row <= lastRow; row++) {
     let covered = 0;
     for (let sub = 0; sub < SUB_SCANLINES; sub++) {
       const y = row + (sub + 0.5) / SUB_SCANLINES;
       if (y >= top && y < bottom) covered++;
     }
-    if (covered === 0) continue;
-    const offset = row * width * 3;
-    if (single) {
-      const alpha = Math.min(1, repeatedCover((to - from) * weight, covered)) * opacity;
-      if (alpha > 0) blend(pixels, offset + first * 3, colour, alpha);
+    if (covered === 0) {
+      runPaintedAbove = false;
       continue;
     }
-    if (edgeLeft >= 0) {
-      const alpha = Math.min(1, repeatedCover((first + 1 - from) * weight, covered)) * opacity;
-      if (alpha > 0) blend(pixels, offset + edgeLeft * 3, colour, alpha);
+    if (covered !== lastCovered) {
+      lastCovered = covered;
+      singleAlpha = Math.min(1, repeatedCover((to - from) * weight, covered)) * opacity;
+      leftAlpha = Math.min(1, repeatedCover((first + 1 - from) * weight, covered)) * opacity;
+      rightAlpha = Math.min(1, repeatedCover((to - last) * weight, covered)) * opacity;
+      runAlpha = Math.min(1, covered * weight) * opacity;
     }
-    const runAlpha = Math.min(1, covered * weight) * opacity;
-    if (runAlpha === 1) paintRun(pixels, offset + runStart * 3, runEnd - runStart, colour);
-    else if (runAlpha > 0)
-      for (let x = runStart; x < runEnd; x++) blend(pixels, offset + x * 3, colour, runAlpha);
-    if (edgeRight >= 0) {
-      const alpha = Math.min(1, repeatedCover((to - last) * weight, covered)) * opacity;
-      if (alpha > 0) blend(pixels, offset + edgeRight * 3, colour, alpha);
+    const offset = row * width * 3;
+    if (single) {
+      if (singleAlpha > 0) blend(pixels, offset + first * 3, colour, singleAlpha);
+      continue;
     }
+    if (edgeLeft >= 0 && leftAlpha > 0) blend(pixels, offset + edgeLeft * 3, colour, leftAlpha);
+    if (runAlpha === 1) {
+      // The run above is the colour already: one copy instead of painting it again.
+      if (runPaintedAbove)
+        pixels.copyWithin(
+          offset + runStart * 3,
+          offset - width * 3 + runStart * 3,
+          offset - width * 3 + runEnd * 3,
+        );
+      else paintRun(pixels, offset + runStart * 3, runEnd - runStart, colour);
+      runPaintedAbove = true;
+    } else {
+      runPaintedAbove = false;
+      if (runAlpha > 0)
+        for (let x = runStart; x < runEnd; x++) blend(pixels, offset + x * 3, colour, runAlpha);
+    }
+    if (edgeRight >= 0 && rightAlpha > 0) blend(pixels, offset + edgeRight * 3, colour, rightAlpha);
   }
 }
 
@@ -184,9 +205,253 @@ function isRectangle(polygon: Polygon): boolean {
   );
 }
 
+/** Edges top to bottom with the winding they had: x0, y0, x1, y1, winding, five numbers an edge. */
+let edges = new Float64Array(0);
+/** Per pixel row, the edges it can cross in their original order (a counting sort by row). */
+let rowEdgeStart = new Int32Array(0);
+let rowEdges = new Int32Array(0);
+
+/** Stores the polygons' non-horizontal edges and returns how many, with their bounds in `bounds`. */
+function collectEdges(polygons: readonly Polygon[], bounds: Float64Array): number {
+  let vertices = 0;
+  for (const polygon of polygons) vertices += polygon.length / 2;
+  if (edges.length < vertices * 5) edges = new Float64Array(vertices * 10);
+  let top = Number.POSITIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let count = 0;
+  for (const polygon of polygons) {
+    const n = polygon.length;
+    for (let i = 0; i < n; i += 2) {
+      const j = i + 2 === n ? 0 : i + 2;
+      const x0 = polygon[i] as number;
+      const y0 = polygon[i + 1] as number;
+      const x1 = polygon[j] as number;
+      const y1 = polygon[j + 1] as number;
+      if (y0 === y1) continue;
+      const at = count * 5;
+      if (y0 < y1) {
+        edges[at] = x0;
+        edges[at + 1] = y0;
+        edges[at + 2] = x1;
+        edges[at + 3] = y1;
+        edges[at + 4] = 1;
+      } else {
+        edges[at] = x1;
+        edges[at + 1] = y1;
+        edges[at + 2] = x0;
+        edges[at + 3] = y0;
+        edges[at + 4] = -1;
+      }
+      count++;
+      top = Math.min(top, y0, y1);
+      left = Math.min(left, x0, x1);
+      right = Math.max(right, x0, x1);
+      bottom = Math.max(bottom, y0, y1);
+    }
+  }
+  bounds[0] = top;
+  bounds[1] = bottom;
+  bounds[2] = left;
+  bounds[3] = right;
+  return count;
+}
+
+/**
+ * Lists for each row from firstRow to lastRow the edges that can cross its sub-scanlines (top above the
+ * row's bottom, bottom below its top), each list in the edges' original order, so the crossings (and the
+ * chart's bytes) are exactly those of a scan of every edge.
+ */
+function bucketEdges(edgeCount: number, firstRow: number, lastRow: number): void {
+  const rows = lastRow - firstRow + 1;
+  if (rowEdgeStart.length < rows + 1) rowEdgeStart = new Int32Array(rows + 1);
+  rowEdgeStart.fill(0, 0, rows + 1);
+  let total = 0;
+  for (let e = 0; e < edgeCount; e++) {
+    const from = Math.max(firstRow, Math.floor(edges[e * 5 + 1] as number));
+    const to = Math.min(lastRow, Math.ceil(edges[e * 5 + 3] as number) - 1);
+    for (let row = from; row <= to; row++)
+      rowEdgeStart[row - firstRow + 1] = (rowEdgeStart[row - firstRow + 1] as number) + 1;
+    if (to >= from) total += to - from + 1;
+  }
+  for (let r = 0; r < rows; r++)
+    rowEdgeStart[r + 1] = (rowEdgeStart[r + 1] as number) + (rowEdgeStart[r] as number);
+  if (rowEdges.length < total) rowEdges = new Int32Array(total * 2);
+  // Filled through a moving copy of the starts, which is put back afterwards.
+  for (let e = 0; e < edgeCount; e++) {
+    const from = Math.max(firstRow, Math.floor(edges[e * 5 + 1] as number));
+    const to = Math.min(lastRow, Math.ceil(edges[e * 5 + 3] as number) - 1);
+    for (let row = from; row <= to; row++) {
+      const r = row - firstRow;
+      rowEdges[rowEdgeStart[r] as number] = e * 5;
+      rowEdgeStart[r] = (rowEdgeStart[r] as number) + 1;
+    }
+  }
+  for (let r = rows; r > 0; r--) rowEdgeStart[r] = rowEdgeStart[r - 1] as number;
+  rowEdgeStart[0] = 0;
+}
+
+/**
+ * The spans of nonzero winding on a row's sub-scanlines, in scan order, clipped to [0, width], into
+ * `spans`; returns how many numbers (two a span).
+ */
+function scanRow(row: number, from: number, to: number, width: number): number {
+  let spanCount = 0;
+  for (let sub = 0; sub < SUB_SCANLINES; sub++) {
+    const y = row + (sub + 0.5) / SUB_SCANLINES;
+    let crossings = 0;
+    for (let a = from; a < to; a++) {
+      const e = rowEdges[a] as number;
+      const y0 = edges[e + 1] as number;
+      const y1 = edges[e + 3] as number;
+      if (y < y0 || y >= y1) continue;
+      const x0 = edges[e] as number;
+      const x = x0 + ((y - y0) / (y1 - y0)) * ((edges[e + 2] as number) - x0);
+      // A stable insertion sort by x as the crossings come.
+      let at = crossings;
+      while (at > 0 && (crossingX[at - 1] as number) > x) {
+        crossingX[at] = crossingX[at - 1] as number;
+        crossingWinding[at] = crossingWinding[at - 1] as number;
+        at--;
+      }
+      crossingX[at] = x;
+      crossingWinding[at] = edges[e + 4] as number;
+      crossings++;
+    }
+    let winding = 0;
+    let spanStart = 0;
+    for (let k = 0; k < crossings; k++) {
+      const x = crossingX[k] as number;
+      const before = winding;
+      winding += crossingWinding[k] as number;
+      if (before === 0 && winding !== 0) spanStart = x;
+      else if (before !== 0 && winding === 0) {
+        const left = Math.max(spanStart, 0);
+        const right = Math.min(x, width);
+        if (right <= left) continue;
+        spans[spanCount++] = left;
+        spans[spanCount++] = right;
+      }
+    }
+  }
+  return spanCount;
+}
+
+/** Marks and sorts the pixels some span covers only in part; returns how many, with the row's extent in `extent`. */
+function markPartialPixels(spanCount: number, width: number, extent: Int32Array): number {
+  let partialCount = 0;
+  let rowStart = width;
+  let rowEnd = 0;
+  for (let s = 0; s < spanCount; s += 2) {
+    const from = spans[s] as number;
+    const to = spans[s + 1] as number;
+    const first = Math.floor(from);
+    const last = Math.floor(to);
+    if (first < rowStart) rowStart = first;
+    if (last > rowEnd) rowEnd = last;
+    if ((first !== from || first === last) && partial[first] === 0) {
+      partial[first] = 1;
+      partialColumns[partialCount++] = first;
+    }
+    if (last !== first && last !== to && last < width && partial[last] === 0) {
+      partial[last] = 1;
+      partialColumns[partialCount++] = last;
+    }
+  }
+  for (let k = 1; k < partialCount; k++) {
+    const column = partialColumns[k] as number;
+    let at = k;
+    while (at > 0 && (partialColumns[at - 1] as number) > column) {
+      partialColumns[at] = partialColumns[at - 1] as number;
+      at--;
+    }
+    partialColumns[at] = column;
+  }
+  extent[0] = rowStart;
+  extent[1] = rowEnd;
+  return partialCount;
+}
+
+/** Adds each span's share of each pixel, in scan order for the partly covered ones. */
+function accumulateCover(spanCount: number, partialCount: number, width: number): void {
+  const weight = 1 / SUB_SCANLINES;
+  for (let s = 0; s < spanCount; s += 2) {
+    const from = spans[s] as number;
+    const to = spans[s + 1] as number;
+    const first = Math.floor(from);
+    const last = Math.floor(to);
+    if (first === last) {
+      cover[first] = (cover[first] as number) + (to - from) * weight;
+      continue;
+    }
+    let runStart = first;
+    if (first !== from) {
+      cover[first] = (cover[first] as number) + (first + 1 - from) * weight;
+      runStart = first + 1;
+    }
+    if (last - runStart < SHORT_RUN) {
+      for (let x = runStart; x < last; x++) cover[x] = (cover[x] as number) + weight;
+    } else {
+      fullStarts[runStart] = (fullStarts[runStart] as number) + 1;
+      fullStarts[last] = (fullStarts[last] as number) - 1;
+      // Partly covered pixels keep their sums in scan order, so they take this eighth now.
+      for (let k = lowerBound(partialColumns, partialCount, runStart); k < partialCount; k++) {
+        const x = partialColumns[k] as number;
+        if (x >= last) break;
+        cover[x] = (cover[x] as number) + weight;
+      }
+    }
+    if (last !== to && last < width) cover[last] = (cover[last] as number) + (to - last) * weight;
+  }
+}
+
+/** Blends the row's covered pixels from..to with the colour, then clears the row's scratch. */
+function compositeRow(
+  pixels: Uint8Array,
+  offset: number,
+  rowStart: number,
+  rowEnd: number,
+  from: number,
+  to: number,
+  colour: Colour,
+  opacity: number,
+  partialCount: number,
+): void {
+  const weight = 1 / SUB_SCANLINES;
+  let fullCount = 0;
+  for (let x = rowStart; x < from; x++) fullCount += fullStarts[x] as number;
+  for (let x = from; x <= to; x++) {
+    fullCount += fullStarts[x] as number;
+    const sum = partial[x] === 1 ? (cover[x] as number) : (cover[x] as number) + fullCount * weight;
+    const alpha = Math.min(sum, 1) * opacity;
+    if (alpha <= 0) continue;
+    const at = offset + x * 3;
+    if (alpha === 1) {
+      pixels[at] = colour[0];
+      pixels[at + 1] = colour[1];
+      pixels[at + 2] = colour[2];
+    } else {
+      const r = pixels[at] as number;
+      const g = pixels[at + 1] as number;
+      const b = pixels[at + 2] as number;
+      pixels[at] = Math.round(r + (colour[0] - r) * alpha);
+      pixels[at + 1] = Math.round(g + (colour[1] - g) * alpha);
+      pixels[at + 2] = Math.round(b + (colour[2] - b) * alpha);
+    }
+  }
+  cover.fill(0, rowStart, rowEnd + 1);
+  fullStarts.fill(0, rowStart, rowEnd + 1);
+  for (let k = 0; k < partialCount; k++) partial[partialColumns[k] as number] = 0;
+}
+
+const bounds = new Float64Array(4);
+const extent = new Int32Array(2);
+
 /**
  * Fills the polygons (nonzero winding, so holes in glyphs stay open) with a colour at an opacity, each
- * pixel taking the share of its area the shapes cover.
+ * pixel taking the share of its area the shapes cover. Each step is its own small function, so each is
+ * optimised soon after it gets hot (a chart is drawn cold in every Apps Script execution).
  */
 export function fillPolygons(
   canvas: RgbCanvas,
@@ -198,183 +463,38 @@ export function fillPolygons(
     fillRectangle(canvas, polygons[0] as Polygon, colour, opacity);
     return;
   }
-  // Edges stored top to bottom with the winding direction they had: x0, y0, x1, y1, winding.
-  const edges: number[] = [];
-  let top = Number.POSITIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  let left = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  for (const polygon of polygons) {
-    const n = polygon.length;
-    for (let i = 0; i < n; i += 2) {
-      const j = i + 2 === n ? 0 : i + 2;
-      const x0 = polygon[i] as number;
-      const y0 = polygon[i + 1] as number;
-      const x1 = polygon[j] as number;
-      const y1 = polygon[j + 1] as number;
-      if (y0 === y1) continue;
-      if (y0 < y1) {
-        edges.push(x0, y0, x1, y1, 1);
-        if (y0 < top) top = y0;
-        if (y1 > bottom) bottom = y1;
-      } else {
-        edges.push(x1, y1, x0, y0, -1);
-        if (y1 < top) top = y1;
-        if (y0 > bottom) bottom = y0;
-      }
-      if (x0 < left) left = x0;
-      if (x1 < left) left = x1;
-      if (x0 > right) right = x0;
-      if (x1 > right) right = x1;
-    }
-  }
-  if (edges.length === 0) return;
+  const edgeCount = collectEdges(polygons, bounds);
+  if (edgeCount === 0) return;
   const width = canvas.width;
-  const pixels = canvas.pixels;
-  const firstRow = Math.max(0, Math.floor(top));
-  const lastRow = Math.min(canvas.height - 1, Math.ceil(bottom) - 1);
-  const firstColumn = Math.max(0, Math.floor(left));
-  const lastColumn = Math.min(width - 1, Math.ceil(right));
-  const edgeCount = edges.length / 5;
+  const firstRow = Math.max(0, Math.floor(bounds[0] as number));
+  const lastRow = Math.min(canvas.height - 1, Math.ceil(bounds[1] as number) - 1);
+  const firstColumn = Math.max(0, Math.floor(bounds[2] as number));
+  const lastColumn = Math.min(width - 1, Math.ceil(bounds[3] as number));
+  if (!(lastRow >= firstRow)) return;
   scratchFor(width, edgeCount);
-  const weight = 1 / SUB_SCANLINES;
-  const [red, green, blue] = colour as [number, number, number];
-  // The edges a pixel row's sub-scanlines can cross, in their original order (so the crossings, and the
-  // chart's bytes, are exactly those of a scan of every edge), found once per row rather than per sub-scanline.
-  const active: number[] = [];
+  bucketEdges(edgeCount, firstRow, lastRow);
   for (let row = firstRow; row <= lastRow; row++) {
-    active.length = 0;
-    for (let e = 0; e < edges.length; e += 5)
-      if ((edges[e + 1] as number) < row + 1 && (edges[e + 3] as number) > row) active.push(e);
-    if (active.length === 0) continue;
-    let spanCount = 0;
-    for (let sub = 0; sub < SUB_SCANLINES; sub++) {
-      const y = row + (sub + 0.5) / SUB_SCANLINES;
-      let crossings = 0;
-      for (let a = 0; a < active.length; a++) {
-        const e = active[a] as number;
-        const y0 = edges[e + 1] as number;
-        const y1 = edges[e + 3] as number;
-        if (y < y0 || y >= y1) continue;
-        const x0 = edges[e] as number;
-        const x = x0 + ((y - y0) / (y1 - y0)) * ((edges[e + 2] as number) - x0);
-        // A stable insertion sort by x as the crossings come.
-        let at = crossings;
-        while (at > 0 && (crossingX[at - 1] as number) > x) {
-          crossingX[at] = crossingX[at - 1] as number;
-          crossingWinding[at] = crossingWinding[at - 1] as number;
-          at--;
-        }
-        crossingX[at] = x;
-        crossingWinding[at] = edges[e + 4] as number;
-        crossings++;
-      }
-      let winding = 0;
-      let spanStart = 0;
-      for (let k = 0; k < crossings; k++) {
-        const x = crossingX[k] as number;
-        const before = winding;
-        winding += crossingWinding[k] as number;
-        if (before === 0 && winding !== 0) spanStart = x;
-        else if (before !== 0 && winding === 0) {
-          const from = Math.max(spanStart, 0);
-          const to = Math.min(x, width);
-          if (to <= from) continue;
-          spans[spanCount++] = from;
-          spans[spanCount++] = to;
-        }
-      }
-    }
+    const r = row - firstRow;
+    const from = rowEdgeStart[r] as number;
+    const to = rowEdgeStart[r + 1] as number;
+    if (from === to) continue;
+    const spanCount = scanRow(row, from, to, width);
     if (spanCount === 0) continue;
-
-    // The pixels some span covers only in part, sorted.
-    let partialCount = 0;
-    let rowStart = width;
-    let rowEnd = 0;
-    for (let s = 0; s < spanCount; s += 2) {
-      const from = spans[s] as number;
-      const to = spans[s + 1] as number;
-      const first = Math.floor(from);
-      const last = Math.floor(to);
-      if (first < rowStart) rowStart = first;
-      if (last > rowEnd) rowEnd = last;
-      if (first !== from || first === last) {
-        if (partial[first] === 0) {
-          partial[first] = 1;
-          partialColumns[partialCount++] = first;
-        }
-      }
-      if (last !== first && last !== to && last < width && partial[last] === 0) {
-        partial[last] = 1;
-        partialColumns[partialCount++] = last;
-      }
-    }
-    for (let k = 1; k < partialCount; k++) {
-      const column = partialColumns[k] as number;
-      let at = k;
-      while (at > 0 && (partialColumns[at - 1] as number) > column) {
-        partialColumns[at] = partialColumns[at - 1] as number;
-        at--;
-      }
-      partialColumns[at] = column;
-    }
-
-    for (let s = 0; s < spanCount; s += 2) {
-      const from = spans[s] as number;
-      const to = spans[s + 1] as number;
-      const first = Math.floor(from);
-      const last = Math.floor(to);
-      if (first === last) {
-        cover[first] = (cover[first] as number) + (to - from) * weight;
-        continue;
-      }
-      let runStart = first;
-      if (first !== from) {
-        cover[first] = (cover[first] as number) + (first + 1 - from) * weight;
-        runStart = first + 1;
-      }
-      if (last - runStart < SHORT_RUN) {
-        for (let x = runStart; x < last; x++) cover[x] = (cover[x] as number) + weight;
-      } else {
-        fullStarts[runStart] = (fullStarts[runStart] as number) + 1;
-        fullStarts[last] = (fullStarts[last] as number) - 1;
-        // Partly covered pixels keep their sums in scan order, so they take this eighth now.
-        for (let k = lowerBound(partialColumns, partialCount, runStart); k < partialCount; k++) {
-          const x = partialColumns[k] as number;
-          if (x >= last) break;
-          cover[x] = (cover[x] as number) + weight;
-        }
-      }
-      if (last !== to && last < width) cover[last] = (cover[last] as number) + (to - last) * weight;
-    }
-
-    const offset = row * width * 3;
-    const from = Math.max(rowStart, firstColumn);
-    const to = Math.min(rowEnd, lastColumn);
-    let fullCount = 0;
-    for (let x = rowStart; x < from; x++) fullCount += fullStarts[x] as number;
-    for (let x = from; x <= to; x++) {
-      fullCount += fullStarts[x] as number;
-      const sum = partial[x] === 1 ? (cover[x] as number) : (cover[x] as number) + fullCount * weight;
-      const alpha = Math.min(sum, 1) * opacity;
-      if (alpha <= 0) continue;
-      const at = offset + x * 3;
-      if (alpha === 1) {
-        pixels[at] = red;
-        pixels[at + 1] = green;
-        pixels[at + 2] = blue;
-        continue;
-      }
-      const r = pixels[at] as number;
-      const g = pixels[at + 1] as number;
-      const b = pixels[at + 2] as number;
-      pixels[at] = Math.round(r + (red - r) * alpha);
-      pixels[at + 1] = Math.round(g + (green - g) * alpha);
-      pixels[at + 2] = Math.round(b + (blue - b) * alpha);
-    }
-    cover.fill(0, rowStart, rowEnd + 1);
-    fullStarts.fill(0, rowStart, rowEnd + 1);
-    for (let k = 0; k < partialCount; k++) partial[partialColumns[k] as number] = 0;
+    const partialCount = markPartialPixels(spanCount, width, extent);
+    accumulateCover(spanCount, partialCount, width);
+    const rowStart = extent[0] as number;
+    const rowEnd = extent[1] as number;
+    compositeRow(
+      canvas.pixels,
+      row * width * 3,
+      rowStart,
+      rowEnd,
+      Math.max(rowStart, firstColumn),
+      Math.min(rowEnd, lastColumn),
+      colour,
+      opacity,
+      partialCount,
+    );
   }
 }
 
