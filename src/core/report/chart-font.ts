@@ -64,22 +64,30 @@ export function measureText(text: string, style: Pick<TextStyle, 'size' | 'face'
   return (units * style.size) / face.unitsPerEm;
 }
 
-/** Draws text with its baseline at y; x is its left edge, centre or right edge as the style says. */
-export function drawText(canvas: RgbCanvas, text: string, x: number, y: number, style: TextStyle): void {
+/** Each glyph's polygons in pixels for text with its baseline at y, placed as the style aligns it. */
+export function placeGlyphs(text: string, x: number, y: number, style: TextStyle): Polygon[][] {
   const faceName = style.face ?? 'regular';
   const face = CHART_FACES[faceName];
   const scale = style.size / face.unitsPerEm;
   const width = measureText(text, style);
   let penX = style.align === 'centre' ? x - width / 2 : style.align === 'right' ? x - width : x;
+  const glyphs: Polygon[][] = [];
   for (const char of text) {
     const glyph = glyphOf(face, char);
-    const polygons = outline(faceName, char).map((contour) => {
-      const placed: Polygon = [];
-      for (let k = 0; k < contour.length; k += 2)
-        placed.push(penX + (contour[k] as number) * scale, y - (contour[k + 1] as number) * scale);
-      return placed;
-    });
-    fillPolygons(canvas, polygons, style.colour);
+    glyphs.push(
+      outline(faceName, char).map((contour) => {
+        const placed: Polygon = [];
+        for (let k = 0; k < contour.length; k += 2)
+          placed.push(penX + (contour[k] as number) * scale, y - (contour[k + 1] as number) * scale);
+        return placed;
+      }),
+    );
     penX += glyph[0] * scale;
   }
+  return glyphs;
+}
+
+/** Draws text with its baseline at y; x is its left edge, centre or right edge as the style says. */
+export function drawText(canvas: RgbCanvas, text: string, x: number, y: number, style: TextStyle): void {
+  for (const polygons of placeGlyphs(text, x, y, style)) fillPolygons(canvas, polygons, style.colour);
 }

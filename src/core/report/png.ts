@@ -120,38 +120,46 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
 
   const HASH_SIZE = 1 << 15;
   const head = new Int32Array(HASH_SIZE).fill(-1);
-  const hashAt = (i: number) =>
-    Math.imul((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, 0x9e3779b1) >>> 17;
-  const matchLength = (from: number, distance: number) => {
-    const limit = Math.min(MAX_MATCH, data.length - from);
-    let length = 0;
-    while (length < limit && data[from + length] === data[from + length - distance]) length++;
-    return length;
-  };
-
+  const end = data.length;
+  const words =
+    data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, end >>> 2) : undefined;
   let i = 0;
-  let bestLength = 0;
-  let bestDistance = 0;
-  // Tried in order (the byte before, the byte above, the last position of the same hash); the first
-  // longest wins. No array per byte: a chart is hundreds of thousands of bytes.
-  const tryDistance = (distance: number) => {
-    if (distance < 1 || distance > i || distance > WINDOW) return;
-    const length = matchLength(i, distance);
-    if (length > bestLength) {
-      bestLength = length;
-      bestDistance = distance;
-    }
-  };
-  while (i < data.length) {
-    bestLength = 0;
-    bestDistance = 0;
-    if (i + MIN_MATCH <= data.length) {
-      const hash = hashAt(i);
+  // Candidates tried in order (the byte before, the byte above, the last position of the same hash); the
+  // first longest wins. Written out inline, without a closure call per candidate: a chart is hundreds of
+  // thousands of bytes and runs cold (not yet optimised) in Apps Script.
+  while (i < end) {
+    let bestLength = 0;
+    let bestDistance = 0;
+    if (i + MIN_MATCH <= end) {
+      const hash = Math.imul((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!, 0x9e3779b1) >>> 17;
       const previous = i - head[hash]!;
       head[hash] = i;
-      tryDistance(1);
-      tryDistance(rowLength);
-      tryDistance(previous);
+      const limit = Math.min(MAX_MATCH, end - i);
+      for (let candidate = 0; candidate < 3; candidate++) {
+        const distance = candidate === 0 ? 1 : candidate === 1 ? rowLength : previous;
+        if (distance < 1 || distance > i || distance > WINDOW) continue;
+        // Only a longer match replaces the best, so one that differs at the byte past the best (or a best
+        // already as long as can be) is not measured.
+        if (
+          bestLength > 0 &&
+          (bestLength >= limit || data[i + bestLength] !== data[i + bestLength - distance])
+        )
+          continue;
+        let length = 0;
+        if (distance === 1 && words !== undefined) {
+          // A run of one byte value: aligned 4-byte words of that value are counted a word at a time.
+          const value = data[i - 1]!;
+          const word = Math.imul(value, 0x01010101) >>> 0;
+          while (length < limit && (i + length) % 4 !== 0 && data[i + length] === value) length++;
+          if ((i + length) % 4 === 0)
+            while (length + 4 <= limit && words[(i + length) / 4] === word) length += 4;
+        }
+        while (length < limit && data[i + length] === data[i + length - distance]) length++;
+        if (length > bestLength) {
+          bestLength = length;
+          bestDistance = distance;
+        }
+      }
     }
     if (bestLength >= MIN_MATCH) {
       const lengthCode = codeIndex(LENGTH_BASE, bestLength);
@@ -162,7 +170,15 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
       writeBits(bestDistance - DIST_BASE[distCode]!, DIST_EXTRA[distCode]!);
       i += bestLength;
     } else {
-      writeSymbol(data[i]!);
+      // A literal, its fixed code written straight into the bit buffer.
+      const symbol = data[i]!;
+      bitBuffer |= FIXED_CODE[symbol]! << bitCount;
+      bitCount += FIXED_LENGTH[symbol]!;
+      while (bitCount >= 8) {
+        out.push(bitBuffer & 0xff);
+        bitBuffer >>>= 8;
+        bitCount -= 8;
+      }
       i++;
     }
   }
@@ -197,36 +213,98 @@ function filterScanlines(
   const rowBytes = width * bytesPerPixel;
   const stride = rowBytes + 1;
   const raw = new Uint8Array(stride * height);
-  const candidate = [new Uint8Array(rowBytes), new Uint8Array(rowBytes), new Uint8Array(rowBytes)];
+  // Rows compared four bytes at a time where the rows line up on 4-byte boundaries (the chart's do).
+  const words =
+    pixels.byteOffset % 4 === 0 && rowBytes % 4 === 0
+      ? new Uint32Array(pixels.buffer, pixels.byteOffset, (rowBytes / 4) * height)
+      : undefined;
   for (let y = 0; y < height; y++) {
     const row = y * rowBytes;
-    let best = 0;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (let filter = 0; filter < 3; filter++) {
-      const line = candidate[filter]!;
-      let cost = 0;
-      for (let x = 0; x < rowBytes; x++) {
-        const value = pixels[row + x]!;
-        const before =
-          filter === 1 && x >= bytesPerPixel
-            ? pixels[row + x - bytesPerPixel]!
-            : filter === 2 && y > 0
-              ? pixels[row + x - rowBytes]!
-              : 0;
-        const filtered = (value - before) & 0xff;
-        line[x] = filtered;
-        // The usual heuristic: bytes as signed values, smallest sum of magnitudes wins.
-        cost += filtered < 128 ? filtered : 256 - filtered;
-      }
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = filter;
-      }
+    const out = y * stride + 1;
+    // A row the same as the one above: Up makes it all zeros (raw already is), cost 0, which only None
+    // ties (a row of zeros, kept as None since a tie keeps the earlier filter).
+    if (y > 0 && words !== undefined && sameAsAbove(words, row / 4, rowBytes / 4)) {
+      raw[out - 1] = words[row / 4] === 0 && allZero(pixels, row, rowBytes) ? 0 : 2;
+      continue;
     }
-    raw[y * stride] = best;
-    raw.set(candidate[best]!, y * stride + 1);
+    const best = cheapestFilter(pixels, row, rowBytes, bytesPerPixel, y > 0, words);
+    raw[out - 1] = best;
+    if (best === 0) {
+      raw.set(pixels.subarray(row, row + rowBytes), out);
+      continue;
+    }
+    const distance = best === 1 ? bytesPerPixel : rowBytes;
+    for (let x = 0; x < rowBytes; x++) {
+      // Four bytes the same as those they are taken from filter to zeros, which raw already holds.
+      if (words !== undefined && x % 4 === 0 && x >= 4 && x + 4 <= rowBytes) {
+        const at = (row + x) / 4;
+        const same =
+          best === 2
+            ? words[at] === words[at - rowBytes / 4]
+            : words[at] === WHITE_WORD && words[at - 1] === WHITE_WORD;
+        if (same) {
+          x += 3;
+          continue;
+        }
+      }
+      if (best === 1 && x < bytesPerPixel) raw[out + x] = pixels[row + x]!;
+      else raw[out + x] = (pixels[row + x]! - pixels[row + x - distance]!) & 0xff;
+    }
   }
   return raw;
+}
+
+function sameAsAbove(words: Uint32Array, start: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (words[start + k] !== words[start - count + k]) return false;
+  return true;
+}
+
+function allZero(bytes: Uint8Array, start: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (bytes[start + k] !== 0) return false;
+  return true;
+}
+
+const WHITE_WORD = 0xffffffff;
+
+/** Cost of a filtered byte: its magnitude as a signed value (the usual heuristic, smallest sum wins). */
+const magnitude = (filtered: number) => (filtered < 128 ? filtered : 256 - filtered);
+
+/**
+ * The filter None (0), Sub (1) or Up (2) with the smallest cost for a row, the earlier on a tie; all three
+ * costs in one pass. Without a row above, Up is None, so it is left out.
+ */
+function cheapestFilter(
+  pixels: Uint8Array,
+  row: number,
+  rowBytes: number,
+  bytesPerPixel: number,
+  hasAbove: boolean,
+  words: Uint32Array | undefined,
+): number {
+  const above = row - rowBytes;
+  let noneCost = 0;
+  let subCost = 0;
+  let upCost = hasAbove ? 0 : Number.POSITIVE_INFINITY;
+  for (let x = 0; x < rowBytes; x++) {
+    // Four white bytes after white ones (most of a chart) cost 4 as None, 0 as Sub, 0 as Up under white.
+    if (words !== undefined && x % 4 === 0 && x >= 4 && x + 4 <= rowBytes) {
+      const at = (row + x) / 4;
+      if (
+        words[at] === WHITE_WORD &&
+        words[at - 1] === WHITE_WORD &&
+        (!hasAbove || words[at - rowBytes / 4] === WHITE_WORD)
+      ) {
+        noneCost += 4;
+        x += 3;
+        continue;
+      }
+    }
+    const value = pixels[row + x]!;
+    noneCost += magnitude(value);
+    subCost += magnitude(x < bytesPerPixel ? value : (value - pixels[row + x - bytesPerPixel]!) & 0xff);
+    if (hasAbove) upCost += magnitude((value - pixels[above + x]!) & 0xff);
+  }
+  return subCost < noneCost ? (upCost < subCost ? 2 : 1) : upCost < noneCost ? 2 : 0;
 }
 
 function assemble(header: Uint8Array, chunks: Uint8Array[]): Uint8Array {
