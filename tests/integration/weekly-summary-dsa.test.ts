@@ -8,7 +8,13 @@ import { elementText } from '../../emulator/services/document-model';
 import { caseIds } from '../security/support/record';
 import { reachMenuItem } from '../support/automation-tracker';
 import { call, OWNER } from '../support/intake-tracker';
-import { docsNamed, generateFromMenu, reportTracker, W47_NAME } from '../support/report-tracker';
+import {
+  docsNamed,
+  fillClosedHistory,
+  generateFromMenu,
+  reportTracker,
+  W47_NAME,
+} from '../support/report-tracker';
 import { newRequestId } from '../support/statement-tracker';
 
 const complaint = (
@@ -116,4 +122,42 @@ test('the weekly Doc shows the DSA figures of the week, equal to an independent 
     `Statements of reasons: ${issued}; by category: ${listCell(policy, 'Policy', 'DSA category')} ${issued}; by restriction: ${listCell(action, 'Enforcement action', 'Restriction type')} ${issued}; by automation: AUTOMATED_DECISION_NOT_AUTOMATED ${issued}.`,
   );
   expect(menu[1]).toMatch(new RegExp(`^Complaints received: ${inWeek.length} `));
+});
+
+test('a statement issued in the week for a case long closed, outside every other window, is counted', () => {
+  // The weekly read gives window columns only to the rows a window reaches (report-read-plan.ts); a case
+  // closed months ago whose statement applies this week must still reach the DSA section, as in the menu.
+  const ctx = reportTracker();
+  // Enough of last year's closed cases that the read gives window columns to this year's rows only.
+  fillClosedHistory(ctx, 3_000);
+  const header = ctx.cases.getRange(1, 1, 1, ctx.cases.getLastColumn()).getValues()[0]!.map(String);
+  const col = (title: string) => header.indexOf(title) + 1;
+  const set = (row: number, title: string, value: unknown) =>
+    ctx.cases.getRange(row, col(title)).setValue(value);
+  set(2, 'Statement status', 'Submitted');
+  const old = ctx.cases.getLastRow() - 1_000;
+  expect(ctx.cases.getRange(old, col('Case ID')).getValue()).toMatch(/^CB-2025-/);
+  set(old, 'Statement status', 'Exported');
+  set(old, 'Application date', new Date('2026-11-18T12:00:00Z'));
+  generateFromMenu(ctx);
+
+  const doc = docsNamed(ctx.ws, W47_NAME)[0]!;
+  const at = doc.body.findIndex(
+    (e) => e.kind === 'paragraph' && elementText(e) === 'DSA transparency figures',
+  );
+  const table = doc.body[at + 1]!;
+  if (table.kind !== 'table') throw new Error('no table after the heading');
+  const shown = Object.fromEntries(
+    table.rows.map((row) => row.map((cell) => cell.paragraph.runs.map((r) => r.text).join(''))),
+  );
+  expect(shown['Statements of reasons']).toBe('2');
+  // Counted with its policy read, as every other statement is (last year's rows have no enforcement
+  // action or automated decision, so those show as not given either way).
+  expect(shown['Statements by category']).not.toMatch(/no category/);
+  ctx.ws.answerNextDialog({ button: 'OK', text: '16/11/2026 to 22/11/2026' });
+  ctx.ws.answerNextDialog({ button: 'OK' });
+  const menu = String(reachMenuItem(ctx.ws, OWNER, ctx.spreadsheetId, 'DSA transparency figures')).split(
+    '\n',
+  );
+  expect(menu[3]).toMatch(/^Statements of reasons: 2;/);
 });
