@@ -68,7 +68,7 @@ test('the found cases come with their complaints in short: count, latest, revers
       { complaintId: 'CP-1', decision: 'Reversed', decidedAt: '2026-11-09', grounds: REVERSED_GROUNDS },
       {
         complaintId: 'CP-H1',
-        decision: 'partially reversed',
+        decision: 'Partially reversed',
         decidedAt: '',
         grounds: 'Teilweise berechtigt.',
       },

@@ -12,7 +12,7 @@ import {
   handlingDue,
   workingDaysSince,
 } from './complaint-clocks';
-import type { Complaint, Dispute } from './complaints';
+import { COMPLAINT_DECISIONS, type Complaint, type Dispute } from './complaints';
 
 export interface ComplaintsBrief {
   /** Complaints about the case in the register (those too old to be read included). */
@@ -51,6 +51,12 @@ export function isReversal(decision: string): boolean {
   return /^(partially\s+)?reversed$/i.test(decision.trim());
 }
 
+/** The register's own spelling of a decision typed by hand in another case or spacing; other text as typed. */
+function decisionText(decision: string): string {
+  const flat = decision.replace(/\s+/g, ' ').trim();
+  return COMPLAINT_DECISIONS.find((known) => known.toLowerCase() === flat.toLowerCase()) ?? flat;
+}
+
 function shortened(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= BRIEF_GROUNDS_MAX ? flat : `${flat.slice(0, BRIEF_GROUNDS_MAX - 1).trimEnd()}…`;
@@ -74,7 +80,7 @@ export function complaintsBrief(
     latest: latest && {
       complaintId: latest.complaintId,
       receivedMs: latest.receivedAt.getTime(),
-      decision: latest.decision.trim(),
+      decision: decisionText(latest.decision),
       decidedMs: latest.decidedAt ? latest.decidedAt.getTime() : null,
       handlingDay: open ? workingDaysSince(latest.receivedAt.getTime(), nowMs, timeZone) : 0,
       overdue: open && nowMs > handlingDue(latest.receivedAt.getTime(), DEFAULT_HANDLING_DAYS, timeZone),
@@ -86,7 +92,7 @@ export function complaintsBrief(
       .sort((a, b) => b.c.receivedAt.getTime() - a.c.receivedAt.getTime() || b.order - a.order)
       .map(({ c }) => ({
         complaintId: c.complaintId,
-        decision: c.decision.trim(),
+        decision: decisionText(c.decision),
         decidedMs: c.decidedAt ? c.decidedAt.getTime() : null,
         grounds: shortened(c.grounds),
       })),
