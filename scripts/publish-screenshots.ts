@@ -18,6 +18,8 @@ const SHOWN_IN_README: readonly (readonly [string, string])[] = [
   ['statements-preview', 'statements-preview'],
   ['statements-refused', 'statements-refused'],
   ['case-complaints', 'case-complaints'],
+  // The found cases' complaints and disputes in the New case form's duplicate warning.
+  ['intake-complaints', 'intake-complaints'],
 ];
 const from = path.resolve('test-output/screenshots');
 const to = path.resolve('docs/screenshots');

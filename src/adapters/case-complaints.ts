@@ -1,6 +1,7 @@
 /**
- * The complaints of one case and their out-of-court disputes, read narrowly for the case sidebar: the
- * Complaints tab is searched for the case ID in its Case ID column and only the rows found are read; the
+ * The complaints of a case and their out-of-court disputes, read narrowly for the case sidebar and for the
+ * cases the intake's duplicate check finds: the Complaints tab is searched for each case ID in its Case ID
+ * column and only the rows found are read; the
  * Disputes tab likewise by each complaint's ID. Neither tab is read whole, and a tracker without them
  * costs one lookup each.
  */
@@ -13,45 +14,55 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Complaints shown per case: the most recent ones (a case with more is rare and says how many more). */
 export const CASE_COMPLAINTS_SHOWN = 20;
 
-/** Rows of a tab whose `keyHeader` column holds exactly `key`, as records by header (at most `limit`, last). */
-function rowsWithKey(
+/**
+ * Rows of a tab whose `keyHeader` column holds exactly one of `keys` (a TextFinder per key, so each key's
+ * rows are known apart), as records by header: for each key at most its last `limit` rows are read, and
+ * `total` says how many it has.
+ */
+function rowsWithKeys(
   ss: Spreadsheet,
   tab: string,
   headers: readonly string[],
   keyHeader: string,
   keys: readonly string[],
   limit: number,
-): { records: Record<string, unknown>[]; total: number } {
-  if (keys.length === 0) return { records: [], total: 0 };
+): Map<string, { records: Record<string, unknown>[]; total: number }> {
+  const byKey = new Map<string, { records: Record<string, unknown>[]; total: number }>();
+  if (keys.length === 0) return byKey;
   const sheet = ss.getSheetByName(tab);
-  if (!sheet) return { records: [], total: 0 };
+  if (!sheet) return byKey;
   const width = sheet.getLastColumn();
   const last = sheet.getLastRow();
-  if (width === 0 || last < 2) return { records: [], total: 0 };
+  if (width === 0 || last < 2) return byKey;
   const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
   const keyColumn = header.indexOf(matchKey(keyHeader)) + 1;
-  if (keyColumn === 0) return { records: [], total: 0 };
+  if (keyColumn === 0) return byKey;
   const column = sheet.getRange(2, keyColumn, last - 1, 1);
-  const rows = [
-    ...new Set(
-      keys.flatMap((key) =>
+  const index = headers.map((h) => header.indexOf(matchKey(h)));
+  const read = new Map<number, Record<string, unknown>>();
+  const recordAt = (row: number) => {
+    const known = read.get(row);
+    if (known) return known;
+    const values = sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
+    const record = Object.fromEntries(
+      headers.map((h, i) => [h, (index[i] ?? -1) < 0 ? '' : values[index[i] as number]]),
+    );
+    read.set(row, record);
+    return record;
+  };
+  for (const key of new Set(keys)) {
+    const rows = [
+      ...new Set(
         column
           .createTextFinder(key)
           .matchEntireCell(true)
           .findAll()
           .map((cell) => cell.getRow()),
       ),
-    ),
-  ].sort((a, b) => a - b);
-  const shown = rows.slice(-limit);
-  const index = headers.map((h) => header.indexOf(matchKey(h)));
-  const records = shown.map((row) => {
-    const values = sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
-    return Object.fromEntries(
-      headers.map((h, i) => [h, (index[i] ?? -1) < 0 ? '' : values[index[i] as number]]),
-    );
-  });
-  return { records, total: rows.length };
+    ].sort((a, b) => a - b);
+    byKey.set(key, { records: rows.slice(-limit).map(recordAt), total: rows.length });
+  }
+  return byKey;
 }
 
 const asDate = (v: unknown) =>
@@ -67,60 +78,83 @@ export interface CaseComplaints {
   disputes: Dispute[];
 }
 
-export function readCaseComplaints(ss: Spreadsheet, caseId: string): CaseComplaints {
-  const found = rowsWithKey(
+/** A case's complaints and disputes, by case ID (the case view's one case, or the intake's found cases). */
+export function readComplaintsOfCases(
+  ss: Spreadsheet,
+  caseIds: readonly string[],
+): Map<string, CaseComplaints> {
+  const found = rowsWithKeys(
     ss,
     COMPLAINTS_TAB,
     COMPLAINT_HEADERS,
     COMPLAINT_HEADERS[1],
-    [caseId],
+    caseIds,
     CASE_COMPLAINTS_SHOWN,
   );
-  const complaints = found.records.flatMap((r): Complaint[] => {
-    const informedAt = asDate(r['Informed at']);
-    const receivedAt = asDate(r['Received at']);
-    // A row typed by hand with a non-date is left out rather than shown with made-up clocks.
-    if (!informedAt || !receivedAt || asText(r[COMPLAINT_HEADERS[1]]) !== caseId) return [];
-    return [
-      {
-        complaintId: asText(r['Complaint ID']),
-        caseId,
-        informedAt,
-        receivedAt,
-        channel: asText(r.Channel),
-        basis: asText(r.Basis),
-        grounds: asText(r.Grounds),
-        decision: asText(r.Decision),
-        decidedAt: asDate(r['Decided at']),
-        decidedBy: asText(r['Decided by']),
-        automatedOnly: false,
-        replySentAt: asDate(r['Reply sent at']),
-      },
-    ];
-  });
-  const ids = complaints.map((c) => c.complaintId).filter((id) => id !== '');
-  const ours = new Set(ids);
-  const disputes = rowsWithKey(
+  const complaintsOf = new Map(
+    caseIds.map((caseId) => {
+      const rows = found.get(caseId) ?? { records: [], total: 0 };
+      const complaints = rows.records.flatMap((r): Complaint[] => {
+        const informedAt = asDate(r['Informed at']);
+        const receivedAt = asDate(r['Received at']);
+        // A row typed by hand with a non-date is left out rather than shown with made-up clocks.
+        if (!informedAt || !receivedAt || asText(r[COMPLAINT_HEADERS[1]]) !== caseId) return [];
+        return [
+          {
+            complaintId: asText(r['Complaint ID']),
+            caseId,
+            informedAt,
+            receivedAt,
+            channel: asText(r.Channel),
+            basis: asText(r.Basis),
+            grounds: asText(r.Grounds),
+            decision: asText(r.Decision),
+            decidedAt: asDate(r['Decided at']),
+            decidedBy: asText(r['Decided by']),
+            automatedOnly: false,
+            replySentAt: asDate(r['Reply sent at']),
+          },
+        ];
+      });
+      return [caseId, { complaints, olderCount: rows.total - rows.records.length }] as const;
+    }),
+  );
+  const ids = [...complaintsOf.values()].flatMap((c) =>
+    c.complaints.map((complaint) => complaint.complaintId).filter((id) => id !== ''),
+  );
+  const disputeRows = rowsWithKeys(
     ss,
     DISPUTES_TAB,
     DISPUTE_HEADERS,
     'Complaint ID',
     ids,
     CASE_COMPLAINTS_SHOWN,
-  ).records.flatMap((r): Dispute[] => {
-    const referredAt = asDate(r['Referred at']);
-    if (!referredAt || !ours.has(asText(r['Complaint ID']))) return [];
-    return [
-      {
-        disputeId: asText(r['Dispute ID']),
-        complaintId: asText(r['Complaint ID']),
-        body: asText(r.Body),
-        referredAt,
-        complex: asText(r.Complex).toLowerCase() === 'yes',
-        outcome: asText(r.Outcome),
-        decidedAt: asDate(r['Decided at']),
-      },
-    ];
-  });
-  return { complaints, olderCount: found.total - found.records.length, disputes };
+  );
+  const result = new Map<string, CaseComplaints>();
+  for (const [caseId, { complaints, olderCount }] of complaintsOf) {
+    const ours = new Set(complaints.map((c) => c.complaintId).filter((id) => id !== ''));
+    const disputes = [...ours]
+      .flatMap((id) => disputeRows.get(id)?.records ?? [])
+      .flatMap((r): Dispute[] => {
+        const referredAt = asDate(r['Referred at']);
+        if (!referredAt || !ours.has(asText(r['Complaint ID']))) return [];
+        return [
+          {
+            disputeId: asText(r['Dispute ID']),
+            complaintId: asText(r['Complaint ID']),
+            body: asText(r.Body),
+            referredAt,
+            complex: asText(r.Complex).toLowerCase() === 'yes',
+            outcome: asText(r.Outcome),
+            decidedAt: asDate(r['Decided at']),
+          },
+        ];
+      });
+    result.set(caseId, { complaints, olderCount, disputes });
+  }
+  return result;
+}
+
+export function readCaseComplaints(ss: Spreadsheet, caseId: string): CaseComplaints {
+  return readComplaintsOfCases(ss, [caseId]).get(caseId) ?? { complaints: [], olderCount: 0, disputes: [] };
 }

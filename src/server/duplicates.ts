@@ -3,7 +3,8 @@
  * session are found with a TextFinder each (inside Sheets, case ignored), then only those rows' six key
  * columns (and the few columns between them, read in the same call: cheaper than a call per column) are
  * read and compared in core. Values are normalised as the saved case would be, so "shop-42 " and
- * "SHOP-42" find the same seller.
+ * "SHOP-42" find the same seller. The found cases' complaints and disputes come with them
+ * (duplicate-complaints.ts): a reversed complaint means the earlier enforcement was a misjudgement.
  */
 
 import { type CasesLayout, readCasesLayout, readRowsAt, rowsShowing } from '../adapters/case-lookup';
@@ -20,6 +21,7 @@ import {
 } from '../core/intake/duplicates';
 import type { FieldKey } from '../core/schema/case-schema';
 import { BadArgument, expectObject } from './arguments';
+import { complaintsOfFoundCases, type FoundComplaints } from './duplicate-complaints';
 import { rowLink } from './links';
 
 export interface DuplicateView extends PossibleDuplicate {
@@ -89,7 +91,14 @@ export function duplicatesIn(
   }));
 }
 
-export function findDuplicates(request: unknown): { matches: DuplicateView[]; windowDays: number } {
+export interface DuplicateCheck {
+  matches: DuplicateView[];
+  windowDays: number;
+  /** The found cases' complaints and disputes in short (the register is not asked when none is found). */
+  complaints: FoundComplaints;
+}
+
+export function findDuplicates(request: unknown): DuplicateCheck {
   const body = expectObject('request', request);
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
@@ -104,8 +113,15 @@ export function findDuplicates(request: unknown): { matches: DuplicateView[]; wi
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const ctx = readIntakeContext(ss);
   const probe = probeFrom(fields, ctx);
+  const matches = duplicatesIn(ss, readCasesLayout(ss), probe, ctx);
   return {
-    matches: duplicatesIn(ss, readCasesLayout(ss), probe, ctx),
+    matches,
     windowDays: ctx.duplicateWindowDays,
+    complaints: complaintsOfFoundCases(
+      ss,
+      matches.map((m) => m.caseId),
+      ctx.timeZone,
+      Date.now(),
+    ),
   };
 }

@@ -98,7 +98,7 @@ describe('what counts as a possible duplicate', () => {
     const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().flat();
     settings.getRange(keys.indexOf('Duplicate window (days)') + 1, 2).setValue('3');
     const probe = { ...probeOf(FIELDS), liveDate: '2026-11-25' };
-    expect(find(ctx, probe)).toEqual({ matches: [], windowDays: 3 });
+    expect(find(ctx, probe)).toEqual({ matches: [], windowDays: 3, complaints: { cases: [], problem: '' } });
     settings.getRange(keys.indexOf('Duplicate window (days)') + 1, 2).setValue('not a number');
     expect(find(ctx, probe).windowDays).toBe(14);
   });

@@ -65,6 +65,27 @@ export function handlingDue(receivedMs: number, workingDays: number, timeZone: s
   return endOfWallDay(day, timeZone);
 }
 
+/**
+ * The working days (Monday to Friday) from the day after `receivedMs` to the day of `nowMs`, as handlingDue
+ * counts them: 0 on the day a complaint arrives, `workingDays` on the day its target falls due.
+ */
+export function workingDaysSince(receivedMs: number, nowMs: number, timeZone: string): number {
+  const last = wallDayStart(nowMs, timeZone);
+  let day = wallDayStart(receivedMs, timeZone);
+  let counted = 0;
+  while (day < last) {
+    day += DAY_MS;
+    const weekday = new Date(day).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) counted += 1;
+  }
+  return counted;
+}
+
+/** Calendar days from the day of `fromMs` to the day of `nowMs` on the tracker's wall clock (0 the same day). */
+export function calendarDaysSince(fromMs: number, nowMs: number, timeZone: string): number {
+  return Math.round((wallDayStart(nowMs, timeZone) - wallDayStart(fromMs, timeZone)) / DAY_MS);
+}
+
 /** When an out-of-court body's decision is due: the end of the 90th (or 180th) calendar day after referral. */
 export function disputeDue(referredMs: number, complex: boolean, timeZone: string): number {
   const days = complex ? DISPUTE_DAYS.complex : DISPUTE_DAYS.standard;

@@ -13,6 +13,7 @@ import { checkSubmission, INTAKE_FIELDS } from '../../../core/intake/submission'
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../../../core/schema/case-schema';
 import { intakeLayout } from '../../../core/schema/form-layout';
 import { policyGroundDefaults } from '../../../core/taxonomy/policy-grounds';
+import type { FoundCaseComplaints, FoundComplaints } from '../../../server/duplicate-complaints';
 import type { DuplicateView } from '../../../server/duplicates';
 import type { IntakeOptions } from '../../../server/intake-options';
 import {
@@ -25,6 +26,7 @@ import {
   updateConditionalFields,
 } from '../../case-fields';
 import { byId, setText, showState, whilePending } from '../../dom';
+import { foundCaseComplaints } from '../../duplicate-complaints';
 import { callServer } from '../../rpc';
 
 /** Values kept for the next case: people log several cases for one market, source and owner in a row. */
@@ -44,6 +46,10 @@ const fieldDefs = CASE_FIELDS.filter((f) =>
 let options: IntakeOptions | null = null;
 let submissionId = newSubmissionId();
 let shownDuplicates: DuplicateView[] = [];
+/** The found cases' complaints from the latest check (kept when Submit's reply names the same cases). */
+let complaintsOfCases = new Map<string, FoundCaseComplaints>();
+let complaintsProblem = '';
+const NO_COMPLAINTS: FoundComplaints = { cases: [], problem: '' };
 let duplicateTimer: ReturnType<typeof setTimeout> | undefined;
 /** Answers to older checks are dropped: only the latest question's answer is shown. */
 let duplicateQuestion = 0;
@@ -94,7 +100,11 @@ function clearDuplicateChoice(): void {
   updateReasonBox();
 }
 
-function showDuplicates(matches: DuplicateView[], message = ''): void {
+function showDuplicates(matches: DuplicateView[], message = '', complaints?: FoundComplaints): void {
+  if (complaints) {
+    complaintsOfCases = new Map(complaints.cases.map((c) => [c.caseId, c]));
+    complaintsProblem = complaints.problem;
+  }
   const sameAsShown = matches.map((m) => m.caseId).join() === shownDuplicates.map((m) => m.caseId).join();
   shownDuplicates = matches;
   duplicatePanel.hidden = matches.length === 0;
@@ -109,11 +119,15 @@ function showDuplicates(matches: DuplicateView[], message = ''): void {
     ...matches.map((match) => {
       const item = document.createElement('li');
       item.append(rowAnchor(match.url, match.caseId), `: ${match.description}`);
+      const complaints = complaintsOfCases.get(match.caseId);
+      if (complaints) item.append(foundCaseComplaints(complaints));
       return item;
     }),
   );
   setText(byId('duplicate-message'), message);
   byId('duplicate-message').hidden = message === '';
+  setText(byId('duplicate-complaints-problem'), complaintsProblem);
+  byId('duplicate-complaints-problem').hidden = complaintsProblem === '';
   setText(byId('duplicate-mark-label'), `Mark this case as a duplicate of ${first.caseId}`);
 }
 
@@ -127,12 +141,12 @@ async function checkDuplicates(): Promise<void> {
   });
   const question = ++duplicateQuestion;
   if (!ready) {
-    showDuplicates([]);
+    showDuplicates([], '', NO_COMPLAINTS);
     return;
   }
   try {
     const answer = await callServer('findDuplicates', probe);
-    if (question === duplicateQuestion) showDuplicates(answer.matches);
+    if (question === duplicateQuestion) showDuplicates(answer.matches, '', answer.complaints);
   } catch {
     // The check is advice; the server checks again when the case is saved.
   }
@@ -170,7 +184,7 @@ function resetForm(): void {
   for (const [key, value] of sticky) setFieldValue(form, key, value);
   previousPolicy = '';
   showErrors({});
-  showDuplicates([]);
+  showDuplicates([], '', NO_COMPLAINTS);
   if (options) updateConditionalFields(form, fieldDefs, options.lists);
 }
 
