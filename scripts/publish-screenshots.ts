@@ -18,6 +18,8 @@ const SHOWN_IN_README: readonly (readonly [string, string])[] = [
   ['statements-preview', 'statements-preview'],
   ['statements-refused', 'statements-refused'],
   ['case-complaints', 'case-complaints'],
+  // Its out-of-court disputes: referred to a certified body, the body's clock and outcome.
+  ['case-disputes', 'case-disputes'],
 ];
 const from = path.resolve('test-output/screenshots');
 const to = path.resolve('docs/screenshots');

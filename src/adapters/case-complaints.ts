@@ -6,7 +6,13 @@
  */
 import type { Complaint, Dispute } from '../core/dsa/complaints';
 import { matchKey } from '../core/normalise/text';
-import { COMPLAINT_HEADERS, COMPLAINTS_TAB, DISPUTE_HEADERS, DISPUTES_TAB } from './complaints-tab';
+import {
+  COMPLAINT_HEADERS,
+  COMPLAINTS_TAB,
+  DISPUTE_HEADERS,
+  DISPUTES_TAB,
+  disputeOf,
+} from './complaints-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -100,27 +106,9 @@ export function readCaseComplaints(ss: Spreadsheet, caseId: string): CaseComplai
   });
   const ids = complaints.map((c) => c.complaintId).filter((id) => id !== '');
   const ours = new Set(ids);
-  const disputes = rowsWithKey(
-    ss,
-    DISPUTES_TAB,
-    DISPUTE_HEADERS,
-    'Complaint ID',
-    ids,
-    CASE_COMPLAINTS_SHOWN,
-  ).records.flatMap((r): Dispute[] => {
-    const referredAt = asDate(r['Referred at']);
-    if (!referredAt || !ours.has(asText(r['Complaint ID']))) return [];
-    return [
-      {
-        disputeId: asText(r['Dispute ID']),
-        complaintId: asText(r['Complaint ID']),
-        body: asText(r.Body),
-        referredAt,
-        complex: asText(r.Complex).toLowerCase() === 'yes',
-        outcome: asText(r.Outcome),
-        decidedAt: asDate(r['Decided at']),
-      },
-    ];
-  });
+  const disputes = rowsWithKey(ss, DISPUTES_TAB, DISPUTE_HEADERS, 'Complaint ID', ids, CASE_COMPLAINTS_SHOWN)
+    // A row without a readable referral date is left out rather than shown with a made-up clock.
+    .records.flatMap(disputeOf)
+    .filter((d) => ours.has(d.complaintId));
   return { complaints, olderCount: found.total - found.records.length, disputes };
 }
