@@ -249,6 +249,8 @@ test('a decided complaint is referred to a certified body and the body’s outco
   await expect(first.locator('[role="alert"]').textContent()).resolves.toBe(
     'The outcome of DS-1 was not recorded: the dispute is decided before it was referred.',
   );
+  await first.evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: screenshotPath('case-dispute-refused') });
   await first.getByLabel('Decided on').fill('21/11/2026');
   await first.getByRole('button', { name: 'Record outcome' }).click();
   await expect(page.locator('.dispute-done').count()).resolves.toBe(0);
