@@ -20,6 +20,8 @@ const SHOWN_IN_README: readonly (readonly [string, string])[] = [
   ['case-complaints', 'case-complaints'],
   // The found cases' complaints and disputes in the New case form's duplicate warning.
   ['intake-complaints', 'intake-complaints'],
+  // Its out-of-court disputes: referred to a certified body, the body's clock and outcome.
+  ['case-disputes', 'case-disputes'],
 ];
 const from = path.resolve('test-output/screenshots');
 const to = path.resolve('docs/screenshots');

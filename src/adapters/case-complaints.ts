@@ -7,7 +7,13 @@
  */
 import type { Complaint, Dispute } from '../core/dsa/complaints';
 import { matchKey } from '../core/normalise/text';
-import { COMPLAINT_HEADERS, COMPLAINTS_TAB, DISPUTE_HEADERS, DISPUTES_TAB } from './complaints-tab';
+import {
+  COMPLAINT_HEADERS,
+  COMPLAINTS_TAB,
+  DISPUTE_HEADERS,
+  DISPUTES_TAB,
+  disputeOf,
+} from './complaints-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -135,21 +141,9 @@ export function readComplaintsOfCases(
     const ours = new Set(complaints.map((c) => c.complaintId).filter((id) => id !== ''));
     const disputes = [...ours]
       .flatMap((id) => disputeRows.get(id)?.records ?? [])
-      .flatMap((r): Dispute[] => {
-        const referredAt = asDate(r['Referred at']);
-        if (!referredAt || !ours.has(asText(r['Complaint ID']))) return [];
-        return [
-          {
-            disputeId: asText(r['Dispute ID']),
-            complaintId: asText(r['Complaint ID']),
-            body: asText(r.Body),
-            referredAt,
-            complex: asText(r.Complex).toLowerCase() === 'yes',
-            outcome: asText(r.Outcome),
-            decidedAt: asDate(r['Decided at']),
-          },
-        ];
-      });
+      // A row without a readable referral date is left out rather than shown with a made-up clock.
+      .flatMap(disputeOf)
+      .filter((d) => ours.has(d.complaintId));
     result.set(caseId, { complaints, olderCount, disputes });
   }
   return result;

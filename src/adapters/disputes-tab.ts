@@ -1,14 +1,15 @@
 /**
  * Narrow reads and writes of the register for out-of-court disputes (Art. 21 DSA): one complaint found by
- * its ID (or by the request that recorded it), one dispute by its ID or by the request that recorded it, each by a TextFinder on its column and
- * one row read, whatever the register's size; a new dispute appended in one write (the tab grows only
- * through the cell check), an outcome written into its row. Text is stored as plain text, never a formula.
+ * its ID (or by the request that recorded it), one dispute by its ID or by the request that recorded it,
+ * each by a TextFinder on its column and one row read, whatever the register's size; a new dispute appended
+ * in one write under the tab's header as it is now (the tab grows only through the cell check), an outcome
+ * written into its row. Text is stored as plain text, never a formula.
  */
 import type { Complaint, Dispute } from '../core/dsa/complaints';
 import { matchKey } from '../core/normalise/text';
 import { headerOf } from '../core/schema/case-schema';
 import { columnLetter } from '../core/tracker/formats';
-import { growRows } from './cell-budget';
+import { assertRoomForCells, growRows } from './cell-budget';
 import {
   COMPLAINT_HEADERS,
   COMPLAINTS_TAB,
@@ -92,9 +93,7 @@ export function findDispute(
   };
 }
 
-const PLAIN = DISPUTE_HEADERS.map((title) => !title.endsWith(' at'));
-
-function disputeRow(d: Dispute, caseId: string, requestId: string): unknown[] {
+function disputeRow(d: Dispute, caseId: string, requestId: string): Map<string, unknown> {
   const byTitle: Record<(typeof DISPUTE_HEADERS)[number], unknown> = {
     'Dispute ID': d.disputeId,
     'Complaint ID': d.complaintId,
@@ -106,10 +105,33 @@ function disputeRow(d: Dispute, caseId: string, requestId: string): unknown[] {
     [CASE_ID]: caseId,
     'Request ID': requestId,
   };
-  return DISPUTE_HEADERS.map((title) => byTitle[title]);
+  return new Map(DISPUTE_HEADERS.map((title) => [matchKey(title), byTitle[title]]));
 }
 
-/** Appends one dispute in one write; returns its new ID (DS-<n>, one past the highest, never reused). */
+/**
+ * The tab's header as match keys, each column where it is now (an editor may have moved them). A tab made
+ * before recordDispute, or by hand, lacks the Case ID and Request ID columns: they are added after its last
+ * column, so a retry can find the row its request appended instead of appending it again.
+ */
+function disputeColumns(sheet: Sheet): string[] {
+  const width = Math.max(1, sheet.getLastColumn());
+  const keys = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((h) => matchKey(String(h)));
+  const missing = DISPUTE_HEADERS.filter((title) => !keys.includes(matchKey(title)));
+  if (missing.length === 0) return keys;
+  const maxColumns = sheet.getMaxColumns();
+  const wanted = width + missing.length - maxColumns;
+  if (wanted > 0) {
+    assertRoomForCells(sheet.getParent(), wanted * sheet.getMaxRows(), 'dispute columns');
+    sheet.insertColumnsAfter(maxColumns, wanted);
+  }
+  writeValues(sheet.getRange(1, width + 1, 1, missing.length), [missing]).setFontWeight('bold');
+  return [...keys, ...missing.map((title) => matchKey(title))];
+}
+
+/**
+ * Appends one dispute in one write, each value under its header wherever that column is; returns its new
+ * ID (DS-<n>, one past the highest, never reused).
+ */
 export function appendDispute(
   ss: Spreadsheet,
   dispute: Omit<Dispute, 'disputeId'>,
@@ -117,22 +139,25 @@ export function appendDispute(
   requestId: string,
 ): string {
   const sheet = ensureTab(ss, DISPUTES_TAB, DISPUTE_HEADERS);
+  const columns = disputeColumns(sheet);
   const last = sheet.getLastRow();
+  const idColumn = columns.indexOf(matchKey('Dispute ID')) + 1;
   const ids =
     last < 2
       ? []
       : sheet
-          .getRange(2, 1, last - 1, 1)
+          .getRange(2, idColumn, last - 1, 1)
           .getValues()
           .map((r) => String(r[0] ?? ''));
-  const next = 1 + Math.max(0, ...ids.map((id) => Number(/^DS-(\d+)$/.exec(id)?.[1] ?? 0)));
+  const next = 1 + Math.max(0, ...ids.map((id) => Number(/^DS-(\d+)$/.exec(id.trim())?.[1] ?? 0)));
   const disputeId = `DS-${next}`;
   if (last + 1 > sheet.getMaxRows()) growRows(sheet, 100, 'dispute rows');
-  writeValues(
-    sheet.getRange(last + 1, 1, 1, DISPUTE_HEADERS.length),
-    [disputeRow({ ...dispute, disputeId }, caseId, requestId)],
-    { plainTextColumns: PLAIN },
-  );
+  const values = disputeRow({ ...dispute, disputeId }, caseId, requestId);
+  // A header written twice gets the value under its first column only, the one the reads use.
+  const row = columns.map((key, i) => (columns.indexOf(key) === i ? (values.get(key) ?? '') : ''));
+  writeValues(sheet.getRange(last + 1, 1, 1, row.length), [row], {
+    plainTextColumns: columns.map((key) => !key.endsWith(' at')),
+  });
   return disputeId;
 }
 

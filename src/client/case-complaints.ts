@@ -1,13 +1,16 @@
 /**
- * The Complaints section of the case sidebar: the case's complaints (Art. 20 DSA) with their clocks, any
- * out-of-court disputes (Art. 21) read-only, and a form to record a complaint and its decision. The
- * server's refusals (a late complaint, a decision taken by no person...) are shown beside their fields.
- * Built with the DOM API and textContent only: grounds and names are data, never markup.
+ * The Complaints section of the case sidebar: the case's complaints (Art. 20 DSA) with their clocks, under
+ * each its out-of-court disputes (Art. 21) and their actions (case-disputes.ts), and a form to record a
+ * complaint and its decision. The server's refusals (a late complaint, a decision taken by no person...)
+ * are shown beside their fields. Built with the DOM API and textContent only: grounds and names are data,
+ * never markup.
  */
 import { COMPLAINT_BASES, COMPLAINT_CHANNELS, COMPLAINT_DECISIONS } from '../core/dsa/complaints';
-import { type DateOrder, dayPattern, normaliseDate } from '../core/normalise/date';
+import { dayPattern } from '../core/normalise/date';
 import type { CaseView } from '../server/case-view';
+import { complaintDisputes } from './case-disputes';
 import { byId, setText, whilePending } from './dom';
+import { dayValue, element, facts, REQUIRED_DAY } from './register-form';
 import { callServer } from './rpc';
 
 type Complaints = CaseView['complaints'];
@@ -36,23 +39,10 @@ const HANDLING_TEXT: Record<ComplaintItem['handling'], string> = {
   overdue: 'open and overdue',
 };
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  return node;
-}
+/** Reopens the case after a change here (set up once by setUpComplaintForm). */
+let reloadCase: (caseId: string) => Promise<void> = async () => {};
 
-function facts(pairs: readonly (readonly [string, string])[]): HTMLDListElement {
-  const list = element('dl');
-  list.className = 'facts compact';
-  for (const [term, value] of pairs) {
-    if (value === '') continue;
-    list.append(element('dt', term), element('dd', value));
-  }
-  return list;
-}
-
-function complaintItem(c: ComplaintItem, targetDays: number): HTMLLIElement {
+function complaintItem(view: CaseView, c: ComplaintItem, targetDays: number): HTMLLIElement {
   const item = element('li');
   item.className = 'complaint';
   const head = element('div');
@@ -77,34 +67,15 @@ function complaintItem(c: ComplaintItem, targetDays: number): HTMLLIElement {
   );
   const late = item.querySelector('dd:last-of-type');
   if (c.handling === 'overdue' || c.handling === 'decided after target') late?.classList.add('error');
-  if (c.disputes.length > 0) {
-    const disputes = element('ul');
-    disputes.className = 'disputes';
-    disputes.setAttribute('aria-label', `Out-of-court disputes of ${c.complaintId}`);
-    for (const d of c.disputes) {
-      const entry = element('li');
-      entry.append(
-        element('strong', `Out-of-court dispute ${d.disputeId}`),
-        facts([
-          ['Body', d.body],
-          ['Referred', `${d.referredAt}${d.complex ? ' (complex: 180 days)' : ' (90 days)'}`],
-          [
-            'Outcome',
-            d.outcome
-              ? `${d.outcome}${d.decidedAt ? `, ${d.decidedAt}` : ''}`
-              : `pending, due by the end of ${d.dueAt}${d.state === 'late' ? ' (late)' : ''}`,
-          ],
-        ]),
-      );
-      disputes.append(entry);
-    }
-    item.append(disputes);
-  }
+  item.append(...complaintDisputes(view, c, reloadCase));
   return item;
 }
 
-export function renderComplaints(complaints: Complaints): void {
-  byId('complaints').replaceChildren(...complaints.items.map((c) => complaintItem(c, complaints.targetDays)));
+export function renderComplaints(view: CaseView): void {
+  const complaints = view.complaints;
+  byId('complaints').replaceChildren(
+    ...complaints.items.map((c) => complaintItem(view, c, complaints.targetDays)),
+  );
   setText(
     byId('complaints-empty'),
     complaints.items.length === 0
@@ -163,6 +134,7 @@ export function setUpComplaintForm(
   current: () => CaseView | null,
   reload: (caseId: string) => Promise<void>,
 ): void {
+  reloadCase = reload;
   fillChoices('complaint-channel', COMPLAINT_CHANNELS, 'Choose…');
   fillChoices('complaint-basis', COMPLAINT_BASES, 'Choose…');
   fillChoices('complaint-decision', COMPLAINT_DECISIONS, 'Not decided yet');
@@ -185,16 +157,6 @@ export function resetComplaintForm(view: CaseView): void {
   showProblems({}, '');
 }
 
-/** A day typed in the tracker's order, sent as noon UTC of that day (the same day in every EU zone). */
-function dayValue(
-  text: string,
-  order: DateOrder,
-): { ok: true; value: string } | { ok: false; reason: string } {
-  if (text.trim() === '') return { ok: true, value: '' };
-  const day = normaliseDate(text, order);
-  return day.ok ? { ok: true, value: `${day.value}T12:00:00Z` } : { ok: false, reason: day.reason };
-}
-
 async function record(
   view: CaseView,
   form: HTMLFormElement,
@@ -209,8 +171,7 @@ async function record(
     else problems[field] = day.reason;
   }
   for (const field of ['informedAt', 'receivedAt'] as const)
-    if (!problems[field] && days[field] === '')
-      problems[field] = 'Required: the day, as the tracker writes dates';
+    if (!problems[field] && days[field] === '') problems[field] = REQUIRED_DAY;
   if (Object.keys(problems).length > 0) return showProblems(problems, 'Check the dates marked below.');
   const value = (id: string) => byId<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(id).value;
   const request: Record<string, unknown> = {

@@ -20,8 +20,11 @@ export interface DisputeView {
   complex: boolean;
   outcome: string;
   decidedAt: string;
+  /** The last day of the body's 90 (180 if complex) days, in the tracker's time zone. */
   dueAt: string;
   state: DisputeState;
+  /** Days from today to dueAt while undecided: 0 on the day, negative once overdue; null once decided. */
+  daysLeft: number | null;
 }
 
 export interface ComplaintView {
@@ -86,6 +89,7 @@ export function caseComplaintsView(
             decidedAt: at(d.decidedAt),
             dueAt: at(new Date(clock.dueMs)),
             state: clock.state,
+            daysLeft: clock.daysLeft,
           };
         }),
     };

@@ -2,7 +2,7 @@
  * The complaints register's clocks and rules (Art. 20/21 DSA as summarised in
  * shared/reference/dsa-transparency-database.md): the 6-month acceptance window at month ends and leap
  * years, working-day handling targets over weekends, the 90/180-day dispute clock over daylight-saving
- * changes, decisions only by a person, reversal restoring the case; and the Art. 15/24 figures.
+ * changes and its days left or overdue, decisions only by a person, reversal restoring the case; and the Art. 15/24 figures.
  */
 import {
   acceptanceWindowEnd,
@@ -10,6 +10,7 @@ import {
   handlingDue,
   isWithinAcceptanceWindow,
 } from '../../src/core/dsa/complaint-clocks';
+import { disputeStanding } from '../../src/core/dsa/complaint-standing';
 import {
   type Complaint,
   caseChangesForDecision,
@@ -71,6 +72,34 @@ test('out-of-court disputes: 90 days, 180 when complex, across daylight-saving c
   const referred = at('2026-10-01T10:00:00+02:00');
   expect(iso(disputeDue(referred, false, TZ))).toBe('2026-12-30T22:59:59.999Z');
   expect(iso(disputeDue(referred, true, TZ))).toBe('2027-03-30T21:59:59.999Z');
+});
+
+test('a dispute’s clock counts days left on the tracker’s wall clock: 0 on the due day, negative once overdue, none once decided', () => {
+  const dispute: Dispute = {
+    disputeId: 'DS-1',
+    complaintId: 'CP-1',
+    body: 'Schlichtungsstelle für Online-Marktplätze e.V.',
+    // Due at the end of Wednesday 30 December 2026, Berlin.
+    referredAt: new Date('2026-10-01T10:00:00+02:00'),
+    complex: false,
+    outcome: '',
+    decidedAt: null,
+  };
+  const on = (wall: string) => disputeStanding(dispute, at(wall), TZ);
+  // Days across the end of summer time (25 October) are whole days.
+  expect(on('2026-10-01T12:00:00+02:00')).toMatchObject({ state: 'pending', daysLeft: 90 });
+  expect(on('2026-12-29T23:59:00+01:00')).toMatchObject({ state: 'pending', daysLeft: 1 });
+  // Past midnight in Berlin, still the 29th in UTC: the due day.
+  expect(on('2026-12-30T00:30:00+01:00')).toMatchObject({ state: 'pending', daysLeft: 0 });
+  expect(on('2026-12-30T23:59:59+01:00')).toMatchObject({ state: 'pending', daysLeft: 0 });
+  expect(on('2026-12-31T00:00:00+01:00')).toMatchObject({ state: 'late', daysLeft: -1 });
+  expect(on('2027-01-24T09:00:00+01:00')).toMatchObject({ state: 'late', daysLeft: -25 });
+  const settled = { ...dispute, outcome: 'Settled', decidedAt: new Date('2027-01-10T10:00:00Z') };
+  expect(disputeStanding(settled, at('2027-01-24T09:00:00+01:00'), TZ)).toEqual({
+    dueMs: at('2026-12-30T22:59:59.999Z'),
+    state: 'decided',
+    daysLeft: null,
+  });
 });
 
 const base: Complaint = {

@@ -1,8 +1,10 @@
 /**
  * Where a complaint and its out-of-court disputes stand, for the case sidebar: when the 6-month window
  * for complaining closes, when the team's handling target falls due and whether it was or is being met,
- * and for each dispute when the body's decision is due (90 or 180 days) and whether it is late.
+ * and for each dispute when the body's decision is due (90 or 180 days), how many days are left or overdue,
+ * and whether it is late.
  */
+import { wallClockMs } from '../sla/calendar';
 import { acceptanceWindowEnd, disputeDue, handlingDue } from './complaint-clocks';
 import type { Complaint, Dispute } from './complaints';
 
@@ -36,12 +38,23 @@ export function complaintStanding(
 
 export type DisputeState = 'decided' | 'pending' | 'late';
 
-export function disputeStanding(
-  d: Dispute,
-  nowMs: number,
-  timeZone: string,
-): { dueMs: number; state: DisputeState } {
+export interface DisputeStanding {
+  dueMs: number;
+  state: DisputeState;
+  /**
+   * Calendar days on the tracker's wall clock from today to the due day while no outcome is recorded: 0 on
+   * the due day itself, negative once overdue (-1 the day after); null once decided.
+   */
+  daysLeft: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const wallDay = (instantMs: number, timeZone: string) =>
+  Math.floor(wallClockMs(instantMs, timeZone) / DAY_MS);
+
+export function disputeStanding(d: Dispute, nowMs: number, timeZone: string): DisputeStanding {
   const dueMs = disputeDue(d.referredAt.getTime(), d.complex, timeZone);
   const state: DisputeState = d.outcome !== '' ? 'decided' : nowMs > dueMs ? 'late' : 'pending';
-  return { dueMs, state };
+  const daysLeft = state === 'decided' ? null : wallDay(dueMs, timeZone) - wallDay(nowMs, timeZone);
+  return { dueMs, state, daysLeft };
 }

@@ -2,7 +2,8 @@
  * Fault sweep of recordDispute (the case sidebar's out-of-court dispute, Art. 21 DSA) through the built
  * bundle: a service error at every call of a dispute recorded with an outcome for the complainant, then
  * the person presses Save again (same request ID). Invariants: one Disputes row for the request, with its
- * outcome; the case restored from its record; each audit entry exactly once in the case's history.
+ * outcome; the case restored from its record; each audit entry exactly once in the case's history. Also on
+ * a Disputes tab made before its Request ID column, which the first write adds.
  */
 
 import { reachMenuItem } from '../../support/automation-tracker';
@@ -90,4 +91,15 @@ test('a service error at every call of an outcome for a stored dispute, then Sav
     }),
   );
   expectSweepHeld(result, 20, true);
+});
+
+test('a service error at every call of a new dispute on a Disputes tab made before its Request ID column, then Save again: one row', () => {
+  // The register as an earlier Casebook made it: its first write adds the Case ID and Request ID columns.
+  const oldTab = (ctx: DisputeTracker) => {
+    ctx.ss
+      .insertSheet('Disputes')
+      .getRange(1, 1, 1, 7)
+      .setValues([['Dispute ID', 'Complaint ID', 'Body', 'Referred at', 'Complex', 'Outcome', 'Decided at']]);
+  };
+  expectSweepHeld(sweepServiceErrors(sweep(decided, oldTab)), 20, true);
 });

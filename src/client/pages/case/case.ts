@@ -234,7 +234,7 @@ function render(current: CaseView): void {
   fillForm(current);
   renderRecord(current);
   renderLinked(current);
-  renderComplaints(current.complaints);
+  renderComplaints(current);
   resetComplaintForm(current);
   renderHistory(current);
   showState(states, 'case');
