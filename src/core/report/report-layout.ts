@@ -23,7 +23,7 @@ import {
   rateChange,
 } from './report-format';
 import { escalationBlocks, notableBlocks, patternBlocks } from './report-sections';
-import { transparencySectionBlocks } from './transparency-section';
+import { transparencyBlocks } from './transparency-section';
 
 export { caseRowUrl, type LayoutContext } from './report-format';
 
@@ -162,6 +162,7 @@ export function reportBlocks(report: WeeklyReport, context: LayoutContext): DocB
   const { monday, sunday } = weekDays(report.week);
   const sameYear = monday.slice(0, 4) === sunday.slice(0, 4);
   const trendLabels = report.trend.map((t) => t.label);
+  const dsa = report.transparency ? transparencyBlocks(report.transparency) : undefined;
   return [
     { kind: 'heading', level: 'TITLE', text: `Weekly summary ${report.label}` },
     {
@@ -184,6 +185,7 @@ export function reportBlocks(report: WeeklyReport, context: LayoutContext): DocB
     definedAs(
       'SLA breach rate: the week\u2019s closed cases that missed their SLA. Misjudgement rate: appeals overturned of those decided. Under 5 cases: counts.',
     ),
+    ...(dsa?.inFigures ?? []),
     ...currentRiskBlocks(report),
     { kind: 'heading', level: 'HEADING2', text: 'Trend' },
     {
@@ -194,7 +196,7 @@ export function reportBlocks(report: WeeklyReport, context: LayoutContext): DocB
     ...escalationBlocks(report),
     ...patternBlocks(report),
     ...notableBlocks(report, context),
-    ...(report.transparency ? transparencySectionBlocks(report.transparency) : []),
+    ...(dsa?.section ?? []),
     ...appendixBlocks(report, context),
   ];
 }
