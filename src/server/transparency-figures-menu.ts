@@ -51,7 +51,7 @@ export function showTransparencyFigures(): string {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open the tracker spreadsheet first.');
   const settings = readSettings(ss, undefined, true);
-  // Days of the zone the weekly Doc counts its weeks in: Settings "Time zone", else the spreadsheet's.
+  // Days of the zone the weekly Doc counts its weeks in: the Settings time zone, else the spreadsheet's.
   const timeZone = (settings.get(CALENDAR_SETTINGS.timeZone) ?? '').trim() || ss.getSpreadsheetTimeZone();
   const order = settings.get(settingLabel('dateOrder')) === 'MDY' ? 'MDY' : 'DMY';
   const boxes = messageBoxes();
