@@ -61,6 +61,14 @@ const GUARDED: { site: string; grows: string; guard: [file: string, text: string
     guard: ['src/adapters/cell-budget.ts', 'assertRoomForCells(ss, NEW_TAB_CELLS, what);'],
   },
   {
+    site: 'src/adapters/disputes-tab.ts: insertColumnsAfter',
+    grows: 'the Case ID and Request ID columns an older Disputes tab lacks',
+    guard: [
+      'src/adapters/disputes-tab.ts',
+      "assertRoomForCells(sheet.getParent(), wanted * sheet.getMaxRows(), 'dispute columns');",
+    ],
+  },
+  {
     site: 'src/adapters/cases-tab.ts: insertRowsAfter',
     grows: 'case rows (submit, import, queue writes)',
     guard: ['src/adapters/cases-tab.ts', 'assertRoomForCells(ss, added * columns'],
