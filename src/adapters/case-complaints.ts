@@ -10,6 +10,7 @@ import { matchKey } from '../core/normalise/text';
 import {
   COMPLAINT_HEADERS,
   COMPLAINTS_TAB,
+  complaintOf,
   DISPUTE_HEADERS,
   DISPUTES_TAB,
   disputeOf,
@@ -71,12 +72,6 @@ function rowsWithKeys(
   return byKey;
 }
 
-const asDate = (v: unknown) =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime())
-    ? (v as Date)
-    : null;
-const asText = (v: unknown) => String(v ?? '').trim();
-
 export interface CaseComplaints {
   complaints: Complaint[];
   /** Complaints of the case beyond those read (the oldest are left out). */
@@ -100,28 +95,8 @@ export function readComplaintsOfCases(
   const complaintsOf = new Map(
     caseIds.map((caseId) => {
       const rows = found.get(caseId) ?? { records: [], total: 0 };
-      const complaints = rows.records.flatMap((r): Complaint[] => {
-        const informedAt = asDate(r['Informed at']);
-        const receivedAt = asDate(r['Received at']);
-        // A row typed by hand with a non-date is left out rather than shown with made-up clocks.
-        if (!informedAt || !receivedAt || asText(r[COMPLAINT_HEADERS[1]]) !== caseId) return [];
-        return [
-          {
-            complaintId: asText(r['Complaint ID']),
-            caseId,
-            informedAt,
-            receivedAt,
-            channel: asText(r.Channel),
-            basis: asText(r.Basis),
-            grounds: asText(r.Grounds),
-            decision: asText(r.Decision),
-            decidedAt: asDate(r['Decided at']),
-            decidedBy: asText(r['Decided by']),
-            automatedOnly: false,
-            replySentAt: asDate(r['Reply sent at']),
-          },
-        ];
-      });
+      // A row typed by hand with a non-date is left out rather than shown with made-up clocks.
+      const complaints = rows.records.flatMap(complaintOf).filter((c) => c.caseId === caseId);
       return [caseId, { complaints, olderCount: rows.total - rows.records.length }] as const;
     }),
   );

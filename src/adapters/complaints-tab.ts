@@ -63,7 +63,11 @@ export function ensureTab(
   return sheet;
 }
 
-const asDate = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date) : null);
+// An invalid Date (a typed non-date the sheet kept as one) reads as no date, never as NaN clocks.
+const asDate = (v: unknown) =>
+  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime())
+    ? (v as Date)
+    : null;
 const asText = (v: unknown) => String(v ?? '').trim();
 
 /** A Complaints row (by header) as a complaint, or none when its dates are not dates. */

@@ -4,6 +4,7 @@
  * (a week, days as YYYY-MM-DD in the tracker's zone, both included), or, when neither is given, every case
  * not yet sent. Checked like any browser input.
  */
+import { activeSpreadsheet } from '../adapters/context';
 import { dayInZone } from '../core/normalise/date';
 import type { CaseRow } from '../core/validation/validate-case';
 import { BadArgument, expectArray, expectObject, expectText } from './arguments';
@@ -58,3 +59,26 @@ export function isChosen(choice: StatementChoice, timeZone: string): (row: CaseR
 
 /** Everything not yet sent: what the menu items take. */
 export const ALL_NOT_SENT: StatementChoice = { caseIds: null, from: null, to: null };
+
+type ChosenRun<R> = (
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  choice: StatementChoice,
+  source: 'Menu' | 'Sidebar',
+) => R;
+
+/** A menu item's run over every case not yet sent ("export", "submit"): its message, also as a toast. */
+export function runFromMenu(verb: string, run: ChosenRun<{ message: string }>): string {
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error(`Open the tracker spreadsheet, then ${verb} statements of reasons.`);
+  const { message } = run(ss, ALL_NOT_SENT, 'Menu');
+  ss.toast(message, 'Casebook');
+  return message;
+}
+
+/** A sidebar call's run over the cases it chose (checked before anything is opened). */
+export function runFromSidebar<R>(verb: string, request: unknown, run: ChosenRun<R>): R {
+  const choice = readStatementChoice(request);
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error(`Open the tracker spreadsheet, then ${verb} statements of reasons.`);
+  return run(ss, choice, 'Sidebar');
+}

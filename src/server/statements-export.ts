@@ -6,7 +6,7 @@
  * what personal data was removed. Under the document lock, audited.
  */
 import { recordAudit } from '../adapters/audit-log';
-import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
+import { activeUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import { readSettings } from '../adapters/settings-tab';
 import { type StatementFile, saveStatementFiles } from '../adapters/statement-files';
@@ -15,7 +15,8 @@ import { settingLabel } from '../core/schema/settings-schema';
 import {
   ALL_NOT_SENT,
   isChosen,
-  readStatementChoice,
+  runFromMenu,
+  runFromSidebar,
   type StatementChoice,
   type StatementChoiceRequest,
 } from './statement-choice';
@@ -79,11 +80,7 @@ export function exportStatementsCore(
 
 /** The menu item: every case not yet sent. */
 export function exportStatementsOfReasons(): string {
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open the tracker spreadsheet, then export statements of reasons.');
-  const { message } = exportChosen(ss, ALL_NOT_SENT, 'Menu');
-  ss.toast(message, 'Casebook');
-  return message;
+  return runFromMenu('export', exportChosen);
 }
 
 /**
@@ -94,10 +91,7 @@ export function exportStatements(request?: StatementChoiceRequest): {
   message: string;
   summary: ExportSummary;
 } {
-  const choice = readStatementChoice(request);
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open the tracker spreadsheet, then export statements of reasons.');
-  return exportChosen(ss, choice, 'Sidebar');
+  return runFromSidebar('export', request, exportChosen);
 }
 
 function exportChosen(

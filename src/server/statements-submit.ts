@@ -7,7 +7,7 @@
  * Database's reasons and none of the batch as submitted; a duplicate puid counts as already submitted.
  */
 import { recordAudit } from '../adapters/audit-log';
-import { activeSpreadsheet, activeUserEmail, effectiveUserEmail, flushWrites } from '../adapters/context';
+import { activeUserEmail, effectiveUserEmail, flushWrites } from '../adapters/context';
 import { withDocumentLock } from '../adapters/document-lock';
 import {
   findExisting,
@@ -24,7 +24,8 @@ import { type BatchOutcome, interpretBatchAnswer } from '../core/dsa/submission-
 import {
   ALL_NOT_SENT,
   isChosen,
-  readStatementChoice,
+  runFromMenu,
+  runFromSidebar,
   type StatementChoice,
   type StatementChoiceRequest,
 } from './statement-choice';
@@ -209,11 +210,7 @@ export function describeSubmission(s: SubmitSummary): string {
 
 /** The menu item: every case not yet sent. */
 export function submitStatementsOfReasons(): string {
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open the tracker spreadsheet, then submit statements of reasons.');
-  const { message } = submitChosen(ss, ALL_NOT_SENT, 'Menu');
-  ss.toast(message, 'Casebook');
-  return message;
+  return runFromMenu('submit', submitChosen);
 }
 
 /**
@@ -224,10 +221,7 @@ export function submitStatements(request?: StatementChoiceRequest): {
   message: string;
   summary: SubmitSummary;
 } {
-  const choice = readStatementChoice(request);
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open the tracker spreadsheet, then submit statements of reasons.');
-  return submitChosen(ss, choice, 'Sidebar');
+  return runFromSidebar('submit', request, submitChosen);
 }
 
 function submitChosen(
