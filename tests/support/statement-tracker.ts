@@ -4,7 +4,15 @@
  * connected to it: for the statement-of-reasons integration and browser tests. The rows are sealed by a
  * second Set up tracker run, as the owner does after pasting a library in.
  */
-import { clickMenuItem, createWorkspace, Execution, openSpreadsheet, type Workspace } from '../../emulator';
+import {
+  clickMenuItem,
+  createWorkspace,
+  Execution,
+  openSpreadsheet,
+  restoreWorkspace,
+  snapshotWorkspace,
+  type Workspace,
+} from '../../emulator';
 import { createServiceGlobals } from '../../emulator/globals';
 import {
   TDB_SANDBOX_URL,
@@ -23,11 +31,10 @@ export function ownerSheets(ws: Workspace, spreadsheetId: string) {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Case i: DE, a terms-ground policy, a LIVE removed; `overrides(i)` changes fields by header. */
-export function statementTracker(
-  count: number,
-  overrides: (i: number) => Record<string, unknown> = () => ({}),
-) {
+/** The set-up tracker with its sealed cases, as a workspace snapshot (built once per file for a default library). */
+const builtLibraries = new Map<number, string>();
+
+function buildLibrary(count: number, overrides: (i: number) => Record<string, unknown>): string {
   const ws = createWorkspace({ users: [{ email: OWNER }], now: new Date('2026-11-23T09:00:00Z') });
   const { id: spreadsheetId } = ws.createSpreadsheet({
     name: 'EU LIVE tracker',
@@ -65,6 +72,26 @@ export function statementTracker(
   cases.getRange(2, 1, count, header.length).setValues(rows);
   // The owner's second run seals the rows written by hand (a statement is built only from a sealed record).
   clickMenuItem(ws, { user: OWNER, spreadsheetId, caption: 'Set up tracker' });
+  return snapshotWorkspace(ws);
+}
+
+/**
+ * Case i: DE, a terms-ground policy, a LIVE removed; `overrides(i)` changes fields by header. Each call gets
+ * its own workspace; a library without overrides is set up once per test file and restored from a snapshot
+ * (fault sweeps ask for a fresh one at every call index).
+ */
+export function statementTracker(count: number, overrides?: (i: number) => Record<string, unknown>) {
+  let snapshot = overrides ? undefined : builtLibraries.get(count);
+  if (!snapshot) {
+    snapshot = buildLibrary(count, overrides ?? (() => ({})));
+    if (!overrides) builtLibraries.set(count, snapshot);
+  }
+  const ws = restoreWorkspace(snapshot);
+  const spreadsheetId = [...ws.spreadsheets.keys()][0]!;
+  // Menus live in the open session, not in the spreadsheet: the owner opens the restored tracker.
+  openSpreadsheet(ws, { user: OWNER, spreadsheetId });
+  const ss = ownerSheets(ws, spreadsheetId);
+  const cases = ss.getSheetByName('Cases')!;
   const tdb = new TransparencyDatabaseStandIn({
     vocabulary: DSA_VOCABULARY,
     tokens: { [TOKEN]: 'Casebook Live' },
