@@ -5,7 +5,7 @@
  * retried where the case now is, or reported as a conflict and saved on retry); a sheet edit made while a
  * sidebar save runs is a conflict, never overwritten.
  */
-import { fireDueTimeTriggers, simulateEdit } from '../../emulator';
+import { fireDueTimeTriggers, simulateEdit, type Workspace } from '../../emulator';
 import {
   a1,
   automatedTracker,
@@ -17,7 +17,8 @@ import {
   outbox,
   rowOf,
 } from '../support/automation-tracker';
-import { call, OPS, type Tracker } from '../support/intake-tracker';
+import { snapshotted } from '../support/fault-sweep';
+import { attachTracker, call, OPS, type Tracker } from '../support/intake-tracker';
 
 /** Calls that change a spreadsheet, as the ledger names them. */
 const WRITE_CALL =
@@ -61,15 +62,20 @@ function untrustedLogged(ctx: Tracker): string[] {
   return ctx.ws.logs.filter((l) => /not trusted/.test(l.message)).map((l) => l.message);
 }
 
+/** The tracker's handles again on a scenario's restored workspace (the case IDs stay as built). */
+function reattachScenario<S extends { ctx: Tracker }>(ws: Workspace, built: S): S & { ws: Workspace } {
+  return { ...built, ws, ctx: attachTracker(ws, built.ctx.spreadsheetId) };
+}
+
 describe('a sidebar save with a sort or a row deletion before any of its writes', () => {
-  const scenario = () => {
+  const scenario = snapshotted(() => {
     const ctx = automatedTracker();
     const filler = newCase(ctx, { summary: 'Filler case' });
     const a = newCase(ctx, { summary: 'Case A' });
     const b = newCase(ctx, { summary: 'Case B' });
     const c = newCase(ctx, { summary: 'Case C' });
-    return { ctx, filler, a, b, c };
-  };
+    return { ws: ctx.ws, ctx, filler, a, b, c };
+  }, reattachScenario);
   const save = (ctx: Tracker, caseId: string) => {
     const view = call<{ view: { version: string } }>(ctx, 'getCaseView', { caseId });
     return call<{ ok: boolean; conflict?: string }>(ctx, 'updateCase', {
@@ -115,7 +121,7 @@ describe('a sidebar save with a sort or a row deletion before any of its writes'
 });
 
 describe('the hourly SLA sweep with a sort or a row deletion before any of its writes', () => {
-  const scenario = () => {
+  const scenario = snapshotted(() => {
     const ctx = automatedTracker();
     const filler = newCase(ctx, { severity: 'P4', summary: 'Filler case' });
     const p3 = newCase(ctx, { severity: 'P3' });
@@ -123,8 +129,8 @@ describe('the hourly SLA sweep with a sort or a row deletion before any of its w
     const p4 = newCase(ctx, { severity: 'P4' });
     // Monday 09:00 + 4h10 of working time: the P1 is breached, the others are on track.
     ctx.ws.clock.advance(4 * HOUR + 10 * MINUTE);
-    return { ctx, filler, p3, p1, p4 };
-  };
+    return { ws: ctx.ws, ctx, filler, p3, p1, p4 };
+  }, reattachScenario);
 
   const probe = scenario();
   probe.ctx.ws.ledger.reset();
@@ -162,11 +168,11 @@ describe('the hourly SLA sweep with a sort or a row deletion before any of its w
 });
 
 describe('a sheet edit made while a sidebar save runs', () => {
-  const scenario = () => {
+  const scenario = snapshotted(() => {
     const ctx = automatedTracker();
     const b = newCase(ctx, { summary: 'Case B', resolution: 'Pending' });
-    return { ctx, b };
-  };
+    return { ws: ctx.ws, ctx, b };
+  }, reattachScenario);
   const save = (ctx: Tracker, caseId: string, version: string) =>
     call<{ ok: boolean; conflict?: string }>(ctx, 'updateCase', {
       caseId,

@@ -63,13 +63,32 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message.split('\n').slice(0, 14).join('\n') : String(error);
 }
 
+/**
+ * A scenario built once (lazily, on the first call) and handed out fresh from a workspace snapshot at every
+ * later call: for tests that need the same starting point many times (one per swept call). `reattach` opens
+ * the scenario's handles on the restored workspace; plain data (case IDs, rows) is kept from the build.
+ */
+export function snapshotted<T extends { ws: Workspace }>(
+  build: () => T,
+  reattach: (ws: Workspace, built: T) => T,
+): () => T {
+  let built: { value: T; snapshot: string } | undefined;
+  return () => {
+    if (!built) {
+      const value = build();
+      built = { value, snapshot: snapshotWorkspace(value.ws) };
+    }
+    return reattach(restoreWorkspace(built.snapshot), built.value);
+  };
+}
+
 class Fixture<C extends { ws: Workspace }> {
-  private readonly snapshot: string;
-  constructor(private readonly sweep: Sweep<C>) {
-    this.snapshot = snapshotWorkspace(sweep.build().ws);
-  }
-  fresh(): C {
-    return this.sweep.reattach(restoreWorkspace(this.snapshot));
+  readonly fresh: () => C;
+  constructor(sweep: Sweep<C>) {
+    this.fresh = snapshotted(
+      () => sweep.build(),
+      (ws) => sweep.reattach(ws),
+    );
   }
 }
 
