@@ -9,6 +9,7 @@ import { readDsaMapping, readRegisterForFigures } from '../adapters/register-fig
 import type { Complaint, Dispute } from '../core/dsa/complaints';
 import { ISSUED_STATEMENT_FIELDS, ISSUED_STATUSES, issuedStatements } from '../core/dsa/issued-statements';
 import type { DsaStatement } from '../core/dsa/statement-rules';
+import { isDate } from '../core/normalise/is-date';
 import type { FieldKey } from '../core/schema/case-schema';
 import type { CaseRow } from '../core/validation/validate-case';
 
@@ -51,8 +52,7 @@ export function rowsWithStatementIn(
   read: { rows: readonly CaseRow[]; rowNumbers: readonly number[] },
   window: { startMs: number; endMs: number },
 ): number[] {
-  const timeOf = (v: unknown) =>
-    Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : Number.NaN;
+  const timeOf = (v: unknown) => (isDate(v) ? v.getTime() : Number.NaN);
   return read.rows.flatMap((row, i) => {
     if (!ISSUED_STATUSES.has(String(row.statementStatus ?? '').trim())) return [];
     const applied = Number.isNaN(timeOf(row.applicationDate))

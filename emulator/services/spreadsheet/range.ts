@@ -21,10 +21,10 @@ import { FormulaReader, shiftRelativeRows } from './formula';
 import {
   type CellModel,
   cellAt,
-  cellForWrite,
   clearContentOf,
   clearFormatOf,
   type DataValidationModel,
+  emptyCell,
   type GridRect,
   type RangeInternal,
   type SheetModel,
@@ -198,8 +198,9 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
   private cells<T>(read: (cell: CellModel | undefined, row: number, column: number) => T): T[][] {
     const { row, column, numRows, numColumns } = this.rect;
     const out: T[][] = new Array(numRows);
+    const lines = this.sheet.cells;
     for (let r = 0; r < numRows; r++) {
-      const line = this.sheet.cells[row - 1 + r];
+      const line = lines[row - 1 + r];
       const values: T[] = new Array(numColumns);
       for (let c = 0; c < numColumns; c++) values[c] = read(line?.[column - 1 + c], row + r, column + c);
       out[r] = values;
@@ -209,23 +210,41 @@ class EmulatedRange implements Pick<Range, RangeMembers> {
   }
 
   private write<T>(data: T[][], apply: (cell: CellModel, value: T) => void, label = 'data'): void {
-    if (!Array.isArray(data) || !data.every((line) => Array.isArray(line))) {
+    if (!Array.isArray(data))
       throw new ScriptException(`The parameters (${label}) don't match the method signature.`);
-    }
+    for (let r = 0; r < data.length; r++)
+      if (!Array.isArray(data[r]))
+        throw new ScriptException(`The parameters (${label}) don't match the method signature.`);
     const { row, column, numRows, numColumns } = this.rect;
     if (data.length !== numRows) throw dimensionError('rows', data.length, numRows);
     for (const line of data)
       if (line.length !== numColumns) throw dimensionError('columns', line.length, numColumns);
     assertCanEdit(this.exec, this[INTERNAL].ss, this.rect);
+    // The per-cell loop of every write (setup formats whole columns): handles hoisted, cells made in place.
+    const lines = this.sheet.cells;
     for (let r = 0; r < numRows; r++) {
-      const line = data[r] as T[];
-      for (let c = 0; c < numColumns; c++) apply(cellForWrite(this.sheet, row + r, column + c), line[c] as T);
+      const values = data[r] as T[];
+      let line = lines[row - 1 + r];
+      if (!line) {
+        line = [];
+        lines[row - 1 + r] = line;
+      }
+      for (let c = 0; c < numColumns; c++) {
+        let cell = line[column - 1 + c];
+        if (!cell) {
+          cell = emptyCell();
+          line[column - 1 + c] = cell;
+        }
+        apply(cell, values[c] as T);
+      }
     }
     this.exec.workspace.ledger.addCells(numRows * numColumns);
   }
 
+  /** One value for every cell of the range (one shared row: writes only read it). */
   private fill<T>(value: T): T[][] {
-    return Array.from({ length: this.rect.numRows }, () => new Array<T>(this.rect.numColumns).fill(value));
+    const line = new Array<T>(this.rect.numColumns).fill(value);
+    return Array.from({ length: this.rect.numRows }, () => line);
   }
 
   private self(): Range {

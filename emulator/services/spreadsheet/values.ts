@@ -21,7 +21,12 @@ export interface ParsedInput {
 }
 
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // Most cells hold text or numbers: only an object needs the tag check (which also knows another realm's Date).
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+  );
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;

@@ -4,6 +4,8 @@
  * from the case's SLA notices column; the column gets the token only once the mail went out, so a notice
  * the mail quota holds back is planned again next run, never lost, and a sent one is never planned again.
  */
+
+import { isDate } from '../normalise/is-date';
 import { headerOf } from '../schema/case-schema';
 import { wallClockText } from '../sla/calendar';
 import { caseSla, SLA_WORDS } from '../sla/case-sla';
@@ -69,7 +71,7 @@ export function noticeKey(caseId: string, cycle: number, token: string): string 
 }
 
 function dueText(value: unknown): string {
-  return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : '';
+  return isDate(value) ? value.toISOString() : '';
 }
 
 function sameTime(a: unknown, b: unknown): boolean {

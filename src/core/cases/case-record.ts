@@ -9,6 +9,7 @@
 import { hex, sha256, utf8Bytes } from '../audit/hmac-sha256';
 import { type Mac, recordSeal, sealsEqual } from '../audit/seal';
 import { dayInZone, minuteInZone } from '../normalise/date';
+import { isDate } from '../normalise/is-date';
 import { CASE_FIELDS, type FieldDefinition, type FieldKey } from '../schema/case-schema';
 import type { CaseRow } from '../validation/validate-case';
 
@@ -37,8 +38,6 @@ export type RecordFields = Partial<Record<FieldKey, Kept>>;
 const KEEP_LIMIT = 1_000;
 const RECORD_BUDGET = 45_000;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 function digest(text: string): Kept {
   return { h: hex(sha256(utf8Bytes(text))).slice(0, 32), n: text.length };

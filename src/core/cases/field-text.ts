@@ -4,10 +4,8 @@
  * as it reads. The case sidebar shows these, and an edit is compared with them to know what changed.
  */
 import { dayInZone, minuteInZone } from '../normalise/date';
+import { isValidDate as isDate } from '../normalise/is-date';
 import type { FieldDefinition } from '../schema/case-schema';
-
-const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 
 export function fieldText(field: FieldDefinition, value: unknown, timeZone: string): string {
   if (value === undefined || value === null) return '';

@@ -3,6 +3,8 @@
  * edit is refused if the case has changed since, whether through Casebook or by someone typing in the
  * sheet (which does not touch the lastUpdatedAt cell).
  */
+
+import { isDate } from '../normalise/is-date';
 import { CASE_FIELDS, type FieldDefinition } from '../schema/case-schema';
 import type { CaseRow } from '../validation/validate-case';
 import { fieldText } from './field-text';
@@ -21,9 +23,7 @@ export function caseVersion(row: CaseRow, timeZone: string): string {
   const texts = (CASE_FIELDS as readonly FieldDefinition[]).map((field) => {
     const value = row[field.key as keyof CaseRow];
     // Timestamps to the millisecond: two saves in one minute must still differ.
-    return Object.prototype.toString.call(value) === '[object Date]'
-      ? String((value as Date).getTime())
-      : fieldText(field, value, timeZone);
+    return isDate(value) ? String(value.getTime()) : fieldText(field, value, timeZone);
   });
   return fnv1a(JSON.stringify(texts));
 }

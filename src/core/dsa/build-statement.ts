@@ -6,6 +6,7 @@
  * a case missing something gets every reason it is not ready, in words a reviewer can act on.
  */
 import { dayInZone } from '../normalise/date';
+import { isValidDate as isDate } from '../normalise/is-date';
 import { MARKETS } from '../taxonomy/markets';
 import type { CaseRow, TaxonomyLists } from '../validation/validate-case';
 import {
@@ -51,8 +52,6 @@ export type StatementBuild =
       defaulted: string[];
     };
 
-const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 const text = (v: unknown) => (isDate(v) ? v.toISOString() : String(v ?? '').trim());
 const SCOPE = new Set<string>(TERRITORIAL_SCOPE);
 

@@ -6,6 +6,7 @@
  * same category, restriction and automation from the same fields).
  */
 import { dayInZone } from '../normalise/date';
+import { isValidDate as isDate } from '../normalise/is-date';
 import type { FieldKey } from '../schema/case-schema';
 import type { CaseRow } from '../validation/validate-case';
 import { AUTOMATED_DECISION_KEYS } from './case-vocabulary';
@@ -30,8 +31,6 @@ const DECISION_FIELD: Record<RestrictionType, string> = {
   account: 'decision_account',
 };
 
-const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 const text = (v: unknown) => String(v ?? '').trim();
 
 /** Each issued statement's counted fields (category, restriction, automation, application date). */

@@ -5,6 +5,8 @@
  * from when the case was logged, and "Not needed" for markets outside the DSA. Only blank cells of the
  * columns setup just added are ever filled; nothing a person wrote is changed.
  */
+
+import { isValidDate as isDate } from '../normalise/is-date';
 import type { FieldKey } from '../schema/case-schema';
 import { MARKETS } from '../taxonomy/markets';
 import type { CaseRow } from '../validation/validate-case';
@@ -20,8 +22,6 @@ export const MIGRATED_FIELDS = [
 ] as const satisfies readonly FieldKey[];
 
 const isBlank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
-const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 
 /** The values a migrated row gets for those of `fields` that are blank in it. */
 export function statementDefaults(row: CaseRow, fields: readonly FieldKey[]): CaseRow {

@@ -4,14 +4,14 @@
  * the content language is an EU language, and the application date lies within the Database's limits and
  * not after a restriction's end.
  */
+
+import { isValidDate as isDate } from '../normalise/is-date';
 import type { FieldKey } from '../schema/case-schema';
 import { DSA_LIMITS, TERRITORIAL_SCOPE } from './statement-of-reasons';
 import { EU_LANGUAGES } from './statement-rules';
 
 const SCOPE = new Set<string>([...TERRITORIAL_SCOPE, 'EL']);
 const LANGUAGES = new Set<string>(EU_LANGUAGES);
-const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 
 export function statementFieldIssues(
   row: Partial<Record<FieldKey, unknown>>,

@@ -4,6 +4,8 @@
  * Spanish, Italian, Dutch and Polish ("3 Nov 2026", "3. November 2026", "3 de noviembre de 2026").
  * A date that could be read two ways is flagged with both readings, never guessed. Output: YYYY-MM-DD.
  */
+
+import { isDate } from './is-date';
 import { accept, type Normalised, reject } from './result';
 import { cleanText, matchKey } from './text';
 
@@ -135,8 +137,8 @@ export function normaliseDate(
   timeZone = 'UTC',
 ): Normalised<string> {
   if (input === null || input === undefined || input === '') return reject('No date given');
-  if (Object.prototype.toString.call(input) === '[object Date]') {
-    const date = input as Date;
+  if (isDate(input)) {
+    const date = input;
     if (Number.isNaN(date.getTime())) return reject('Invalid date');
     return accept(dayInZone(date, timeZone), 'exact');
   }
