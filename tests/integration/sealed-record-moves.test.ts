@@ -17,7 +17,7 @@ import {
   outbox,
   rowOf,
 } from '../support/automation-tracker';
-import { snapshotted } from '../support/fault-sweep';
+import { compactFixture, snapshotted } from '../support/fault-sweep';
 import { attachTracker, call, OPS, type Tracker } from '../support/intake-tracker';
 
 /** Calls that change a spreadsheet, as the ledger names them. */
@@ -74,6 +74,7 @@ describe('a sidebar save with a sort or a row deletion before any of its writes'
     const a = newCase(ctx, { summary: 'Case A' });
     const b = newCase(ctx, { summary: 'Case B' });
     const c = newCase(ctx, { summary: 'Case C' });
+    compactFixture(ctx.ss);
     return { ws: ctx.ws, ctx, filler, a, b, c };
   }, reattachScenario);
   const save = (ctx: Tracker, caseId: string) => {
@@ -129,6 +130,7 @@ describe('the hourly SLA sweep with a sort or a row deletion before any of its w
     const p4 = newCase(ctx, { severity: 'P4' });
     // Monday 09:00 + 4h10 of working time: the P1 is breached, the others are on track.
     ctx.ws.clock.advance(4 * HOUR + 10 * MINUTE);
+    compactFixture(ctx.ss);
     return { ws: ctx.ws, ctx, filler, p3, p1, p4 };
   }, reattachScenario);
 
@@ -171,6 +173,7 @@ describe('a sheet edit made while a sidebar save runs', () => {
   const scenario = snapshotted(() => {
     const ctx = automatedTracker();
     const b = newCase(ctx, { summary: 'Case B', resolution: 'Pending' });
+    compactFixture(ctx.ss);
     return { ws: ctx.ws, ctx, b };
   }, reattachScenario);
   const save = (ctx: Tracker, caseId: string, version: string) =>
