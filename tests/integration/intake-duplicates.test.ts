@@ -234,20 +234,20 @@ describe('service-call budgets', () => {
     return ctx.ws.ledger.byMember();
   };
 
-  test('the duplicate check costs the same at 100 and at 20,000 cases', () => {
+  test('the duplicate check costs the same at 100 and at 3,000 cases', () => {
     const check = (ctx: Tracker) => expect(find(ctx, probeOf(FIELDS)).matches).toEqual([]);
-    expect(ledgerAt(20_000, check)).toEqual(ledgerAt(100, check));
+    expect(ledgerAt(3_000, check)).toEqual(ledgerAt(100, check));
   });
 
-  test('opening the New case form costs the same at 100 and at 20,000 cases', () => {
+  test('opening the New case form costs the same at 100 and at 3,000 cases', () => {
     const open = (ctx: Tracker) => {
       call(ctx, 'showIntakeSidebar');
       expect(call<{ lists: { markets: string[] } }>(ctx, 'getIntakeOptions').lists.markets).toContain('DE');
     };
-    expect(ledgerAt(20_000, open)).toEqual(ledgerAt(100, open));
+    expect(ledgerAt(3_000, open)).toEqual(ledgerAt(100, open));
   });
 
-  test('saving with a duplicate decision costs the same at 100 and at 20,000 cases', () => {
+  test('saving with a duplicate decision costs the same at 100 and at 3,000 cases', () => {
     const save = (ctx: Tracker) => {
       // Case 50 of the library becomes the earlier case this one duplicates.
       ctx.cases.getRange(51, ctx.column('Seller ID'), 1, 1).setValue('S-4711');
@@ -258,6 +258,6 @@ describe('service-call budgets', () => {
         ok: true,
       });
     };
-    expect(ledgerAt(20_000, save)).toEqual(ledgerAt(100, save));
+    expect(ledgerAt(3_000, save)).toEqual(ledgerAt(100, save));
   });
 });
