@@ -4,9 +4,9 @@
  * from the case's SLA notices column; the column gets the token only once the mail went out, so a notice
  * the mail quota holds back is planned again next run, never lost, and a sent one is never planned again.
  */
-import { headerOf } from '../schema/case-schema';
+import { type FieldKey, headerOf } from '../schema/case-schema';
 import { wallClockText } from '../sla/calendar';
-import { caseSla, SLA_WORDS } from '../sla/case-sla';
+import { caseSla, SLA_INPUTS, SLA_WORDS } from '../sla/case-sla';
 import type { SlaSettings } from '../sla/sla-settings';
 import type { CaseRow } from '../validation/validate-case';
 
@@ -75,6 +75,17 @@ function dueText(value: unknown): string {
 function sameTime(a: unknown, b: unknown): boolean {
   return dueText(a) === dueText(b) && (dueText(a) !== '' || text(a) === text(b));
 }
+
+/** Every field planSlaSweep reads of a row (caseSla's inputs and the SLA columns it compares and writes). */
+export const SLA_PLAN_FIELDS: readonly FieldKey[] = [
+  'caseId',
+  ...SLA_INPUTS,
+  'slaDue',
+  'slaStatus',
+  'escalationLevel',
+  'slaNotices',
+  'owner',
+];
 
 /**
  * `delivered` holds notice keys already mailed whose rows were not written yet (a run stopped between):
