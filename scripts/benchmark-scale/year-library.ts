@@ -181,7 +181,8 @@ function slaAsSwept(ctx: ReportTracker, rows: readonly CaseRow[], nowMs: number)
 
 /**
  * Adds `size` cases of the year before the report week below the rows already there, in creation order
- * but for a few swapped pairs, written in one call, formatted and sealed by the owner's Set up tracker.
+ * but for a few swapped pairs, written in one call, formatted and sealed by the owner's Set up tracker;
+ * the tab's empty rows stay below them (as fillRealisticLibrary leaves them).
  */
 export function fillYearLibrary(ctx: ReportTracker, size: number): void {
   if (size <= 0) return;
@@ -203,8 +204,11 @@ export function fillYearLibrary(ctx: ReportTracker, size: number): void {
     return row;
   });
   const first = cases.getLastRow() + 1;
-  const room = cases.getMaxRows() - cases.getLastRow();
-  if (room < size) cases.insertRowsAfter(cases.getMaxRows(), size - room);
+  // Rows for the library below the tab's empty rows, so those stay below the last case as a tracker's
+  // spare rows (Casebook adds its rows in blocks, cases-tab.ts): Submit then measures the ordinary
+  // append. Where the archive's deletions left no empty rows (the archived size), none are made up, and
+  // Submit there measures the growth path.
+  cases.insertRowsAfter(cases.getMaxRows(), size);
   cases.getRange(first, 1, size, headers.length).setValues(rows);
   for (const field of CASE_FIELDS) {
     const format = numberFormatFor(field);

@@ -5,7 +5,7 @@
  * Docs: https://developers.google.com/apps-script/guides/properties (document properties) and
  * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
  */
-import { hmacSha256Base64 } from '../core/audit/hmac-sha256';
+import { hmacSha256Base64Keyed } from '../core/audit/hmac-sha256';
 import type { Mac } from '../core/audit/seal';
 import { trackerStore } from './tracker-store';
 
@@ -31,8 +31,8 @@ function secret(known?: Readonly<Record<string, string>>): string {
  * check one row per case or log entry, which must not cost two Utilities round trips each.
  */
 export function trackerMac(known?: Readonly<Record<string, string>>): Mac {
-  const key = secret(known);
-  return (message) => hmacSha256Base64(key, message);
+  // The key's pads hashed once per MAC, not once per row checked.
+  return hmacSha256Base64Keyed(secret(known));
 }
 
 /**

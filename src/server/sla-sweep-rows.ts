@@ -10,6 +10,7 @@
 import { newWriteId } from '../adapters/audit-intent';
 import { type CasesLayout, readRowsAt } from '../adapters/case-lookup';
 import { locateCases } from '../adapters/cases-tab';
+import { SLA_PLAN_FIELDS } from '../core/automation/sla-sweep';
 import { diffRecordOn, openRecord, resealRecord, sealRecord } from '../core/cases/case-record';
 import type { FieldKey } from '../core/schema/case-schema';
 import type { CaseRow, TaxonomyLists } from '../core/validation/validate-case';
@@ -136,7 +137,7 @@ export function prepareRows(env: ChunkContext, rows: readonly ReadRow[]): Prepar
       untrustedAt.push(row);
       continue;
     }
-    const diff = diffRecordOn(fields, check.fields, timeZone, SWEEP_FIELDS);
+    const diff = diffRecordOn(fields, check.fields, timeZone, SWEEP_FIELDS, SLA_PLAN_FIELDS);
     if (diff.differs && env.reconcileRoom.left > missed.length) {
       missed.push(read);
       continue;

@@ -1,19 +1,23 @@
 /**
  * The hourly SLA sweep at scale, through the built bundle: on an unchanged library the hourly run costs
- * the same calls and writes the same cells at two sizes (the sweep writes no case); a catch-up sweep (SLA
+ * the same calls and writes the same cells at two sizes (the sweep writes no case) and reads per case only
+ * the columns its jobs need, column by column; a catch-up sweep (SLA
  * columns never computed) reads only the columns it needs and its calls grow with its chunks, not its
  * cases; and a sweep stopped at its budget (a slow first chunk) saves a cursor, the next run finishes after
  * it, and the library ends as one uninterrupted sweep leaves it: each case audited once, no mail twice.
  */
 
 import { clickMenuItem, runTrigger } from '../../emulator';
+import { QUEUE_FIELDS } from '../../src/core/queue/queue-case';
+import { type FieldKey, headerOf } from '../../src/core/schema/case-schema';
+import { SWEEP_FIELDS } from '../../src/server/sla-sweep-rows';
 import { expectNoMailTwice } from '../security/support/invariants';
 import { auditEntries, nextHourlyRun } from '../security/support/record';
 import { documentProperties } from '../support/audit-channel';
 import { auditRows, automatedTracker, MINUTE, newCase } from '../support/automation-tracker';
 import { compactFixture } from '../support/fault-sweep';
 import { OPS, OWNER, type Tracker } from '../support/intake-tracker';
-import { cellsMoved } from '../support/ledger-cells';
+import { cellsMoved, cellsReadByColumn } from '../support/ledger-cells';
 import { fillRealisticLibrary, hourlyRunAt, hourlyTrigger, reportTracker } from '../support/report-tracker';
 
 function trackerWith(cases: number, severity: (i: number) => string): { ctx: Tracker; ids: string[] } {
@@ -23,22 +27,54 @@ function trackerWith(cases: number, severity: (i: number) => string): { ctx: Tra
   return { ctx, ids };
 }
 
-test('an hourly run on an unchanged library: the same calls and cells written at 10 and 40 cases', () => {
+/** The columns each of an ordinary hourly run's jobs reads for every case (one read per run of adjacent ones). */
+const COLUMNS_READ_PER_CASE: Record<string, readonly FieldKey[]> = {
+  // The sweep: what it plans from, what it writes and what tells a missed edit (sla-sweep-rows.ts).
+  slaSweep: SWEEP_FIELDS,
+  dashboard: QUEUE_FIELDS,
+  // The archive's check for due cases: the ID and the sealed record (server/archive.ts).
+  archive: ['caseId', 'caseRecord'],
+};
+
+test('an hourly run on an unchanged library: the same calls and cells written at 10 and 40 cases, and per case only the columns its jobs need', () => {
   const measure = (n: number) => {
     const { ctx } = trackerWith(n, () => 'P3');
     // The first run brings every case's SLA columns up to date; the next one finds nothing to change.
     nextHourlyRun(ctx);
     ctx.ws.ledger.reset();
     nextHourlyRun(ctx);
-    return { ctx, calls: ctx.ws.ledger.byMember(), cells: cellsMoved(ctx.ws.ledger) };
+    return {
+      ctx,
+      calls: ctx.ws.ledger.byMember(),
+      cells: cellsMoved(ctx.ws.ledger),
+      byColumn: cellsReadByColumn(ctx.ws.ledger, ctx.cases.getSheetId()),
+    };
   };
   const small = measure(10);
   const large = measure(40);
   expect(large.calls).toEqual(small.calls);
   expect(large.cells.written).toBe(small.cells.written);
-  // Reads grow only with the rows: at most the Cases row and its Dashboard line per extra case.
-  const width = large.ctx.cases.getLastColumn();
-  expect(large.cells.read - small.cells.read).toBeLessThanOrEqual(30 * width * 3);
+  // Reads grow only with the rows, and by the columns the jobs need: each column read per extra case at
+  // most once for each job that needs it (the sweep's seven, the Dashboard's 16 queue columns, the
+  // archive's two: 25 cells), none from the sweep's written span (SLA due to the record, 38 columns) or
+  // the rest of the row.
+  const moreCases = 30;
+  const allowed = new Map<number, number>();
+  for (const keys of Object.values(COLUMNS_READ_PER_CASE))
+    for (const key of keys) {
+      const column = large.ctx.column(headerOf(key));
+      allowed.set(column, (allowed.get(column) ?? 0) + 1);
+    }
+  const perCase = new Map<number, number>();
+  for (let column = 1; column <= large.ctx.cases.getLastColumn(); column++) {
+    const more = (large.byColumn.get(column) ?? 0) - (small.byColumn.get(column) ?? 0);
+    if (more > 0) perCase.set(column, more / moreCases);
+  }
+  const over = [...perCase].filter(([column, cells]) => cells > (allowed.get(column) ?? 0));
+  expect(over.map(([column, cells]) => `${large.ctx.headers[column - 1]}: ${cells} a case`)).toEqual([]);
+  const readPerCase = (large.cells.read - small.cells.read) / moreCases;
+  expect(readPerCase).toBeLessThanOrEqual([...allowed.values()].reduce((a, b) => a + b, 0));
+  expect(readPerCase).toBeGreaterThanOrEqual(SWEEP_FIELDS.length);
   expect(large.ctx.ws.mail).toHaveLength(0);
 });
 

@@ -51,3 +51,20 @@ export function lockSpansMs(ledger: CallLedger): number[] {
     from = end + 1;
   }
 }
+
+/** Getters of cell contents (not a range's position or size). */
+const CELL_READ = /^Range\.get(Values?|DisplayValues?|Formulas?|Notes?|RichTextValues?)$/;
+
+/**
+ * Cells read from each column of one sheet (1-based column to cells), from the blocks the ledger's read
+ * calls touched: shows which job's columns a run read, where a total alone would not.
+ */
+export function cellsReadByColumn(ledger: CallLedger, sheetId: number): Map<number, number> {
+  const byColumn = new Map<number, number>();
+  for (const { member, block } of entriesOf(ledger)) {
+    if (!block || block.sheetId !== sheetId || !CELL_READ.test(member)) continue;
+    for (let column = block.column; column < block.column + block.numColumns; column++)
+      byColumn.set(column, (byColumn.get(column) ?? 0) + block.numRows);
+  }
+  return byColumn;
+}

@@ -211,7 +211,16 @@ export function hex(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * HMAC-SHA256 of UTF-8 text under one UTF-8 key, as base64: the key's pads are hashed once, and each
+ * message costs only its own blocks and the outer one.
+ */
+export function hmacSha256Base64Keyed(key: string): (message: string) => string {
+  const { inner, outer } = statesOf(utf8Bytes(key));
+  return (message) => base64(finish(outer, 64, finish(inner, 64, utf8Bytes(message))));
+}
+
 /** HMAC-SHA256 of UTF-8 text under a UTF-8 key, as base64 (what Utilities.base64Encode gives). */
 export function hmacSha256Base64(key: string, message: string): string {
-  return base64(hmacSha256(utf8Bytes(key), utf8Bytes(message)));
+  return hmacSha256Base64Keyed(key)(message);
 }

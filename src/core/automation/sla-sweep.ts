@@ -6,9 +6,9 @@
  */
 
 import { isDate } from '../normalise/is-date';
-import { headerOf } from '../schema/case-schema';
+import { type FieldKey, headerOf } from '../schema/case-schema';
 import { wallClockText } from '../sla/calendar';
-import { caseSla, SLA_WORDS } from '../sla/case-sla';
+import { caseSla, SLA_INPUTS, SLA_WORDS } from '../sla/case-sla';
 import type { SlaSettings } from '../sla/sla-settings';
 import type { CaseRow } from '../validation/validate-case';
 
@@ -77,6 +77,17 @@ function dueText(value: unknown): string {
 function sameTime(a: unknown, b: unknown): boolean {
   return dueText(a) === dueText(b) && (dueText(a) !== '' || text(a) === text(b));
 }
+
+/** Every field planSlaSweep reads of a row (caseSla's inputs and the SLA columns it compares and writes). */
+export const SLA_PLAN_FIELDS: readonly FieldKey[] = [
+  'caseId',
+  ...SLA_INPUTS,
+  'slaDue',
+  'slaStatus',
+  'escalationLevel',
+  'slaNotices',
+  'owner',
+];
 
 /**
  * `delivered` holds notice keys already mailed whose rows were not written yet (a run stopped between):

@@ -220,17 +220,23 @@ export function diffRecord(row: CaseRow, fields: RecordFields, timeZone: string)
 
 /**
  * Compares only some of a row's cells with its verified record (a job that reads a few columns, like the
- * hourly sweep): whether any of them differs, and the row as the record holds it (every recorded field
- * from the record; a long text kept as a digest is left out, the cell itself was not read).
+ * hourly sweep): whether any of them differs, and the row as the record holds it (every recorded field,
+ * or those in `restore`, from the record; a long text kept as a digest is left out, the cell itself was
+ * not read).
  */
 export function diffRecordOn(
   row: CaseRow,
   fields: RecordFields,
   timeZone: string,
   keys: readonly FieldKey[],
+  restore?: readonly FieldKey[],
 ): { differs: boolean; sealed: CaseRow } {
   const sealed: CaseRow = { caseId: row.caseId, caseRecord: row.caseRecord };
-  for (const [key, field] of fieldOf) {
+  // Only the fields the caller plans from, when it says which: the sweep opens every case's record each
+  // hour, and each field restored (an instant as a Date) is work for nothing it reads.
+  for (const key of restore ?? fieldOf.keys()) {
+    const field = fieldOf.get(key);
+    if (!field) continue;
     const restored = keptValue(field, fields[key]);
     if (restored !== null) sealed[key] = restored;
   }

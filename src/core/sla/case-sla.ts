@@ -60,7 +60,7 @@ export function statusSinceMs(row: CaseRow): number | null {
 }
 
 /** The fields caseSla reads: a row changed in any of them is computed again. */
-const SLA_INPUTS = [
+export const SLA_INPUTS = [
   'severity',
   'escalatedTo',
   'status',
