@@ -20,6 +20,10 @@ module.exports = {
   // A temporary folder for the run, where slow deterministic fixtures are shared between files.
   globalSetup: '<rootDir>/tests/support/jest-run-folder-setup.js',
   globalTeardown: '<rootDir>/tests/support/jest-run-folder-teardown.js',
+  // A worker that kept a large library's garbage from an earlier file can spend most of the next file
+  // collecting it (one file took 800 s after a 50,000-case test ran in its worker): a worker above this
+  // much memory after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     layer('unit'),
     layer('emulator'),
