@@ -1,10 +1,11 @@
 /**
  * Text for the chart in Roboto (chart-font-data.ts): widths from each glyph's own advance, outlines
- * flattened to polygons and filled by the anti-aliasing rasteriser. A character outside printable ASCII
+ * flattened to polygons and filled with exact area coverage (coverage.ts). A character outside printable ASCII
  * is drawn as "?" so missing text shows instead of vanishing.
  */
 import { CHART_FACES, type FaceData } from './chart-font-data';
-import { type Colour, fillPolygons, type Polygon, type RgbCanvas } from './raster';
+import { fillContours } from './coverage';
+import type { Colour, Polygon, RgbCanvas } from './raster';
 
 export type FaceName = 'regular' | 'bold';
 
@@ -89,5 +90,5 @@ export function placeGlyphs(text: string, x: number, y: number, style: TextStyle
 
 /** Draws text with its baseline at y; x is its left edge, centre or right edge as the style says. */
 export function drawText(canvas: RgbCanvas, text: string, x: number, y: number, style: TextStyle): void {
-  for (const polygons of placeGlyphs(text, x, y, style)) fillPolygons(canvas, polygons, style.colour);
+  for (const polygons of placeGlyphs(text, x, y, style)) fillContours(canvas, polygons, style.colour);
 }
