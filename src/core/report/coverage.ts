@@ -30,15 +30,15 @@ interface Box {
 const box: Box = { left: 0, top: 0, columns: 0, rows: 0, stride: 0 };
 
 /** Sets `box` to the polygons' pixel box clipped to the canvas; false when nothing of them can show. */
-function boxOf(polygons: readonly Polygon[], width: number, height: number): boolean {
+function boxOf(polygons: readonly Polygon[], width: number, height: number, dx = 0, dy = 0): boolean {
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
   for (const polygon of polygons)
     for (let i = 0; i < polygon.length; i += 2) {
-      const x = polygon[i] as number;
-      const y = polygon[i + 1] as number;
+      const x = (polygon[i] as number) + dx;
+      const y = (polygon[i + 1] as number) + dy;
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
@@ -145,24 +145,19 @@ function addEdge(ax: number, ay: number, bx: number, by: number, width: number):
 }
 
 /** Sums the polygons' signed areas into `area` over `box` (which boxOf has set). */
-function accumulate(polygons: readonly Polygon[], width: number): void {
+function accumulate(polygons: readonly Polygon[], width: number, dx = 0, dy = 0): void {
   ensureArea(box.stride * box.rows);
   for (const polygon of polygons) {
     const n = polygon.length;
     for (let i = 0; i < n; i += 2) {
       const j = i + 2 === n ? 0 : i + 2;
-      const ax = polygon[i] as number;
-      const bx = polygon[j] as number;
+      const ax = (polygon[i] as number) + dx;
+      const bx = (polygon[j] as number) + dx;
+      const ay = (polygon[i + 1] as number) + dy;
+      const by = (polygon[j + 1] as number) + dy;
       if (ax >= 0 && ax <= width && bx >= 0 && bx <= width)
-        addLine(
-          ax - box.left,
-          (polygon[i + 1] as number) - box.top,
-          bx - box.left,
-          (polygon[j + 1] as number) - box.top,
-          box.stride,
-          box.rows,
-        );
-      else addEdge(ax, polygon[i + 1] as number, bx, polygon[j + 1] as number, width);
+        addLine(ax - box.left, ay - box.top, bx - box.left, by - box.top, box.stride, box.rows);
+      else addEdge(ax, ay, bx, by, width);
     }
   }
 }
@@ -187,17 +182,19 @@ function blendPixel(pixels: Uint8Array, at: number, colour: Colour, alpha: numbe
 const INVISIBLE = 1 / 512;
 
 /**
- * Fills contours of one shape (a glyph: holes turn the other way) by their summed signed area, the
- * nonzero rule for contours that do not overlap.
+ * Fills contours of one shape (a glyph: holes turn the other way), moved by (dx, dy), by their summed
+ * signed area: the nonzero rule for contours that do not overlap.
  */
 export function fillContours(
   canvas: RgbCanvas,
   contours: readonly Polygon[],
   colour: Colour,
   opacity = 1,
+  dx = 0,
+  dy = 0,
 ): void {
-  if (!boxOf(contours, canvas.width, canvas.height)) return;
-  accumulate(contours, canvas.width);
+  if (!boxOf(contours, canvas.width, canvas.height, dx, dy)) return;
+  accumulate(contours, canvas.width, dx, dy);
   const { left, top, rows, stride, columns } = box;
   const pixels = canvas.pixels;
   for (let row = 0; row < rows; row++) {

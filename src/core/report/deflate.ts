@@ -4,7 +4,8 @@
  * and the last position with the same 3 bytes, the first longest winning. Filtered chart scanlines are
  * mostly zeros and repeats of the row above, so that is enough for a few tens of KB. It runs cold in
  * every Apps Script execution, so the codes are precomputed into tables, bits are written inline into a
- * typed buffer and runs of one byte are measured four bytes at a time.
+ * typed buffer, runs of one byte are measured four bytes at a time and the Adler-32 is summed as the
+ * data is coded (a run in one step).
  */
 
 // DEFLATE's length codes (RFC 1951, 3.2.5): base value and extra bits of each.
@@ -53,35 +54,11 @@ for (let code = 0; code < LENGTH_BASE.length; code++) {
     LENGTH_COUNT[length] = (FIXED_LENGTH[symbol] as number) + extra;
   }
 }
+/** A match of the longest length at distance 1 (distance code 0, five zero bits): its bits and how many. */
+const RUN_BITS = LENGTH_BITS[MAX_MATCH] as number;
+const RUN_COUNT = (LENGTH_COUNT[MAX_MATCH] as number) + 5;
 /** The five-bit distance codes 0..29, bit-reversed. */
 const DIST_CODE = Int32Array.from({ length: 30 }, (_, code) => reverseBits(code, 5));
-
-export function adler32(bytes: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  const length = bytes.length;
-  // 5552 bytes is the most that can be summed before b could pass 2^32 (the zlib bound); 5552 = 16 * 347.
-  for (let i = 0; i < length; ) {
-    const end = Math.min(i + 5552, length);
-    for (; i + 4 <= end; i += 4) {
-      a += bytes[i] as number;
-      b += a;
-      a += bytes[i + 1] as number;
-      b += a;
-      a += bytes[i + 2] as number;
-      b += a;
-      a += bytes[i + 3] as number;
-      b += a;
-    }
-    for (; i < end; i++) {
-      a += bytes[i] as number;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
 
 /**
  * Compresses bytes into a zlib stream holding one fixed-Huffman DEFLATE block. rowLength, when given, is
@@ -101,12 +78,49 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
   const end = data.length;
   const words =
     data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, end >>> 2) : undefined;
+  // The Adler-32 of the data, summed as it is coded: a run of one byte value in one step.
+  let a = 1;
+  let b = 0;
+  let summed = 0;
   let i = 0;
   while (i < end) {
     if (size + 16 > out.length) {
       const grown = new Uint8Array(out.length * 2);
       grown.set(out.subarray(0, size));
       out = grown;
+    }
+    // A long run of the byte before (a row like the one above, filtered Up, is all zeros): measured a
+    // word at a time to its end, then written as maximal matches at distance 1 without a search each.
+    if (i > 0 && words !== undefined && i + 2 * MAX_MATCH <= end && data[i] === data[i - 1]) {
+      const value = data[i - 1] as number;
+      const word = Math.imul(value, 0x01010101) >>> 0;
+      let run = 0;
+      while (run < MAX_MATCH && (i + run) % 4 !== 0 && data[i + run] === value) run++;
+      if ((i + run) % 4 === 0) while (i + run + 4 <= end && words[(i + run) >>> 2] === word) run += 4;
+      while (i + run < end && data[i + run] === value) run++;
+      if (run >= MAX_MATCH) {
+        const matches = Math.floor(run / MAX_MATCH);
+        for (let m = 0; m < matches; m++) {
+          if (size + 16 > out.length) {
+            const grown = new Uint8Array(out.length * 2);
+            grown.set(out.subarray(0, size));
+            out = grown;
+          }
+          // Length 258 and distance code 0 (distance 1), 13 bits.
+          bitBuffer |= RUN_BITS << bitCount;
+          bitCount += RUN_COUNT;
+          while (bitCount >= 8) {
+            out[size++] = bitBuffer & 0xff;
+            bitBuffer >>>= 8;
+            bitCount -= 8;
+          }
+        }
+        const length = matches * MAX_MATCH;
+        b = (b + length * a + (value * length * (length + 1)) / 2) % 65521;
+        a = (a + value * length) % 65521;
+        i += length;
+        continue;
+      }
     }
     let bestLength = 0;
     let bestDistance = 0;
@@ -173,6 +187,16 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
         bitBuffer >>>= 8;
         bitCount -= 8;
       }
+      for (let k = i; k < i + bestLength; k++) {
+        a += data[k] as number;
+        b += a;
+      }
+      summed += bestLength;
+      if (summed > 5000) {
+        a %= 65521;
+        b %= 65521;
+        summed = 0;
+      }
       i += bestLength;
     } else {
       const symbol = data[i] as number;
@@ -182,6 +206,13 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
         out[size++] = bitBuffer & 0xff;
         bitBuffer >>>= 8;
         bitCount -= 8;
+      }
+      a += symbol;
+      b += a;
+      if (++summed > 5000) {
+        a %= 65521;
+        b %= 65521;
+        summed = 0;
       }
       i++;
     }
@@ -199,7 +230,7 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
     bitCount -= 8;
   }
   if (bitCount > 0) out[size++] = bitBuffer & 0xff;
-  const adler = adler32(data);
+  const adler = (((b % 65521) << 16) | (a % 65521)) >>> 0;
   out[size++] = adler >>> 24;
   out[size++] = (adler >>> 16) & 0xff;
   out[size++] = (adler >>> 8) & 0xff;
