@@ -36,8 +36,7 @@ const POINTS: Point[] = [12, 15, 9, 21, 18, 24, 17, 41, 33, 28, 36, 19].map((cas
 async function bundle(root: string): Promise<string> {
   const result = await esbuild.build({
     stdin: {
-      contents:
-        "export { renderTrendChart } from './trend-chart';\nexport { encodeRgbPng } from './png';\n",
+      contents: "export { renderTrendChart } from './trend-chart';\nexport { encodeRgbPng } from './png';\n",
       resolveDir: path.join(root, 'src/core/report'),
       loader: 'ts',
     },
@@ -70,11 +69,12 @@ function measure(code: string, renders: number): Run {
   const msPerRender: number[] = [];
   let png = new Uint8Array(0);
   for (let k = 0; k < renders; k++) {
-    const sandbox: { points: Point[]; now: () => number; result: { bytes: Uint8Array; ms: number } | null } = {
-      points: POINTS,
-      now: cpuMs,
-      result: null,
-    };
+    const sandbox: { points: Point[]; now: () => number; result: { bytes: Uint8Array; ms: number } | null } =
+      {
+        points: POINTS,
+        now: cpuMs,
+        result: null,
+      };
     runInNewContext(
       `${code}\nconst started = now(); const chart = chartModule.renderTrendChart(points);` +
         'result = { bytes: chart.bytes, ms: now() - started };',

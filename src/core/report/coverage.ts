@@ -44,7 +44,7 @@ function boxOf(polygons: readonly Polygon[], width: number, height: number, dx =
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
       // A coordinate that is not a number draws nothing rather than a stray shape.
-      if (x !== x || y !== y) return false;
+      if (Number.isNaN(x) || Number.isNaN(y)) return false;
     }
   if (!(Number.isFinite(minX) && Number.isFinite(maxX) && Number.isFinite(minY) && Number.isFinite(maxY)))
     return false;
@@ -80,8 +80,8 @@ function addLine(ax: number, ay: number, bx: number, by: number, stride: number,
   }
   const dxdy = (bx - ax) / (by - ay);
   // Steps along the edge are kept between its ends, so rounding never reaches a cell of the next row.
-  const low = ax < bx ? ax : bx;
-  const high = ax < bx ? bx : ax;
+  const low = Math.min(ax, bx);
+  const high = Math.max(ax, bx);
   let x = ax;
   let row = Math.floor(ay);
   if (ay < 0) {
@@ -96,8 +96,8 @@ function addLine(ax: number, ay: number, bx: number, by: number, stride: number,
     if (xNext < low) xNext = low;
     else if (xNext > high) xNext = high;
     const d = dy * direction;
-    const x0 = x < xNext ? x : xNext;
-    const x1 = x < xNext ? xNext : x;
+    const x0 = Math.min(x, xNext);
+    const x1 = Math.max(x, xNext);
     const x0Floor = Math.floor(x0);
     const x1Ceil = Math.ceil(x1);
     if (x1Ceil <= x0Floor + 1) {
@@ -140,7 +140,7 @@ function addEdge(ax: number, ay: number, bx: number, by: number, width: number):
       addEdge(border, y, bx, by, width);
       return;
     }
-  const clampX = (x: number) => (x < 0 ? 0 : x > width ? width : x);
+  const clampX = (x: number) => (x < 0 ? 0 : Math.min(x, width));
   addLine(clampX(ax) - box.left, ay - box.top, clampX(bx) - box.left, by - box.top, box.stride, box.rows);
 }
 

@@ -116,6 +116,8 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
           }
         }
         const length = matches * MAX_MATCH;
+        // As a search would have: the last match's start is the latest place of its three bytes.
+        head[Math.imul((value << 16) | (value << 8) | value, 0x9e3779b1) >>> 17] = i + length - MAX_MATCH;
         b = (b + length * a + (value * length * (length + 1)) / 2) % 65521;
         a = (a + value * length) % 65521;
         i += length;
@@ -132,7 +134,7 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
         ) >>> 17;
       const previous = i - (head[hash] as number);
       head[hash] = i;
-      const limit = end - i < MAX_MATCH ? end - i : MAX_MATCH;
+      const limit = Math.min(end - i, MAX_MATCH);
       for (let candidate = 0; candidate < 3; candidate++) {
         const distance = candidate === 0 ? 1 : candidate === 1 ? rowLength : previous;
         if (distance < 1 || distance > i || distance > WINDOW) continue;

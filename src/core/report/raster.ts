@@ -30,6 +30,26 @@ export function newCanvas(width: number, height: number, background: Colour): Rg
   return { width, height, pixels };
 }
 
+function signedArea(polygon: Polygon): number {
+  let area = 0;
+  for (let i = 0; i < polygon.length; i += 2) {
+    const j = (i + 2) % polygon.length;
+    area +=
+      (polygon[i] as number) * (polygon[j + 1] as number) -
+      (polygon[j] as number) * (polygon[i + 1] as number);
+  }
+  return area / 2;
+}
+
+/** The same polygon turning the other way, so the shapes of a stroke are one shape by the nonzero rule too. */
+function clockwise(polygon: Polygon): Polygon {
+  if (signedArea(polygon) >= 0) return polygon;
+  const reversed: Polygon = [];
+  for (let i = polygon.length - 2; i >= 0; i -= 2)
+    reversed.push(polygon[i] as number, polygon[i + 1] as number);
+  return reversed;
+}
+
 /** Paints count pixels from byte offset at in one colour: one pixel set, then copied onto the rest, doubling. */
 function paintRun(pixels: Uint8Array, at: number, count: number, colour: Colour): void {
   if (count <= 0) return;
@@ -169,7 +189,7 @@ export function disc(cx: number, cy: number, radius: number): Polygon {
   return points;
 }
 
-/** A polyline of the given width with round joins and ends, as polygons to fill as one union. */
+/** A polyline of the given width with round joins and ends, as polygons that all turn the same way. */
 export function stroke(points: readonly (readonly [number, number])[], width: number): Polygon[] {
   const half = width / 2;
   const shapes: Polygon[] = points.map(([x, y]) => disc(x, y, half));
@@ -182,5 +202,5 @@ export function stroke(points: readonly (readonly [number, number])[], width: nu
     const ny = ((x1 - x0) / length) * half;
     shapes.push([x0 + nx, y0 + ny, x1 + nx, y1 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny]);
   }
-  return shapes;
+  return shapes.map(clockwise);
 }
