@@ -8,61 +8,61 @@
  * The sum is the nonzero rule for contours that do not overlap (a font's: holes turn the other way and
  * cancel). Shapes that may overlap (the discs and segments of a stroke) are each summed on their own and
  * merged by the larger cover per pixel, so an overlap is not darker than either shape.
+ *
+ * Written as small leaf functions with indexed loops (no iterators, spreads or closures): cold, most of
+ * the cost is V8 optimising the hot loops, and a small function is optimised much sooner and cheaper.
  */
 import type { Colour, Polygon, RgbCanvas } from './raster';
 
 /** Signed area per cell of the shape's box (one spare column), summed along rows when composited. */
 let area = new Float64Array(0);
-/** The union's cover per cell of its box, and per row the columns some shape reached. */
+/** The union's cover per cell of its box. */
 let union = new Float32Array(0);
 let rowFirst = new Int32Array(0);
-let rowLast = new Int32Array(0);
+/** Per row of the union's box, the first column some shape reached and the one past the last. */
+let rowEnd = new Int32Array(0);
 
-/** The box area cells are relative to: canvas columns left.., rows top.., stride cells a row. */
-interface Box {
-  left: number;
-  top: number;
-  /** Columns to composite (the last one inside the canvas). */
-  columns: number;
-  rows: number;
-  stride: number;
-}
-const box: Box = { left: 0, top: 0, columns: 0, rows: 0, stride: 0 };
+/** The box area cells are relative to: canvas columns boxLeft.., rows boxTop.., boxStride cells a row. */
+let boxLeft = 0;
+let boxTop = 0;
+/** Columns to composite (the last one inside the canvas). */
+let boxColumns = 0;
+let boxRows = 0;
+let boxStride = 0;
 
-/** Sets `box` to the polygons' pixel box clipped to the canvas; false when nothing of them can show. */
-function boxOf(polygons: readonly Polygon[], width: number, height: number, dx = 0, dy = 0): boolean {
+/** Sets the box to the polygons' pixel box clipped to the canvas; false when nothing of them can show. */
+function boxOf(polygons: readonly Polygon[], width: number, height: number, dx: number, dy: number): boolean {
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
-  for (const polygon of polygons)
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p] as Polygon;
     for (let i = 0; i < polygon.length; i += 2) {
       const x = (polygon[i] as number) + dx;
       const y = (polygon[i + 1] as number) + dy;
+      // A coordinate that is not a number draws nothing rather than a stray shape.
+      if (!(x >= minX) && !(x < minX)) return false;
+      if (!(y >= minY) && !(y < minY)) return false;
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
-      // A coordinate that is not a number draws nothing rather than a stray shape.
-      if (Number.isNaN(x) || Number.isNaN(y)) return false;
     }
+  }
   if (!(Number.isFinite(minX) && Number.isFinite(maxX) && Number.isFinite(minY) && Number.isFinite(maxY)))
     return false;
-  const top = Math.max(0, Math.floor(minY));
+  const top = minY > 0 ? Math.floor(minY) : 0;
   const bottom = Math.min(height, Math.ceil(maxY));
   if (bottom <= top) return false;
-  const left = Math.min(width, Math.max(0, Math.floor(minX)));
-  const right = Math.min(width, Math.max(0, Math.ceil(maxX)));
-  box.left = left;
-  box.top = top;
-  box.rows = bottom - top;
-  box.stride = right - left + 2;
-  box.columns = Math.min(width - 1, right) - left + 1;
-  return box.columns > 0;
-}
-
-function ensureArea(cells: number): void {
-  if (area.length < cells) area = new Float64Array(Math.max(cells, area.length * 2));
+  const left = Math.min(width, minX > 0 ? Math.floor(minX) : 0);
+  const right = Math.min(width, maxX > 0 ? Math.ceil(maxX) : 0);
+  boxLeft = left;
+  boxTop = top;
+  boxRows = bottom - top;
+  boxStride = right - left + 2;
+  boxColumns = Math.min(width - 1, right) - left + 1;
+  return boxColumns > 0;
 }
 
 /** Adds one edge, in box coordinates, x inside the box; the rows outside it are skipped. */
@@ -133,21 +133,29 @@ function addLine(ax: number, ay: number, bx: number, by: number, stride: number,
  * (split where they cross it), which leaves the cover of every pixel inside the same.
  */
 function addEdge(ax: number, ay: number, bx: number, by: number, width: number): void {
-  for (const border of [0, width])
-    if ((ax < border && bx > border) || (ax > border && bx < border)) {
-      const y = ay + ((border - ax) / (bx - ax)) * (by - ay);
-      addEdge(ax, ay, border, y, width);
-      addEdge(border, y, bx, by, width);
-      return;
-    }
-  const clampX = (x: number) => (x < 0 ? 0 : Math.min(x, width));
-  addLine(clampX(ax) - box.left, ay - box.top, clampX(bx) - box.left, by - box.top, box.stride, box.rows);
+  const border =
+    (ax < 0 && bx > 0) || (ax > 0 && bx < 0)
+      ? 0
+      : (ax < width && bx > width) || (ax > width && bx < width)
+        ? width
+        : -1;
+  if (border >= 0) {
+    const y = ay + ((border - ax) / (bx - ax)) * (by - ay);
+    addEdge(ax, ay, border, y, width);
+    addEdge(border, y, bx, by, width);
+    return;
+  }
+  const cx = ax < 0 ? 0 : Math.min(ax, width);
+  const dx = bx < 0 ? 0 : Math.min(bx, width);
+  addLine(cx - boxLeft, ay - boxTop, dx - boxLeft, by - boxTop, boxStride, boxRows);
 }
 
-/** Sums the polygons' signed areas into `area` over `box` (which boxOf has set). */
-function accumulate(polygons: readonly Polygon[], width: number, dx = 0, dy = 0): void {
-  ensureArea(box.stride * box.rows);
-  for (const polygon of polygons) {
+/** Sums the polygons' signed areas into `area` over the box (which boxOf has set). */
+function accumulate(polygons: readonly Polygon[], width: number, dx: number, dy: number): void {
+  const cells = boxStride * boxRows;
+  if (area.length < cells) area = new Float64Array(Math.max(cells, area.length * 2));
+  for (let p = 0; p < polygons.length; p++) {
+    const polygon = polygons[p] as Polygon;
     const n = polygon.length;
     for (let i = 0; i < n; i += 2) {
       const j = i + 2 === n ? 0 : i + 2;
@@ -156,30 +164,66 @@ function accumulate(polygons: readonly Polygon[], width: number, dx = 0, dy = 0)
       const ay = (polygon[i + 1] as number) + dy;
       const by = (polygon[j + 1] as number) + dy;
       if (ax >= 0 && ax <= width && bx >= 0 && bx <= width)
-        addLine(ax - box.left, ay - box.top, bx - box.left, by - box.top, box.stride, box.rows);
+        addLine(ax - boxLeft, ay - boxTop, bx - boxLeft, by - boxTop, boxStride, boxRows);
       else addEdge(ax, ay, bx, by, width);
     }
   }
 }
 
-/** Blends one pixel toward the colour by alpha, rounding as the sub-scanline rasteriser did. */
-function blendPixel(pixels: Uint8Array, at: number, colour: Colour, alpha: number): void {
-  if (alpha >= 1) {
-    pixels[at] = colour[0];
-    pixels[at + 1] = colour[1];
-    pixels[at + 2] = colour[2];
-    return;
-  }
-  const r = pixels[at] as number;
-  const g = pixels[at + 1] as number;
-  const b = pixels[at + 2] as number;
-  pixels[at] = Math.round(r + (colour[0] - r) * alpha);
-  pixels[at + 1] = Math.round(g + (colour[1] - g) * alpha);
-  pixels[at + 2] = Math.round(b + (colour[2] - b) * alpha);
-}
-
 /** Below this cover a blend moves no channel by half a step, so the pixel is left alone. */
 const INVISIBLE = 1 / 512;
+
+/**
+ * Blends a row of cells into the canvas from offset: cover = the running sum of `cells` (summing) or the
+ * cells themselves (not summing), taken as at most 1 and times the opacity; the cells are cleared.
+ * Rounds as the sub-scanline rasteriser did.
+ */
+function blendRow(
+  pixels: Uint8Array,
+  offset: number,
+  cells: Float64Array | Float32Array,
+  from: number,
+  to: number,
+  colour: Colour,
+  opacity: number,
+  summing: boolean,
+): void {
+  const red = colour[0];
+  const green = colour[1];
+  const blue = colour[2];
+  let sum = 0;
+  for (let k = from; k < to; k++, offset += 3) {
+    const cell = cells[k] as number;
+    cells[k] = 0;
+    sum = summing ? sum + cell : cell;
+    let cover = sum < 0 ? -sum : sum;
+    if (cover > 1) cover = 1;
+    cover *= opacity;
+    if (cover <= INVISIBLE) continue;
+    if (cover === 1) {
+      pixels[offset] = red;
+      pixels[offset + 1] = green;
+      pixels[offset + 2] = blue;
+      continue;
+    }
+    const r = pixels[offset] as number;
+    const g = pixels[offset + 1] as number;
+    const b = pixels[offset + 2] as number;
+    pixels[offset] = Math.round(r + (red - r) * cover);
+    pixels[offset + 1] = Math.round(g + (green - g) * cover);
+    pixels[offset + 2] = Math.round(b + (blue - b) * cover);
+  }
+}
+
+/** Blends the box's summed area into the canvas, leaving `area` cleared. */
+function blendBox(canvas: RgbCanvas, colour: Colour, opacity: number): void {
+  for (let row = 0; row < boxRows; row++) {
+    const line = row * boxStride;
+    const offset = ((boxTop + row) * canvas.width + boxLeft) * 3;
+    blendRow(canvas.pixels, offset, area, line, line + boxColumns, colour, opacity, true);
+    area.fill(0, line + boxColumns, line + boxStride);
+  }
+}
 
 /**
  * Fills contours of one shape (a glyph: holes turn the other way), moved by (dx, dy), by their summed
@@ -195,21 +239,32 @@ export function fillContours(
 ): void {
   if (!boxOf(contours, canvas.width, canvas.height, dx, dy)) return;
   accumulate(contours, canvas.width, dx, dy);
-  const { left, top, rows, stride, columns } = box;
-  const pixels = canvas.pixels;
-  for (let row = 0; row < rows; row++) {
-    const line = row * stride;
-    let offset = ((top + row) * canvas.width + left) * 3;
+  blendBox(canvas, colour, opacity);
+}
+
+/** The union's box, as the box of the shape in hand is kept in the box variables. */
+let unionLeft = 0;
+let unionTop = 0;
+let unionRows = 0;
+let unionStride = 0;
+
+/** Merges the shape in `area` into `union` (the larger cover wins), clearing `area`. */
+function mergeBox(): void {
+  const shift = boxLeft - unionLeft;
+  for (let row = 0; row < boxRows; row++) {
+    const line = row * boxStride;
+    const unionRow = boxTop - unionTop + row;
+    const at = unionRow * unionStride + shift - line;
     let sum = 0;
-    for (let column = 0; column < columns; column++, offset += 3) {
-      sum += area[line + column] as number;
-      area[line + column] = 0;
-      let cover = sum < 0 ? -sum : sum;
-      if (cover > 1) cover = 1;
-      cover *= opacity;
-      if (cover > INVISIBLE) blendPixel(pixels, offset, colour, cover);
+    for (let k = line, end = line + boxColumns; k < end; k++) {
+      sum += area[k] as number;
+      area[k] = 0;
+      const cover = sum < 0 ? -sum : sum;
+      if (cover > (union[at + k] as number)) union[at + k] = cover;
     }
-    for (let column = columns; column < stride; column++) area[line + column] = 0;
+    area.fill(0, line + boxColumns, line + boxStride);
+    if (shift < (rowFirst[unionRow] as number)) rowFirst[unionRow] = shift;
+    if (shift + boxColumns > (rowEnd[unionRow] as number)) rowEnd[unionRow] = shift + boxColumns;
   }
 }
 
@@ -222,48 +277,34 @@ export function fillUnion(canvas: RgbCanvas, shapes: readonly Polygon[], colour:
     fillContours(canvas, shapes, colour, opacity);
     return;
   }
-  const { width, height } = canvas;
-  if (!boxOf(shapes, width, height)) return;
-  const outer = { ...box };
-  const cells = outer.stride * outer.rows;
+  const width = canvas.width;
+  const height = canvas.height;
+  if (!boxOf(shapes, width, height, 0, 0)) return;
+  unionLeft = boxLeft;
+  unionTop = boxTop;
+  unionRows = boxRows;
+  unionStride = boxStride;
+  const cells = unionStride * unionRows;
   if (union.length < cells) union = new Float32Array(Math.max(cells, union.length * 2));
-  if (rowFirst.length < outer.rows) {
-    rowFirst = new Int32Array(Math.max(outer.rows, rowFirst.length * 2));
-    rowLast = new Int32Array(rowFirst.length);
+  if (rowFirst.length < unionRows) {
+    rowFirst = new Int32Array(Math.max(unionRows, rowFirst.length * 2));
+    rowEnd = new Int32Array(rowFirst.length);
   }
-  rowFirst.fill(outer.columns, 0, outer.rows);
-  rowLast.fill(-1, 0, outer.rows);
-  for (const shape of shapes) {
-    if (!boxOf([shape], width, height)) continue;
-    accumulate([shape], width);
-    const { left, top, rows, stride, columns } = box;
-    const shift = left - outer.left;
-    for (let row = 0; row < rows; row++) {
-      const line = row * stride;
-      const outerRow = top - outer.top + row;
-      const unionLine = outerRow * outer.stride + shift;
-      let sum = 0;
-      for (let column = 0; column < columns; column++) {
-        sum += area[line + column] as number;
-        area[line + column] = 0;
-        const cover = sum < 0 ? -sum : sum;
-        if (cover > (union[unionLine + column] as number)) union[unionLine + column] = cover;
-      }
-      for (let column = columns; column < stride; column++) area[line + column] = 0;
-      if (shift < (rowFirst[outerRow] as number)) rowFirst[outerRow] = shift;
-      if (shift + columns - 1 > (rowLast[outerRow] as number)) rowLast[outerRow] = shift + columns - 1;
-    }
+  rowFirst.fill(unionStride, 0, unionRows);
+  rowEnd.fill(0, 0, unionRows);
+  const one: Polygon[] = [[]];
+  for (let s = 0; s < shapes.length; s++) {
+    one[0] = shapes[s] as Polygon;
+    if (!boxOf(one, width, height, 0, 0)) continue;
+    accumulate(one, width, 0, 0);
+    mergeBox();
   }
-  const pixels = canvas.pixels;
-  for (let row = 0; row < outer.rows; row++) {
-    const line = row * outer.stride;
+  for (let row = 0; row < unionRows; row++) {
     const first = rowFirst[row] as number;
-    const last = rowLast[row] as number;
-    let offset = ((outer.top + row) * width + outer.left + first) * 3;
-    for (let column = first; column <= last; column++, offset += 3) {
-      const cover = Math.min(1, union[line + column] as number) * opacity;
-      union[line + column] = 0;
-      if (cover > INVISIBLE) blendPixel(pixels, offset, colour, cover);
-    }
+    const end = rowEnd[row] as number;
+    if (end <= first) continue;
+    const line = row * unionStride;
+    const offset = ((unionTop + row) * width + unionLeft + first) * 3;
+    blendRow(canvas.pixels, offset, union, line + first, line + end, colour, opacity, false);
   }
 }
