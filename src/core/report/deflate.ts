@@ -134,8 +134,20 @@ export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
         ) >>> 17;
       const previous = i - (head[hash] as number);
       head[hash] = i;
-      const limit = Math.min(end - i, MAX_MATCH);
-      for (let candidate = 0; candidate < 3; candidate++) {
+      const here = data[i] as number;
+      // Most bytes that are not zeros are literals: none of the three candidates starts with them (the
+      // one at the hash not with all three), so the search is skipped.
+      const hashMisses =
+        previous > i ||
+        previous > WINDOW ||
+        here !== data[i - previous] ||
+        data[i + 1] !== data[i + 1 - previous] ||
+        data[i + 2] !== data[i + 2 - previous];
+      const limit =
+        hashMisses && here !== data[i - 1] && (rowLength < 1 || here !== data[i - rowLength])
+          ? 0
+          : Math.min(end - i, MAX_MATCH);
+      for (let candidate = 0; limit > 0 && candidate < 3; candidate++) {
         const distance = candidate === 0 ? 1 : candidate === 1 ? rowLength : previous;
         if (distance < 1 || distance > i || distance > WINDOW) continue;
         // Only a longer match replaces the best, so one that differs at the byte past the best (or a best
