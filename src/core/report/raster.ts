@@ -62,10 +62,12 @@ function paintRun(pixels: Uint8Array, at: number, count: number, colour: Colour)
 }
 
 function blend(pixels: Uint8Array, at: number, colour: Colour, alpha: number): void {
-  for (let c = 0; c < 3; c++) {
-    const under = pixels[at + c] as number;
-    pixels[at + c] = Math.round(under + ((colour[c] as number) - under) * alpha);
-  }
+  const r = pixels[at] as number;
+  const g = pixels[at + 1] as number;
+  const b = pixels[at + 2] as number;
+  pixels[at] = Math.round(r + (colour[0] - r) * alpha);
+  pixels[at + 1] = Math.round(g + (colour[1] - g) * alpha);
+  pixels[at + 2] = Math.round(b + (colour[2] - b) * alpha);
 }
 
 /** A pixel's cover from the same share of it on `times` sub-scanlines, summed in float32 as the scan does. */
