@@ -9,15 +9,17 @@
  * cancel). Shapes that may overlap (the discs and segments of a stroke) are each summed on their own and
  * merged by the larger cover per pixel, so an overlap is not darker than either shape.
  *
- * Written as small leaf functions with indexed loops (no iterators, spreads or closures): cold, most of
- * the cost is V8 optimising the hot loops, and a small function is optimised much sooner and cheaper.
+ * Written as small leaf functions with indexed loops (no iterators, spreads or closures) over whole
+ * numbers (positions in 1/256 px, areas in FULL units): cold, the code runs in V8's interpreter, where
+ * every fractional intermediate is a heap allocation, until V8 has optimised the hot loops, and a small
+ * function is optimised sooner and cheaper.
  */
 import type { Colour, Polygon, RgbCanvas } from './raster';
 
 /** Signed area per cell of the shape's box (one spare column), summed along rows when composited. */
-let area = new Float64Array(0);
+let area = new Int32Array(0);
 /** The union's cover per cell of its box. */
-let union = new Float32Array(0);
+let union = new Int32Array(0);
 let rowFirst = new Int32Array(0);
 /** Per row of the union's box, the first column some shape reached and the one past the last. */
 let rowEnd = new Int32Array(0);
@@ -65,66 +67,75 @@ function boxOf(polygons: readonly Polygon[], width: number, height: number, dx: 
   return boxColumns > 0;
 }
 
-/** Adds one edge, in box coordinates, x inside the box; the rows outside it are skipped. */
+/** Subpixel steps per pixel: coordinates are whole 1/256ths of a pixel from here on. */
+const ONE = 256;
+/** A fully covered pixel's area: 2 * ONE * ONE (twice, so the mid-point of two positions stays whole). */
+const FULL = 2 * ONE * ONE;
+
+/** Adds a piece of an edge inside one cell: its height d (signed) times the share of the cell right of it. */
+function addCell(at: number, d: number, twiceMid: number): void {
+  area[at] = (area[at] as number) + d * (2 * ONE - twiceMid);
+  area[at + 1] = (area[at + 1] as number) + d * twiceMid;
+}
+
+/** Adds a piece of an edge within one pixel row (ya < yb), cell by cell along x. */
+function addSpan(xa: number, ya: number, xb: number, yb: number, line: number, direction: number): void {
+  const first = xa >> 8;
+  const last = xb >> 8;
+  if (first === last) {
+    addCell(line + first, (yb - ya) * direction, xa + xb - (first << 9));
+    return;
+  }
+  const step = xa < xb ? 1 : -1;
+  let x = xa;
+  let y = ya;
+  for (let column = first; column !== last; column += step) {
+    const border = step > 0 ? (column + 1) << 8 : column << 8;
+    const yNext = ya + Math.floor(((yb - ya) * (border - xa)) / (xb - xa));
+    addCell(line + column, (yNext - y) * direction, x + border - (column << 9));
+    x = border;
+    y = yNext;
+  }
+  addCell(line + last, (yb - y) * direction, x + xb - (last << 9));
+}
+
+/**
+ * Adds one edge, in box coordinates (pixels), x inside the box; the rows outside it are skipped. Worked
+ * in whole subpixels, so the interpreter running it cold makes no heap number per step.
+ */
 function addLine(ax: number, ay: number, bx: number, by: number, stride: number, rows: number): void {
-  if (ay === by) return;
+  let x0 = Math.round(ax * ONE);
+  let y0 = Math.round(ay * ONE);
+  let x1 = Math.round(bx * ONE);
+  let y1 = Math.round(by * ONE);
+  if (y0 === y1) return;
   let direction = 1;
-  if (ay > by) {
+  if (y0 > y1) {
     direction = -1;
-    const swapX = ax;
-    const swapY = ay;
-    ax = bx;
-    ay = by;
-    bx = swapX;
-    by = swapY;
+    const swapX = x0;
+    const swapY = y0;
+    x0 = x1;
+    y0 = y1;
+    x1 = swapX;
+    y1 = swapY;
   }
-  const dxdy = (bx - ax) / (by - ay);
-  // Steps along the edge are kept between its ends, so rounding never reaches a cell of the next row.
-  const low = Math.min(ax, bx);
-  const high = Math.max(ax, bx);
-  let x = ax;
-  let row = Math.floor(ay);
-  if (ay < 0) {
-    x -= ay * dxdy;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let row = y0 >> 8;
+  let x = x0;
+  let y = y0;
+  if (row < 0) {
     row = 0;
+    y = 0;
+    x = x0 + Math.floor((dx * -y0) / dy);
   }
-  const end = Math.min(rows, Math.ceil(by));
-  for (; row < end; row++) {
-    const line = row * stride;
-    const dy = Math.min(row + 1, by) - Math.max(row, ay);
-    let xNext = x + dxdy * dy;
-    if (xNext < low) xNext = low;
-    else if (xNext > high) xNext = high;
-    const d = dy * direction;
-    const x0 = Math.min(x, xNext);
-    const x1 = Math.max(x, xNext);
-    const x0Floor = Math.floor(x0);
-    const x1Ceil = Math.ceil(x1);
-    if (x1Ceil <= x0Floor + 1) {
-      // Within one pixel: its share right of the edge's mid-point, the rest to the next cell.
-      const share = 0.5 * (x + xNext) - x0Floor;
-      area[line + x0Floor] = (area[line + x0Floor] as number) + d - d * share;
-      area[line + x0Floor + 1] = (area[line + x0Floor + 1] as number) + d * share;
-    } else {
-      const slope = 1 / (x1 - x0);
-      const x0Fraction = x0 - x0Floor;
-      const first = 0.5 * slope * (1 - x0Fraction) * (1 - x0Fraction);
-      const x1Fraction = x1 - x1Ceil + 1;
-      const lastShare = 0.5 * slope * x1Fraction * x1Fraction;
-      area[line + x0Floor] = (area[line + x0Floor] as number) + d * first;
-      if (x1Ceil === x0Floor + 2)
-        area[line + x0Floor + 1] = (area[line + x0Floor + 1] as number) + d * (1 - first - lastShare);
-      else {
-        const second = slope * (1.5 - x0Fraction);
-        area[line + x0Floor + 1] = (area[line + x0Floor + 1] as number) + d * (second - first);
-        for (let column = x0Floor + 2; column < x1Ceil - 1; column++)
-          area[line + column] = (area[line + column] as number) + d * slope;
-        const before = second + (x1Ceil - x0Floor - 3) * slope;
-        area[line + x1Ceil - 1] = (area[line + x1Ceil - 1] as number) + d * (1 - before - lastShare);
-      }
-      area[line + x1Ceil] = (area[line + x1Ceil] as number) + d * lastShare;
-    }
-    x = xNext;
+  const lastRow = Math.min(rows - 1, (y1 - 1) >> 8);
+  for (; row <= lastRow; row++) {
+    const yEnd = Math.min(y1, (row + 1) << 8);
+    const xEnd = yEnd === y1 ? x1 : x0 + Math.floor((dx * (yEnd - y0)) / dy);
+    addSpan(x, y - (row << 8), xEnd, yEnd - (row << 8), row * stride, direction);
+    x = xEnd;
+    y = yEnd;
   }
 }
 
@@ -153,7 +164,7 @@ function addEdge(ax: number, ay: number, bx: number, by: number, width: number):
 /** Sums the polygons' signed areas into `area` over the box (which boxOf has set). */
 function accumulate(polygons: readonly Polygon[], width: number, dx: number, dy: number): void {
   const cells = boxStride * boxRows;
-  if (area.length < cells) area = new Float64Array(Math.max(cells, area.length * 2));
+  if (area.length < cells) area = new Int32Array(Math.max(cells, area.length * 2));
   for (let p = 0; p < polygons.length; p++) {
     const polygon = polygons[p] as Polygon;
     const n = polygon.length;
@@ -170,18 +181,18 @@ function accumulate(polygons: readonly Polygon[], width: number, dx: number, dy:
   }
 }
 
-/** Below this cover a blend moves no channel by half a step, so the pixel is left alone. */
-const INVISIBLE = 1 / 512;
+/** Below this cover (in FULL units) a blend moves no channel by half a step, so the pixel is left alone. */
+const INVISIBLE = FULL / 512;
 
 /**
  * Blends a row of cells into the canvas from offset: cover = the running sum of `cells` (summing) or the
- * cells themselves (not summing), taken as at most 1 and times the opacity; the cells are cleared.
- * Rounds as the sub-scanline rasteriser did.
+ * cells themselves (not summing), taken as at most FULL and times the opacity; the cells are cleared.
+ * Rounds as the sub-scanline rasteriser did (half up), in whole numbers.
  */
 function blendRow(
   pixels: Uint8Array,
   offset: number,
-  cells: Float64Array | Float32Array,
+  cells: Int32Array,
   from: number,
   to: number,
   colour: Colour,
@@ -197,10 +208,10 @@ function blendRow(
     cells[k] = 0;
     sum = summing ? sum + cell : cell;
     let cover = sum < 0 ? -sum : sum;
-    if (cover > 1) cover = 1;
-    cover *= opacity;
+    if (cover > FULL) cover = FULL;
+    if (opacity !== 1) cover = Math.floor(cover * opacity);
     if (cover <= INVISIBLE) continue;
-    if (cover === 1) {
+    if (cover === FULL) {
       pixels[offset] = red;
       pixels[offset + 1] = green;
       pixels[offset + 2] = blue;
@@ -209,9 +220,9 @@ function blendRow(
     const r = pixels[offset] as number;
     const g = pixels[offset + 1] as number;
     const b = pixels[offset + 2] as number;
-    pixels[offset] = Math.round(r + (red - r) * cover);
-    pixels[offset + 1] = Math.round(g + (green - g) * cover);
-    pixels[offset + 2] = Math.round(b + (blue - b) * cover);
+    pixels[offset] = r + (((red - r) * cover + FULL / 2) >> 17);
+    pixels[offset + 1] = g + (((green - g) * cover + FULL / 2) >> 17);
+    pixels[offset + 2] = b + (((blue - b) * cover + FULL / 2) >> 17);
   }
 }
 
@@ -285,7 +296,7 @@ export function fillUnion(canvas: RgbCanvas, shapes: readonly Polygon[], colour:
   unionRows = boxRows;
   unionStride = boxStride;
   const cells = unionStride * unionRows;
-  if (union.length < cells) union = new Float32Array(Math.max(cells, union.length * 2));
+  if (union.length < cells) union = new Int32Array(Math.max(cells, union.length * 2));
   if (rowFirst.length < unionRows) {
     rowFirst = new Int32Array(Math.max(unionRows, rowFirst.length * 2));
     rowEnd = new Int32Array(rowFirst.length);
