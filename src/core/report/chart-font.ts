@@ -4,7 +4,7 @@
  * is drawn as "?" so missing text shows instead of vanishing.
  */
 import { CHART_FACES, type FaceData } from './chart-font-data';
-import { fillContours } from './coverage';
+import { fillSubpixelContours } from './coverage';
 import type { Colour, Polygon, RgbCanvas } from './raster';
 
 export type FaceName = 'regular' | 'bold';
@@ -23,12 +23,15 @@ function glyphOf(face: FaceData, char: string): readonly [number, string] {
   return face.glyphs[char] ?? (face.glyphs['?'] as readonly [number, string]);
 }
 
+const SUBPIXELS = 256;
+
 /** How far (pixels) a curve's chord may stray from it: well under what anti-aliasing can show. */
 const FLATNESS = 0.05;
 
 /**
- * A glyph's contours in pixels at a size, relative to the pen on the baseline (y down), each quadratic
- * curve cut into as few lines as keep within FLATNESS of it (at most 6), cached per face, glyph and size.
+ * A glyph's contours at a size in whole subpixels (1/256 px, what the rasteriser works in) relative to
+ * the pen on the baseline (y down), each quadratic curve cut into as few lines as keep within FLATNESS
+ * of it (at most 6), cached per face, glyph and size.
  */
 function outline(faceName: FaceName, char: string, size: number): Polygon[] {
   const key = `${faceName}\u0000${char}\u0000${size}`;
@@ -66,8 +69,9 @@ function outline(faceName: FaceName, char: string, size: number): Polygon[] {
     }
   }
   if (current.length > 0) contours.push(current);
-  outlines.set(key, contours);
-  return contours;
+  const subpixels = contours.map((contour) => contour.map((value) => Math.round(value * SUBPIXELS)));
+  outlines.set(key, subpixels);
+  return subpixels;
 }
 
 /** The text's width in pixels at the style's size. */
@@ -96,7 +100,10 @@ export function placeGlyphs(text: string, x: number, y: number, style: TextStyle
       outline(faceName, char, style.size).map((contour) => {
         const placed: Polygon = [];
         for (let k = 0; k < contour.length; k += 2)
-          placed.push(penX + (contour[k] as number), y + (contour[k + 1] as number));
+          placed.push(
+            (Math.round(penX * SUBPIXELS) + (contour[k] as number)) / SUBPIXELS,
+            (Math.round(y * SUBPIXELS) + (contour[k + 1] as number)) / SUBPIXELS,
+          );
         return placed;
       }),
     );
@@ -113,7 +120,13 @@ export function drawText(canvas: RgbCanvas, text: string, x: number, y: number, 
   let penX = startOf(text, x, style);
   // Each glyph filled where it is placed, without copying its outline there.
   for (const char of text) {
-    fillContours(canvas, outline(faceName, char, style.size), style.colour, 1, penX, y);
+    fillSubpixelContours(
+      canvas,
+      outline(faceName, char, style.size),
+      style.colour,
+      Math.round(penX * SUBPIXELS),
+      Math.round(y * SUBPIXELS),
+    );
     penX += glyphOf(face, char)[0] * scale;
   }
 }

@@ -104,10 +104,18 @@ function addSpan(xa: number, ya: number, xb: number, yb: number, line: number, d
  * in whole subpixels, so the interpreter running it cold makes no heap number per step.
  */
 function addLine(ax: number, ay: number, bx: number, by: number, stride: number, rows: number): void {
-  let x0 = Math.round(ax * ONE);
-  let y0 = Math.round(ay * ONE);
-  let x1 = Math.round(bx * ONE);
-  let y1 = Math.round(by * ONE);
+  addWholeLine(
+    Math.round(ax * ONE),
+    Math.round(ay * ONE),
+    Math.round(bx * ONE),
+    Math.round(by * ONE),
+    stride,
+    rows,
+  );
+}
+
+/** addLine in whole subpixels. */
+function addWholeLine(x0: number, y0: number, x1: number, y1: number, stride: number, rows: number): void {
   if (y0 === y1) return;
   let direction = 1;
   if (y0 > y1) {
@@ -251,6 +259,68 @@ export function fillContours(
   if (!boxOf(contours, canvas.width, canvas.height, dx, dy)) return;
   accumulate(contours, canvas.width, dx, dy);
   blendBox(canvas, colour, opacity);
+}
+
+/**
+ * fillContours for a glyph whose contours are in whole subpixels (1/256 px) from its pen, placed with
+ * the pen at (penX, penY), also in subpixels: the glyph's edges go in without a fraction to round.
+ */
+export function fillSubpixelContours(
+  canvas: RgbCanvas,
+  contours: readonly Polygon[],
+  colour: Colour,
+  penX: number,
+  penY: number,
+): void {
+  const { width, height } = canvas;
+  let minX = 2 ** 30;
+  let maxX = -(2 ** 30);
+  let minY = 2 ** 30;
+  let maxY = -(2 ** 30);
+  for (let p = 0; p < contours.length; p++) {
+    const contour = contours[p] as Polygon;
+    for (let i = 0; i < contour.length; i += 2) {
+      const x = (contour[i] as number) + penX;
+      const y = (contour[i + 1] as number) + penY;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  const inside = minX >= 0 && maxX <= width * ONE && minY >= 0 && maxY <= height * ONE;
+  if (!inside) {
+    // Partly off the canvas (never in the chart): the general path clips it.
+    const pixels = contours.map((contour) => contour.map((value) => value / ONE));
+    fillContours(canvas, pixels, colour, 1, penX / ONE, penY / ONE);
+    return;
+  }
+  boxLeft = minX >> 8;
+  boxTop = minY >> 8;
+  boxRows = Math.min(height, (maxY + ONE - 1) >> 8) - boxTop;
+  boxStride = Math.min(width, (maxX + ONE - 1) >> 8) - boxLeft + 2;
+  boxColumns = Math.min(width - 1, boxLeft + boxStride - 2) - boxLeft + 1;
+  if (boxRows <= 0 || boxColumns <= 0) return;
+  const cells = boxStride * boxRows;
+  if (area.length < cells) area = new Int32Array(Math.max(cells, area.length * 2));
+  const shiftX = penX - (boxLeft << 8);
+  const shiftY = penY - (boxTop << 8);
+  for (let p = 0; p < contours.length; p++) {
+    const contour = contours[p] as Polygon;
+    const n = contour.length;
+    for (let i = 0; i < n; i += 2) {
+      const j = i + 2 === n ? 0 : i + 2;
+      addWholeLine(
+        (contour[i] as number) + shiftX,
+        (contour[i + 1] as number) + shiftY,
+        (contour[j] as number) + shiftX,
+        (contour[j + 1] as number) + shiftY,
+        boxStride,
+        boxRows,
+      );
+    }
+  }
+  blendBox(canvas, colour, 1);
 }
 
 /** The union's box, as the box of the shape in hand is kept in the box variables. */
