@@ -1,8 +1,10 @@
 /**
  * The chart's rasteriser and PNG encoder were rewritten for speed (a chart is drawn cold in every Apps
- * Script execution): these tests keep the earlier, plain algorithms as the reference and require the
- * same pixels and the same PNG bytes, to the bit, on glyphs, bars, gridlines, strokes and discs at
- * fractional, reversed and clipped positions, and on images with and without 4-byte-aligned rows.
+ * Script execution): these tests keep the earlier, plain algorithms as the reference. Rectangles (bars,
+ * gridlines, shading) must give the same pixels to the bit; glyphs, strokes and discs, now covered by
+ * exact area instead of eight sub-scanlines, must stay within a few levels of the reference at every
+ * pixel, at fractional, reversed and clipped positions. The PNG must hold exactly the filtered rows
+ * (Sub, then Up) and stay small, on images with and without 4-byte-aligned rows.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { drawText, placeGlyphs } from '../../src/core/report/chart-font';
@@ -93,6 +95,24 @@ function seeded(seed: number): () => number {
 const BLUE: Colour = [0x1a, 0x73, 0xe8];
 const ORANGE: Colour = [0xe3, 0x74, 0x00];
 
+/**
+ * The largest channel difference between two pictures, how many channels differ at all and how many by
+ * more than GLYPH_TOLERANCE.
+ */
+function difference(a: Uint8Array, b: Uint8Array): { largest: number; differing: number; beyond: number } {
+  expect(a.length).toBe(b.length);
+  let largest = 0;
+  let differing = 0;
+  let beyond = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs((a[i] as number) - (b[i] as number));
+    if (d > 0) differing++;
+    if (d > GLYPH_TOLERANCE) beyond++;
+    largest = Math.max(largest, d);
+  }
+  return { largest, differing, beyond };
+}
+
 /** Draws the same shapes twice, onto one canvas with fillPolygons and onto another with the reference. */
 function bothWays(width: number, height: number, shapes: readonly (readonly Polygon[])[], colours: Colour[]) {
   const fast = newCanvas(width, height, [0xff, 0xff, 0xff]);
@@ -104,6 +124,11 @@ function bothWays(width: number, height: number, shapes: readonly (readonly Poly
   });
   return { fast: fast.pixels, reference: reference.pixels };
 }
+
+/** Largest channel differences from the reference: 1/16 of a pixel's cover moves a channel 16 levels. */
+const GLYPH_TOLERANCE = 20;
+/** Half a pixel's cover of blue (0x1a73e8) on white, in the red channel. */
+const STROKE_TOLERANCE = 115;
 
 describe('fillPolygons against the earlier scan of every sub-scanline', () => {
   it('gives the same pixels for rectangles at fractional, reversed, thin and clipped positions', () => {
@@ -125,7 +150,7 @@ describe('fillPolygons against the earlier scan of every sub-scanline', () => {
     expect(Buffer.from(fast).equals(Buffer.from(reference))).toBe(true);
   });
 
-  it('gives the same pixels for strokes, discs and overlapping rectangles as one fill', () => {
+  it('stays within a few levels of the sub-scanline scan for strokes, discs and overlapping rectangles', () => {
     const random = seeded(7);
     const shapes: Polygon[][] = [];
     for (let k = 0; k < 40; k++) {
@@ -141,10 +166,16 @@ describe('fillPolygons against the earlier scan of every sub-scanline', () => {
       ]);
     }
     const { fast, reference } = bothWays(130, 85, shapes, [BLUE, ORANGE, [0x20, 0x21, 0x24]]);
-    expect(Buffer.from(fast).equals(Buffer.from(reference))).toBe(true);
+    const { largest, differing, beyond } = difference(fast, reference);
+    // Eight sub-scanlines sample a row's cover to within 1/16 of a pixel: 16 levels of 255 at most. Where
+    // the edges of two shapes of one fill cross inside a pixel, the union takes the larger of their
+    // covers, less than the true union by at most half the pixel: those few pixels may differ more.
+    expect(largest).toBeLessThanOrEqual(STROKE_TOLERANCE);
+    expect(beyond).toBeLessThan(fast.length / 500);
+    expect(differing).toBeLessThan(fast.length / 10);
   });
 
-  it('gives the same pixels for glyphs of both faces at several sizes and subpixel offsets', () => {
+  it('stays within a few levels of the sub-scanline scan for glyphs of both faces, sizes and offsets', () => {
     const text = 'Cases per week 0123456789 W40 partial Misjudgements (overturned) ?%@&gjy';
     const fast = newCanvas(900, 240, [0xff, 0xff, 0xff]);
     const reference = newCanvas(900, 240, [0xff, 0xff, 0xff]);
@@ -162,36 +193,31 @@ describe('fillPolygons against the earlier scan of every sub-scanline', () => {
       captured.push(...placeGlyphs(text, x, y, style));
     }
     for (const polygons of captured) referenceFill(reference, polygons, BLUE);
-    expect(Buffer.from(fast.pixels).equals(Buffer.from(reference.pixels))).toBe(true);
+    const { largest, differing } = difference(fast.pixels, reference.pixels);
+    expect(largest).toBeLessThanOrEqual(GLYPH_TOLERANCE);
+    expect(differing).toBeLessThan(fast.pixels.length / 10);
+    // Text was drawn at all: the check above cannot pass on two blank canvases.
+    expect(fast.pixels.filter((value) => value !== 0xff).length).toBeGreaterThan(10_000);
   });
 });
 
-/** The earlier scanline filters: each of None, Sub and Up written out in full, the smallest cost wins. */
+/** The scanline filters spelled out: Sub for the first row, Up for every other. */
 function referenceFilter(pixels: Uint8Array, width: number, height: number): Uint8Array {
   const rowBytes = width * 3;
   const raw = new Uint8Array((rowBytes + 1) * height);
   for (let y = 0; y < height; y++) {
-    let best = 0;
-    let bestCost = Number.POSITIVE_INFINITY;
-    let bestLine = new Uint8Array(0);
-    for (let filter = 0; filter < 3; filter++) {
-      const line = new Uint8Array(rowBytes);
-      let cost = 0;
-      for (let x = 0; x < rowBytes; x++) {
-        const value = pixels[y * rowBytes + x] as number;
-        const before =
-          filter === 1 && x >= 3
+    const filter = y === 0 ? 1 : 2;
+    raw[y * (rowBytes + 1)] = filter;
+    for (let x = 0; x < rowBytes; x++) {
+      const value = pixels[y * rowBytes + x] as number;
+      const before =
+        filter === 1
+          ? x >= 3
             ? (pixels[y * rowBytes + x - 3] as number)
-            : filter === 2 && y > 0
-              ? (pixels[(y - 1) * rowBytes + x] as number)
-              : 0;
-        line[x] = (value - before) & 0xff;
-        cost += (line[x] as number) < 128 ? (line[x] as number) : 256 - (line[x] as number);
-      }
-      if (cost < bestCost) [best, bestCost, bestLine] = [filter, cost, line];
+            : 0
+          : (pixels[(y - 1) * rowBytes + x] as number);
+      raw[y * (rowBytes + 1) + 1 + x] = (value - before) & 0xff;
     }
-    raw[y * (rowBytes + 1)] = best;
-    raw.set(bestLine, y * (rowBytes + 1) + 1);
   }
   return raw;
 }
@@ -269,7 +295,7 @@ function tokensOf(zlib: Uint8Array): number[] {
   }
 }
 
-describe('the PNG encoder against the earlier filter choice and match finder', () => {
+describe('the PNG encoder against the filters spelled out and the earlier match finder', () => {
   /** A chart-like picture: mostly white, flat blocks, soft edges and noise, on rows of any alignment. */
   function picture(width: number, height: number, seed: number): Uint8Array {
     const canvas = newCanvas(width, height, [0xff, 0xff, 0xff]);
@@ -303,7 +329,7 @@ describe('the PNG encoder against the earlier filter choice and match finder', (
     [3, 300, 3],
     [1, 1, 4],
     [400, 9, 5],
-  ])('picks the same filters and the same matches for a %ix%i picture', (width, height, seed) => {
+  ])('holds the filtered rows and the same matches for a %ix%i picture', (width, height, seed) => {
     const pixels = picture(width, height, seed);
     const png = encodeRgbPng({ width, height, pixels, dpi: 192 });
     const filtered = referenceFilter(pixels, width, height);

@@ -1,10 +1,11 @@
 /**
  * Text for the chart in Roboto (chart-font-data.ts): widths from each glyph's own advance, outlines
- * flattened to polygons and filled by the anti-aliasing rasteriser. A character outside printable ASCII
+ * flattened to polygons and filled with exact area coverage (coverage.ts). A character outside printable ASCII
  * is drawn as "?" so missing text shows instead of vanishing.
  */
 import { CHART_FACES, type FaceData } from './chart-font-data';
-import { type Colour, fillPolygons, type Polygon, type RgbCanvas } from './raster';
+import { fillSubpixelContours } from './coverage';
+import type { Colour, Polygon, RgbCanvas } from './raster';
 
 export type FaceName = 'regular' | 'bold';
 
@@ -22,12 +23,23 @@ function glyphOf(face: FaceData, char: string): readonly [number, string] {
   return face.glyphs[char] ?? (face.glyphs['?'] as readonly [number, string]);
 }
 
-/** A glyph's contours in font units (y up), quadratic curves cut into short lines. */
-function outline(faceName: FaceName, char: string): Polygon[] {
-  const key = `${faceName}\u0000${char}`;
+const SUBPIXELS = 256;
+
+/** How far (pixels) a curve's chord may stray from it: well under what anti-aliasing can show. */
+const FLATNESS = 0.05;
+
+/**
+ * A glyph's contours at a size in whole subpixels (1/256 px, what the rasteriser works in) relative to
+ * the pen on the baseline (y down), each quadratic curve cut into as few lines as keep within FLATNESS
+ * of it (at most 6), cached per face, glyph and size.
+ */
+function outline(faceName: FaceName, char: string, size: number): Polygon[] {
+  const key = `${faceName}\u0000${char}\u0000${size}`;
   const cached = outlines.get(key);
   if (cached) return cached;
-  const [, path] = glyphOf(CHART_FACES[faceName], char);
+  const face = CHART_FACES[faceName];
+  const scale = size / face.unitsPerEm;
+  const [, path] = glyphOf(face, char);
   const contours: Polygon[] = [];
   let current: Polygon = [];
   const tokens = path.match(/[MLQ]|-?\d+(?:\.\d+)?/g) ?? [];
@@ -37,13 +49,18 @@ function outline(faceName: FaceName, char: string): Polygon[] {
     const command = tokens[i++];
     if (command === 'M') {
       if (current.length > 0) contours.push(current);
-      current = [next(), next()];
-    } else if (command === 'L') current.push(next(), next());
+      current = [next() * scale, -next() * scale];
+    } else if (command === 'L') current.push(next() * scale, -next() * scale);
     else if (command === 'Q') {
-      const [cx, cy, x, y] = [next(), next(), next(), next()];
+      const cx = next() * scale;
+      const cy = -next() * scale;
+      const x = next() * scale;
+      const y = -next() * scale;
       const x0 = current[current.length - 2] as number;
       const y0 = current[current.length - 1] as number;
-      const steps = 6;
+      // A quadratic strays from its chord by a quarter of |p0 - 2c + p1|, and by 1/n^2 of that in n pieces.
+      const bulge = Math.hypot(x0 - 2 * cx + x, y0 - 2 * cy + y) / 4;
+      const steps = Math.min(6, Math.max(1, Math.ceil(Math.sqrt(bulge / FLATNESS))));
       for (let s = 1; s <= steps; s++) {
         const t = s / steps;
         const u = 1 - t;
@@ -52,8 +69,9 @@ function outline(faceName: FaceName, char: string): Polygon[] {
     }
   }
   if (current.length > 0) contours.push(current);
-  outlines.set(key, contours);
-  return contours;
+  const subpixels = contours.map((contour) => contour.map((value) => Math.round(value * SUBPIXELS)));
+  outlines.set(key, subpixels);
+  return subpixels;
 }
 
 /** The text's width in pixels at the style's size. */
@@ -64,30 +82,51 @@ export function measureText(text: string, style: Pick<TextStyle, 'size' | 'face'
   return (units * style.size) / face.unitsPerEm;
 }
 
+/** The left edge of text whose x is its left edge, centre or right edge as the style says. */
+function startOf(text: string, x: number, style: TextStyle): number {
+  const width = measureText(text, style);
+  return style.align === 'centre' ? x - width / 2 : style.align === 'right' ? x - width : x;
+}
+
 /** Each glyph's polygons in pixels for text with its baseline at y, placed as the style aligns it. */
 export function placeGlyphs(text: string, x: number, y: number, style: TextStyle): Polygon[][] {
   const faceName = style.face ?? 'regular';
   const face = CHART_FACES[faceName];
   const scale = style.size / face.unitsPerEm;
-  const width = measureText(text, style);
-  let penX = style.align === 'centre' ? x - width / 2 : style.align === 'right' ? x - width : x;
+  let penX = startOf(text, x, style);
   const glyphs: Polygon[][] = [];
   for (const char of text) {
-    const glyph = glyphOf(face, char);
     glyphs.push(
-      outline(faceName, char).map((contour) => {
+      outline(faceName, char, style.size).map((contour) => {
         const placed: Polygon = [];
         for (let k = 0; k < contour.length; k += 2)
-          placed.push(penX + (contour[k] as number) * scale, y - (contour[k + 1] as number) * scale);
+          placed.push(
+            (Math.round(penX * SUBPIXELS) + (contour[k] as number)) / SUBPIXELS,
+            (Math.round(y * SUBPIXELS) + (contour[k + 1] as number)) / SUBPIXELS,
+          );
         return placed;
       }),
     );
-    penX += glyph[0] * scale;
+    penX += glyphOf(face, char)[0] * scale;
   }
   return glyphs;
 }
 
 /** Draws text with its baseline at y; x is its left edge, centre or right edge as the style says. */
 export function drawText(canvas: RgbCanvas, text: string, x: number, y: number, style: TextStyle): void {
-  for (const polygons of placeGlyphs(text, x, y, style)) fillPolygons(canvas, polygons, style.colour);
+  const faceName = style.face ?? 'regular';
+  const face = CHART_FACES[faceName];
+  const scale = style.size / face.unitsPerEm;
+  let penX = startOf(text, x, style);
+  // Each glyph filled where it is placed, without copying its outline there.
+  for (const char of text) {
+    fillSubpixelContours(
+      canvas,
+      outline(faceName, char, style.size),
+      style.colour,
+      Math.round(penX * SUBPIXELS),
+      Math.round(y * SUBPIXELS),
+    );
+    penX += glyphOf(face, char)[0] * scale;
+  }
 }

@@ -69,8 +69,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall clock an instant shows in the zone, written as if it were a UTC instant (so it can be compared). */
-export function wallClockMs(instantMs: number, timeZone: string): number {
+/** The wall clock an instant shows in the zone, read from Intl to the second. */
+function wallClockFromIntl(instantMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     parts[part.type] = Number(part.value);
@@ -80,6 +80,38 @@ export function wallClockMs(instantMs: number, timeZone: string): number {
   const hour = get('hour') % 24;
   const wholeSecond = Date.UTC(get('year'), get('month') - 1, get('day'), hour, get('minute'), get('second'));
   return wholeSecond + (((instantMs % 1000) + 1000) % 1000);
+}
+
+const HOUR_MS = 3_600_000;
+/**
+ * Per zone, per UTC hour (instant / HOUR_MS), the zone's offset when it is the same at the hour's first
+ * and last second, or NaN when it changes within the hour. Zones change offset at most a few times a year
+ * and never twice within an hour, so the offset at both ends holds throughout. Sweeps and schedules ask
+ * about the same hours again and again, and Intl's formatToParts is the costly step (most of an SLA
+ * sweep's time went there). Module state lives one execution in Apps Script.
+ */
+const hourOffsets = new Map<string, Map<number, number>>();
+/** Hours remembered per zone before the memo starts afresh (a few MB at most). */
+const MAX_MEMO_HOURS = 100_000;
+
+/** The wall clock an instant shows in the zone, written as if it were a UTC instant (so it can be compared). */
+export function wallClockMs(instantMs: number, timeZone: string): number {
+  if (!Number.isFinite(instantMs)) return wallClockFromIntl(instantMs, timeZone);
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let hours = hourOffsets.get(timeZone);
+  let offset = hours?.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const last = start + HOUR_MS - 1000;
+    const atStart = wallClockFromIntl(start, timeZone) - start;
+    offset = wallClockFromIntl(last, timeZone) - last === atStart ? atStart : Number.NaN;
+    if (!hours || hours.size >= MAX_MEMO_HOURS) {
+      hours = new Map();
+      hourOffsets.set(timeZone, hours);
+    }
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? wallClockFromIntl(instantMs, timeZone) : instantMs + offset;
 }
 
 /** How a person in the zone reads an instant: "2026-11-27 18:00". */
