@@ -104,12 +104,25 @@ export function headerKey(header: string): string {
   return compactKey(bare);
 }
 
-const INDEX = new Map<string, FieldKey>();
-for (const [field, names] of Object.entries(HEADER_SYNONYMS) as [FieldKey, readonly string[]][])
-  for (const name of names) if (!INDEX.has(headerKey(name))) INDEX.set(headerKey(name), field);
+/**
+ * Every synonym's key, made on first use: Apps Script runs a project's top-level code at the start of every
+ * execution, and only an import looks headers up.
+ */
+let index: Map<string, FieldKey> | null = null;
+
+function synonymIndex(): Map<string, FieldKey> {
+  if (index) return index;
+  index = new Map<string, FieldKey>();
+  for (const [field, names] of Object.entries(HEADER_SYNONYMS) as [FieldKey, readonly string[]][])
+    for (const name of names) {
+      const key = headerKey(name);
+      if (!index.has(key)) index.set(key, field);
+    }
+  return index;
+}
 
 /** The field a header names, if any. */
 export function fieldForHeader(header: string): FieldKey | null {
   const key = headerKey(header);
-  return key === '' ? null : (INDEX.get(key) ?? null);
+  return key === '' ? null : (synonymIndex().get(key) ?? null);
 }

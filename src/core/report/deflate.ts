@@ -24,47 +24,55 @@ function reverseBits(code: number, length: number): number {
   return reversed;
 }
 
-// The fixed literal/length code (RFC 1951, 3.2.6), bit-reversed once here because Huffman codes are
-// sent most significant bit first into a stream that is otherwise packed least significant bit first.
-const FIXED_CODE = new Int32Array(288);
-const FIXED_LENGTH = new Uint8Array(288);
-for (let symbol = 0; symbol < 288; symbol++) {
-  const [code, length] =
-    symbol < 144
-      ? [0x30 + symbol, 8]
-      : symbol < 256
-        ? [0x190 + symbol - 144, 9]
-        : symbol < 280
-          ? [symbol - 256, 7]
-          : [0xc0 + symbol - 280, 8];
-  FIXED_CODE[symbol] = reverseBits(code, length);
-  FIXED_LENGTH[symbol] = length;
+/** The code tables, made on the first chart: Apps Script runs top-level code at the start of every execution. */
+function buildTables() {
+  // The fixed literal/length code (RFC 1951, 3.2.6), bit-reversed once here because Huffman codes are
+  // sent most significant bit first into a stream that is otherwise packed least significant bit first.
+  const FIXED_CODE = new Int32Array(288);
+  const FIXED_LENGTH = new Uint8Array(288);
+  for (let symbol = 0; symbol < 288; symbol++) {
+    const [code, length] =
+      symbol < 144
+        ? [0x30 + symbol, 8]
+        : symbol < 256
+          ? [0x190 + symbol - 144, 9]
+          : symbol < 280
+            ? [symbol - 256, 7]
+            : [0xc0 + symbol - 280, 8];
+    FIXED_CODE[symbol] = reverseBits(code, length);
+    FIXED_LENGTH[symbol] = length;
+  }
+
+  /** Per match length 3..258: its symbol's code with the extra bits after it, and how many bits in all. */
+  const LENGTH_BITS = new Int32Array(MAX_MATCH + 1);
+  const LENGTH_COUNT = new Uint8Array(MAX_MATCH + 1);
+  for (let code = 0; code < LENGTH_BASE.length; code++) {
+    const base = LENGTH_BASE[code] as number;
+    const extra = LENGTH_EXTRA[code] as number;
+    const symbol = 257 + code;
+    for (let length = base; length < base + (1 << extra) && length <= MAX_MATCH; length++) {
+      LENGTH_BITS[length] =
+        (FIXED_CODE[symbol] as number) | ((length - base) << (FIXED_LENGTH[symbol] as number));
+      LENGTH_COUNT[length] = (FIXED_LENGTH[symbol] as number) + extra;
+    }
+  }
+  /** A match of the longest length at distance 1 (distance code 0, five zero bits): its bits and how many. */
+  const RUN_BITS = LENGTH_BITS[MAX_MATCH] as number;
+  const RUN_COUNT = (LENGTH_COUNT[MAX_MATCH] as number) + 5;
+  /** The five-bit distance codes 0..29, bit-reversed. */
+  const DIST_CODE = Int32Array.from({ length: 30 }, (_, code) => reverseBits(code, 5));
+  return { FIXED_CODE, FIXED_LENGTH, LENGTH_BITS, LENGTH_COUNT, RUN_BITS, RUN_COUNT, DIST_CODE };
 }
 
-/** Per match length 3..258: its symbol's code with the extra bits after it, and how many bits in all. */
-const LENGTH_BITS = new Int32Array(MAX_MATCH + 1);
-const LENGTH_COUNT = new Uint8Array(MAX_MATCH + 1);
-for (let code = 0; code < LENGTH_BASE.length; code++) {
-  const base = LENGTH_BASE[code] as number;
-  const extra = LENGTH_EXTRA[code] as number;
-  const symbol = 257 + code;
-  for (let length = base; length < base + (1 << extra) && length <= MAX_MATCH; length++) {
-    LENGTH_BITS[length] =
-      (FIXED_CODE[symbol] as number) | ((length - base) << (FIXED_LENGTH[symbol] as number));
-    LENGTH_COUNT[length] = (FIXED_LENGTH[symbol] as number) + extra;
-  }
-}
-/** A match of the longest length at distance 1 (distance code 0, five zero bits): its bits and how many. */
-const RUN_BITS = LENGTH_BITS[MAX_MATCH] as number;
-const RUN_COUNT = (LENGTH_COUNT[MAX_MATCH] as number) + 5;
-/** The five-bit distance codes 0..29, bit-reversed. */
-const DIST_CODE = Int32Array.from({ length: 30 }, (_, code) => reverseBits(code, 5));
+let tables: ReturnType<typeof buildTables> | null = null;
 
 /**
  * Compresses bytes into a zlib stream holding one fixed-Huffman DEFLATE block. rowLength, when given, is
  * the scanline length: the byte straight above is always tried as a match.
  */
 export function zlibDeflate(data: Uint8Array, rowLength = 0): Uint8Array {
+  tables ??= buildTables();
+  const { FIXED_CODE, FIXED_LENGTH, LENGTH_BITS, LENGTH_COUNT, RUN_BITS, RUN_COUNT, DIST_CODE } = tables;
   // Fixed codes spend at most 9 bits a literal, so this only grows for data that does not compress.
   let out = new Uint8Array(64 + (data.length >> 2));
   let size = 0;
