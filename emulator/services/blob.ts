@@ -21,21 +21,24 @@ export interface BlobState {
 }
 
 /** Java bytes are signed: Apps Script byte arrays hold -128..127. */
-export const toSignedBytes = (buffer: Buffer): number[] => [...buffer].map((b) => (b > 127 ? b - 256 : b));
+export const toSignedBytes = (buffer: Buffer): number[] =>
+  Array.from(new Int8Array(buffer.buffer, buffer.byteOffset, buffer.length));
 
 /** The bytes of a script's byte array (Byte[]); anything but integers in -128..127 is refused. */
 export function bytesFromScript(data: unknown, member: string): Buffer {
   if (!Array.isArray(data))
     throw new ScriptException(`Invalid argument: data (${member} takes a byte array)`);
   const out = Buffer.alloc(data.length);
-  data.forEach((value: unknown, index) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < -128 || value > 127) {
+  // A chart's PNG is tens of thousands of bytes: a plain loop, checked byte by byte.
+  for (let index = 0; index < data.length; index++) {
+    const value: unknown = data[index];
+    if (typeof value !== 'number' || (value | 0) !== value || value < -128 || value > 127) {
       throw new ScriptException(
         `Invalid argument: data[${index}] is ${String(value)}; a byte must be an integer from -128 to 127`,
       );
     }
     out[index] = value & 0xff;
-  });
+  }
   return out;
 }
 
