@@ -284,5 +284,5 @@ export function renderTrendChart(points: readonly TrendPoint[]): ChartImage {
 
 /** Bytes as Java's signed bytes (-128..127), the form Apps Script's Utilities.newBlob takes. */
 export function signedBytes(bytes: Uint8Array): number[] {
-  return Array.from(bytes, (byte) => (byte > 127 ? byte - 256 : byte));
+  return Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
 }
