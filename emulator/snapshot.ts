@@ -2,7 +2,7 @@
  * Workspace snapshots: the persistent state of an emulated Google Workspace as JSON text, so a playground can
  * save it to a file and restore it on restart. Saved: users, spreadsheets (full models, developer metadata
  * and filter views included, with their Drive folders and trash flag), documents, folders, property stores, installable
- * triggers, sent mail, the clock's time, the ID counter (new IDs do not collide with restored ones), the
+ * triggers, sent mail, the clock's time, the ID and UUID counters (new IDs and UUIDs do not collide with restored ones), the
  * script time zone and the bundle path.
  *
  * Not saved, on purpose:
@@ -38,6 +38,8 @@ export const SNAPSHOT_VERSION = 1;
 interface WorkspaceState {
   nowMs: number;
   idsIssued: number;
+  /** Absent in snapshots made before UUIDs were counted here (then 0). */
+  uuidsIssued?: number;
   scriptTimeZone: string;
   bundlePath: string;
   users: Map<string, UserRecord>;
@@ -378,6 +380,7 @@ export function snapshotWorkspace(ws: Workspace): string {
   const state: WorkspaceState = {
     nowMs: ws.clock.now(),
     idsIssued: ws.idsIssued,
+    uuidsIssued: ws.uuidsIssued,
     scriptTimeZone: ws.scriptTimeZone,
     bundlePath: ws.bundlePath,
     users: ws.users,
@@ -419,6 +422,11 @@ function parseSnapshot(json: string): WorkspaceState {
   const isMap = (v: unknown) => typeof v === 'object' && v !== null && kindOf(v) === 'map';
   check('nowMs', Number.isFinite, 'a finite number');
   check('idsIssued', (v) => Number.isInteger(v) && (v as number) >= 0, 'a non-negative integer');
+  check(
+    'uuidsIssued',
+    (v) => v === undefined || (Number.isInteger(v) && (v as number) >= 0),
+    'a non-negative integer',
+  );
   check('scriptTimeZone', (v) => typeof v === 'string', 'a string');
   check('bundlePath', (v) => typeof v === 'string', 'a string');
   for (const name of [
@@ -460,6 +468,7 @@ export function restoreWorkspace(json: string, overrides: { bundlePath?: string 
     scriptTimeZone: state.scriptTimeZone,
     bundlePath: overrides.bundlePath ?? state.bundlePath,
     idsIssued: state.idsIssued,
+    uuidsIssued: state.uuidsIssued ?? 0,
   });
   for (const [key, user] of state.users) ws.users.set(key, user);
   for (const [key, model] of state.spreadsheets) {

@@ -232,6 +232,8 @@ export interface WorkspaceOptions {
   bundlePath?: string;
   /** IDs newId has already issued. Set by restoreWorkspace (snapshot.ts) so new IDs do not collide with restored ones. */
   idsIssued?: number;
+  /** UUIDs Utilities.getUuid has already issued (restoreWorkspace sets it: a restored run never repeats one). */
+  uuidsIssued?: number;
   /**
    * Whether each call of a run moves the clock by its modelled time (runtime/latency.ts), so scripts see
    * time pass and their run deadlines fire. Default false: many tests assert timestamps and SLA boundaries
@@ -277,12 +279,15 @@ export class Workspace {
   /** Script log lines (Logger.log and console.* from loaded scripts). */
   readonly logs: { level: string; message: string }[] = [];
   private idCounter = 0;
+  /** Utilities.getUuid's counter: its random bits are a hash of it (services/utilities.ts). */
+  uuidsIssued = 0;
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new Clock(options.now);
     this.scriptTimeZone = options.scriptTimeZone ?? 'Europe/Dublin';
     this.bundlePath = options.bundlePath ?? 'build/Code.js';
     this.idCounter = options.idsIssued ?? 0;
+    this.uuidsIssued = options.uuidsIssued ?? 0;
     this.modelledTimeMovesClock = options.modelledTimeMovesClock ?? false;
     this.measureScriptCpu = options.measureScriptCpu ?? false;
     for (const u of options.users ?? []) this.addUser(u.email, u.name, u.authorized);

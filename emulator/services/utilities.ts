@@ -7,7 +7,6 @@ import { createHash, createHmac } from 'node:crypto';
 import { NotEmulatedError, notEmulated, ScriptException, signatureError } from '../runtime/errors';
 import type { Execution } from '../runtime/execution';
 import { emulate } from '../runtime/instrument';
-import type { Workspace } from '../workspace';
 import { bytesFromScript, createBlob, toSignedBytes } from './blob';
 import { formatJavaDate } from './java-date-format';
 import { parseJavaDate } from './java-date-parse';
@@ -53,9 +52,6 @@ const NODE_DIGEST: Record<string, string> = {
   SHA_384: 'sha384',
   SHA_512: 'sha512',
 };
-
-/** Per-workspace UUID counter, so UUIDs are distinct across executions and repeat across test runs. */
-const uuidCounters = new WeakMap<Workspace, number>();
 
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
@@ -162,8 +158,9 @@ class EmulatedUtilities implements Pick<U, Members> {
    */
   getUuid(): string {
     const ws = this.exec.workspace;
-    const n = (uuidCounters.get(ws) ?? 0) + 1;
-    uuidCounters.set(ws, n);
+    // A per-workspace counter, kept in snapshots: distinct across executions and restores, the same across test runs.
+    ws.uuidsIssued += 1;
+    const n = ws.uuidsIssued;
     const bytes = createHash('sha256').update(`${ws.scriptId}:uuid:${n}`).digest().subarray(0, 16);
     bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
     bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant

@@ -472,6 +472,21 @@ describe('workspace', () => {
     expect(made[0]).toBe(ws.createSpreadsheet({ name: 'New', owner: OWNER }).id);
   });
 
+  test('UUIDs after a restore (and after a restore of a restore) never repeat one issued before the snapshot', () => {
+    // getUuid is a random (version 4) UUID in Apps Script: a script may key idempotent writes on it, so a
+    // restored workspace repeating the UUIDs of the run that made it would make new work look already done.
+    const t = fullTracker();
+    const before = new Set(Array.from({ length: 3 }, () => t.Utilities.getUuid()));
+    const once = restoreWorkspace(snapshotWorkspace(t.ws));
+    const afterOnce = Array.from({ length: 3 }, () => reopen(once, t.spreadsheetId).Utilities.getUuid());
+    const twice = restoreWorkspace(snapshotWorkspace(once));
+    const afterTwice = Array.from({ length: 3 }, () => reopen(twice, t.spreadsheetId).Utilities.getUuid());
+    const all = [...before, ...afterOnce, ...afterTwice];
+    expect(new Set(all).size).toBe(9);
+    // Deterministic: the original workspace issues next what its first restore issued.
+    expect(t.Utilities.getUuid()).toBe(afterOnce[0]);
+  });
+
   test('two restores of one snapshot are independent of each other and of the original', () => {
     const t = fullTracker();
     const json = snapshotWorkspace(t.ws);
