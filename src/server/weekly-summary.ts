@@ -98,7 +98,8 @@ export function generateWeeklySummary(
   const folder = openReportFolder(settings.folderId);
   // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, then the window
   // columns of the rows a window reaches, in blocks, or of every row in one range list when most rows reach
-  // (addFieldsOfRows prices both); one read per run of adjacent columns in each. The DSA section's statements
+  // (addFieldsOfRows prices both), or exactly those rows in one Sheets API Values.batchGet when the advanced
+  // service is there and that is cheaper; one read per run of adjacent columns in each. The DSA section's statements
   // (the figures menu item's count: transparency-inputs.ts) are told by two more stage-1 columns, and the
   // rows with one issued in the week get the rest of what it counts by in stage 2 too.
   const audit = readAuditFacts(ss);
@@ -114,6 +115,7 @@ export function generateWeeklySummary(
     [...new Set([...windowFields(settings.personalData), ...FIGURES_CASE_FIELDS])].filter(
       (key) => !(LIBRARY_FIELDS as readonly string[]).includes(key) && !STATEMENT_STAGE1_FIELDS.includes(key),
     ),
+    { ss },
   );
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(

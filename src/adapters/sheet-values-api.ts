@@ -1,0 +1,130 @@
+/**
+ * Cell values of several blocks of one tab in one round trip, through the Sheets Advanced Service's
+ * Values.batchGet, returned as Range.getValues would return them: a blank as '', numbers, booleans and
+ * text as they are, and a date or date-time field's serial number as a Date in the spreadsheet's time zone.
+ * For reads of scattered rows, where SpreadsheetApp would take a call a block. When the service is not
+ * enabled, or the call fails, it returns null and the caller reads the SpreadsheetApp way.
+ * Docs: https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet ,
+ * .../ValueRenderOption (UNFORMATTED_VALUE), .../DateTimeRenderOption (SERIAL_NUMBER: days since
+ * 1899-12-30, the fraction the time of day), .../spreadsheets.values#ValueRange (trailing empty rows and
+ * columns omitted).
+ * Limit: UNFORMATTED_VALUE gives a date and a plain number alike, so a number in a date field is read as a
+ * date; getValues gives one only when the cell has a date format (setup gives the date columns one).
+ */
+import { type FieldKey, fieldByKey } from '../core/schema/case-schema';
+import { instantOfWallClock } from '../core/sla/calendar';
+import { columnLetter } from '../core/tracker/formats';
+
+/** A block of cells, 1-based. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+const DAY_MS = 86_400_000;
+/** The serial number of 1970-01-01 (days since 1899-12-30). */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * ASSUMPTION (no published limit for advanced-service calls): the ranges go in the request's URL, which
+ * Google's front ends refuse past some kilobytes (public reports chunk batchGet ranges for this), so one
+ * call carries at most this many characters of them; more ranges take more calls.
+ */
+export const URL_RANGES_BUDGET = 6_000;
+
+export function isDateField(key: FieldKey): boolean {
+  const { type } = fieldByKey(key);
+  return type === 'date' || type === 'datetime';
+}
+
+/** The instant a serial number's wall-clock time shows in the zone (the first, when the clocks go back). */
+export function dateOfSerial(serial: number, timeZone: string): Date {
+  const wallMs = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
+  return new Date(instantOfWallClock(wallMs, timeZone));
+}
+
+const rangeText = (tab: string, block: CellBlock) =>
+  `'${tab.replace(/'/g, "''")}'!${columnLetter(block.column)}${block.row}:${columnLetter(
+    block.column + block.numColumns - 1,
+  )}${block.row + block.numRows - 1}`;
+
+/** The blocks in order, in groups whose ranges fit one call's URL. */
+export function callGroups(tab: string, blocks: readonly CellBlock[]): CellBlock[][] {
+  const groups: CellBlock[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const block of blocks) {
+    // "&ranges=" and the range, percent-encoded as the URL carries it.
+    const chars = 8 + encodeURIComponent(rangeText(tab, block)).length;
+    if (size + chars > URL_RANGES_BUDGET) {
+      groups.push([]);
+      size = 0;
+    }
+    (groups[groups.length - 1] as CellBlock[]).push(block);
+    size += chars;
+  }
+  return groups;
+}
+
+export function apiAvailable(): boolean {
+  return typeof Sheets !== 'undefined' && !!Sheets;
+}
+
+/**
+ * The values of `blocks` of the tab, each as getValues gives it (numRows lines of numColumns cells), the
+ * columns `dateColumns` holding Dates where the API gave a number; null when the service is unavailable or
+ * a call failed (nothing is half-read: the caller reads everything again its own way).
+ */
+export function readBlocksByApi(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+  blocks: readonly CellBlock[],
+  dateColumns: ReadonlySet<number>,
+): unknown[][][] | null {
+  if (!apiAvailable() || blocks.length === 0) return null;
+  try {
+    const spreadsheetId = ss.getId();
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const out: unknown[][][] = [];
+    for (const group of callGroups(tab, blocks)) {
+      const response = (Sheets as GoogleAppsScript.Sheets).Spreadsheets.Values.batchGet(spreadsheetId, {
+        ranges: group.map((block) => rangeText(tab, block)),
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+        majorDimension: 'ROWS',
+      });
+      const ranges = response.valueRanges ?? [];
+      if (ranges.length !== group.length) return null;
+      group.forEach((block, b) => {
+        out.push(asGetValues(ranges[b]?.values ?? [], block, dateColumns, timeZone));
+      });
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** A ValueRange's rows padded back to the block (omitted trailing cells and rows are blank). */
+function asGetValues(
+  values: readonly (readonly unknown[])[],
+  block: CellBlock,
+  dateColumns: ReadonlySet<number>,
+  timeZone: string,
+): unknown[][] {
+  const lines: unknown[][] = new Array(block.numRows);
+  for (let r = 0; r < block.numRows; r++) {
+    const given = values[r] ?? [];
+    const line: unknown[] = new Array(block.numColumns);
+    for (let c = 0; c < block.numColumns; c++) {
+      const value = given[c];
+      if (value === undefined || value === null) line[c] = '';
+      else if (typeof value === 'number' && dateColumns.has(block.column + c))
+        line[c] = dateOfSerial(value, timeZone);
+      else line[c] = value;
+    }
+    lines[r] = line;
+  }
+  return lines;
+}
