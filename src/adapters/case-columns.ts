@@ -10,7 +10,20 @@ import { columnLetter } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { type CasesLayout, columnRuns, readCasesLayout } from './case-lookup';
-import { apiAvailable, type CellBlock, callGroups, isDateField, readBlocksByApi } from './sheet-values-api';
+import {
+  apiAvailable,
+  apiCallsFor,
+  type CellBlock,
+  isDateField,
+  readBlocksByApi,
+} from './sheet-values-api';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The columns of the date and date-time fields among `keys` (the API gives their dates as serial numbers). */
+function dateColumnsOf(layout: Pick<CasesLayout, 'columnOf'>, keys: readonly FieldKey[]): Set<number> {
+  return new Set(keys.filter(isDateField).map((key) => layout.columnOf.get(key) as number));
+}
 
 export interface CaseColumns {
   layout: CasesLayout;
@@ -26,16 +39,21 @@ export interface CaseColumns {
  * The fields `keys` of rows 2 to the last row, one read per run of adjacent columns (a column between two
  * wanted ones costs as many cells as a row count, more than a call, so it is never read along). Rows
  * whose wanted cells are all blank are left out. `rangeList` names the runs' ranges in one getRangeList
- * (worth it from three runs on).
+ * (worth it from three runs on); `api` reads them all in one Sheets API Values.batchGet instead when the
+ * advanced service is there and that is fewer calls (sheet-values-api.ts).
  */
 export function readColumns(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ss: Spreadsheet,
   keys: readonly FieldKey[],
-  options: { rangeList?: boolean } = {},
+  options: { rangeList?: boolean; api?: boolean } = {},
 ): CaseColumns {
   const layout = readCasesLayout(ss);
   const lastRow = layout.sheet.getLastRow();
-  return { layout, ...readColumnsOf(layout, lastRow, keys, options), lastRow };
+  const read = readColumnsOf(layout, lastRow, keys, {
+    rangeList: options.rangeList,
+    ss: options.api ? ss : undefined,
+  });
+  return { layout, ...read, lastRow };
 }
 
 interface ReadRows {
@@ -52,7 +70,7 @@ function readColumnsOf(
   layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
   lastRow: number,
   keys: readonly FieldKey[],
-  options: { rangeList?: boolean; into?: ReadRows },
+  options: { rangeList?: boolean; into?: ReadRows; ss?: Spreadsheet },
 ): ReadRows {
   const rows: CaseRow[] = [];
   const rowNumbers: number[] = [];
@@ -71,16 +89,32 @@ function readColumnsOf(
     }
   for (let i = 0; i < height; i++) if (read[i] === undefined) read[i] = {};
   const runs = columnRuns([...keyAt.keys()], 1);
+  // With options.ss, every run in one Sheets API Values.batchGet when that is priced lower than the
+  // SpreadsheetApp reads (null when the service is missing or fails: then those reads).
+  const blocks = runs.map((run) => ({
+    row: 2,
+    column: run.first,
+    numRows: height,
+    numColumns: run.last - run.first + 1,
+  }));
+  const viaApi =
+    options.ss &&
+    apiAvailable() &&
+    apiCallsFor(options.ss, TABS.cases, blocks) < (options.rangeList ? 2 + runs.length : 2 * runs.length)
+      ? readBlocksByApi(options.ss, TABS.cases, blocks, dateColumnsOf(layout, keys))
+      : null;
   // With options.rangeList, all the runs' ranges come from one getRangeList: two calls, not one getRange a
   // run (the weekly summary's 14 runs).
-  const ranges = options.rangeList
-    ? layout.sheet
-        .getRangeList(runs.map((run) => `${columnLetter(run.first)}2:${columnLetter(run.last)}${lastRow}`))
-        .getRanges()
-    : null;
+  const ranges =
+    options.rangeList && !viaApi
+      ? layout.sheet
+          .getRangeList(runs.map((run) => `${columnLetter(run.first)}2:${columnLetter(run.last)}${lastRow}`))
+          .getRanges()
+      : null;
   runs.forEach((run, r) => {
-    const range = ranges?.[r] ?? layout.sheet.getRange(2, run.first, height, run.last - run.first + 1);
-    const lines = range.getValues();
+    const lines =
+      viaApi?.[r] ??
+      (ranges?.[r] ?? layout.sheet.getRange(2, run.first, height, run.last - run.first + 1)).getValues();
     const runKeys: FieldKey[] = [];
     for (let column = run.first; column <= run.last; column++) runKeys.push(keyAt.get(column) as FieldKey);
     // Field by field down the rows (a library's 100,000 rows are millions of cells): one key per inner loop
@@ -227,10 +261,15 @@ function apiBlocks(
 }
 
 /** What readFieldsByApi would read, priced the same way: its calls (with the ID and time zone) and cells. */
-function apiCost(layout: Pick<CasesLayout, 'columnOf'>, rows: readonly number[], keys: readonly FieldKey[]) {
+function apiCost(
+  ss: Spreadsheet,
+  layout: Pick<CasesLayout, 'columnOf'>,
+  rows: readonly number[],
+  keys: readonly FieldKey[],
+) {
   const blocks = apiBlocks(layout, rows, keys).flatMap((b) => b.blocks);
   const cells = blocks.reduce((sum, b) => sum + b.numRows * b.numColumns, 0);
-  return (2 + callGroups(TABS.cases, blocks).length) * CALL_WORTH_CELLS + cells;
+  return apiCallsFor(ss, TABS.cases, blocks) * CALL_WORTH_CELLS + cells;
 }
 
 /**
@@ -238,13 +277,13 @@ function apiCost(layout: Pick<CasesLayout, 'columnOf'>, rows: readonly number[],
  * when the ranges outgrow a call's URL). Null when the service is unavailable or failed.
  */
 function readFieldsByApi(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ss: Spreadsheet,
   layout: Pick<CasesLayout, 'columnOf'>,
   rows: readonly number[],
   keys: readonly FieldKey[],
 ): Map<number, CaseRow> | null {
   const plan = apiBlocks(layout, rows, keys);
-  const dateColumns = new Set(keys.filter(isDateField).map((key) => layout.columnOf.get(key) as number));
+  const dateColumns = dateColumnsOf(layout, keys);
   const values = readBlocksByApi(
     ss,
     TABS.cases,
@@ -290,12 +329,12 @@ export function addFieldsOfRows(
   earlier: ReadRows,
   rows: readonly number[],
   keys: readonly FieldKey[],
-  options: { ss?: GoogleAppsScript.Spreadsheet.Spreadsheet } = {},
+  options: { ss?: Spreadsheet } = {},
 ): ReadRows {
   if (keys.length === 0 || rows.length === 0) return earlier;
   const blocks = blocksCost(layout, rows, keys);
   const columns = columnsCost(layout, lastRow, keys);
-  if (options.ss && apiAvailable() && apiCost(layout, rows, keys) < Math.min(blocks, columns)) {
+  if (options.ss && apiAvailable() && apiCost(options.ss, layout, rows, keys) < Math.min(blocks, columns)) {
     const read = readFieldsByApi(options.ss, layout, rows, keys);
     if (read !== null) return withWindowFields(earlier, read);
   }

@@ -39,10 +39,28 @@ export function isDateField(key: FieldKey): boolean {
   return type === 'date' || type === 'datetime';
 }
 
-/** The instant a serial number's wall-clock time shows in the zone (the first, when the clocks go back). */
-export function dateOfSerial(serial: number, timeZone: string): Date {
+/**
+ * The instant a serial number's wall-clock time shows in the zone (the first, when the clocks go back).
+ * A library's dates are hundreds of thousands of cells over a few hundred days, so each wall-clock day's
+ * offset is worked out once (`offsets`, per read): a day whose start and end have the same offset has no
+ * clock change inside (zones change at most twice a year), so every time in it is that far from UTC; a day
+ * with a change goes the exact way.
+ */
+export function dateOfSerial(
+  serial: number,
+  timeZone: string,
+  offsets = new Map<number, number | null>(),
+): Date {
   const wallMs = Math.round((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
-  return new Date(instantOfWallClock(wallMs, timeZone));
+  const day = Math.floor(wallMs / DAY_MS) * DAY_MS;
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const start = day - instantOfWallClock(day, timeZone);
+    const end = day + DAY_MS - instantOfWallClock(day + DAY_MS, timeZone);
+    offset = start === end ? start : null;
+    offsets.set(day, offset);
+  }
+  return new Date(offset === null ? instantOfWallClock(wallMs, timeZone) : wallMs - offset);
 }
 
 const rangeText = (tab: string, block: CellBlock) =>
@@ -72,6 +90,30 @@ export function apiAvailable(): boolean {
 }
 
 /**
+ * The spreadsheet's ID and time zone, asked once per spreadsheet object (one execution holds it): the two
+ * reads of the weekly summary share them.
+ */
+const identities = new WeakMap<object, { id: string; timeZone: string }>();
+
+function identityOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { id: string; timeZone: string } {
+  let identity = identities.get(ss);
+  if (!identity) {
+    identity = { id: ss.getId(), timeZone: ss.getSpreadsheetTimeZone() };
+    identities.set(ss, identity);
+  }
+  return identity;
+}
+
+/** The calls readBlocksByApi makes for `blocks`: a batchGet a group, and the ID and time zone the first time. */
+export function apiCallsFor(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+  blocks: readonly CellBlock[],
+): number {
+  return callGroups(tab, blocks).length + (identities.has(ss) ? 0 : 2);
+}
+
+/**
  * The values of `blocks` of the tab, each as getValues gives it (numRows lines of numColumns cells), the
  * columns `dateColumns` holding Dates where the API gave a number; null when the service is unavailable or
  * a call failed (nothing is half-read: the caller reads everything again its own way).
@@ -84,9 +126,9 @@ export function readBlocksByApi(
 ): unknown[][][] | null {
   if (!apiAvailable() || blocks.length === 0) return null;
   try {
-    const spreadsheetId = ss.getId();
-    const timeZone = ss.getSpreadsheetTimeZone();
+    const { id: spreadsheetId, timeZone } = identityOf(ss);
     const out: unknown[][][] = [];
+    const offsets = new Map<number, number | null>();
     for (const group of callGroups(tab, blocks)) {
       const response = (Sheets as GoogleAppsScript.Sheets).Spreadsheets.Values.batchGet(spreadsheetId, {
         ranges: group.map((block) => rangeText(tab, block)),
@@ -97,7 +139,7 @@ export function readBlocksByApi(
       const ranges = response.valueRanges ?? [];
       if (ranges.length !== group.length) return null;
       group.forEach((block, b) => {
-        out.push(asGetValues(ranges[b]?.values ?? [], block, dateColumns, timeZone));
+        out.push(asGetValues(ranges[b]?.values ?? [], block, dateColumns, timeZone, offsets));
       });
     }
     return out;
@@ -112,6 +154,7 @@ function asGetValues(
   block: CellBlock,
   dateColumns: ReadonlySet<number>,
   timeZone: string,
+  offsets: Map<number, number | null>,
 ): unknown[][] {
   const lines: unknown[][] = new Array(block.numRows);
   for (let r = 0; r < block.numRows; r++) {
@@ -121,7 +164,7 @@ function asGetValues(
       const value = given[c];
       if (value === undefined || value === null) line[c] = '';
       else if (typeof value === 'number' && dateColumns.has(block.column + c))
-        line[c] = dateOfSerial(value, timeZone);
+        line[c] = dateOfSerial(value, timeZone, offsets);
       else line[c] = value;
     }
     lines[r] = line;

@@ -11,7 +11,8 @@
  * (https://developers.google.com/apps-script/reference/spreadsheet/range#getValues: dates as Date objects,
  * empty cells as "").
  */
-import { readBlocksByApi } from '../../src/adapters/sheet-values-api';
+import { dateOfSerial, readBlocksByApi } from '../../src/adapters/sheet-values-api';
+import { instantOfWallClock } from '../../src/core/sla/calendar';
 import { apiTracker } from './sheets-api-support';
 
 const BERLIN = (wall: string, offset: '+01:00' | '+02:00') => new Date(`${wall}${offset}`);
@@ -130,6 +131,30 @@ describe('the batchGet path reads what getValues reads', () => {
       DATE_COLUMNS,
     ) as unknown[][][] as [[[unknown]]];
     expect(viaApi).toBe(46320);
+  });
+
+  test('serials back to instants: the per-day offsets give what the exact conversion gives, across clock changes', () => {
+    for (const [zone, days] of [
+      ['Europe/Berlin', ['2026-03-29', '2026-10-25']],
+      // Half-hour changes.
+      ['Australia/Lord_Howe', ['2026-04-05', '2026-10-04']],
+      // Changes at midnight.
+      ['America/Santiago', ['2026-04-04', '2026-04-05', '2026-09-05', '2026-09-06']],
+    ] as const) {
+      const offsets = new Map<number, number | null>();
+      for (const day of days) {
+        const midnight = Date.parse(`${day}T00:00:00Z`);
+        for (let minute = -60; minute < 26 * 60; minute += 7) {
+          const wallMs = midnight + minute * 60_000 + 1_234;
+          const serial = wallMs / 86_400_000 + 25_569;
+          expect({ zone, wallMs, at: dateOfSerial(serial, zone, offsets).getTime() }).toEqual({
+            zone,
+            wallMs,
+            at: instantOfWallClock(wallMs, zone),
+          });
+        }
+      }
+    }
   });
 
   test('no advanced service, or a failing call: null, so the caller reads with getValues', () => {
