@@ -10,13 +10,7 @@ import { columnLetter } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { type CasesLayout, columnRuns, readCasesLayout } from './case-lookup';
-import {
-  apiAvailable,
-  apiCallsFor,
-  type CellBlock,
-  isDateField,
-  readBlocksByApi,
-} from './sheet-values-api';
+import { apiAvailable, apiCallsFor, type CellBlock, isDateField, readBlocksByApi } from './sheet-values-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,21 +33,17 @@ export interface CaseColumns {
  * The fields `keys` of rows 2 to the last row, one read per run of adjacent columns (a column between two
  * wanted ones costs as many cells as a row count, more than a call, so it is never read along). Rows
  * whose wanted cells are all blank are left out. `rangeList` names the runs' ranges in one getRangeList
- * (worth it from three runs on); `api` reads them all in one Sheets API Values.batchGet instead when the
- * advanced service is there and that is fewer calls (sheet-values-api.ts).
+ * (worth it from three runs on). Not through the Sheets API: every row's dates would be turned from
+ * serial numbers in the script, CPU dearer than the calls it saves (measured at 100,000 rows).
  */
 export function readColumns(
   ss: Spreadsheet,
   keys: readonly FieldKey[],
-  options: { rangeList?: boolean; api?: boolean } = {},
+  options: { rangeList?: boolean } = {},
 ): CaseColumns {
   const layout = readCasesLayout(ss);
   const lastRow = layout.sheet.getLastRow();
-  const read = readColumnsOf(layout, lastRow, keys, {
-    rangeList: options.rangeList,
-    ss: options.api ? ss : undefined,
-  });
-  return { layout, ...read, lastRow };
+  return { layout, ...readColumnsOf(layout, lastRow, keys, options), lastRow };
 }
 
 interface ReadRows {
@@ -70,7 +60,7 @@ function readColumnsOf(
   layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
   lastRow: number,
   keys: readonly FieldKey[],
-  options: { rangeList?: boolean; into?: ReadRows; ss?: Spreadsheet },
+  options: { rangeList?: boolean; into?: ReadRows },
 ): ReadRows {
   const rows: CaseRow[] = [];
   const rowNumbers: number[] = [];
@@ -89,32 +79,16 @@ function readColumnsOf(
     }
   for (let i = 0; i < height; i++) if (read[i] === undefined) read[i] = {};
   const runs = columnRuns([...keyAt.keys()], 1);
-  // With options.ss, every run in one Sheets API Values.batchGet when that is priced lower than the
-  // SpreadsheetApp reads (null when the service is missing or fails: then those reads).
-  const blocks = runs.map((run) => ({
-    row: 2,
-    column: run.first,
-    numRows: height,
-    numColumns: run.last - run.first + 1,
-  }));
-  const viaApi =
-    options.ss &&
-    apiAvailable() &&
-    apiCallsFor(options.ss, TABS.cases, blocks) < (options.rangeList ? 2 + runs.length : 2 * runs.length)
-      ? readBlocksByApi(options.ss, TABS.cases, blocks, dateColumnsOf(layout, keys))
-      : null;
   // With options.rangeList, all the runs' ranges come from one getRangeList: two calls, not one getRange a
   // run (the weekly summary's 14 runs).
-  const ranges =
-    options.rangeList && !viaApi
-      ? layout.sheet
-          .getRangeList(runs.map((run) => `${columnLetter(run.first)}2:${columnLetter(run.last)}${lastRow}`))
-          .getRanges()
-      : null;
+  const ranges = options.rangeList
+    ? layout.sheet
+        .getRangeList(runs.map((run) => `${columnLetter(run.first)}2:${columnLetter(run.last)}${lastRow}`))
+        .getRanges()
+    : null;
   runs.forEach((run, r) => {
-    const lines =
-      viaApi?.[r] ??
-      (ranges?.[r] ?? layout.sheet.getRange(2, run.first, height, run.last - run.first + 1)).getValues();
+    const range = ranges?.[r] ?? layout.sheet.getRange(2, run.first, height, run.last - run.first + 1);
+    const lines = range.getValues();
     const runKeys: FieldKey[] = [];
     for (let column = run.first; column <= run.last; column++) runKeys.push(keyAt.get(column) as FieldKey);
     // Field by field down the rows (a library's 100,000 rows are millions of cells): one key per inner loop

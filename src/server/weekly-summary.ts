@@ -96,18 +96,15 @@ export function generateWeeklySummary(
 ): SummaryOutcome {
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
-  // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, then the window
-  // columns of the rows a window reaches, in blocks, or of every row in one range list when most rows reach,
-  // or exactly those rows (addFieldsOfRows prices the three). With the Sheets advanced service, each stage
-  // is one Values.batchGet (adapters/sheet-values-api.ts; SpreadsheetApp's reads if it is missing or fails),
-  // otherwise one read per run of adjacent columns. The DSA section's statements
+  // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, one read per run
+  // of adjacent columns in one range list, then the window columns of the rows a window reaches: in blocks,
+  // of every row in a second range list when most rows reach, or exactly those rows in one Sheets API
+  // Values.batchGet (adapters/sheet-values-api.ts; SpreadsheetApp's reads if the service is missing or
+  // fails), whichever addFieldsOfRows prices lowest. The DSA section's statements
   // (the figures menu item's count: transparency-inputs.ts) are told by two more stage-1 columns, and the
   // rows with one issued in the week get the rest of what it counts by in stage 2 too.
   const audit = readAuditFacts(ss);
-  const table = readColumns(ss, [...LIBRARY_FIELDS, ...STATEMENT_STAGE1_FIELDS], {
-    rangeList: true,
-    api: true,
-  });
+  const table = readColumns(ss, [...LIBRARY_FIELDS, ...STATEMENT_STAGE1_FIELDS], { rangeList: true });
   const windowRows = windowRowsOf(table, table.lastRow, audit, week, settings.timeZone);
   const live = addFieldsOfRows(
     table.layout,
