@@ -90,8 +90,8 @@ export function apiAvailable(): boolean {
 }
 
 /**
- * The spreadsheet's ID and time zone, asked once per spreadsheet object (one execution holds it): the two
- * reads of the weekly summary share them.
+ * The spreadsheet's ID and time zone, asked once per spreadsheet object (one execution holds it), so a
+ * second read in the same run prices and pays only its batchGet.
  */
 const identities = new WeakMap<object, { id: string; timeZone: string }>();
 
