@@ -8,8 +8,22 @@
  * .../ValueRenderOption (UNFORMATTED_VALUE), .../DateTimeRenderOption (SERIAL_NUMBER: days since
  * 1899-12-30, the fraction the time of day), .../spreadsheets.values#ValueRange (trailing empty rows and
  * columns omitted).
- * Limit: UNFORMATTED_VALUE gives a date and a plain number alike, so a number in a date field is read as a
- * date; getValues gives one only when the cell has a date format (setup gives the date columns one).
+ * Two reads this path cannot tell apart, both settled on purpose:
+ * - A wall-clock time in the hour the clocks go back reads as its first occurrence. Sheets stores a
+ *   date-time as a serial number of wall-clock time in the spreadsheet's zone, with no offset (the
+ *   DateTimeRenderOption page above), so Range.getValues on live Apps Script has the same ambiguity; only
+ *   the emulator's getValues keeps the instant a script wrote (its cells hold Date objects).
+ * - A number in a date or date-time field reads as a date: with SERIAL_NUMBER a date and a number both come
+ *   as numbers, and the schema's field type says a date is meant. Live Sheets makes a cell a date by its
+ *   number format (a number typed into a cell keeping setup's date format is a Date to getValues too), so
+ *   the two reads differ only for a number whose cell lost its date format (pasted with another format):
+ *   getValues gives the number, which the report treats as no date. FORMATTED_STRING would tell them apart
+ *   (dates as strings in their format, numbers as numbers) but gives date-times only to the minute, as the
+ *   date-time columns show them (core/tracker/formats.ts DATETIME_FORMAT), which moves a time compared with
+ *   the run's instant; a second call for the date columns' formats would cost more than this read saves.
+ *   The weekly summary reads only its window fields this way (stage 2), whose dates are SLA due and
+ *   Status changed at: no row becomes a case, is created or closed by them; such a number can only make an
+ *   open case count past its SLA (or waiting since then) where getValues would give it no SLA due.
  */
 import { type FieldKey, fieldByKey } from '../core/schema/case-schema';
 import { instantOfWallClock } from '../core/sla/calendar';

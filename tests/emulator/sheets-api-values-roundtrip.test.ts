@@ -105,18 +105,47 @@ describe('the batchGet path reads what getValues reads', () => {
     ]);
   });
 
-  test('known limit: the second 02:30 of the night the clocks go back reads as the first (a serial cannot tell them apart)', () => {
+  test('the second 02:30 of the night the clocks go back reads as the first: a serial is wall-clock time, as Sheets stores it', () => {
+    // DateTimeRenderOption: a serial counts days and the time of day, no offset; Sheets keeps a date-time
+    // that way in the spreadsheet's zone, so live getValues cannot tell the two 02:30s apart either. The
+    // emulator's cells hold the Date a script wrote, so its getValues still gives the second one.
     const t = messyTracker();
     (globalThis as { Sheets?: unknown }).Sheets = t.Sheets;
+    const first = BERLIN('2026-10-25T02:30:00', '+02:00');
     const second = BERLIN('2026-10-25T02:30:00', '+01:00');
-    t.cases.getRange('B20').setValue(second);
-    const [[[viaApi]]] = readBlocksByApi(
+    t.cases.getRange('B19:B20').setValues([[first], [second]]);
+    const [lines] = readBlocksByApi(
       t.ss,
       'Cases',
-      [{ row: 20, column: 2, numRows: 1, numColumns: 1 }],
+      [{ row: 19, column: 2, numRows: 2, numColumns: 1 }],
       DATE_COLUMNS,
-    ) as Date[][][] as [[[Date]]];
-    expect(viaApi.getTime()).toBe(second.getTime() - 3_600_000);
+    ) as Date[][][] as [Date[][]];
+    expect(lines.map(([d]) => d?.getTime())).toEqual([first.getTime(), first.getTime()]);
+    expect(second.getTime() - first.getTime()).toBe(3_600_000);
+    expect((t.cases.getRange('B20').getValue() as Date).getTime()).toBe(second.getTime());
+  });
+
+  test('known difference: a number in a date field whose cell has a number format reads as a date (getValues: the number)', () => {
+    // UNFORMATTED_VALUE with SERIAL_NUMBER gives a date and a number alike; the field's type says a date.
+    // getValues gives the number when the cell's format is not a date's (pasted with another format), and
+    // the report then sees no date (sheet-values-api.ts says why this path keeps SERIAL_NUMBER).
+    const t = messyTracker();
+    (globalThis as { Sheets?: unknown }).Sheets = t.Sheets;
+    t.cases.getRange('B20').setNumberFormat('0').setValue(46320);
+    expect(t.cases.getRange('B20').getValue()).toBe(46320);
+    const read = (column: number) =>
+      (
+        readBlocksByApi(
+          t.ss,
+          'Cases',
+          [{ row: 20, column, numRows: 1, numColumns: 1 }],
+          DATE_COLUMNS,
+        ) as unknown[][][]
+      )[0]?.[0]?.[0];
+    expect(read(2)).toEqual(BERLIN('2026-10-25T00:00:00', '+02:00'));
+    // In a column the caller does not name as a date field the number stays a number.
+    t.cases.getRange('D20').setNumberFormat('0').setValue(46320);
+    expect(read(4)).toBe(46320);
   });
 
   test('known limit: a date typed into a text column without its plain-text format reads as its serial number', () => {
