@@ -10,14 +10,15 @@ import { columnLetter } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { type CasesLayout, columnRuns, readCasesLayout } from './case-lookup';
-import { apiAvailable, apiCallsFor, type CellBlock, isDateField, readBlocksByApi } from './sheet-values-api';
+import {
+  apiAvailable,
+  apiCallsFor,
+  type CellBlock,
+  isDateField,
+  readRawBlocksByApi,
+} from './sheet-values-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The columns of the date and date-time fields among `keys` (the API gives their dates as serial numbers). */
-function dateColumnsOf(layout: Pick<CasesLayout, 'columnOf'>, keys: readonly FieldKey[]): Set<number> {
-  return new Set(keys.filter(isDateField).map((key) => layout.columnOf.get(key) as number));
-}
 
 export interface CaseColumns {
   layout: CasesLayout;
@@ -257,14 +258,19 @@ function readFieldsByApi(
   keys: readonly FieldKey[],
 ): Map<number, CaseRow> | null {
   const plan = apiBlocks(layout, rows, keys);
-  const dateColumns = dateColumnsOf(layout, keys);
-  const values = readBlocksByApi(
+  const raw = readRawBlocksByApi(
     ss,
     TABS.cases,
     plan.flatMap((b) => b.blocks),
-    dateColumns,
   );
-  if (values === null) return null;
+  if (raw === null) return null;
+  // Only the asked-for rows' cells of the asked-for columns are turned into getValues' values (a block
+  // also holds the rows and columns between them).
+  const wanted = keys.map((key) => ({
+    key,
+    column: layout.columnOf.get(key) as number,
+    date: isDateField(key),
+  }));
   const into = new Map<number, CaseRow>();
   let at = 0;
   for (const { rows: blockRows, blocks } of plan) {
@@ -274,12 +280,12 @@ function readFieldsByApi(
       return entry;
     });
     for (const block of blocks) {
-      const lines = values[at++] as unknown[][];
-      for (const key of keys) {
-        const column = layout.columnOf.get(key) as number;
+      const lines = raw.values[at++] ?? [];
+      for (const { key, column, date } of wanted) {
         if (column < block.column || column >= block.column + block.numColumns) continue;
+        const c = column - block.column;
         blockRows.forEach((row, i) => {
-          (fields[i] as CaseRow)[key] = (lines[row - block.row] as unknown[])[column - block.column];
+          (fields[i] as CaseRow)[key] = raw.asGetValue(lines[row - block.row]?.[c], date);
         });
       }
     }

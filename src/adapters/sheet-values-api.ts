@@ -127,22 +127,27 @@ export function apiCallsFor(
   return callGroups(tab, blocks).length + (identities.has(ss) ? 0 : 2);
 }
 
+/** Raw ValueRange rows of each block (trailing blanks omitted), and how one of their cells reads as getValues'. */
+export interface RawBlocks {
+  values: (readonly (readonly unknown[])[])[];
+  /** A cell as getValues gives it: omitted is '', a number in a date column (`date`) a Date in the zone. */
+  asGetValue: (value: unknown, date: boolean) => unknown;
+}
+
 /**
- * The values of `blocks` of the tab, each as getValues gives it (numRows lines of numColumns cells), the
- * columns `dateColumns` holding Dates where the API gave a number; null when the service is unavailable or
- * a call failed (nothing is half-read: the caller reads everything again its own way).
+ * The ValueRanges of `blocks` of the tab as the API gives them, for a caller that takes only some of their
+ * cells (each converted with asGetValue, so unread ones cost no script time); null when the service is
+ * unavailable or a call failed (nothing is half-read: the caller reads everything again its own way).
  */
-export function readBlocksByApi(
+export function readRawBlocksByApi(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tab: string,
   blocks: readonly CellBlock[],
-  dateColumns: ReadonlySet<number>,
-): unknown[][][] | null {
+): RawBlocks | null {
   if (!apiAvailable() || blocks.length === 0) return null;
   try {
     const { id: spreadsheetId, timeZone } = identityOf(ss);
-    const out: unknown[][][] = [];
-    const offsets = new Map<number, number | null>();
+    const values: (readonly (readonly unknown[])[])[] = [];
     for (const group of callGroups(tab, blocks)) {
       const response = (Sheets as GoogleAppsScript.Sheets).Spreadsheets.Values.batchGet(spreadsheetId, {
         ranges: group.map((block) => rangeText(tab, block)),
@@ -152,36 +157,39 @@ export function readBlocksByApi(
       });
       const ranges = response.valueRanges ?? [];
       if (ranges.length !== group.length) return null;
-      group.forEach((block, b) => {
-        out.push(asGetValues(ranges[b]?.values ?? [], block, dateColumns, timeZone, offsets));
-      });
+      for (let b = 0; b < group.length; b++) values.push((ranges[b]?.values ?? []) as unknown[][]);
     }
-    return out;
+    const offsets = new Map<number, number | null>();
+    const asGetValue = (value: unknown, date: boolean): unknown => {
+      if (value === undefined || value === null) return '';
+      return date && typeof value === 'number' ? dateOfSerial(value, timeZone, offsets) : value;
+    };
+    return { values, asGetValue };
   } catch {
     return null;
   }
 }
 
-/** A ValueRange's rows padded back to the block (omitted trailing cells and rows are blank). */
-function asGetValues(
-  values: readonly (readonly unknown[])[],
-  block: CellBlock,
+/**
+ * The values of `blocks` of the tab, each as getValues gives it (numRows lines of numColumns cells), the
+ * columns `dateColumns` holding Dates where the API gave a number; null when the service is unavailable or
+ * a call failed.
+ */
+export function readBlocksByApi(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+  blocks: readonly CellBlock[],
   dateColumns: ReadonlySet<number>,
-  timeZone: string,
-  offsets: Map<number, number | null>,
-): unknown[][] {
-  const lines: unknown[][] = new Array(block.numRows);
-  for (let r = 0; r < block.numRows; r++) {
-    const given = values[r] ?? [];
-    const line: unknown[] = new Array(block.numColumns);
-    for (let c = 0; c < block.numColumns; c++) {
-      const value = given[c];
-      if (value === undefined || value === null) line[c] = '';
-      else if (typeof value === 'number' && dateColumns.has(block.column + c))
-        line[c] = dateOfSerial(value, timeZone, offsets);
-      else line[c] = value;
-    }
-    lines[r] = line;
-  }
-  return lines;
+): unknown[][][] | null {
+  const raw = readRawBlocksByApi(ss, tab, blocks);
+  if (raw === null) return null;
+  return blocks.map((block, b) => {
+    const values = raw.values[b] ?? [];
+    return Array.from({ length: block.numRows }, (_, r) => {
+      const given = values[r] ?? [];
+      return Array.from({ length: block.numColumns }, (_, c) =>
+        raw.asGetValue(given[c], dateColumns.has(block.column + c)),
+      );
+    });
+  });
 }
