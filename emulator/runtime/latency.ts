@@ -124,6 +124,11 @@ const LOOKS = /\.((get|is|has|can)[A-Z][A-Za-z]*|offset|activate|toast|createTex
 /** Range getters of cell data: reads even when they report no cells (single-cell getters like getValue). */
 const CELL_READ =
   /^Range\.(get(Values?|DisplayValues?|Formulas?|Notes?|NumberFormats?|Backgrounds?|FontWeights?|DataValidations?|RichTextValues?)|isBlank|isChecked)$/;
+/**
+ * ASSUMPTION (no published measurement): a Sheets API values read is one round trip plus its cells at the
+ * rate of getValues (it moves the same values over the same service).
+ */
+const API_VALUES_READ = /^Sheets\.Spreadsheets\.Values\.batchGet$/;
 const NOTE_MEMBER = /^Range\.(setNotes?|clearNote)$/;
 const FORMAT_MEMBER =
   /^Range\.(set(NumberFormats?|Backgrounds?|FontWeights?|FontColors?|FontStyles?|FontSizes?|DataValidations?|HorizontalAlignments?|WrapStrategies?)|clearFormat|clearDataValidations|insertCheckboxes|removeCheckboxes)$/;
@@ -135,7 +140,7 @@ export function costKind(params: LatencyParameters, member: string, cells: numbe
   if (/^TextFinder\.(find|replace)/.test(member)) return 'find';
   if (NOTE_MEMBER.test(member)) return 'note';
   if (FORMAT_MEMBER.test(member)) return 'format';
-  if (CELL_READ.test(member)) return 'read';
+  if (CELL_READ.test(member) || API_VALUES_READ.test(member)) return 'read';
   if (SHEET_CLASS.test(member) && cells > 0) return LOOKS.test(member) ? 'read' : 'write';
   return 'call';
 }

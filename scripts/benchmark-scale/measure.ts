@@ -34,8 +34,11 @@ export interface Cost {
   outcome: string;
 }
 
-/** A cell count is a write unless the member reads (get*, find*: getValues, TextFinder.findAll). */
-const READ_MEMBER = /\.(get|find)/;
+/**
+ * A cell count is a write unless the member reads (get*, find*: getValues, TextFinder.findAll; the Sheets
+ * API's Values.batchGet).
+ */
+const READ_MEMBER = /\.(get|find|batchGet)/;
 /** Single-cell getters the ledger records without a cell count; each reads one cell. */
 const ONE_CELL_READ = /^Range\.get(Value|DisplayValue|Formula|Note|NumberFormat|Background|DataValidation)$/;
 

@@ -7,8 +7,18 @@
 import { withWindowFields } from '../core/report/report-read-plan';
 import type { FieldKey } from '../core/schema/case-schema';
 import { columnLetter } from '../core/tracker/formats';
+import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { type CasesLayout, columnRuns, readCasesLayout } from './case-lookup';
+import {
+  apiAvailable,
+  apiCallsFor,
+  type CellBlock,
+  isDateField,
+  readRawBlocksByApi,
+} from './sheet-values-api';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface CaseColumns {
   layout: CasesLayout;
@@ -24,10 +34,11 @@ export interface CaseColumns {
  * The fields `keys` of rows 2 to the last row, one read per run of adjacent columns (a column between two
  * wanted ones costs as many cells as a row count, more than a call, so it is never read along). Rows
  * whose wanted cells are all blank are left out. `rangeList` names the runs' ranges in one getRangeList
- * (worth it from three runs on).
+ * (worth it from three runs on). Not through the Sheets API: every row's dates would be turned from
+ * serial numbers in the script, CPU dearer than the calls it saves (measured at 100,000 rows).
  */
 export function readColumns(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ss: Spreadsheet,
   keys: readonly FieldKey[],
   options: { rangeList?: boolean } = {},
 ): CaseColumns {
@@ -108,24 +119,34 @@ function readColumnsOf(
 const CALL_WORTH_CELLS = 4_000;
 const READ_WORTH_CELLS = 2 * CALL_WORTH_CELLS;
 
+/**
+ * What one more range in a Values.batchGet costs: no round trip, only its share of the call's URL (some 30
+ * of sheet-values-api.ts's URL_RANGES_BUDGET characters, so about 1/200 of a call): some 20 cells.
+ */
+const RANGE_WORTH_CELLS = 20;
+
 /** Sorted rows in blocks: rows whose gap costs fewer cells (`width` a row) than a read go together. */
-function costBlocks(rows: readonly number[], width: number): number[][] {
+function costBlocks(rows: readonly number[], width: number, worth = READ_WORTH_CELLS): number[][] {
   const blocks: number[][] = [];
   for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
     const block = blocks[blocks.length - 1];
     const gap = block ? row - (block[block.length - 1] as number) - 1 : Number.POSITIVE_INFINITY;
-    if (block && gap * width <= READ_WORTH_CELLS) block.push(row);
+    if (block && gap * width <= worth) block.push(row);
     else blocks.push([row]);
   }
   return blocks;
 }
 
 /** Sorted columns in runs: columns between two wanted ones are read along when fewer cells than a read. */
-function costRuns(columns: readonly number[], height: number): { first: number; last: number }[] {
+function costRuns(
+  columns: readonly number[],
+  height: number,
+  worth = READ_WORTH_CELLS,
+): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
   for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
     const run = runs[runs.length - 1];
-    if (run && (column - run.last - 1) * height <= READ_WORTH_CELLS) run.last = column;
+    if (run && (column - run.last - 1) * height <= worth) run.last = column;
     else runs.push({ first: column, last: column });
   }
   return runs;
@@ -191,13 +212,96 @@ function columnsCost(layout: Pick<CasesLayout, 'columnOf'>, lastRow: number, key
   return (2 + runs.length) * CALL_WORTH_CELLS + Math.max(0, lastRow - 1) * width;
 }
 
+/** The cell blocks one Values.batchGet reads for the fields `keys` of `rows`: a range per block and run. */
+function apiBlocks(
+  layout: Pick<CasesLayout, 'columnOf'>,
+  rows: readonly number[],
+  keys: readonly FieldKey[],
+): { rows: number[]; blocks: CellBlock[] }[] {
+  const columns = keys.map((key) => layout.columnOf.get(key) as number);
+  return costBlocks(rows, new Set(columns).size, RANGE_WORTH_CELLS).map((block) => {
+    const top = block[0] as number;
+    const numRows = (block[block.length - 1] as number) - top + 1;
+    const runs = costRuns(columns, numRows, RANGE_WORTH_CELLS);
+    return {
+      rows: block,
+      blocks: runs.map((run) => ({
+        row: top,
+        column: run.first,
+        numRows,
+        numColumns: run.last - run.first + 1,
+      })),
+    };
+  });
+}
+
+/** What readFieldsByApi would read, priced the same way: its calls (with the ID and time zone) and cells. */
+function apiCost(
+  ss: Spreadsheet,
+  layout: Pick<CasesLayout, 'columnOf'>,
+  rows: readonly number[],
+  keys: readonly FieldKey[],
+) {
+  const blocks = apiBlocks(layout, rows, keys).flatMap((b) => b.blocks);
+  const cells = blocks.reduce((sum, b) => sum + b.numRows * b.numColumns, 0);
+  return apiCallsFor(ss, TABS.cases, blocks) * CALL_WORTH_CELLS + cells;
+}
+
+/**
+ * readFieldsAt through the Sheets API: the blocks of every row and run in one Values.batchGet (more only
+ * when the ranges outgrow a call's URL). Null when the service is unavailable or failed.
+ */
+function readFieldsByApi(
+  ss: Spreadsheet,
+  layout: Pick<CasesLayout, 'columnOf'>,
+  rows: readonly number[],
+  keys: readonly FieldKey[],
+): Map<number, CaseRow> | null {
+  const plan = apiBlocks(layout, rows, keys);
+  const raw = readRawBlocksByApi(
+    ss,
+    TABS.cases,
+    plan.flatMap((b) => b.blocks),
+  );
+  if (raw === null) return null;
+  // Only the asked-for rows' cells of the asked-for columns are turned into getValues' values (a block
+  // also holds the rows and columns between them).
+  const wanted = keys.map((key) => ({
+    key,
+    column: layout.columnOf.get(key) as number,
+    date: isDateField(key),
+  }));
+  const into = new Map<number, CaseRow>();
+  let at = 0;
+  for (const { rows: blockRows, blocks } of plan) {
+    const fields = blockRows.map((row) => {
+      const entry: CaseRow = {};
+      into.set(row, entry);
+      return entry;
+    });
+    for (const block of blocks) {
+      const lines = raw.values[at++] ?? [];
+      for (const { key, column, date } of wanted) {
+        if (column < block.column || column >= block.column + block.numColumns) continue;
+        const c = column - block.column;
+        blockRows.forEach((row, i) => {
+          (fields[i] as CaseRow)[key] = raw.asGetValue(lines[row - block.row]?.[c], date);
+        });
+      }
+    }
+  }
+  return into;
+}
+
 /**
  * `earlier` (rows 2 to lastRow as read before) with the fields `keys` of the sheet rows `rows` added, by
  * whichever read the latency model prices lower: those rows in blocks (readFieldsAt: a few rows of a long
  * tab), or every row's columns in one range list (most rows of the tab, where blocks would cost a read per
  * block for little saved), the fields going into the earlier rows' own objects. Either way each asked-for
  * row holds the fields as the sheet has them (core/report/report-read-plan.ts withWindowFields); the
- * whole-tab read gives every other row its fields too, as one read of both would.
+ * whole-tab read gives every other row its fields too, as one read of both would. With `options.ss` and
+ * the Sheets Advanced Service enabled, a third way is priced too: exactly those rows in one
+ * Values.batchGet (readFieldsByApi); if that call fails, the cheaper of the other two is read instead.
  */
 export function addFieldsOfRows(
   layout: Pick<CasesLayout, 'sheet' | 'columnOf'>,
@@ -205,9 +309,15 @@ export function addFieldsOfRows(
   earlier: ReadRows,
   rows: readonly number[],
   keys: readonly FieldKey[],
+  options: { ss?: Spreadsheet } = {},
 ): ReadRows {
   if (keys.length === 0 || rows.length === 0) return earlier;
-  if (blocksCost(layout, rows, keys) <= columnsCost(layout, lastRow, keys))
-    return withWindowFields(earlier, readFieldsAt(layout, rows, keys, new Map()));
+  const blocks = blocksCost(layout, rows, keys);
+  const columns = columnsCost(layout, lastRow, keys);
+  if (options.ss && apiAvailable() && apiCost(options.ss, layout, rows, keys) < Math.min(blocks, columns)) {
+    const read = readFieldsByApi(options.ss, layout, rows, keys);
+    if (read !== null) return withWindowFields(earlier, read);
+  }
+  if (blocks <= columns) return withWindowFields(earlier, readFieldsAt(layout, rows, keys, new Map()));
   return readColumnsOf(layout, lastRow, keys, { rangeList: true, into: earlier });
 }

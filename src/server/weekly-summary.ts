@@ -96,9 +96,11 @@ export function generateWeeklySummary(
 ): SummaryOutcome {
   const settings = options.settings ?? readReportSettings(ss);
   const folder = openReportFolder(settings.folderId);
-  // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, then the window
-  // columns of the rows a window reaches, in blocks, or of every row in one range list when most rows reach
-  // (addFieldsOfRows prices both); one read per run of adjacent columns in each. The DSA section's statements
+  // Two stages (core/report/report-read-plan.ts): the whole-library columns of every row, one read per run
+  // of adjacent columns in one range list, then the window columns of the rows a window reaches: in blocks,
+  // of every row in a second range list when most rows reach, or exactly those rows in one Sheets API
+  // Values.batchGet (adapters/sheet-values-api.ts; SpreadsheetApp's reads if the service is missing or
+  // fails), whichever addFieldsOfRows prices lowest. The DSA section's statements
   // (the figures menu item's count: transparency-inputs.ts) are told by two more stage-1 columns, and the
   // rows with one issued in the week get the rest of what it counts by in stage 2 too.
   const audit = readAuditFacts(ss);
@@ -114,6 +116,7 @@ export function generateWeeklySummary(
     [...new Set([...windowFields(settings.personalData), ...FIGURES_CASE_FIELDS])].filter(
       (key) => !(LIBRARY_FIELDS as readonly string[]).includes(key) && !STATEMENT_STAGE1_FIELDS.includes(key),
     ),
+    { ss },
   );
   // The windows reach back TREND_WEEKS: archived cases closed since then count too (archive-history.ts).
   const history = withArchivedHistory(

@@ -15,6 +15,9 @@ export interface SheetsService {
   Spreadsheets: {
     get(spreadsheetId: string, optionalArgs?: Record<string, unknown>): Record<string, ApiJson>;
     batchUpdate(resource: Record<string, unknown>, spreadsheetId: string): Record<string, ApiJson>;
+    Values: {
+      batchGet(spreadsheetId: string, optionalArgs?: Record<string, unknown>): Record<string, ApiJson>;
+    };
   };
 }
 

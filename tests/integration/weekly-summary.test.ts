@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { clickMenuItem } from '../../emulator';
 import { renderDocument } from '../../emulator/playground/documents';
 import { elementText } from '../../emulator/services/document-model';
-import { LIBRARY_FIELDS } from '../../src/core/report/report-cases';
+import { LIBRARY_FIELDS, WINDOW_FIELDS } from '../../src/core/report/report-cases';
 import { auditRows, HOUR, typeSetting } from '../support/automation-tracker';
 import { OWNER } from '../support/intake-tracker';
 import { cellsMoved } from '../support/ledger-cells';
@@ -420,11 +420,15 @@ describe('the hourly dispatcher (Settings: Monday 07:00, Europe/Berlin)', () => 
 });
 
 describe('cost', () => {
-  /** One generation of W47 with personal data on a library filled by `fill`: calls, by member, cells. */
-  function generationCost(size: number, fill: (ctx: ReportTracker) => void) {
+  /**
+   * One generation of W47 with personal data on a library filled by `fill`: calls, by member, cells. With
+   * `withoutApi`, the Sheets API read fails, so the summary reads with SpreadsheetApp only.
+   */
+  function generationCost(size: number, fill: (ctx: ReportTracker) => void, withoutApi = false) {
     const ctx = reportTracker();
     fill(ctx);
     typeSetting(ctx, 'Personal data in reports', 'Yes');
+    if (withoutApi) ctx.ws.faults.failOn(BATCH_GET, 1, new Error('Service unavailable: Sheets'));
     ctx.ws.ledger.reset();
     generateFromMenu(ctx);
     const text = docText(docsNamed(ctx.ws, W47_NAME)[0]!);
@@ -447,17 +451,17 @@ describe('cost', () => {
    */
   const LIBRARY_RUNS = 8 + 2;
   const WINDOW_RUNS = 8;
+  const BATCH_GET = 'Sheets.Spreadsheets.Values.batchGet';
 
   test('generation stays within a fixed service-call budget at 100 and at 10,000 cases, reading only the report columns', () => {
     const costs = [100, 10_000].map((size) => generationCost(size, (ctx) => fillRealisticLibrary(ctx, size)));
     for (const cost of costs) {
       expect(cost.calls).toBeLessThanOrEqual(BUDGET);
       // The other tabs once each (5), the Cases header, one read per run of adjacent stage-1 columns (their
-      // ranges named in one getRangeList), then the window columns: at 100 rows one block (runs with a few
-      // columns between are one read), at 10,000, where every row reaches the windows (nine weeks), one read
-      // per run in a second getRangeList; and the audit drain's read of the rows its lines take.
-      expect(cost.byMember['Range.getValues']).toBeLessThanOrEqual(5 + 1 + LIBRARY_RUNS + WINDOW_RUNS + 1);
-      expect(cost.byMember['Sheet.getRangeList']).toBeLessThanOrEqual(2);
+      // ranges named in one getRangeList), then the window columns (below), and the audit drain's read of
+      // the rows its lines take.
+      expect(cost.byMember['Range.getValues']).toBeLessThanOrEqual(5 + 1 + LIBRARY_RUNS + 1 + 1);
+      expect(cost.byMember['Sheet.getRangeList']).toBe(1);
       // The DSA section reads the Lists tab's policy/action mapping in one getSheetValues.
       expect(cost.byMember['Sheet.getSheetValues']).toBe(1);
       expect(cost.byMember['Body.appendTable'] ?? 0).toBeLessThanOrEqual(12);
@@ -479,6 +483,30 @@ describe('cost', () => {
       expect(cost.characters).toBeLessThan(60_000);
     }
     const [small, large] = costs as [(typeof costs)[number], (typeof costs)[number]];
+    // The window columns: at 100 rows one block (runs with a few columns between are one read); at 10,000,
+    // where every row reaches the windows (nine weeks), all their runs in one Sheets API Values.batchGet
+    // (with the spreadsheet's ID and time zone for its dates), priced lower than a read a run.
+    expect(small.byMember['Range.getValues']).toBe(5 + 1 + LIBRARY_RUNS + 1 + 1);
+    expect(small.byMember[BATCH_GET] ?? 0).toBe(0);
+    expect(large.byMember['Range.getValues']).toBe(5 + 1 + LIBRARY_RUNS + 1);
+    expect(large.byMember[BATCH_GET]).toBe(1);
+    // Every row reaches the windows, so cells grow by all the report's 25 columns per case and the DSA
+    // section's 4 (of the tab's 64); the small library's runs read together add a few thousand cells,
+    // under one a row at 10,000.
+    expect(Math.round((large.cellsRead - small.cellsRead) / (large.size - small.size))).toBe(25 + 4);
+  }, 240_000);
+
+  test('without the Sheets API (its call fails), the same budget with SpreadsheetApp reads: a read per column run', () => {
+    const costs = [100, 10_000].map((size) =>
+      generationCost(size, (ctx) => fillRealisticLibrary(ctx, size), true),
+    );
+    const [small, large] = costs as [(typeof costs)[number], (typeof costs)[number]];
+    // The budget, and at 10,000 the failed try: the spreadsheet's ID and time zone and the batchGet.
+    for (const cost of costs) expect(cost.calls).toBeLessThanOrEqual(BUDGET + 3);
+    expect(large.byMember[BATCH_GET]).toBe(1);
+    // Stage 1 one read per run of adjacent columns (ranges named in one getRangeList); the window columns at
+    // 100 rows one block (runs with a few columns between are one read), at 10,000, where every row reaches
+    // the windows (nine weeks), one read per run in a second getRangeList.
     expect(small.byMember['Range.getValues']).toBe(5 + 1 + LIBRARY_RUNS + 1 + 1);
     expect(small.byMember['Sheet.getRangeList']).toBe(1);
     expect(large.byMember['Range.getValues']).toBe(5 + 1 + LIBRARY_RUNS + WINDOW_RUNS + 1);
@@ -504,6 +532,69 @@ describe('cost', () => {
     // And no call: the window columns are read for the same rows (this year's) at both sizes.
     expect(sheetsCalls(large)).toBe(sheetsCalls(small));
     expect(large.calls).toBe(small.calls);
+  }, 240_000);
+
+  /** Last year's closed cases with one in `every` still open (scattered through the old rows, as in a real library). */
+  function fillHistoryWithOpenOnes(ctx: ReportTracker, size: number, every: number): number {
+    const first = ctx.cases.getLastRow() + 1;
+    fillClosedHistory(ctx, size);
+    let open = 0;
+    for (let row = first + every - 1; row < first + size; row += every) {
+      ctx.cases.getRange(row, ctx.column('Status')).setValue('In review');
+      ctx.cases.getRange(row, ctx.column('Resolved at')).setValue('');
+      open += 1;
+    }
+    return open;
+  }
+
+  test('old open cases scattered through the library cost their window columns only, in one batchGet, at two sizes', () => {
+    const costs = [2_600, 7_800].map((size) => {
+      let open = 0;
+      const cost = generationCost(size, (ctx) => {
+        fillRealisticLibrary(ctx, 100);
+        open = fillHistoryWithOpenOnes(ctx, size, 260);
+      });
+      return { ...cost, open };
+    });
+    const [small, large] = costs as [(typeof costs)[number], (typeof costs)[number]];
+    expect([small.open, large.open]).toEqual([10, 30]);
+    // Rows that reach no window add the stage-1 columns only; each scattered open row adds the same few
+    // cells of its window columns (one range of the row, the columns between read along), never a read.
+    const stage1 = (LIBRARY_FIELDS.length + 2) * (large.size - small.size);
+    const perOpenRow = (large.cellsRead - small.cellsRead - stage1) / (large.open - small.open);
+    expect(Number.isInteger(perOpenRow)).toBe(true);
+    expect(perOpenRow).toBeGreaterThanOrEqual(WINDOW_FIELDS.length);
+    expect(perOpenRow).toBeLessThan(64);
+    expect(large.byMember[BATCH_GET]).toBe(1);
+    expect(small.byMember[BATCH_GET]).toBe(1);
+    expect(sheetsCalls(large)).toBe(sheetsCalls(small));
+    expect(large.calls).toBe(small.calls);
+  }, 240_000);
+
+  test('when the Sheets API call fails, the summary reads the window rows with SpreadsheetApp: the same report', () => {
+    // One tracker generated twice at the same instant (the seller IDs of logged cases differ between trackers).
+    const ctx = reportTracker();
+    fillRealisticLibrary(ctx, 100);
+    fillHistoryWithOpenOnes(ctx, 2_600, 260);
+    typeSetting(ctx, 'Personal data in reports', 'Yes');
+    const at = ctx.ws.clock.now();
+    const build = (failApi: boolean) => {
+      ctx.ws.clock.set(at);
+      ctx.ws.ledger.reset();
+      if (failApi)
+        ctx.ws.faults.failOn(BATCH_GET, 1, new Error('Service Spreadsheets failed while accessing document'));
+      generateFromMenu(ctx);
+      return { text: docText(docsNamed(ctx.ws, W47_NAME)[0]!), byMember: ctx.ws.ledger.byMember() };
+    };
+    const fallback = build(true);
+    const viaApi = build(false);
+    expect(viaApi.byMember[BATCH_GET]).toBe(1);
+    expect(fallback.byMember[BATCH_GET]).toBe(1);
+    expect(fallback.byMember['Range.getValues']).toBeGreaterThan(
+      viaApi.byMember['Range.getValues'] as number,
+    );
+    // The Doc names its generation time, the same in both (the clock is the test's).
+    expect(fallback.text).toBe(viaApi.text);
   }, 240_000);
 });
 

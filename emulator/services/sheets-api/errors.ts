@@ -9,7 +9,7 @@
  * exists." (public issue threads), "Requested entity was not found." (gas-fakes, src/services/advsheets).
  */
 
-export type SheetsMethod = 'get' | 'batchUpdate';
+export type SheetsMethod = 'get' | 'batchUpdate' | 'values.batchGet';
 
 /** The error an advanced-service call throws; `details` holds what the API's error body said. */
 export class GoogleJsonResponseException extends Error {

