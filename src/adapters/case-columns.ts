@@ -4,12 +4,15 @@
  * summary, the Dashboard), so cells read grow by the wanted columns per row, never by the tab's width.
  * And some columns of some rows (readFieldsAt), for the queues, which narrow the rows column by column.
  */
+
+import type { RecordFields } from '../core/cases/case-record';
 import { withWindowFields } from '../core/report/report-read-plan';
 import type { FieldKey } from '../core/schema/case-schema';
 import { columnLetter } from '../core/tracker/formats';
 import { TABS } from '../core/tracker/layout';
 import type { CaseRow } from '../core/validation/validate-case';
 import { type CasesLayout, columnRuns, readCasesLayout } from './case-lookup';
+import { keepForRun, keptForRun } from './run-memo';
 import {
   apiAvailable,
   apiCallsFor,
@@ -320,4 +323,40 @@ export function addFieldsOfRows(
   }
   if (blocks <= columns) return withWindowFields(earlier, readFieldsAt(layout, rows, keys, new Map()));
   return readColumnsOf(layout, lastRow, keys, { rangeList: true, into: earlier });
+}
+
+const RECORDS_OF_RUN = 'caseIdsAndRecords';
+
+/**
+ * Keeps a read of every case's Case ID and sealed record (the SLA sweep's) for a later job of the same
+ * hourly run that only plans from them: the yearly archive's due check, whose move reads its rows again
+ * under the lock and decides from them (run-memo.ts). Rows the sweep wrote since keep their older record
+ * text here, which still verifies and says the same status and closing time (the sweep changes neither).
+ * `read` must hold both fields.
+ */
+export function keepCaseRecordsForRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, read: CaseColumns): void {
+  keepForRun(ss, RECORDS_OF_RUN, read.rows);
+}
+
+/** Every case's Case ID and sealed record: as kept earlier in this run, else read now (two columns). */
+export function caseIdsAndRecords(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): readonly CaseRow[] {
+  return keptForRun<CaseRow[]>(ss, RECORDS_OF_RUN) ?? readColumns(ss, ['caseId', 'caseRecord']).rows;
+}
+
+/** Records whose seal a job verified in this run: the record text as read and its fields, by case ID. */
+export type VerifiedRecords = Map<string, { text: unknown; fields: RecordFields }>;
+
+const VERIFIED_OF_RUN = 'verifiedRecords';
+
+/**
+ * Where the SLA sweep notes each record whose seal it verified, for the archive's due check later in the
+ * same run: a record of the same text is the same record, so its seal is not checked (nor its text parsed)
+ * twice. Outside a run nothing is kept.
+ */
+export function verifiedRecordsForRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): VerifiedRecords {
+  const kept = keptForRun<VerifiedRecords>(ss, VERIFIED_OF_RUN);
+  if (kept) return kept;
+  const made: VerifiedRecords = new Map();
+  keepForRun(ss, VERIFIED_OF_RUN, made);
+  return made;
 }

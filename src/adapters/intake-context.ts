@@ -15,6 +15,7 @@ import {
   type SpreadsheetFacts,
 } from './privileged-settings';
 import { type Recipients, recipientsOf } from './recipients';
+import { oncePerRun } from './run-memo';
 import { readSettings } from './settings-tab';
 
 export const DEFAULT_DUPLICATE_WINDOW_DAYS = 14;
@@ -46,6 +47,14 @@ export function readTrackerContext(
   /** With protectionsByApi: the spreadsheet's URL and sheet IDs from the same read (no round trip each). */
   spreadsheet?: SpreadsheetFacts;
 } {
+  // One hourly run reads and verifies the trusted tabs once for all its jobs (run-memo.ts).
+  return oncePerRun(ss, 'trackerContext', () => readContext(ss, options));
+}
+
+function readContext(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: PrivilegedReadOptions,
+): ReturnType<typeof readTrackerContext> {
   // The Lists tab looked up once: its values here, its protection in readPrivilegedSettings.
   const listsSheet = ss.getSheetByName(TABS.lists);
   const { lists, synonyms } = readListsTab(ss, listsSheet, options.valuesInOneCall === true);

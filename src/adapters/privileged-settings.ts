@@ -20,6 +20,7 @@ import {
 import { noteAuditLogWritable } from './audit-log';
 import { recordedAutomationOwner } from './automation-owner';
 import { activeSpreadsheet, activeUserEmail } from './context';
+import { inRun, oncePerRun } from './run-memo';
 import { readSettings } from './settings-tab';
 import { isWholeSheet } from './tracker-tab-check';
 
@@ -193,6 +194,19 @@ export function readPrivilegedSettings(
   ss: Spreadsheet,
   listsSheet?: Sheet | null,
   options: PrivilegedReadOptions = {},
+): PrivilegedSettings & { timeZone?: string; spreadsheet?: SpreadsheetFacts } {
+  // Once per hourly run (run-memo.ts), by the Sheets API: the run is an installable trigger's.
+  if (inRun())
+    return oncePerRun(ss, 'privilegedSettings', () =>
+      readAndVerify(ss, listsSheet, { ...options, protectionsByApi: true }),
+    );
+  return readAndVerify(ss, listsSheet, options);
+}
+
+function readAndVerify(
+  ss: Spreadsheet,
+  listsSheet: Sheet | null | undefined,
+  options: PrivilegedReadOptions,
 ): PrivilegedSettings & { timeZone?: string; spreadsheet?: SpreadsheetFacts } {
   const settingsSheet = ss.getSheetByName(TABS.settings);
   const all = readSettings(ss, settingsSheet, options.valuesInOneCall === true);

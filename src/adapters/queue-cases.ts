@@ -40,15 +40,17 @@ export function casesSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Google
 }
 
 /**
- * Every case as the queues see it, from the queue's columns only (case-columns.ts: one read per run of
- * adjacent ones); rows without a Case ID are left out.
+ * Every case as the queues see it, from the queue's columns only, or fewer (`fields`: the Dashboard's),
+ * the others left blank (case-columns.ts: one read per run of adjacent ones); rows without a Case ID are
+ * left out.
  */
 export function readQueueTable(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   nowMs: number,
   expiryMs: number,
+  fields: readonly FieldKey[] = QUEUE_FIELDS,
 ): QueueTable {
-  const { layout, rows, rowNumbers, lastRow } = readColumns(ss, QUEUE_FIELDS);
+  const { layout, rows, rowNumbers, lastRow } = readColumns(ss, fields);
   const cases: QueueCase[] = [];
   rows.forEach((row, i) => {
     if (String(row.caseId ?? '').trim() !== '')

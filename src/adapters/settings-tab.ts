@@ -1,5 +1,7 @@
 /** Reads the Settings tab (setting name -> value) in one batched read. */
+
 import { TABS } from '../core/tracker/layout';
+import { oncePerRun } from './run-memo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -29,6 +31,11 @@ export function readSettings(
   sheet: Sheet | null = ss.getSheetByName(TABS.settings),
   oneCall = false,
 ): Map<string, string> {
+  // One hourly run reads the tab once for all its jobs (run-memo.ts); nothing writes it during a run.
+  return oncePerRun(ss, 'settings', () => settingsOf(sheet, oneCall));
+}
+
+function settingsOf(sheet: Sheet | null, oneCall: boolean): Map<string, string> {
   const settings = new Map<string, string>();
   if (!sheet) return settings;
   for (const [key, value] of wholeTabValues(sheet, oneCall).slice(1)) {

@@ -23,7 +23,7 @@ import { finishArchiveMove, readArchiveJournal, startArchiveMove } from '../adap
 import { readPending } from '../adapters/audit-channel';
 import { type AuditEntry, mayWriteAuditLog, recordAudit } from '../adapters/audit-log';
 import { readLog } from '../adapters/audit-log-rows';
-import { readColumns } from '../adapters/case-columns';
+import { caseIdsAndRecords, verifiedRecordsForRun } from '../adapters/case-columns';
 import { readCasesLayout, readRowsAt } from '../adapters/case-lookup';
 import { activeSpreadsheet, effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock, withDocumentLock } from '../adapters/document-lock';
@@ -88,15 +88,20 @@ function asSealedCase(caseId: string, fields: RecordFields): SealedCase {
  */
 function dueCases(ss: Spreadsheet, nowMs: number, days: number, verified: Map<string, string>): SealedCase[] {
   const mac = trackerRecordMac();
-  const { rows } = readColumns(ss, ['caseId', 'caseRecord']);
+  // In the hourly run, the SLA sweep's read of the same two columns (case-columns.ts, keepCaseRecordsForRun),
+  // and the records whose seal it verified: the same text under the same ID is the same record.
+  const rows = caseIdsAndRecords(ss);
+  const opened = verifiedRecordsForRun(ss);
   const candidates: SealedCase[] = [];
   for (const row of rows) {
     const caseId = String(row.caseId ?? '').trim();
     if (caseId === '') continue;
-    const peeked = peekRecordFields(row.caseRecord);
+    const known = opened.get(caseId);
+    const checked = known && known.text === row.caseRecord ? known.fields : null;
+    const peeked = checked ?? peekRecordFields(row.caseRecord);
     if (!peeked || String(peeked.status ?? '') !== ARCHIVED_STATUS) continue;
     if (!planArchiveMove([asSealedCase(caseId, peeked)], nowMs, days, 1)) continue;
-    const sealed = sealedCase(mac, caseId, row.caseRecord);
+    const sealed = checked ? asSealedCase(caseId, checked) : sealedCase(mac, caseId, row.caseRecord);
     if (!sealed) continue;
     candidates.push(sealed);
     verified.set(caseId, String(row.caseRecord));

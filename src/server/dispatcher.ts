@@ -14,6 +14,8 @@ import { trackerOfTrigger } from '../adapters/automation-triggers';
 import { cellWarning } from '../adapters/cell-budget';
 import { effectiveUserEmail, flushWrites, openTracker } from '../adapters/context';
 import { readDispatcherState, writeDispatcherState } from '../adapters/dispatcher-store';
+import { readTrackerContext } from '../adapters/intake-context';
+import { withReadsOncePerRun } from '../adapters/run-memo';
 import { tryScriptLock } from '../adapters/script-lock';
 import { dueJobs, PERIODIC_JOBS, slotOf } from '../core/automation/dispatcher-state';
 import { runArchiveJob } from './archive';
@@ -87,27 +89,41 @@ export function runHourlyJobs(event?: GoogleAppsScript.Events.TimeDriven): void 
     if (warning) console.warn(`Casebook: ${warning}`);
     const state = readDispatcherState(ss);
     const save = () => writeDispatcherState(ss, state);
-    const deadlineMs = startedMs + RUN_BUDGET_MS;
-    let changed = false;
-    for (const job of dueJobs(state, startedMs, JOBS)) {
-      const runner = JOB_RUNNERS[job.name];
-      if (!runner) throw new Error(`No runner for the periodic job ${job.name}`);
-      const outcome = runner(ss, state, deadlineMs, save);
-      changed = changed || outcome.changedState;
-      if (!outcome.finished) {
-        console.warn(`Casebook: the ${job.name} job stopped before the time limit and resumes next run.`);
-        break;
-      }
-      state.lastRun[job.name] = slotOf(startedMs, job.everyMs);
-      changed = true;
-    }
-    if (changed) {
-      state.lastActivity = new Date(startedMs).toISOString();
-      save();
-      flushWrites();
-    }
+    const due = dueJobs(state, startedMs, JOBS);
+    // The owner's Settings and Lists are read, and their protections verified, once for all the run's jobs
+    // (run-memo.ts): first, so the same read also says whether this runner may write the Audit log.
+    if (due.length > 0) withReadsOncePerRun(() => runJobs(ss, state, due, startedMs, save));
   } finally {
     noteScriptLockHeld(false);
     lock.releaseLock();
+  }
+}
+
+function runJobs(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: ReturnType<typeof readDispatcherState>,
+  due: ReturnType<typeof dueJobs>,
+  startedMs: number,
+  save: () => void,
+): void {
+  readTrackerContext(ss);
+  const deadlineMs = startedMs + RUN_BUDGET_MS;
+  let changed = false;
+  for (const job of due) {
+    const runner = JOB_RUNNERS[job.name];
+    if (!runner) throw new Error(`No runner for the periodic job ${job.name}`);
+    const outcome = runner(ss, state, deadlineMs, save);
+    changed = changed || outcome.changedState;
+    if (!outcome.finished) {
+      console.warn(`Casebook: the ${job.name} job stopped before the time limit and resumes next run.`);
+      break;
+    }
+    state.lastRun[job.name] = slotOf(startedMs, job.everyMs);
+    changed = true;
+  }
+  if (changed) {
+    state.lastActivity = new Date(startedMs).toISOString();
+    save();
+    flushWrites();
   }
 }

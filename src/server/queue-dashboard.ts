@@ -21,7 +21,7 @@ import { trackerRecordMac } from '../adapters/seal-key';
 import { readSettings } from '../adapters/settings-tab';
 import type { DispatcherState } from '../core/automation/dispatcher-state';
 import { slaColumns } from '../core/lifecycle/apply-change';
-import { dashboardCells, dashboardFigures } from '../core/queue/dashboard';
+import { DASHBOARD_FIELDS, dashboardCells, dashboardFigures } from '../core/queue/dashboard';
 import { claimExpiryMs, type QueueCase, queueCaseOf } from '../core/queue/queue-case';
 import { headerOf } from '../core/schema/case-schema';
 import { wallClockText } from '../core/sla/calendar';
@@ -116,7 +116,8 @@ export function rebuildDashboard(ss: Spreadsheet, actor: string, returnExpired: 
   const expiryMs = claimExpiryMs(readSettings(ss).get(CLAIM_EXPIRY_SETTING));
   const timeZone = sla?.calendar.timeZone ?? ctx.timeZone;
   const nowMs = Date.now();
-  const { table, cases } = readQueueTable(ss, nowMs, expiryMs);
+  // Only the columns the figures and a claim's expiry need: a Dashboard of every case reads them all.
+  const { table, cases } = readQueueTable(ss, nowMs, expiryMs, DASHBOARD_FIELDS);
   const returned = returnExpired
     ? returnExpiredClaims(ss, table, cases, new Date(nowMs), actor, ctx.timeZone, expiryMs)
     : 0;

@@ -8,6 +8,7 @@
  */
 
 import { newWriteId } from '../adapters/audit-intent';
+import type { VerifiedRecords } from '../adapters/case-columns';
 import { type CasesLayout, readRowsAt } from '../adapters/case-lookup';
 import { locateCases } from '../adapters/cases-tab';
 import { SLA_PLAN_FIELDS } from '../core/automation/sla-sweep';
@@ -62,6 +63,8 @@ export interface ChunkContext {
   lists: TaxonomyLists;
   /** Missed edits this run may still handle (they are rare; this keeps a run that finds many in time). */
   reconcileRoom: { left: number };
+  /** Where each record whose seal verified is noted, for a later job of the run (case-columns.ts). */
+  verified?: VerifiedRecords;
 }
 
 const idOf = (row: CaseRow) => String(row.caseId ?? '').trim();
@@ -137,6 +140,7 @@ export function prepareRows(env: ChunkContext, rows: readonly ReadRow[]): Prepar
       untrustedAt.push(row);
       continue;
     }
+    env.verified?.set(caseId, { text: fields.caseRecord, fields: check.fields });
     const diff = diffRecordOn(fields, check.fields, timeZone, SWEEP_FIELDS, SLA_PLAN_FIELDS);
     if (diff.differs && env.reconcileRoom.left > missed.length) {
       missed.push(read);

@@ -12,7 +12,12 @@
  */
 import { auditedWrite, newWriteId } from '../adapters/audit-intent';
 import { type AuditEntry, drainAuditChannel, recordAudit } from '../adapters/audit-log';
-import { type CaseColumns, readColumns } from '../adapters/case-columns';
+import {
+  type CaseColumns,
+  keepCaseRecordsForRun,
+  readColumns,
+  verifiedRecordsForRun,
+} from '../adapters/case-columns';
 import { writeCases } from '../adapters/cases-tab';
 import { effectiveUserEmail } from '../adapters/context';
 import { tryDocumentLock } from '../adapters/document-lock';
@@ -361,6 +366,8 @@ export function runSlaSweep(
   }
   // The columns the sweep needs, of every case, in one read per run of adjacent columns.
   const all = readColumns(ss, SWEEP_FIELDS);
+  // The archive's due check later in this run plans from the same Case IDs and records.
+  keepCaseRecordsForRun(ss, all);
   const nowMs = Date.now();
   const sender = effectiveUserEmail();
   const run: SweepRun = {
@@ -377,6 +384,7 @@ export function runSlaSweep(
     },
     lists: tracker.lists,
     reconcileRoom: { left: MAX_RECONCILED_PER_RUN },
+    verified: verifiedRecordsForRun(ss),
     state,
     sla,
     nowMs,

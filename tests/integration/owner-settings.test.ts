@@ -33,6 +33,7 @@ import {
 import { growSpreadsheetTo } from '../support/cell-budget';
 import { compactFixture, expectSweepHeld, type Sweep, sweepServiceErrors } from '../support/fault-sweep';
 import { attachTracker, call, OPS, OWNER, type Tracker, tracker } from '../support/intake-tracker';
+import { cellsReadByColumn } from '../support/ledger-cells';
 import { BOSS, hourlyRunAt, MONDAY_7_BERLIN, reportTracker } from '../support/report-tracker';
 
 const OUTSIDER = 'collector@outside.example';
@@ -121,6 +122,30 @@ describe('Settings and Lists are kept by the owner', () => {
     });
     expect(told).toMatch(/^Nothing was generated\. Settings are not kept by the owner/);
     expect(ctx.ws.mail).toEqual([]);
+  });
+
+  test('one hourly run reads Settings and Lists once and checks their protections once, for all its jobs', () => {
+    const ctx = reportTracker();
+    newCase(ctx, { severity: 'P1' });
+    hourlyRunAt(ctx, MONDAY_7_BERLIN - 2 * HOUR);
+    ctx.ws.ledger.reset();
+    // The sweep, the Dashboard, the archive and the weekly summary's check each take the owner's settings.
+    hourlyRunAt(ctx, MONDAY_7_BERLIN - HOUR);
+    const calls = ctx.ws.ledger.byMember();
+    for (const tab of ['Settings', 'Lists']) {
+      const sheet = ctx.ss.getSheetByName(tab)!;
+      const read = [...cellsReadByColumn(ctx.ws.ledger, sheet.getSheetId()).values()].reduce(
+        (a, b) => a + b,
+        0,
+      );
+      // Measured before issue 19's run-wide read: four reads of each tab a run, one per job.
+      expect({ tab, read }).toEqual({ tab, read: sheet.getLastRow() * sheet.getLastColumn() });
+    }
+    // Both protections in the one Sheets API read (with the sheet IDs): no Protection getter a job.
+    expect(Object.keys(calls).filter((member) => /Protection|getProtections|getOwner/.test(member))).toEqual(
+      [],
+    );
+    expect(ctx.ws.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   test("the owner's Set up tracker takes the settings back: editors removed, the owner's list mailed again", () => {

@@ -4,11 +4,12 @@
  * values are worked out by hand from the rows below.
  */
 import { type BulkAction, bulkActionProblem, planBulkAction } from '../../src/core/queue/bulk-action';
-import { dashboardCells, dashboardFigures } from '../../src/core/queue/dashboard';
+import { DASHBOARD_FIELDS, dashboardCells, dashboardFigures } from '../../src/core/queue/dashboard';
 import {
   claimExpiryMs,
   claimIsLive,
   HOUR_MS,
+  QUEUE_FIELDS,
   QUEUE_ORDER,
   queueCaseOf,
 } from '../../src/core/queue/queue-case';
@@ -240,6 +241,35 @@ describe('bulk actions', () => {
 });
 
 describe('dashboard', () => {
+  test('the figures made from the Dashboard fields alone are those made from every queue field', () => {
+    // Every queue field filled, differently per row, with live, expired and no claims.
+    const full: CaseRow[] = ['New', 'Triaged', 'Resolved', 'Closed', 'In review'].map((status, i) => ({
+      caseId: `CB-2026-0000${i + 1}`,
+      createdAt: d(`2026-11-${10 + i}T08:00:00Z`),
+      market: ['DE', 'FR', 'PL', 'DE', 'ES'][i],
+      policy: ['Counterfeit', 'Misleading claims', 'Counterfeit', 'Unsafe product', 'Other'][i],
+      severity: `P${(i % 4) + 1}`,
+      status,
+      owner: i % 2 ? ME : '',
+      claimedBy: i === 0 || i === 4 ? ME : '',
+      claimedAt: i === 0 ? d('2026-11-23T08:00:00Z') : i === 4 ? d('2026-11-22T08:00:00Z') : '',
+      escalatedTo: ['Legal', '', 'Trust', 'Legal', 'Trust'][i],
+      slaDue: d(`2026-11-2${i}T12:00:00Z`),
+      slaStatus: ['Breached', 'Due soon', '', '', 'On track'][i],
+      appealStatus: i === 2 ? 'Open' : '',
+      misjudgement: i === 3 ? 'Yes' : '',
+      lastUpdatedAt: d(`2026-11-1${i}T09:00:00Z`),
+      resolvedAt: status === 'Resolved' || status === 'Closed' ? d('2026-11-18T08:00:00Z') : '',
+    }));
+    expect(Object.keys(full[0] as CaseRow).sort()).toEqual([...QUEUE_FIELDS].sort());
+    const narrow = full.map((row) =>
+      Object.fromEntries(DASHBOARD_FIELDS.map((key) => [key, row[key]])),
+    ) as CaseRow[];
+    expect(DASHBOARD_FIELDS.length).toBeLessThan(QUEUE_FIELDS.length);
+    expect(dashboardFigures(cases(narrow), NOW, 'UTC')).toEqual(dashboardFigures(cases(full), NOW, 'UTC'));
+    expect(cases(narrow).map((c) => c.claimExpired)).toEqual(cases(full).map((c) => c.claimExpired));
+  });
+
   test('figures count open cases by status, team, severity and SLA; this week against last; one rectangle of cells', () => {
     const rows: CaseRow[] = [
       {

@@ -5,6 +5,7 @@
  * adapter writes it in one call. Every figure names where it opens: a filter view's link or a queue.
  */
 import { isoWeekOf, shiftWeek, weekBounds, weekLabel } from '../report/iso-week';
+import type { FieldKey } from '../schema/case-schema';
 import { SLA_WORDS } from '../sla/case-sla';
 import type { QueueCase } from './queue-case';
 
@@ -25,6 +26,23 @@ export interface DashboardFigures {
   weeks: { label: string; created: number; resolved: number }[];
   openTotal: number;
 }
+
+/**
+ * The Cases columns the figures are made from (of QUEUE_FIELDS, what dashboardFigures and a claim's expiry
+ * use): the Dashboard reads these of every case, not every queue column (issue 19: the hourly run).
+ */
+export const DASHBOARD_FIELDS = [
+  'caseId',
+  'createdAt',
+  'severity',
+  'status',
+  'claimedBy',
+  'claimedAt',
+  'escalatedTo',
+  'slaStatus',
+  'lastUpdatedAt',
+  'resolvedAt',
+] as const satisfies readonly FieldKey[];
 
 export const OLDEST_SHOWN = 10;
 const DAY_MS = 86_400_000;
