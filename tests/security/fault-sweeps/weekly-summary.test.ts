@@ -45,8 +45,8 @@ const BATCH_GET = 'Sheets.Spreadsheets.Values.batchGet';
 
 /**
  * Last year's closed cases below the week's five (only the fields that make a row a closed case, so each
- * restored point stays quick), the last of them still open: two window-row blocks 120 rows apart (from about 70 the batchGet is priced lowest), which
- * one batchGet reads more cheaply than a SpreadsheetApp read each or whole columns.
+ * restored point stays quick), the last of them still open: two window-row blocks 120 rows apart, which
+ * one batchGet reads more cheaply than a SpreadsheetApp read each or whole columns (from about 70 rows).
  */
 function addHistoryWithOpenCaseFarBelow(ctx: ReportTracker): void {
   const size = 120;
