@@ -11,16 +11,7 @@ import * as path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { inflateSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-
-interface Point {
-  label: string;
-  cases: number;
-  closed: number;
-  openBacklog: number;
-  openBreaches: number;
-  misjudgements: number;
-  partial: boolean;
-}
+import type { TrendPoint as Point } from '../src/core/report/trend-chart';
 
 /** Twelve weeks (the weekly summary's span), the first partial, values like a busy library's. */
 const POINTS: Point[] = [12, 15, 9, 21, 18, 24, 17, 41, 33, 28, 36, 19].map((cases, i) => ({
