@@ -10,16 +10,15 @@
  * retry after a failure at any call loses and doubles nothing (as recordDispute).
  */
 import { readCaseHistory } from '../adapters/audit-history';
-import { auditedWrite, newWriteId, settleBeforeWrite } from '../adapters/audit-intent';
+import { settleBeforeWrite } from '../adapters/audit-intent';
 import { assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { findCaseNear, NEIGHBOUR_ROWS, readCasesLayout } from '../adapters/case-lookup';
-import { writeCases } from '../adapters/cases-tab';
 import { appendComplaint } from '../adapters/complaints-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { findComplaint } from '../adapters/disputes-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { trackerRecordMac } from '../adapters/seal-key';
-import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { diffRecord, openRecord } from '../core/cases/case-record';
 import { acceptanceWindowEnd, DEFAULT_HANDLING_DAYS, handlingDue } from '../core/dsa/complaint-clocks';
 import {
   type Complaint,
@@ -27,9 +26,10 @@ import {
   caseChangesForDecision,
   complaintIssues,
 } from '../core/dsa/complaints';
-import { type FieldKey, headerOf } from '../core/schema/case-schema';
+import type { FieldKey } from '../core/schema/case-schema';
 import type { CaseRow } from '../core/validation/validate-case';
 import { BadArgument, expectObject, expectRequestId } from './arguments';
+import { writeCaseRestore } from './case-restore';
 import { readCaseId } from './case-view';
 
 export type RecordComplaintResult =
@@ -158,41 +158,22 @@ export function recordComplaint(request: unknown): RecordComplaintResult {
     };
     const entries = recorded ? [] : [entry];
     if (changed.length === 0) recordAudit(ss, entries);
-    else {
-      const update: CaseRow = {
-        ...Object.fromEntries(changed.map((k) => [k, changes[k]])),
-        lastUpdatedAt: now,
-        lastUpdatedBy: user,
-      };
-      const writeId = newWriteId();
-      update.caseRecord = sealRecord(mac, caseId, { ...accepted, ...update }, timeZone, writeId);
-      const restored = [
-        ...entries,
-        ...changed.map((field) => ({
-          at: now,
-          user,
-          action: 'Complaint decision restored the case',
-          caseId,
-          field: headerOf(field),
-          oldValue: String(accepted[field] ?? ''),
-          newValue: String(changes[field]),
-          details: complaintId,
-          source: 'Sidebar' as const,
-        })),
-      ];
-      auditedWrite(
+    else
+      writeCaseRestore({
         ss,
-        writeId,
-        restored,
-        () =>
-          writeCases(layout, [{ caseId, fields: update }], {
-            snapshot: located.nearby,
-            locateByFinder: true,
-            rowHints: new Map([[caseId, located.found.row]]),
-          }),
-        (written) => written.written.keys(),
-      );
-    }
+        layout,
+        located,
+        caseId,
+        accepted,
+        changes: Object.fromEntries(changed.map((k) => [k, changes[k]])),
+        entries,
+        action: 'Complaint decision restored the case',
+        details: complaintId,
+        mac,
+        timeZone,
+        now,
+        user,
+      });
     flushWrites();
     return {
       ok: true,

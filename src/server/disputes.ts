@@ -8,21 +8,20 @@
  * nothing. A person who cannot edit the tracker is refused by the first write, the dispute's row.
  */
 import { readCaseHistory } from '../adapters/audit-history';
-import { auditedWrite, newWriteId, settleBeforeWrite } from '../adapters/audit-intent';
+import { settleBeforeWrite } from '../adapters/audit-intent';
 import { type AuditEntry, assertAuditRoom, recordAudit } from '../adapters/audit-log';
 import { findCaseNear, NEIGHBOUR_ROWS, readCasesLayout } from '../adapters/case-lookup';
-import { writeCases } from '../adapters/cases-tab';
 import { activeSpreadsheet, activeUserEmail, flushWrites } from '../adapters/context';
 import { appendDispute, findComplaint, findDispute, writeDisputeOutcome } from '../adapters/disputes-tab';
 import { withDocumentLock } from '../adapters/document-lock';
 import { trackerRecordMac } from '../adapters/seal-key';
-import { diffRecord, openRecord, sealRecord } from '../core/cases/case-record';
+import { diffRecord, openRecord } from '../core/cases/case-record';
 import { disputeDue } from '../core/dsa/complaint-clocks';
 import type { Dispute } from '../core/dsa/complaints';
 import { caseChangesForDispute, disputeProblems } from '../core/dsa/disputes';
-import { type FieldKey, headerOf } from '../core/schema/case-schema';
-import type { CaseRow } from '../core/validation/validate-case';
+import type { FieldKey } from '../core/schema/case-schema';
 import { BadArgument, expectObject, expectRequestId, expectText } from './arguments';
+import { writeCaseRestore } from './case-restore';
 
 export const DISPUTE_REFERRED = 'Dispute referred';
 export const DISPUTE_DECIDED = 'Dispute decided';
@@ -194,36 +193,22 @@ export function recordDispute(request: RecordDisputeRequest): RecordDisputeResul
     const changes = caseChangesForDispute(dispute, accepted);
     const changed = Object.keys(changes) as FieldKey[];
     if (changed.length === 0 || !located) recordAudit(ss, entries);
-    else {
-      const update: CaseRow = { ...changes, lastUpdatedAt: now, lastUpdatedBy: user };
-      const writeId = newWriteId();
-      update.caseRecord = sealRecord(mac, caseId, { ...accepted, ...update }, timeZone, writeId);
-      auditedWrite(
+    else
+      writeCaseRestore({
         ss,
-        writeId,
-        [
-          ...entries,
-          ...changed.map((field) => ({
-            at: now,
-            user,
-            action: RESTORED,
-            caseId,
-            field: headerOf(field),
-            oldValue: String(accepted[field] ?? ''),
-            newValue: String(changes[field]),
-            details: dispute.disputeId,
-            source: 'Sidebar' as const,
-          })),
-        ],
-        () =>
-          writeCases(layout, [{ caseId, fields: update }], {
-            snapshot: located.nearby,
-            locateByFinder: true,
-            rowHints: new Map([[caseId, located.found.row]]),
-          }),
-        (written) => written.written.keys(),
-      );
-    }
+        layout,
+        located,
+        caseId,
+        accepted,
+        changes,
+        entries,
+        action: RESTORED,
+        details: dispute.disputeId,
+        mac,
+        timeZone,
+        now,
+        user,
+      });
     flushWrites();
     return {
       ok: true,

@@ -6,20 +6,11 @@
  * shown. Each carries its body, referral, whether it is complex, its clock (due day, days left or overdue),
  * outcome and decision day, in the tracker's zone (Berlin); the clock reads Monday 23 November 2026.
  */
+
+import type { DisputeView } from '../../src/server/case-complaints';
 import { callAs, type DisputeTracker, disputeRows, disputeTracker } from '../support/dispute-tracker';
 import { OWNER } from '../support/statement-tracker';
 
-type DisputeView = {
-  disputeId: string;
-  body: string;
-  referredAt: string;
-  complex: boolean;
-  outcome: string;
-  decidedAt: string;
-  dueAt: string;
-  state: string;
-  daysLeft: number | null;
-};
 type View = { complaints: { items: { complaintId: string; disputes: DisputeView[] }[] } };
 
 const FORMULA_BODY = '=HYPERLINK("https://odr.example/klage","Schlichtung")';
